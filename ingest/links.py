@@ -1,0 +1,50 @@
+"""Cross-references in Korean statute text, as canonical provision ids.
+
+"법 제31조제1항에 따라" in the decree → act:31:1; "영 제15조제4항제1호" in a notice → decree:15:4:1;
+"제29조에 따른" inside the decree → decree:29; references to other statutes (「에너지법」 제2조) are skipped.
+"""
+from __future__ import annotations
+
+import re
+
+from corpus.model import make_cid
+
+_REF = re.compile(r"제(\d+)조(?:의(\d+))?(?:\s*제(\d+)항)?(?:\s*제(\d+)호(?:의(\d+))?)?(?:\s*([가-하])목)?")
+_HANGUL_ITEMS = "가나다라마바사아자차카타파하"
+_LATIN = "abcdefghijklmn"
+DELEGATION = re.compile(r"대통령령으로\s*정하|대통령령으로\s*정한다")
+
+
+def _target_doc(before: str, doc: str) -> str | None:
+    """Which document a reference points to, from the words just before it (None: another statute)."""
+    tail = before[-14:]
+    if re.search(r"(시행령|[^가-힣]영|^영)\s*$", tail):
+        return "decree"
+    if re.search(r"(같은\s*법|」)\s*$", tail):
+        return None
+    if re.search(r"(^|[^가-힣])법\s*$", tail):
+        return "act"
+    if "」" in tail and not re.search(r"[.。]\s", tail.split("」")[-1]):
+        return None
+    return doc
+
+
+def find_refs(text: str, doc: str) -> list[str]:
+    """Canonical ids referenced by `text`, a Korean unit of document `doc`, in order of appearance."""
+    out: list[str] = []
+    for m in _REF.finditer(text):
+        target = _target_doc(text[: m.start()], doc)
+        if target is None or target not in ("act", "decree", "notice-2026-50", doc):
+            continue
+        art = m.group(1) + (f"-{m.group(2)}" if m.group(2) else "")
+        item = (m.group(4) + (f"-{m.group(5)}" if m.group(5) else "")) if m.group(4) else None
+        sub = _LATIN[_HANGUL_ITEMS.index(m.group(6))] if m.group(6) else None
+        cid = make_cid(target, art, m.group(3), item, sub)
+        if cid not in out:
+            out.append(cid)
+    return out
+
+
+def delegates(text: str) -> bool:
+    """Whether the text leaves a matter to Presidential Decree."""
+    return bool(DELEGATION.search(text))

@@ -1,0 +1,142 @@
+"""Commentary and user documents (text, Markdown, HTML, PDF) as passages of a sensible size, with pages."""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from corpus.model import Document, SourceFile, Unit, make_cid
+from ingest.blocks import ParseError
+
+SUPPORTED = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".pdf": "pdf"}
+TARGET_CHARS = 700  # about 100-150 English words: one idea, and well inside the embedder's 512 tokens
+MAX_CHARS = 1200
+
+
+class _TextOfHTML(HTMLParser):
+    _BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "blockquote"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style", "noscript", "template"):
+            self._skip += 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style", "noscript", "template"):
+            self._skip = max(0, self._skip - 1)
+        elif tag in self._BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def html_to_text(html: str) -> str:
+    p = _TextOfHTML()
+    p.feed(html)
+    return "".join(p.parts)
+
+
+def pdf_pages(path: Path) -> list[str]:
+    """Text of each page of a PDF; a clear ParseError for encrypted, corrupt or textless files."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted:
+            raise ParseError(f"{path.name}: the PDF is encrypted; save an unencrypted copy and add that")
+        pages = [(page.extract_text() or "") for page in reader.pages]
+    except ParseError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError, AttributeError, IndexError) as exc:
+        raise ParseError(f"{path.name}: not a readable PDF ({type(exc).__name__}: {exc})") from exc
+    if not pages:
+        raise ParseError(f"{path.name}: the PDF has no pages")
+    if not any(p.strip() for p in pages):
+        raise ParseError(f"{path.name}: the PDF has no extractable text (a scan? run OCR first)")
+    return pages
+
+
+def _paragraphs(text: str) -> list[str]:
+    text = text.replace("\r\n", "\n")
+    chunks = re.split(r"\n\s*\n", text) if re.search(r"\n\s*\n", text) else text.split("\n")
+    return [re.sub(r"\s+", " ", c).strip() for c in chunks if c.strip()]
+
+
+def _split_long(par: str) -> list[str]:
+    if len(par) <= MAX_CHARS:
+        return [par]
+    out, cur = [], ""
+    for sent in re.split(r"(?<=[.!?。다])\s+", par):
+        if cur and len(cur) + len(sent) + 1 > TARGET_CHARS:
+            out.append(cur)
+            cur = sent
+        else:
+            cur = f"{cur} {sent}".strip()
+    if cur:
+        out.append(cur)
+    return [c[i:i + MAX_CHARS] for c in out for i in range(0, len(c), MAX_CHARS)]
+
+
+def chunk(paragraphs: list[str]) -> list[str]:
+    """Merge short paragraphs and split long ones into passages of about TARGET_CHARS."""
+    out: list[str] = []
+    cur = ""
+    for par in paragraphs:
+        for piece in _split_long(par):
+            if cur and len(cur) + len(piece) + 1 > TARGET_CHARS:
+                out.append(cur)
+                cur = piece
+            else:
+                cur = f"{cur}\n{piece}".strip()
+    if cur:
+        out.append(cur)
+    return out
+
+
+def read_passages(path: Path, fmt: str) -> list[tuple[int | None, str]]:
+    """(page, passage) pairs of a commentary or user document; page is None except for PDFs."""
+    if fmt == "pdf":
+        out: list[tuple[int | None, str]] = []
+        for n, page in enumerate(pdf_pages(path), 1):
+            out.extend((n, c) for c in chunk(_paragraphs(page)))
+        return out
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ParseError(f"{path.name}: not UTF-8 text") from exc
+    if fmt == "html":
+        raw = html_to_text(raw)
+    passages = chunk(_paragraphs(raw))
+    if not passages:
+        raise ParseError(f"{path.name}: the file has no text")
+    return [(None, c) for c in passages]
+
+
+def passage_units(doc: Document, sf: SourceFile, path: Path) -> list[Unit]:
+    """Units of a passage document: `article` is "passage-N", `page` the PDF page."""
+    units: list[Unit] = []
+    for n, (page, text) in enumerate(read_passages(path, sf.format), 1):
+        art = f"passage-{n}"
+        cid = make_cid(doc.id, art)
+        units.append(Unit(
+            uid=f"{cid}@{sf.file}", cid=cid, doc=doc.id, lang=sf.lang or guess_lang(text), version=sf.version,
+            level="passage", text=text, article=art, title=doc.title_en, page=page, url=doc.url,
+            source_file=sf.file, effective_from=sf.effective_from, effective_to=sf.effective_to,
+        ))
+    return units
+
+
+def guess_lang(text: str) -> str:
+    """'ko' when Hangul outweighs Latin letters, else 'en'."""
+    hangul = len(re.findall(r"[가-힣]", text))
+    latin = len(re.findall(r"[A-Za-z]", text))
+    return "ko" if hangul * 2 >= latin and hangul else "en"

@@ -1,0 +1,93 @@
+"""Tokens for the lexical (BM25) index: Korean morphemes from kiwipiepy, English words, and citation tokens.
+
+Whitespace tokens find nothing in Korean ("고지 의무" vs "…고지하여야 한다"), so Korean is split into
+morphemes. Citations are kept whole and language-neutral: "제31조", "Article 31" and "Art. 31" all give
+"제31조"; "제1항", "paragraph (1)" and the "(1)" of "Article 31(1)" give "제1항"; "제2호" / "subparagraph 2" → "제2호".
+"""
+from __future__ import annotations
+
+import re
+import threading
+from functools import lru_cache
+
+_KEEP_TAGS = ("NNG", "NNP", "NNB", "NR", "VV", "VA", "XR", "SL", "SH", "SN", "MAG")
+_EN_STOP = frozenset(
+    "a an the of to in on for by with and or as at be is are was were been being that this these those it its "
+    "which who whom whose shall may any such other than from into under per not no do does did have has had "
+    "i you we they he she my our your their what when where how if can will would should must there here "
+    "about so also all each both".split()
+)
+_KO_STOP = frozenset({"하", "되", "있", "없", "것", "수", "등", "이", "그", "및", "또는", "경우", "따르", "해당"})
+
+_CITES = [
+    (re.compile(r"제\s*(\d+)\s*조(?:\s*의\s*(\d+))?"), "article"),
+    (re.compile(r"\b(?:Article|Art\.?|Articles)\s*(\d+)(?:-(\d+))?", re.I), "article"),
+    (re.compile(r"제\s*(\d+)\s*항"), "paragraph"),
+    (re.compile(r"\bparagraph\s*\((\d+)\)", re.I), "paragraph"),
+    (re.compile(r"(?<=\d)\((\d+)\)"), "paragraph"),
+    (re.compile(r"제\s*(\d+)\s*호(?:\s*의\s*(\d+))?"), "item"),
+    (re.compile(r"\bsubparagraph\s*(\d+)(?:-(\d+))?", re.I), "item"),
+    (re.compile(r"별표\s*(\d+)|\bAnnex\s*(\d+)", re.I), "annex"),
+]
+
+
+def citation_tokens(text: str) -> list[str]:
+    """Language-neutral tokens for the article/paragraph/item/annex numbers cited in `text`."""
+    out: list[str] = []
+    for pattern, kind in _CITES:
+        for m in pattern.finditer(text):
+            nums = [g for g in m.groups() if g]
+            if not nums:
+                continue
+            if kind == "article":
+                out.append(f"제{int(nums[0])}조" + (f"의{int(nums[1])}" if len(nums) > 1 else ""))
+            elif kind == "paragraph":
+                out.append(f"제{int(nums[0])}항")
+            elif kind == "item":
+                out.append(f"제{int(nums[0])}호" + (f"의{int(nums[1])}" if len(nums) > 1 else ""))
+            else:
+                out.append(f"별표{int(nums[0])}")
+    return out
+
+
+_kiwi_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _kiwi():  # noqa: ANN202 - kiwipiepy has no type stubs
+    from kiwipiepy import Kiwi
+
+    return Kiwi()
+
+
+def _stem_en(word: str) -> str:
+    # A light stemmer: enough to match "notify"/"notifies"/"notification" prefixes is not the goal; plural
+    # and verb endings are.
+    for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4 and not word.endswith("ss"):
+            return word[: -len(suffix)] + repl
+    return word
+
+
+def tokenize(text: str) -> list[str]:
+    """BM25 tokens of a Korean or English text."""
+    tokens = citation_tokens(text)
+    with _kiwi_lock:  # Kiwi objects are not documented as thread-safe
+        morphs = _kiwi().tokenize(text)
+    for t in morphs:
+        if t.tag not in _KEEP_TAGS:
+            continue
+        form = t.form.lower()
+        if t.tag == "SL":
+            if form in _EN_STOP or len(form) < 2:
+                continue
+            tokens.append(_stem_en(form))
+        elif t.tag == "SN":
+            continue  # bare numbers match everything; citations carry the numbers that matter
+        elif form not in _KO_STOP:
+            tokens.append(form)
+    return tokens
+
+
+def tokenize_many(texts: list[str]) -> list[list[str]]:
+    return [tokenize(t) for t in texts]
