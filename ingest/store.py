@@ -1,0 +1,217 @@
+"""The index on disk: generations of (units, links, BM25, Chroma) and a CURRENT pointer; reading it back.
+
+Each ingest writes a complete new generation beside the old one and then swaps the pointer with an atomic
+rename, so a failed or killed ingest leaves the previous index usable.
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import numpy as np
+
+from corpus.model import Document, SourceFile, Unit
+from corpus.settings import Settings
+
+CURRENT = "CURRENT"
+OPEN_END = 99991231
+
+
+class IndexMissingError(RuntimeError):
+    """No index has been built yet."""
+
+
+class IndexDamagedError(RuntimeError):
+    """The index on disk cannot be read."""
+
+
+def date_int(value: str, default: int) -> int:
+    return int(value.replace("-", "")) if value else default
+
+
+def chroma_client(settings: Settings, gen_dir: Path):  # noqa: ANN201 - chromadb client types vary
+    """The Chroma client for a generation: embedded (persistent folder) or a server (KAIA_CHROMA_URL)."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    if settings.chroma_url:
+        u = urlparse(settings.chroma_url)
+        if not u.hostname:
+            raise ValueError(f"KAIA_CHROMA_URL must look like http://host:port, not {settings.chroma_url!r}")
+        return chromadb.HttpClient(host=u.hostname, port=u.port or 8000, ssl=u.scheme == "https",
+                                   settings=chroma_settings)
+    return chromadb.PersistentClient(path=str(gen_dir / "chroma"), settings=chroma_settings)
+
+
+def collection_name(settings: Settings, generation: str) -> str:
+    # One server may hold several generations (and several installations); name them apart.
+    return f"kaia-{generation}" if settings.chroma_url else "kaia"
+
+
+def current_generation(settings: Settings) -> str | None:
+    p = settings.index_root / CURRENT
+    if not p.exists():
+        return None
+    name = p.read_text(encoding="utf-8").strip()
+    return name or None
+
+
+def unit_metadata(u: Unit, doc: Document) -> dict[str, Any]:
+    """Chroma metadata of a unit (Chroma takes no None, so absent values are "" or -1)."""
+    return {
+        "uid": u.uid, "cid": u.cid, "doc": u.doc, "kind": doc.kind, "rank": doc.rank, "lang": u.lang,
+        "version": u.version, "level": u.level, "article": u.article or "", "paragraph": u.paragraph or "",
+        "item": u.item or "", "title": u.title, "eff_from": date_int(u.effective_from, 0),
+        "eff_to": date_int(u.effective_to, OPEN_END), "page": u.page if u.page is not None else -1, "url": u.url,
+    }
+
+
+def doc_to_dict(d: Document) -> dict[str, Any]:
+    out = {k: getattr(d, k) for k in ("id", "kind", "rank", "title_ko", "title_en", "short_ko", "short_en",
+                                      "authority", "url", "article_url")}
+    out["files"] = [f.__dict__ for f in d.files]
+    return out
+
+
+def doc_from_dict(d: dict[str, Any]) -> Document:
+    d = dict(d)
+    files = tuple(SourceFile(**f) for f in d.pop("files", []))
+    return Document(**d, files=files)
+
+
+@dataclass
+class Hit:
+    uid: str
+    score: float
+
+
+@dataclass
+class IndexStore:
+    """A read-only view of the current index generation."""
+
+    settings: Settings
+    generation: str
+    path: Path
+    units: dict[str, Unit]
+    docs: dict[str, Document]
+    links: dict[str, list[dict[str, str]]]
+    meta: dict[str, Any]
+    by_cid: dict[str, list[Unit]] = field(default_factory=dict)
+
+    @classmethod
+    def open(cls, settings: Settings) -> "IndexStore":
+        gen = current_generation(settings)
+        if gen is None:
+            raise IndexMissingError(f"no index in {settings.index_root}; run `kaia ingest` first")
+        path = settings.index_root / gen
+        try:
+            meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+            units = {}
+            with (path / "units.jsonl").open(encoding="utf-8") as fh:
+                for line in fh:
+                    u = Unit.from_dict(json.loads(line))
+                    units[u.uid] = u
+            docs = {d["id"]: doc_from_dict(d) for d in json.loads((path / "docs.json").read_text(encoding="utf-8"))}
+            links = json.loads((path / "links.json").read_text(encoding="utf-8"))
+            bm25_ids = json.loads((path / "bm25_ids.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError, TypeError, KeyError) as exc:
+            raise IndexDamagedError(f"the index in {path} is damaged ({type(exc).__name__}: {exc}); "
+                                    "run `kaia ingest --rebuild`") from exc
+        store = cls(settings, gen, path, units, docs, links, meta)
+        store._bm25_ids = bm25_ids
+        for u in units.values():
+            store.by_cid.setdefault(u.cid, []).append(u)
+        return store
+
+    # ------------------------------------------------------------------ look-ups
+
+    def find(self, cid: str, lang: str | None = None, as_of: str | None = None) -> list[Unit]:
+        """Units of a canonical id, optionally in one language and in force on a date."""
+        out = [u for u in self.by_cid.get(cid, []) if (lang is None or u.lang == lang) and u.in_force(as_of)]
+        return sorted(out, key=lambda u: (u.lang != "ko", u.effective_from), reverse=False)
+
+    def twin(self, u: Unit, lang: str, as_of: str | None = None) -> Unit | None:
+        """The same provision in another language, in force on `as_of` (or overlapping `u` when None)."""
+        cands = [x for x in self.by_cid.get(u.cid, []) if x.lang == lang and x.uid != u.uid]
+        day = as_of or u.effective_from or None
+        inforce = [x for x in cands if x.in_force(day)] if day else cands
+        return (inforce or [])[0] if inforce else None
+
+    # ------------------------------------------------------------------ searches
+
+    @cached_property
+    def _bm25(self):  # noqa: ANN202 - bm25s has no stubs
+        import bm25s
+
+        try:
+            return bm25s.BM25.load(str(self.path / "bm25"), mmap=False)
+        except (OSError, ValueError) as exc:
+            raise IndexDamagedError(f"BM25 index damaged ({exc}); run `kaia ingest --rebuild`") from exc
+
+    def lexical(self, tokens: list[str], k: int, allowed: set[str] | None = None) -> list[Hit]:
+        """BM25 hits over indexed units, best first, restricted to uids in `allowed`."""
+        if not tokens:
+            return []
+        vocab = self._bm25.vocab_dict
+        known = [t for t in tokens if t in vocab]
+        if not known:
+            return []
+        scores = self._bm25.get_scores(known)
+        order = np.argsort(-scores)
+        out: list[Hit] = []
+        for i in order:
+            if scores[i] <= 0:
+                break
+            uid = self._bm25_ids[i]
+            if allowed is None or uid in allowed:
+                out.append(Hit(uid, float(scores[i])))
+                if len(out) >= k:
+                    break
+        return out
+
+    @cached_property
+    def embeddings(self):  # noqa: ANN202
+        from ingest.embeddings import KaiaEmbeddings, resolve_model
+
+        ref, key = resolve_model(self.settings)
+        if key != self.meta.get("model_key"):
+            raise IndexDamagedError(f"the index was built with another embedding model ({self.meta.get('model_key')});"
+                                    " run `kaia ingest --rebuild`")
+        return KaiaEmbeddings(ref, key)
+
+    @cached_property
+    def vectorstore(self):  # noqa: ANN202
+        from langchain_chroma import Chroma
+
+        client = chroma_client(self.settings, self.path)
+        return Chroma(collection_name=collection_name(self.settings, self.generation), client=client,
+                      embedding_function=self.embeddings, create_collection_if_not_exists=False)
+
+    def dense(self, vector: np.ndarray, k: int, as_of: str | None = None, docs: list[str] | None = None) -> list[Hit]:
+        """Nearest units by embedding, best first, in force on `as_of`."""
+        clauses: list[dict[str, Any]] = []
+        if as_of:
+            d = date_int(as_of, 0)
+            clauses += [{"eff_from": {"$lte": d}}, {"eff_to": {"$gte": d}}]
+        if docs:
+            clauses.append({"doc": {"$in": docs}})
+        where = None if not clauses else clauses[0] if len(clauses) == 1 else {"$and": clauses}
+        res = self.vectorstore.similarity_search_by_vector_with_relevance_scores(vector.tolist(), k=k, filter=where)
+        return [Hit(doc.metadata["uid"], 1.0 - float(dist)) for doc, dist in res]
+
+
+def today() -> str:
+    return date.today().isoformat()
+
+
+def write_json_atomic(path: Path, obj: Any) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(obj, ensure_ascii=False, indent=1), encoding="utf-8")
+    os.replace(tmp, path)

@@ -1,0 +1,154 @@
+"""The `kaia` command: a thin layer over the Python API. User mistakes get one clear line, not a traceback."""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from datetime import date
+from pathlib import Path
+
+# Offline by default: nothing in kaia may reach a model hub or send telemetry.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+class UserError(Exception):
+    """A mistake the user can fix; printed as one line with exit code 2 (1 for 'not found')."""
+
+    def __init__(self, message: str, code: int = 2) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _date(value: str) -> str:
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def _settings():  # noqa: ANN202
+    from corpus.settings import Settings
+
+    return Settings()
+
+
+# ------------------------------------------------------------------------------------------ ingest
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from ingest.blocks import ParseError
+    from ingest.embeddings import EmbeddingModelError
+    from ingest.index import IngestBusyError, build_index
+    from ingest.loader import SourceError
+    from ingest.userdocs import register_user_file
+
+    settings = _settings()
+    undo = None
+    try:
+        if args.add:
+            path = Path(args.add)
+            doc, undo = register_user_file(settings, path)
+            print(f"adding {path.name} as {doc.id}")
+        report = build_index(settings, rebuild=args.rebuild, progress=not args.quiet and sys.stderr.isatty())
+    except (ParseError, SourceError, IngestBusyError, EmbeddingModelError) as exc:
+        if undo:
+            undo()
+        raise UserError(str(exc)) from None
+    except BaseException:
+        if undo:
+            undo()
+        raise
+    if report.warnings:
+        for w in report.warnings:
+            print(f"warning: {w}", file=sys.stderr)
+    if report.up_to_date:
+        print(f"index is up to date ({report.total_units} units in {len(report.documents)} documents; "
+              f"nothing embedded; {report.seconds:.1f} s)")
+        return 0
+    print(f"index {report.generation}: {len(report.documents)} documents, {report.total_units} units, "
+          f"{report.total_embedded} texts embedded, {report.seconds:.1f} s")
+    width = max(len(d) for d in report.documents)
+    for d, n in report.documents.items():
+        mark = "changed" if d in report.changed else "unchanged"
+        print(f"  {d:<{width}}  {n:>5} units  {report.embedded.get(d, 0):>5} embedded  ({mark})")
+    return 0
+
+
+# -------------------------------------------------------------------------------------------- show
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from assistant.lookup import UnknownProvisionError, describe, lookup
+    from ingest.store import IndexDamagedError, IndexMissingError, IndexStore
+
+    try:
+        store = IndexStore.open(_settings())
+        found = lookup(store, args.citation, lang=args.lang, as_of=args.as_of)
+    except (IndexMissingError, IndexDamagedError) as exc:
+        raise UserError(str(exc)) from None
+    except UnknownProvisionError as exc:
+        raise UserError(str(exc), code=1) from None
+    if not found.units:
+        spans = sorted({(u.effective_from, u.effective_to or "now") for u in found.other_versions})
+        when = ", ".join(f"{a} → {b}" for a, b in spans)
+        raise UserError(f"{found.citation.text!r} ({found.citation.cid}) is not in force on {args.as_of}"
+                        f" (in force: {when})", code=1)
+    for i, u in enumerate(found.units):
+        if i:
+            print()
+        print(describe(store, u))
+        if u.url:
+            print(u.url)
+        print()
+        print(u.text)
+    return 0
+
+
+# -------------------------------------------------------------------------------------------- main
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="kaia", description="Answers about Korea's AI Basic Act, with citations.")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    pi = sub.add_parser("ingest", help="parse the corpus and bring the index up to date")
+    pi.add_argument("--add", metavar="FILE", help="add a user document (PDF, .txt, .md, .html) to the corpus")
+    pi.add_argument("--rebuild", action="store_true", help="write a fresh index even if nothing changed")
+    pi.add_argument("--quiet", action="store_true", help="no progress bars")
+    pi.set_defaults(func=cmd_ingest)
+
+    ps = sub.add_parser("show", help='print a provision: kaia show "Art. 31(1)" / "제36조" / "Decree Art. 29"')
+    ps.add_argument("citation")
+    ps.add_argument("--lang", choices=["en", "ko"])
+    ps.add_argument("--as-of", type=_date, metavar="DATE", help="the text in force on this day (YYYY-MM-DD)")
+    ps.set_defaults(func=cmd_show)
+
+    for extra in _EXTRA_COMMANDS:
+        extra(sub)
+    return p
+
+
+# Later subcommands (ask, eval, ui) register themselves here.
+_EXTRA_COMMANDS: list = []
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except UserError as exc:
+        print(f"kaia: {exc}", file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        print("kaia: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
