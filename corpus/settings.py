@@ -26,6 +26,9 @@ class Settings(BaseSettings):
     llm_model: str = ""
     auth: str = ""
     manifest: Path = Field(default=CORPUS_DIR / "manifest.toml")
+    # Shared, rebuildable caches; they may live outside data_dir so several data folders (tests) reuse them.
+    model_dir: Path | None = None
+    embedding_cache: Path | None = None
 
     @property
     def index_root(self) -> Path:
@@ -33,7 +36,11 @@ class Settings(BaseSettings):
 
     @property
     def models_dir(self) -> Path:
-        return self.data_dir / "models"
+        return self.model_dir or self.data_dir / "models"
+
+    @property
+    def embedding_cache_file(self) -> Path:
+        return self.embedding_cache or self.data_dir / "embeddings-cache.sqlite"
 
     @property
     def user_docs_dir(self) -> Path:

@@ -146,5 +146,5 @@ class KaiaEmbeddings(Embeddings):
 
 def make_embeddings(settings: Settings, with_cache: bool = True) -> KaiaEmbeddings:
     ref, key = resolve_model(settings)
-    cache = EmbeddingCache(settings.data_dir / "embeddings-cache.sqlite") if with_cache else None
+    cache = EmbeddingCache(settings.embedding_cache_file) if with_cache else None
     return KaiaEmbeddings(ref, key, cache)

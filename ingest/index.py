@@ -166,7 +166,7 @@ def build_index(settings: Settings, *, rebuild: bool = False, progress: bool = T
         if prev and prev.get("fingerprint") == fp and not rebuild and _generation_ok(settings, prev_gen):
             return IngestReport(prev_gen or "", True, time.perf_counter() - t0, dict(counts), {}, [],
                                 parsed.warnings)
-        emb = embeddings or KaiaEmbeddings(ref, model_key, EmbeddingCache(settings.data_dir / "embeddings-cache.sqlite"))
+        emb = embeddings or KaiaEmbeddings(ref, model_key, EmbeddingCache(settings.embedding_cache_file))
         gen = datetime.now(timezone.utc).strftime("gen-%Y%m%dT%H%M%S%f")
         tmp = settings.index_root / f"{gen}.tmp"
         tmp.mkdir(parents=True)

@@ -1,12 +1,16 @@
 """Commentary and user documents (text, Markdown, HTML, PDF) as passages of a sensible size, with pages."""
 from __future__ import annotations
 
+import logging
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 from corpus.model import Document, SourceFile, Unit, make_cid
 from ingest.blocks import ParseError
+
+# pypdf logs damage it works around ("EOF marker not found"); our own error message is the one users see.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 SUPPORTED = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 TARGET_CHARS = 700  # about 100-150 English words: one idea, and well inside the embedder's 512 tokens

@@ -1,0 +1,33 @@
+# Two commands on a fresh machine:  `make chat` (set up, ingest, run)  and  `make test` (set up, run the tests).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.kaia-installed
+PIP    := $(BIN)/python -m pip install --disable-pip-version-check --quiet
+
+.PHONY: setup chat test bench ingest clean
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	# torch first and pinned: an unpinned torch resolves to a CUDA build of several GB.
+	$(PIP) torch==2.13.0
+	$(PIP) -r requirements.lock
+	$(PIP) --no-deps -e .
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+ingest: setup
+	$(BIN)/kaia ingest
+
+chat: ingest
+	$(BIN)/kaia show "Art. 31(1)"
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+bench: setup
+	$(BIN)/python eval/bench_ingest.py
+
+clean:
+	rm -rf $(VENV) data

@@ -1,0 +1,167 @@
+"""The corpus parsed by legal structure, over the real sources (no index needed)."""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections import Counter
+
+import pytest
+
+from corpus.manifest import load_manifest, resolve_file, sha256_file
+from corpus.numbers import missing_figures
+from corpus.settings import Settings
+from ingest.index import compute_links
+from ingest.loader import parse_corpus
+
+
+@pytest.fixture(scope="module")
+def settings() -> Settings:
+    return Settings()
+
+
+@pytest.fixture(scope="module")
+def parsed(settings):
+    return parse_corpus(settings)
+
+
+def units_of(parsed, file):
+    return {u.cid: u for u in parsed.units if u.source_file == file}
+
+
+def articles(parsed, file):
+    return [u.article for u in parsed.units if u.source_file == file and u.level == "article"]
+
+
+def test_manifest_files_exist_with_their_hashes(settings):
+    docs = load_manifest(settings.manifest)
+    assert {d.id for d in docs} >= {"act", "decree", "notice-2026-50"}
+    assert [d.rank for d in sorted(docs, key=lambda d: d.rank)][:3] == [1, 2, 3]
+    for d in docs:
+        for f in d.files:
+            path = resolve_file(f, settings)
+            assert path.is_file(), path
+            assert f.sha256, f"{f.file} has no SHA-256 in the manifest"
+            assert sha256_file(path) == f.sha256, f"{f.file} changed; update its SHA-256 in corpus/manifest.toml"
+
+
+def test_act_phases_article_counts(parsed):
+    full = articles(parsed, "act.ko.2026-07-21.xml")
+    assert len(full) == 46
+    assert {"17-2", "22-2", "22-3"} <= set(full)
+    early = articles(parsed, "act.ko.2026-01-22.xml")
+    assert len(early) == 44
+    assert "17-2" not in early and "22-3" not in early and "22-2" in early
+    assert len(articles(parsed, "act.en.2026-07-21.xml")) == 46
+    for f in ("act.ko.2026-07-21.xml", "act.ko.2026-01-22.xml"):
+        addenda = [u for u in parsed.units if u.source_file == f and u.level == "addendum"]
+        assert sorted(u.addendum for u in addenda) == ["20676", "21065", "21311"]
+
+
+def test_decree_articles_and_annexes(parsed):
+    arts = articles(parsed, "decree.ko.2026-08-20.txt")
+    assert len(arts) == 39
+    assert {"1-2", "15-2", "15-3", "16-2", "16-3", "16-4"} <= set(arts)
+    annexes = [u.cid for u in parsed.units if u.source_file == "decree.ko.2026-08-20.txt" and u.level == "annex"]
+    assert annexes == ["decree:annex-1", "decree:annex-2"]
+    fines = units_of(parsed, "decree.ko.2026-08-20.txt")["decree:annex-2:2"].text
+    assert "| 500 | 1,000 | 1,500 |" in fines
+
+
+def _xml_paragraphs(path, article):
+    """Paragraph numbers of an article, read straight from the law.go.kr XML."""
+    root = ET.parse(path).getroot()
+    for u in root.findall("./조문/조문단위"):
+        if u.findtext("조문번호") == article and not u.findtext("조문가지번호") and u.findtext("조문여부") == "조문":
+            return [h for h in (x.findtext("항번호") for x in u.findall("항")) if h and h.strip()]
+    raise AssertionError(article)
+
+
+@pytest.mark.parametrize("article", ["2", "31", "33", "34", "35", "36", "43"])
+def test_every_paragraph_is_a_unit(parsed, settings, article):
+    path = settings.sources / "act.ko.2026-07-21.xml"
+    expected = _xml_paragraphs(path, article)
+    for f in ("act.ko.2026-07-21.xml", "act.en.2026-07-21.xml"):
+        units = units_of(parsed, f)
+        got = sorted((u for u in units.values() if u.article == article and u.level == "paragraph"),
+                     key=lambda u: int(u.paragraph))
+        assert [u.cid for u in got] == [f"act:{article}:{i}" for i in range(1, len(expected) + 1)], f
+        for u in got:
+            marker = "①②③④⑤⑥⑦⑧⑨⑩"[int(u.paragraph) - 1] if u.lang == "ko" else f"({u.paragraph})"
+            assert u.text.startswith(marker)
+
+
+def test_items_and_subitems_addressable(parsed):
+    ko = units_of(parsed, "act.ko.2026-07-21.xml")
+    assert ko["act:2::4"].text.startswith("4.")
+    assert ko["act:2::4:f"].text.startswith("바.") and "생체인식정보" in ko["act:2::4:f"].text
+    assert ko["act:2::12"].text.startswith("12.")
+    assert ko["act:6:2:4-2"].text.startswith("4의2.")
+    assert ko["act:43:1:3"].text.startswith("3.")
+    decree = units_of(parsed, "decree.ko.2026-08-20.txt")
+    assert "100억원" in decree["decree:29:1:2"].text
+    assert decree["decree:23:1:2"].text.startswith("2.")
+
+
+def test_dates_in_force(parsed):
+    ko = units_of(parsed, "act.ko.2026-07-21.xml")
+    early = units_of(parsed, "act.ko.2026-01-22.xml")
+    assert (ko["act:35:1"].effective_from, ko["act:35:1"].effective_to) == ("2026-07-21", "")
+    assert (early["act:35:1"].effective_from, early["act:35:1"].effective_to) == ("2026-01-22", "2026-07-20")
+    assert "인공지능취약계층" in ko["act:35:1"].text and "인공지능취약계층" not in early["act:35:1"].text
+    en = units_of(parsed, "act.en.2026-07-21.xml")
+    # The English text renders the 2026-01-22 wording too wherever the Korean did not change.
+    assert en["act:31:1"].effective_from == "2026-01-22"
+    assert en["act:35:1"].effective_from == "2026-07-21"
+    decree = units_of(parsed, "decree.ko.2026-08-20.txt")
+    assert decree["decree:23:1"].effective_from == "2026-01-22"
+    assert decree["decree:1-2"].effective_from == "2026-07-21"  # [본조신설 2026.7.20]
+    assert decree["decree:2"].effective_from == "2026-08-20"  # <개정 2026.7.20, 2026.8.18>
+    assert decree["decree:28:1"].effective_from == "2026-07-21"
+    assert units_of(parsed, "translations/decree.en.txt")["decree:2"].effective_from == "2026-08-20"
+
+
+@pytest.mark.parametrize("doc", ["decree", "notice-2026-50"])
+def test_english_renderings_align_with_korean(parsed, doc):
+    ko = {u.cid: u for u in parsed.units if u.doc == doc and u.lang == "ko"}
+    en = {u.cid: u for u in parsed.units if u.doc == doc and u.lang == "en"}
+    assert len(ko) > 40
+    assert set(ko) == set(en), f"units without a twin: {sorted(set(ko) ^ set(en))[:10]}"
+    problems = {cid: missing_figures(u.text, en[cid].text) for cid, u in ko.items()}
+    problems = {k: v for k, v in problems.items() if v}
+    assert not problems, f"figures missing from the English: {dict(list(problems.items())[:5])}"
+    for u in en.values():
+        assert u.level == ko[u.cid].level
+
+
+def test_translation_labelled_unofficial(settings):
+    for name in ("decree.en.txt", "notice-2026-50.en.txt"):
+        head = (settings.manifest.parent / "translations" / name).read_text(encoding="utf-8")[:1500]
+        assert "unofficial" in head.lower() and "korean text controls" in head.lower()
+
+
+def test_cross_references_become_links(parsed):
+    decree = units_of(parsed, "decree.ko.2026-08-20.txt")
+    assert "act:31:1" in decree["decree:23:1"].refs
+    assert "act:36:1" in decree["decree:29:1"].refs
+    assert "decree:29" in decree["decree:33"].refs or any(r.startswith("decree:29") for r in decree["decree:33"].refs)
+    links = compute_links(parsed.units)
+    impl = {x["cid"] for x in links["act:36:1"] if x["rel"] == "implemented_by"}
+    assert "decree:29:1" in impl
+    assert {"cid": "act:31:1", "rel": "implements"} in links["decree:23:1"]
+    # A reference to another statute is not a link.
+    item = decree["decree:1-2::1"]
+    assert "「구직자 취업촉진 및 생활안정지원에 관한 법률」 제2조제2호" in item.text
+    assert item.refs == []
+
+
+def test_commentary_passages_sized(parsed):
+    passages = [u for u in parsed.units if u.doc.startswith("commentary/")]
+    assert len(passages) >= 10
+    assert all(50 <= len(u.text) <= 1300 for u in passages[1:-1])
+    assert any("2026-271" in u.text for u in passages)
+
+
+def test_unit_ids_unique_per_file(parsed):
+    counts = Counter(u.uid for u in parsed.units)
+    assert max(counts.values()) == 1
+    assert all(re.fullmatch(r"[\w/-]+(:[\w-]*)*", u.cid) for u in parsed.units)
