@@ -194,7 +194,11 @@ def _write_generation(settings: Settings, parsed: ParsedCorpus, emb: KaiaEmbeddi
     # Which texts the model must embed (per document, for the report).
     keys = [EmbeddingCache.key(emb.model_key, "passage", t) for t in texts]
     cached = emb.cache.get_many(keys) if emb.cache else {}
-    embedded = Counter(u.doc for u, k in zip(indexed, keys) if k not in cached)
+    first_doc: dict[str, str] = {}
+    for u, k in zip(indexed, keys):
+        if k not in cached:
+            first_doc.setdefault(k, u.doc)  # identical wordings (two phases of the Act) are embedded once
+    embedded = Counter(first_doc.values())
     bar = _progress(len(texts), "embedding", progress)
     vectors = emb.encode(texts, "passage", progress=bar.update)
     bar.close()
