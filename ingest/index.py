@@ -221,6 +221,10 @@ def _write_generation(settings: Settings, parsed: ParsedCorpus, emb: KaiaEmbeddi
     retriever.index(corpus_tokens, show_progress=False)
     retriever.save(str(out / "bm25"), show_progress=False)
     write_json_atomic(out / "bm25_ids.json", [u.uid for u in indexed])
+    df: Counter[str] = Counter()
+    for toks in corpus_tokens:
+        df.update(set(toks))
+    write_json_atomic(out / "df.json", {"n": len(corpus_tokens), "df": dict(df)})
 
     from langchain_chroma import Chroma
 

@@ -13,8 +13,8 @@ from ingest.structure import strip_tags
 from ingest.units import build_units
 from ingest.userdocs import load_user_documents
 
-# Bump when parsing changes what units a file yields, so that ingest re-indexes unchanged files.
-PARSER_VERSION = "3"
+# Bump when parsing or tokenizing changes what a file yields, so that ingest re-indexes unchanged files.
+PARSER_VERSION = "6"
 
 
 class SourceError(ValueError):

@@ -177,6 +177,18 @@ class IndexStore:
         return out
 
     @cached_property
+    def idf(self) -> dict[str, float]:
+        """Inverse document frequency of each BM25 token (for weighing words when choosing sentences)."""
+        import math
+
+        try:
+            data = json.loads((self.path / "df.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise IndexDamagedError(f"df.json unreadable ({exc}); run `kaia ingest --rebuild`") from exc
+        n = data["n"]
+        return {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in data["df"].items()}
+
+    @cached_property
     def embeddings(self):  # noqa: ANN202
         from ingest.embeddings import KaiaEmbeddings, resolve_model
 

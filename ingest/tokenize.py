@@ -69,9 +69,14 @@ def _stem_en(word: str) -> str:
     return word
 
 
+_NUMBERS = re.compile(r"\d+(?:[-.,]\d+)+|\d{3,}")
+
+
 def tokenize(text: str) -> list[str]:
     """BM25 tokens of a Korean or English text."""
     tokens = citation_tokens(text)
+    # Identifying numbers ("2026-271", "36506", "10,000") whole, as the morphological analyser splits them.
+    tokens += [m.group(0).replace(",", "") for m in _NUMBERS.finditer(text)]
     with _kiwi_lock:  # Kiwi objects are not documented as thread-safe
         morphs = _kiwi().tokenize(text)
     for t in morphs:
@@ -81,9 +86,9 @@ def tokenize(text: str) -> list[str]:
         if t.tag == "SL":
             if form in _EN_STOP or len(form) < 2:
                 continue
-            tokens.append(_stem_en(form))
+            tokens.append(_stem_en(form.rstrip(".")))
         elif t.tag == "SN":
-            continue  # bare numbers match everything; citations carry the numbers that matter
+            continue  # numbers are taken whole above
         elif form not in _KO_STOP:
             tokens.append(form)
     return tokens

@@ -70,6 +70,8 @@ class UnitBuilder:
 
     def _descend(self, n: Node, art: str, title: str, heading: str, own: str, *, paragraph: str | None,
                  item: str | None) -> None:
+        """Add `n` and its descendants; `own` is the text of its ancestors' own lines, whose amendment tags
+        (a paragraph amended as a whole) date the wording of everything under them."""
         if n.level == "paragraph":
             paragraph, item, sub = n.label, None, None
         elif n.level == "item":
@@ -78,8 +80,9 @@ class UnitBuilder:
             sub = n.label
         self.add(n.level, n.text(), art, paragraph, item, sub, title=title, heading=heading, own_tags_text=own,
                  indexed=n.level != "subitem")
+        inherited = own + "\n" + "\n".join(n.lines)
         for c in n.children:
-            self._descend(c, art, title, heading, own, paragraph=paragraph, item=item)
+            self._descend(c, art, title, heading, inherited, paragraph=paragraph, item=item)
 
     def addendum(self, blk: Block) -> None:
         number = blk.label

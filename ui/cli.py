@@ -110,6 +110,90 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+# --------------------------------------------------------------------------------------------- ask
+
+
+def _open_assistant():  # noqa: ANN202
+    from assistant.chain import Assistant
+    from ingest.embeddings import EmbeddingModelError
+    from ingest.store import IndexDamagedError, IndexMissingError
+
+    try:
+        a = Assistant(_settings())
+        a.warm_up()
+        return a
+    except (IndexMissingError, IndexDamagedError, EmbeddingModelError) as exc:
+        raise UserError(str(exc)) from None
+
+
+def format_answer(ans) -> str:  # noqa: ANN001
+    """The answer for a terminal: text, then each citation with its verbatim quote and link."""
+    out = [ans.answer, ""]
+    for c in ans.citations:
+        out.append(f"[{c.n}] {c.label} · {c.version} · {c.url}")
+        out.append(f"    “{c.quote}”")
+        if c.quote_ko:
+            out.append(f"    원문: “{c.quote_ko}”")
+    if ans.abstained and ans.related:
+        out.append("related: " + "; ".join(ans.related))
+    return "\n".join(out).rstrip()
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    import json
+
+    from assistant.chain import BadQuestionError, check_question
+
+    if args.batch:
+        return _ask_batch(args)
+    if args.question is None:
+        raise UserError("give a question, or --batch FILE.jsonl")
+    try:
+        check_question(args.question)
+    except BadQuestionError as exc:
+        raise UserError(str(exc)) from None
+    assistant = _open_assistant()
+    ans = assistant.ask(args.question, as_of=args.as_of, lang=args.lang)
+    if args.json:
+        print(json.dumps(ans.to_json(), ensure_ascii=False))
+    else:
+        print(format_answer(ans))
+    return 0
+
+
+def _ask_batch(args: argparse.Namespace) -> int:
+    """One JSON object a line in (id, question; other fields ignored), one JSON answer a line out."""
+    import json
+
+    from assistant.chain import BadQuestionError
+
+    path = args.batch
+    try:
+        fh = sys.stdin if path == "-" else open(path, encoding="utf-8")
+    except OSError as exc:
+        raise UserError(f"{path}: {exc.strerror}") from None
+    assistant = _open_assistant()
+    failures = 0
+    with fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+                if not isinstance(obj, dict):
+                    raise ValueError("not a JSON object")
+                qid = obj.get("id")
+                ans = assistant.ask(str(obj.get("question") or ""), as_of=args.as_of, lang=args.lang,
+                                    id=None if qid is None else str(qid))
+                print(json.dumps(ans.to_json(), ensure_ascii=False), flush=True)
+            except (ValueError, BadQuestionError) as exc:
+                failures += 1
+                qid = obj.get("id") if isinstance(locals().get("obj"), dict) else None
+                print(json.dumps({"id": qid, "error": f"line {lineno}: {exc}"}, ensure_ascii=False), flush=True)
+            obj = None
+    return 1 if failures else 0
+
+
 # -------------------------------------------------------------------------------------------- main
 
 
@@ -128,6 +212,15 @@ def build_parser() -> argparse.ArgumentParser:
     ps.add_argument("--lang", choices=["en", "ko"])
     ps.add_argument("--as-of", type=_date, metavar="DATE", help="the text in force on this day (YYYY-MM-DD)")
     ps.set_defaults(func=cmd_show)
+
+    pa = sub.add_parser("ask", help='answer a question with verified citations: kaia ask "…" [--json]')
+    pa.add_argument("question", nargs="?")
+    pa.add_argument("--json", action="store_true", help="print the answer as JSON (the documented schema)")
+    pa.add_argument("--as-of", type=_date, metavar="DATE", help="answer from the law in force on this day")
+    pa.add_argument("--lang", choices=["en", "ko"], help="answer language (default: the question's)")
+    pa.add_argument("--batch", metavar="FILE.jsonl", help="questions one JSON object a line ('-': stdin); "
+                    "loads the models once and writes one JSON answer a line")
+    pa.set_defaults(func=cmd_ask)
 
     for extra in _EXTRA_COMMANDS:
         extra(sub)

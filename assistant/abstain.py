@@ -1,0 +1,80 @@
+"""When the corpus does not address a question: another law or country, a provision that does not exist, or
+nothing that matches well enough. Thresholds are calibrated on the project's evaluation set (eval/)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.store import IndexStore
+from ingest.tokenize import tokenize
+
+from assistant.records import Retrieval
+
+# Calibrated on eval/questions.jsonl (see eval/README or the report); not tuned to single questions.
+MIN_DENSE = 0.835
+MIN_COVERAGE = 0.34
+MIN_COVERAGE_ALONE = 0.12
+
+
+@dataclass
+class Decision:
+    abstain: bool
+    reason: str = ""  # "no-candidates", "unknown-provision", "not-in-force", "foreign", "weak-match"
+    detail: str = ""
+    coverage: float = 0.0
+    dense: float = 0.0
+
+
+def coverage(store: IndexStore, terms: list[str], texts: list[str]) -> float:
+    """Share of the search terms (weighted by rarity) found in the texts; words the corpus never uses count
+    fully against."""
+    idf = store.idf
+    top_idf = max(idf.values(), default=1.0)
+    q = set(terms)
+    if not q:
+        return 0.0
+    found: set[str] = set()
+    for t in texts:
+        found |= set(tokenize(t)) & q
+    total = sum(idf.get(t, top_idf) for t in q)
+    return sum(idf.get(t, top_idf) for t in found) / total if total else 0.0
+
+
+def decide(store: IndexStore, r: Retrieval) -> Decision:
+    a = r.analysis
+    if a.citations:
+        resolved = [c for c in r.candidates if "citation" in c.via]
+        if resolved:
+            return Decision(False, "citation")
+        known = [c for c in a.citations if store.find(c.cid)]
+        if known:
+            return Decision(True, "not-in-force", ", ".join(c.text for c in known))
+        if not _has_substance(a.query.question, a.citations):
+            return Decision(True, "unknown-provision", ", ".join(c.text for c in a.citations))
+    if not r.candidates:
+        return Decision(True, "no-candidates")
+    top = r.candidates[:3]
+    texts = [u.text for c in top for u in c.units]
+    if a.unknown_names:
+        # Another jurisdiction is in scope only where the law itself names it, or where the question compares
+        # Korea with it and commentary makes that comparison.
+        law = " ".join(u.text for c in r.candidates[:5] if c.doc in ("act", "decree") or c.doc.startswith("notice")
+                       for u in c.units).lower()
+        comment = " ".join(u.text for c in r.candidates[:5] for u in c.units).lower()
+        compares = bool(re.search(r"korea|한국|우리나라", a.query.question, re.I))
+        missing = [n for n in a.unknown_names if n.lower() not in law and not (compares and n.lower() in comment)]
+        if missing:
+            return Decision(True, "foreign", ", ".join(missing))
+    cov = coverage(store, a.terms, texts)
+    dense = max((c.dense for c in top), default=0.0)
+    if cov < MIN_COVERAGE_ALONE or (dense < MIN_DENSE and cov < MIN_COVERAGE):
+        return Decision(True, "weak-match", coverage=cov, dense=dense)
+    return Decision(False, "ok", coverage=cov, dense=dense)
+
+
+def _has_substance(question: str, citations: list) -> bool:
+    """Whether the question asks something beyond the (unknown) citation itself."""
+    rest = question
+    for c in citations:
+        rest = rest.replace(c.text, " ")
+    return len(tokenize(rest)) >= 4

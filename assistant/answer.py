@@ -1,0 +1,203 @@
+"""The default answerer: extractive and grounded, offline, no LLM.
+
+It writes a short answer in the question's language from sentences of the retrieved provisions: a direct line
+from the best provision, then supporting points, each with a marker [n] whose citation carries the verbatim
+quote, the Korean original beside a translation, a label, the version and the link.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from corpus.labels import label
+from corpus.model import Unit
+from ingest.store import IndexStore
+from ingest.structure import classify
+from ingest.tokenize import tokenize
+
+from assistant.records import Candidate, CitationOut, Retrieval
+
+MAX_POINTS = 4
+MAX_QUOTE = 600
+_TAG = re.compile(r"\s*(<[^<>]*\d{4}[^<>]*>|\[[^\[\]]*\d{4}[^\[\]]*\])")
+_MARK = re.compile(r"^(?:[①-⑳㉑-㉟]\s*|\(\d{1,2}\)\s+|\d{1,2}(?:의\d+|-\d+)?\.\s+|[가-하]\.\s+|[a-n]\.\s+)")
+_HEADING = re.compile(r"^(?:제\d+조(?:의\d+)?\s*\([^)]*\)|Article\s+\d+(?:-\d+)?\s*\([^)]*\))\s*")
+
+
+@dataclass
+class Segment:
+    """A quotable piece of a provision: one sentence or one item line, with the unit it belongs to."""
+
+    unit: Unit
+    text: str
+    order: int
+    score: float = 0.0
+
+
+@dataclass
+class Draft:
+    answer: str
+    citations: list[CitationOut]
+    abstained: bool
+    related: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def sentences_of(text: str, lang: str) -> list[str]:
+    """Sentences of one line of statute text."""
+    if lang == "ko":
+        parts = re.split(r"(?<=[다함음됨임]\.)\s+(?=\S)", text)
+    else:
+        parts = re.split(r"(?<=[a-z\)”\"'];)\s+(?=\S)|(?<=[a-z0-9\)”\"']\.)\s+(?=[A-Z(])", text)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def clean(sentence: str) -> str:
+    """A sentence as quoted: without the structural marker, heading or amendment tag (still a verbatim substring)."""
+    s = _HEADING.sub("", sentence)
+    s = _MARK.sub("", s)
+    s = _TAG.split(s)[0] if _TAG.search(s) else s
+    return s.strip()
+
+
+class Extractive:
+    """Composes the extractive answer from the ranked candidates."""
+
+    def __init__(self, store: IndexStore) -> None:
+        self.store = store
+        self._as_of: str | None = None
+
+    # ------------------------------------------------------------------ segments
+
+    def _unit_at(self, parent: Unit, cid: str) -> Unit:
+        for u in self.store.by_cid.get(cid, []):
+            if u.source_file == parent.source_file and u.in_force(self._as_of):
+                return u
+        return parent
+
+    def segments(self, unit: Unit) -> list[Segment]:
+        """Quotable sentences of a unit, each owned by the most precise unit containing it (paragraph, item)."""
+        out: list[Segment] = []
+        lines = unit.text.split("\n")
+        if unit.level in ("addendum", "annex") and len(lines) > 1:
+            lines = lines[1:]  # the header line ("부칙 <제21311호,…>", "[별표 2]") is not a statement
+        para = unit.cid if unit.level == "paragraph" else None
+        for i, line in enumerate(lines):
+            owner = unit
+            kind = classify(line, unit.lang) if i or unit.level == "article" else None
+            if kind and unit.level == "article":
+                if kind[0] == "paragraph":
+                    para = f"{unit.cid}:{kind[1]}"
+                    owner = self._unit_at(unit, para)
+                elif kind[0] == "item":
+                    owner = self._unit_at(unit, f"{para}:{kind[1]}" if para else f"{unit.cid}::{kind[1]}")
+            elif kind and kind[0] == "item" and unit.level == "paragraph":
+                owner = self._unit_at(unit, f"{unit.cid}:{kind[1]}")
+            for sent in sentences_of(line, unit.lang):
+                q = clean(sent)
+                if len(q) >= 8 and not re.fullmatch(r"[\W\d]*", q):
+                    out.append(Segment(owner, q[:MAX_QUOTE], len(out)))
+        return out
+
+    def _score(self, seg: Segment, terms: set[str]) -> float:
+        idf = self.store.idf
+        toks = set(tokenize(seg.text))
+        hit = sum(idf.get(t, 1.0) for t in toks & terms)
+        return hit + (0.5 if seg.order == 0 else 0.0)
+
+    # ------------------------------------------------------------------ citations
+
+    def _citation(self, n: int, seg: Segment, lang: str) -> CitationOut:
+        u = seg.unit
+        doc = self.store.docs[u.doc]
+        ko = u if u.lang == "ko" else self.store.twin(u, "ko", u.effective_from or None)
+        quote_ko = None
+        if u.lang != "ko" and ko is not None:
+            quote_ko = self._align_ko(seg, ko)
+        return CitationOut(
+            n=n, doc=u.doc, article=u.article, paragraph=u.paragraph, item=u.item, label=label(u, doc, lang),
+            quote=seg.text, quote_ko=quote_ko, lang=u.lang, version=u.version, url=u.url, verified=False,
+            uid=u.uid, uid_ko=ko.uid if (ko is not None and quote_ko) else None, label_ko=label(u, doc, "ko"),
+            kind=doc.kind, subitem=u.subitem, addendum=u.addendum, effective_from=u.effective_from,
+            effective_to=u.effective_to, page=u.page,
+        )
+
+    def _align_ko(self, seg: Segment, ko: Unit) -> str:
+        """The Korean original of an English quote: the same sentence where the sentence counts agree, else the
+        whole Korean unit (its own text, without children)."""
+        en_lines = seg.unit.text.split("\n")
+        ko_lines = ko.text.split("\n")
+        for li, line in enumerate(en_lines):
+            sents = [clean(s) for s in sentences_of(line, "en")]
+            if seg.text in sents and li < len(ko_lines):
+                ko_sents = [clean(s) for s in sentences_of(ko_lines[li], "ko")]
+                ko_sents = [s for s in ko_sents if len(s) >= 8]
+                if len(ko_sents) == len([s for s in sents if len(s) >= 8]):
+                    return ko_sents[[s for s in sents if len(s) >= 8].index(seg.text)]
+                return clean(ko_lines[li])
+        return clean(ko_lines[0])
+
+    # ------------------------------------------------------------------ compose
+
+    def pick(self, r: Retrieval, lang: str) -> list[Segment]:
+        """Segments to quote: the best one or two of the top provision, then one from each next provision."""
+        self._as_of = r.analysis.query.as_of
+        terms = set(r.analysis.terms)
+        chosen: list[Segment] = []
+        seen_units: set[str] = set()
+        for rank, cand in enumerate(r.candidates[:6]):
+            unit = cand.unit(lang) or cand.unit("ko") or cand.units[0]
+            if unit.uid in seen_units:
+                continue
+            segs = self.segments(unit)
+            if not segs:
+                continue
+            for s in segs:
+                s.score = self._score(s, terms)
+            best = sorted(segs, key=lambda s: (-s.score, s.order))
+            take = 2 if rank == 0 else 1
+            picked = [s for s in best if s.score > 0.5 or s.order == 0][:take] or best[:1]
+            for s in sorted(picked, key=lambda s: s.order):
+                if all(s.text != c.text for c in chosen):
+                    chosen.append(s)
+            seen_units.add(unit.uid)
+            if len(chosen) >= MAX_POINTS:
+                break
+        return chosen[:MAX_POINTS]
+
+    def compose(self, r: Retrieval, lang: str) -> Draft:
+        segs = self.pick(r, lang)
+        cites = [self._citation(i, s, lang) for i, s in enumerate(segs, 1)]
+        lines = []
+        for i, (s, c) in enumerate(zip(segs, cites)):
+            lines.append(self._line(s, c, lang, first=i == 0))
+        notes = self._notes(cites, lang)
+        if any(c.lang != lang for c in cites if c.kind in ("act", "decree", "notice")):
+            notes.append(f"{r.analysis.query.as_of} 현재 시행 문언의 번역이 없어 원문을 인용했습니다." if lang == "ko" else
+                         f"Some provisions are quoted in Korean: there is no English translation of the wording in "
+                         f"force on {r.analysis.query.as_of}.")
+        return Draft("\n".join(lines), cites, abstained=False, notes=notes)
+
+    def _line(self, s: Segment, c: CitationOut, lang: str, first: bool) -> str:
+        text = s.text.rstrip()
+        if c.kind == "commentary":
+            doc = self.store.docs[c.doc]
+            if lang == "ko":
+                return f"{'' if first else '- '}해설 자료 「{doc.title_en}」(제3자 논평, 법령 아님)에 따르면: “{text}” [{c.n}]"
+            return f"{'' if first else '- '}According to the commentary “{doc.title_en}” (third-party, not law): “{text}” [{c.n}]"
+        if c.kind == "user":
+            prefix = f"사용자 문서 {c.label}: " if lang == "ko" else f"Your document {c.label}: "
+            return f"{'' if first else '- '}{prefix}“{text}” [{c.n}]"
+        if lang == "ko":
+            return f"{'' if first else '- '}{c.label}: {text} [{c.n}]"
+        return f"{'' if first else '- '}{c.label}: {text} [{c.n}]"
+
+    def _notes(self, cites: list[CitationOut], lang: str) -> list[str]:
+        notes = []
+        if any(c.lang == "en" and c.doc in ("decree", "notice-2026-50") for c in cites):
+            notes.append("시행령과 고시의 영어는 kaia의 비공식 번역이며 한국어 원문이 우선합니다." if lang == "ko" else
+                         "The English of the Decree and the Notice is kaia's unofficial translation; the Korean text controls.")
+        if any(c.lang == "en" and c.doc == "act" for c in cites):
+            notes.append("법률의 영문은 법제처(한국법제연구원) 참고 번역으로 법적 효력이 없습니다." if lang == "ko" else
+                         "The English of the Act is the government's reference translation; it has no legal effect.")
+        return notes

@@ -1,0 +1,158 @@
+"""The answer chain as langchain Runnables: query analysis → retrieval → ranking → answer → citation verification.
+
+`Assistant` loads the index and models once and answers any number of questions.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import time
+import unicodedata
+from datetime import date
+
+from langchain_core.runnables import Runnable, RunnableLambda
+
+from corpus.labels import label
+from corpus.settings import Settings
+from ingest.store import IndexStore
+
+from assistant.abstain import Decision, decide
+from assistant.answer import Draft, Extractive
+from assistant.query import analyze, question_date
+from assistant.records import MAX_QUESTION_CHARS, Answer, Query, Retrieval, SourceOut
+from assistant.retrieve import Retriever
+from assistant.verify import verify
+
+log = logging.getLogger("kaia.assistant")
+MIN_SOURCES = 10
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+class BadQuestionError(ValueError):
+    """The question cannot be answered as given (empty, too long, control characters)."""
+
+
+def check_question(question: str) -> str:
+    """The question, trimmed; BadQuestionError with a plain message if it is not acceptable."""
+    if question is None or not question.strip():
+        raise BadQuestionError("the question is empty")
+    if len(question) > MAX_QUESTION_CHARS:
+        raise BadQuestionError(f"the question is {len(question):,} characters long; the limit is {MAX_QUESTION_CHARS:,}")
+    if _CONTROL.search(question):
+        raise BadQuestionError("the question contains control characters; type it as plain text")
+    return unicodedata.normalize("NFC", question.strip())
+
+
+class Assistant:
+    """Answers questions over one open index."""
+
+    def __init__(self, settings: Settings | None = None, store: IndexStore | None = None) -> None:
+        self.settings = settings or Settings()
+        self.store = store or IndexStore.open(self.settings)
+        self.retriever = Retriever(self.store)
+        self.extractive = Extractive(self.store)
+        self.chain: Runnable = (
+            RunnableLambda(self._analyze, name="analyze")
+            | RunnableLambda(self._retrieve, name="retrieve")
+            | RunnableLambda(self._answer, name="answer")
+            | RunnableLambda(self._verify, name="verify")
+        )
+
+    def warm_up(self) -> None:
+        """Load the embedding model and the lexical index now rather than on the first question."""
+        self.store.embeddings.query_vector("warm up")
+        _ = self.store.idf
+        self.store.lexical(["인공"], 1)
+
+    # ------------------------------------------------------------------ stages
+
+    def _analyze(self, q: Query) -> dict:
+        t0 = time.perf_counter()
+        a = analyze(q)
+        return {"analysis": a, "t0": t0}
+
+    def _retrieve(self, state: dict) -> dict:
+        state["retrieval"] = self.retriever.run(state["analysis"])
+        state["t_retrieved"] = time.perf_counter()
+        return state
+
+    def _answer(self, state: dict) -> dict:
+        r: Retrieval = state["retrieval"]
+        a = r.analysis
+        decision = decide(self.store, r)
+        state["decision"] = decision
+        if decision.abstain:
+            state["draft"] = self._abstention(r, decision, a.lang)
+        else:
+            state["draft"] = self.extractive.compose(r, a.lang)
+        return state
+
+    def _verify(self, state: dict) -> Answer:
+        r: Retrieval = state["retrieval"]
+        a = r.analysis
+        draft: Draft = state["draft"]
+        dropped: list[str] = []
+        text, cites, abstained = draft.answer, draft.citations, draft.abstained
+        if not abstained:
+            v = verify(self.store, draft.answer, draft.citations)
+            text, cites, dropped = v.answer, v.citations, v.dropped
+            if not cites:  # an answer left with no verified citation is an abstention
+                draft = self._abstention(r, Decision(True, "unverified"), a.lang)
+                text, cites, abstained = draft.answer, [], True
+        if draft.notes and not abstained:
+            text = text + "\n\n" + "\n".join(f"({n})" for n in draft.notes)
+        t_end = time.perf_counter()
+        timings = {"retrieve": (state["t_retrieved"] - state["t0"]) * 1000,
+                   "answer": (t_end - state["t_retrieved"]) * 1000, "total": (t_end - state["t0"]) * 1000}
+        return Answer(question=a.query.question, answer=text, abstained=abstained, citations=cites,
+                      sources=self._sources(r, a.lang), as_of=a.query.as_of, lang=a.lang, timings_ms=timings,
+                      id=a.query.id, related=draft.related, dropped=dropped)
+
+    # ------------------------------------------------------------------ helpers
+
+    def _sources(self, r: Retrieval, lang: str) -> list[SourceOut]:
+        out = []
+        for c in r.candidates:
+            u = c.unit(lang) or c.units[0]
+            doc = self.store.docs[u.doc]
+            out.append(SourceOut(u.doc, u.article, u.paragraph, u.item, round(c.score, 5), c.cid, label(u, doc, lang)))
+        return out
+
+    def _abstention(self, r: Retrieval, d: Decision, lang: str) -> Draft:
+        related = []
+        for c in r.candidates[:3]:
+            u = c.unit(lang) or c.units[0]
+            related.append(label(u, self.store.docs[u.doc], lang))
+        if lang == "ko":
+            if d.reason == "unknown-provision":
+                head = f"자료에 {d.detail}에 해당하는 조항이 없습니다."
+            elif d.reason == "not-in-force":
+                head = f"{d.detail}은(는) {r.analysis.query.as_of} 현재 시행 중인 조항이 아닙니다."
+            elif d.reason == "foreign":
+                head = f"이 자료는 한국 인공지능기본법과 그 하위 규정만 다루며 {d.detail}에 관한 내용은 없습니다."
+            else:
+                head = ("이 질문에 답하는 내용을 자료(인공지능기본법, 시행령, 과학기술정보통신부 고시 제2026-50호, "
+                        "해설 자료)에서 찾지 못했습니다.")
+            tail = f" 관련될 수 있는 조항(답변 아님): {'; '.join(related)}." if related else ""
+        else:
+            if d.reason == "unknown-provision":
+                head = f"The corpus has no provision {d.detail}."
+            elif d.reason == "not-in-force":
+                head = f"{d.detail} is not in force on {r.analysis.query.as_of}."
+            elif d.reason == "foreign":
+                head = (f"This corpus covers only Korea's AI Basic Act and the rules under it; it says nothing about "
+                        f"{d.detail}.")
+            else:
+                head = ("I could not find an answer in the corpus (the AI Basic Act, its Enforcement Decree, MSIT "
+                        "Notice No. 2026-50 and the commentary).")
+            tail = f" Closest provisions (related, not an answer): {'; '.join(related)}." if related else ""
+        return Draft(head + tail, [], abstained=True, related=related)
+
+    # ------------------------------------------------------------------ public
+
+    def ask(self, question: str, as_of: str | None = None, lang: str | None = None, docs: list[str] | None = None,
+            id: str | None = None) -> Answer:
+        """Answer one question; BadQuestionError if it cannot be asked as given."""
+        question = check_question(question)
+        q = Query(question, as_of or question_date(question) or date.today().isoformat(), lang, docs, id)
+        return self.chain.invoke(q)

@@ -1,0 +1,139 @@
+"""Query analysis: language, explicit citations, and the words to search with.
+
+Founders ask in plain words ("tell customers", "fine", "챗봇"); the law says 고지, 과태료, 생성형 인공지능. A small
+bilingual glossary of the corpus's own legal vocabulary bridges the two for lexical search.
+"""
+from __future__ import annotations
+
+import re
+
+from corpus.citations import find_citations
+from ingest.tokenize import tokenize
+
+from assistant.records import Analysis, Query
+
+# (plain-language triggers, legal terms of the corpus to add). Triggers match as lower-case substrings.
+GLOSSARY: list[tuple[tuple[str, ...], str]] = [
+    (("notify", "notification", "inform", "tell ", "tell my", "disclose", "disclosure", "let users know",
+      "let customers know", "upfront", "in advance"), "notify user in advance 고지 사전"),
+    (("label", "watermark", "mark the output", "indicate", "marking"), "label indicate output 표시 결과물"),
+    (("알려", "알리", "안내", "밝혀", "공지"), "고지 사전 notify"),
+    (("워터마크", "표기", "라벨"), "표시 결과물 label"),
+    (("chatbot", "chat bot", "llm", "gpt", "genai", "gen ai", "generative", "text generator", "image generator"),
+     "generative artificial intelligence 생성형 인공지능"),
+    (("챗봇", "생성형", "생성 ai", "생성ai", "gpt", "llm"), "생성형 인공지능 generative"),
+    (("deepfake", "deep fake", "synthetic video", "synthetic image", "voice clone", "fake video", "fake image"),
+     "virtual sound image video difficult to distinguish from real 가상 음향 이미지 영상 구분"),
+    (("딥페이크", "합성 영상", "합성영상", "가짜 영상", "합성 음성"), "가상 음향 이미지 영상 실제 구분 어려운"),
+    (("fine", "penalt", "sanction", "punish", "how much can", "pay if"), "administrative fine penalty 과태료 벌칙"),
+    (("벌금", "과태료", "처벌", "제재", "벌칙"), "과태료 벌칙 administrative fine"),
+    (("foreign compan", "overseas compan", "no office", "outside korea", "not based in korea", "local agent",
+      "representative in korea", "local representative"), "domestic agent address business office 국내대리인"),
+    (("대리인", "해외 기업", "외국 기업", "해외기업", "외국기업", "국내 주소"), "국내대리인 주소 영업소"),
+    (("high-risk", "high risk", "high-impact", "high impact", "hiring", "recruit", "loan", "credit scor",
+      "medical device", "biometric", "student evaluation"), "high-impact artificial intelligence 고영향"),
+    (("고위험", "고영향", "채용", "대출", "생체인식", "의료기기"), "고영향 인공지능 high-impact"),
+    (("impact assessment", "assess the impact", "fundamental rights"), "impact assessment fundamental rights 영향평가"),
+    (("영향평가", "기본권"), "영향평가 기본권 impact assessment"),
+    (("flop", "compute", "computation", "training run", "frontier"), "cumulative amount of computation learning 연산량"),
+    (("연산량", "flops", "연산"), "누적 연산량 학습"),
+    (("startup", "start-up", "small business", "sme", "small compan", "small and medium"),
+     "small and medium enterprises 중소기업"),
+    (("스타트업", "중소기업", "소상공인", "벤처"), "중소기업등 중소기업"),
+    (("military", "defense", "defence", "national security"), "national defense security 국방 국가안보"),
+    (("국방", "안보", "군사"), "국방 국가안보"),
+    (("elderly", "disabled", "disabilit", "vulnerable", "senior", "low-income", "low income"),
+     "populations vulnerable to artificial intelligence 인공지능취약계층"),
+    (("노인", "장애인", "취약계층", "고령자", "저소득"), "인공지능취약계층 취약계층"),
+    (("take effect", "in force", "effective date", "enter into force", "start to apply", "when does", "commence"),
+     "enter into force enforcement date 시행"),
+    (("시행일", "언제부터", "시행되"), "시행 시행일"),
+    (("procurement", "public purchas", "government purchas", "buy ai", "confirmation certificate",
+      "confirm that a product uses ai", "uses ai"), "confirmation procurement priority consideration 확인 구매"),
+    (("조달", "구매", "확인서", "확인 절차"), "확인 우선 구매 확인절차"),
+    (("training data", "dataset"), "training data learning data 학습용데이터"),
+    (("학습데이터", "학습 데이터", "데이터셋"), "학습용데이터"),
+    (("investigat", "inspect", "audit", "on-site", "fact-finding"), "fact-finding investigation 조사"),
+    (("조사", "점검", "현장"), "조사 사실조사"),
+    (("keep records", "retain", "record-keeping", "how long keep", "documentation"), "keep documents 보관 문서"),
+    (("보관", "기록"), "보관 문서"),
+    (("strategy committee", "national ai committee", "council", "committee"),
+     "Presidential Council National Artificial Intelligence Strategy 국가인공지능전략위원회"),
+    (("위원회",), "국가인공지능전략위원회 위원회"),
+    (("exempt", "exception", "does not apply", "not apply", "excluded"), "exception not apply 적용 제외 예외"),
+    (("예외", "면제", "적용 제외", "적용되지"), "적용 예외 제외"),
+]
+
+# Names of other jurisdictions and laws: a question about them is outside this corpus unless the corpus names them.
+FOREIGN = re.compile(
+    r"\b(GDPR|EU|European Union|AI Act of the EU|EU AI Act|CCPA|HIPAA|California|Colorado|United States|U\.S\.|USA|"
+    r"America|China|Chinese|Japan|Japanese|Singapore|India|Brazil|Canada|Germany|France|UK|United Kingdom|Britain|"
+    r"Australia|Taiwan|Vietnam)\b|유럽|미국|중국|일본|싱가포르|영국|캐나다|독일|프랑스|인도|대만|베트남|호주")
+
+_HANGUL = re.compile(r"[가-힣]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"]
+_MONTH = "|".join(_MONTHS + [m[:3] for m in _MONTHS])
+_DATES = [
+    (re.compile(r"(\d{4})-(\d{2})-(\d{2})"), lambda m: (m[1], m[2], m[3])),
+    (re.compile(r"(\d{4})\s*년\s*(\d{1,2})\s*월(?:\s*(\d{1,2})\s*일)?"), lambda m: (m[1], m[2], m[3] or "1")),
+    (re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})", re.I), lambda m: (m[3], _mon(m[1]), m[2])),
+    (re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\.?,?\s+(\d{{4}})", re.I), lambda m: (m[3], _mon(m[2]), m[1])),
+    (re.compile(rf"\b({_MONTH})\.?\s+(\d{{4}})", re.I), lambda m: (m[2], _mon(m[1]), "1")),
+    (re.compile(r"(\d{4})\.\s?(\d{1,2})\.\s?(\d{1,2})\.?"), lambda m: (m[1], m[2], m[3])),
+]
+# Words that make a date in the question the date the question is about (not, say, a promulgation date).
+_AS_OF_CUE = re.compile(r"as of|as at|on |in |at |before|after|during|기준|현재|당시|시점|때|에는|에 ", re.I)
+
+
+def _mon(name: str) -> str:
+    name = name.lower()
+    return str(next(i for i, m in enumerate(_MONTHS, 1) if m.startswith(name[:3])))
+
+
+def question_date(text: str) -> str | None:
+    """The date a question is about ("as of 1 March 2026", "2026년 3월 1일 기준"), if it names one."""
+    from datetime import date
+
+    for pattern, parts in _DATES:
+        for m in pattern.finditer(text):
+            window = text[max(0, m.start() - 12): m.end() + 8]
+            if not _AS_OF_CUE.search(window):
+                continue
+            y, mo, d = parts(m)
+            try:
+                return date(int(y), int(mo), int(d)).isoformat()
+            except ValueError:
+                continue
+    return None
+
+
+def detect_lang(text: str) -> str:
+    """'ko' if the question has Hangul in real measure, else 'en'."""
+    hangul = len(_HANGUL.findall(text))
+    latin = len(_LATIN.findall(text))
+    return "ko" if hangul and hangul * 3 >= latin else "en"
+
+
+def expand(question: str) -> list[str]:
+    """Glossary terms for the plain-language words in `question`."""
+    low = f" {question.lower()} "
+    return [terms for triggers, terms in GLOSSARY if any(t in low for t in triggers)]
+
+
+def analyze(query: Query) -> Analysis:
+    """Language, explicit citations and search terms of a question."""
+    q = query.question
+    lang = query.lang or detect_lang(q)
+    extra = expand(q)
+    text = q
+    if detect_lang(q) == "ko":
+        # Korean questions say "AI" where the law says 인공지능.
+        text = re.sub(r"(?i)\bai\b|에이아이", " 인공지능 ", q)
+    terms = tokenize(text + " " + " ".join(extra))
+    names = list(dict.fromkeys(m.group(0) for m in FOREIGN.finditer(q)))
+    return Analysis(query=query, lang=lang, citations=find_citations(q), terms=terms, dense_text=text,
+                    unknown_names=names)

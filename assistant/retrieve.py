@@ -1,0 +1,143 @@
+"""Hybrid retrieval: explicit citations, dense (Chroma) and Korean-aware BM25 fused by reciprocal rank, over
+units in force on the as-of date; Korean and English twins merged into one provision; expansion along the
+Act ↔ Decree links."""
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from functools import lru_cache
+
+from corpus.model import split_cid
+from ingest.store import IndexStore
+
+from assistant.records import Analysis, Candidate, Retrieval
+
+RRF_K = 60
+DEPTH = 60  # hits taken from each retriever (over all versions, so deeper than the provisions needed)
+# Law first: commentary and user documents must out-score the law clearly to rank above it.
+AUTHORITY = {"act": 1.0, "decree": 1.0, "notice": 0.95, "user": 0.9, "commentary": 0.8}
+LINK_SHARE = 0.6
+# "rrf": reciprocal rank fusion; "combsum": weighted sum of min-max normalised scores (keeps a confident BM25
+# match, such as a rare number, on top where RRF would average it away).
+FUSION = "combsum"
+DENSE_WEIGHT = 0.5  # an implementing provision reached by a link starts at this share of its parent's score
+
+
+class Retriever:
+    """Runs hybrid retrieval against one open index."""
+
+    def __init__(self, store: IndexStore) -> None:
+        self.store = store
+        self._indexed = set(store._bm25_ids)
+
+    @lru_cache(maxsize=16)
+    def _allowed_any(self, docs: tuple[str, ...] | None) -> frozenset[str] | None:
+        if docs is None:
+            return None
+        return frozenset(uid for uid in self._indexed if self.store.units[uid].doc in docs)
+
+    def _units(self, cid: str, as_of: str) -> list:
+        return [u for u in self.store.find(cid, as_of=as_of)]
+
+    def run(self, a: Analysis) -> Retrieval:
+        q = a.query
+        docs = tuple(q.docs) if q.docs else None
+        t0 = time.perf_counter()
+        scores: dict[str, float] = defaultdict(float)
+        via: dict[str, set[str]] = defaultdict(set)
+        dense_best: dict[str, float] = {}
+        lex_best: dict[str, float] = {}
+
+        # 1. Citations named in the question come first, whatever the searches say.
+        cited: list[str] = []
+        for c in a.citations:
+            if docs and c.doc not in docs:
+                continue
+            if self._units(c.cid, q.as_of):
+                cited.append(c.cid)
+
+        # 2. Dense and lexical searches over every version's wording, fused by reciprocal rank per provision.
+        # A provision qualifies if some version of it is in force on the as-of date; searching all wordings
+        # lets an English question reach a provision whose in-force wording exists only in Korean.
+        if a.vector is None:
+            a.vector = self.store.embeddings.query_vector(a.dense_text)
+        t1 = time.perf_counter()
+        dense_hits = self.store.dense(a.vector, DEPTH, docs=list(docs) if docs else None)
+        t2 = time.perf_counter()
+        lex_hits = self.store.lexical(a.terms, DEPTH, self._allowed_any(docs))
+        t3 = time.perf_counter()
+        live: dict[str, bool] = {}
+        for source, hits in (("dense", dense_hits), ("lexical", lex_hits)):
+            best = dense_best if source == "dense" else lex_best
+            rank = 0
+            for h in hits:
+                u = self.store.units[h.uid]
+                if u.cid not in live:
+                    live[u.cid] = bool(self._units(u.cid, q.as_of))
+                if not live[u.cid] or u.cid in best:
+                    continue
+                scores[u.cid] += 1.0 / (RRF_K + rank + 1)
+                rank += 1
+                via[u.cid].add(source)
+                best[u.cid] = h.score
+
+        if FUSION == "combsum":
+            scores = defaultdict(float, combsum(dense_best, lex_best))
+        for cid in list(scores):
+            kind = self.store.docs[split_cid(cid)[0]].kind if split_cid(cid)[0] in self.store.docs else "user"
+            scores[cid] *= AUTHORITY.get(kind, 0.9)
+
+        top = max(scores.values(), default=0.0)
+        for i, cid in enumerate(cited):
+            scores[cid] = top + 1.0 - i * 0.01
+            via[cid].add("citation")
+
+        # 3. Expansion along links: Act provisions that leave details to the decree bring the decree article
+        # implementing them, and the reverse, so the authority order stays visible.
+        ranked = sorted(scores, key=scores.get, reverse=True)
+        for cid in ranked[:4]:
+            for link in self._links_of(cid):
+                if link["rel"] not in ("implemented_by", "implements"):
+                    continue
+                other = link["cid"]
+                if docs and split_cid(other)[0] not in docs:
+                    continue
+                if not self._units(other, q.as_of):
+                    continue
+                share = scores[cid] * LINK_SHARE
+                if other not in scores:
+                    scores[other] = share
+                else:
+                    scores[other] += share * 0.25
+                via[other].add(f"link:{link['rel']}")
+
+        cands = []
+        for cid, s in sorted(scores.items(), key=lambda kv: kv[1], reverse=True):
+            units = self._units(cid, q.as_of)
+            if units:
+                cands.append(Candidate(cid, s, units, sorted(via[cid]), dense_best.get(cid, 0.0), lex_best.get(cid, 0.0)))
+        t4 = time.perf_counter()
+        return Retrieval(a, cands, {"embed": (t1 - t0) * 1000, "dense": (t2 - t1) * 1000, "lexical": (t3 - t2) * 1000,
+                                    "fuse": (t4 - t3) * 1000})
+
+    def _links_of(self, cid: str) -> list[dict[str, str]]:
+        """Links of a provision and of its article (a paragraph inherits its article's links)."""
+        out = list(self.store.links.get(cid, []))
+        parts = cid.split(":")
+        if len(parts) > 2:
+            out += self.store.links.get(":".join(parts[:2]), [])
+        return out
+
+
+def combsum(dense: dict[str, float], lexical: dict[str, float]) -> dict[str, float]:
+    """Weighted sum of normalised dense (min-max over the hits) and lexical (share of the best) scores."""
+    out: dict[str, float] = defaultdict(float)
+    if dense:
+        lo, hi = min(dense.values()), max(dense.values())
+        for cid, v in dense.items():
+            out[cid] += DENSE_WEIGHT * ((v - lo) / (hi - lo) if hi > lo else 1.0)
+    if lexical:
+        hi = max(lexical.values())
+        for cid, v in lexical.items():
+            out[cid] += (1 - DENSE_WEIGHT) * (v / hi if hi > 0 else 0.0)
+    return dict(out)
