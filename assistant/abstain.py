@@ -49,8 +49,7 @@ def decide(store: IndexStore, r: Retrieval) -> Decision:
         known = [c for c in a.citations if store.find(c.cid)]
         if known:
             return Decision(True, "not-in-force", ", ".join(c.text for c in known))
-        if not _has_substance(a.query.question, a.citations):
-            return Decision(True, "unknown-provision", ", ".join(c.text for c in a.citations))
+        return Decision(True, "unknown-provision", ", ".join(c.text for c in a.citations))
     if not r.candidates:
         return Decision(True, "no-candidates")
     top = r.candidates[:3]
@@ -70,11 +69,3 @@ def decide(store: IndexStore, r: Retrieval) -> Decision:
     if cov < MIN_COVERAGE_ALONE or (dense < MIN_DENSE and cov < MIN_COVERAGE):
         return Decision(True, "weak-match", coverage=cov, dense=dense)
     return Decision(False, "ok", coverage=cov, dense=dense)
-
-
-def _has_substance(question: str, citations: list) -> bool:
-    """Whether the question asks something beyond the (unknown) citation itself."""
-    rest = question
-    for c in citations:
-        rest = rest.replace(c.text, " ")
-    return len(tokenize(rest)) >= 4

@@ -18,6 +18,7 @@ from ingest.tokenize import tokenize
 from assistant.records import Candidate, CitationOut, Retrieval
 
 MAX_POINTS = 4
+RELATIVE_MIN = 0.8  # a further provision is cited only if it scores at least this share of the best one
 MAX_QUOTE = 600
 _TAG = re.compile(r"\s*(<[^<>]*\d{4}[^<>]*>|\[[^\[\]]*\d{4}[^\[\]]*\])")
 _MARK = re.compile(r"^(?:[①-⑳㉑-㉟]\s*|\(\d{1,2}\)\s+|\d{1,2}(?:의\d+|-\d+)?\.\s+|[가-하]\.\s+|[a-n]\.\s+)")
@@ -41,6 +42,7 @@ class Draft:
     abstained: bool
     related: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    generated: bool = False  # written by an LLM: every sentence's figures are checked too
 
 
 def sentences_of(text: str, lang: str) -> list[str]:
@@ -95,7 +97,7 @@ class Extractive:
                 owner = self._unit_at(unit, f"{unit.cid}:{kind[1]}")
             for sent in sentences_of(line, unit.lang):
                 q = clean(sent)
-                if len(q) >= 8 and not re.fullmatch(r"[\W\d]*", q):
+                if len(q) >= 8 and not re.fullmatch(r"[\W\d]*", q) and "[ ]" not in q and "[  ]" not in q:
                     out.append(Segment(owner, q[:MAX_QUOTE], len(out)))
         return out
 
@@ -110,7 +112,7 @@ class Extractive:
     def _citation(self, n: int, seg: Segment, lang: str) -> CitationOut:
         u = seg.unit
         doc = self.store.docs[u.doc]
-        ko = u if u.lang == "ko" else self.store.twin(u, "ko", u.effective_from or None)
+        ko = u if u.lang == "ko" else self.store.twin(u, "ko", self._as_of or u.effective_from or None)
         quote_ko = None
         if u.lang != "ko" and ko is not None:
             quote_ko = self._align_ko(seg, ko)
@@ -139,13 +141,30 @@ class Extractive:
 
     # ------------------------------------------------------------------ compose
 
+    def supporting(self, r: Retrieval) -> list[Candidate]:
+        """The provisions an answer may cite: the best one, and the next ones only where they score close to it or
+        belong to it (same article, or linked to it Act ↔ Decree). Marginal hits are sources, not citations."""
+        if not r.candidates:
+            return []
+        top = r.candidates[0]
+        top_art = ":".join(top.cid.split(":")[:2])
+        linked = {x["cid"] for x in self.store.links.get(top.cid, []) + self.store.links.get(top_art, [])}
+        linked_arts = {":".join(c.split(":")[:2]) for c in linked}
+        out = [top]
+        for c in r.candidates[1:8]:
+            art = ":".join(c.cid.split(":")[:2])
+            if c.score >= RELATIVE_MIN * top.score or art == top_art or c.cid in linked or art in linked_arts \
+                    or "citation" in c.via:
+                out.append(c)
+        return out
+
     def pick(self, r: Retrieval, lang: str) -> list[Segment]:
         """Segments to quote: the best one or two of the top provision, then one from each next provision."""
         self._as_of = r.analysis.query.as_of
         terms = set(r.analysis.terms)
         chosen: list[Segment] = []
         seen_units: set[str] = set()
-        for rank, cand in enumerate(r.candidates[:6]):
+        for rank, cand in enumerate(self.supporting(r)):
             unit = cand.unit(lang) or cand.unit("ko") or cand.units[0]
             if unit.uid in seen_units:
                 continue
@@ -179,7 +198,11 @@ class Extractive:
         return Draft("\n".join(lines), cites, abstained=False, notes=notes)
 
     def _line(self, s: Segment, c: CitationOut, lang: str, first: bool) -> str:
-        text = s.text.rstrip()
+        from assistant.verify import split_sentences
+
+        # Every sentence of a multi-sentence quote carries the marker, so each is checked on its own.
+        parts = split_sentences(s.text.rstrip())
+        text = f" [{c.n}] ".join(parts) if len(parts) > 1 else s.text.rstrip()
         if c.kind == "commentary":
             doc = self.store.docs[c.doc]
             if lang == "ko":

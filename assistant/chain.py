@@ -8,6 +8,7 @@ import logging
 import re
 import time
 import unicodedata
+from dataclasses import replace
 from datetime import date
 
 from langchain_core.runnables import Runnable, RunnableLambda
@@ -60,7 +61,8 @@ class Assistant:
 
     def warm_up(self) -> None:
         """Load the embedding model and the lexical index now rather than on the first question."""
-        self.store.embeddings.query_vector("warm up")
+        vec = self.store.embeddings.query_vector("warm up")
+        self.store.dense(vec, 1)
         _ = self.store.idf
         self.store.lexical(["인공"], 1)
 
@@ -69,7 +71,7 @@ class Assistant:
     def _analyze(self, q: Query) -> dict:
         t0 = time.perf_counter()
         a = analyze(q)
-        return {"analysis": a, "t0": t0}
+        return {"analysis": a, "t0": t0, "mode": q.mode}
 
     def _retrieve(self, state: dict) -> dict:
         state["retrieval"] = self.retriever.run(state["analysis"])
@@ -85,7 +87,23 @@ class Assistant:
             state["draft"] = self._abstention(r, decision, a.lang)
         else:
             state["draft"] = self.extractive.compose(r, a.lang)
+            if state["mode"] == "llm":
+                state["extractive"] = state["draft"]
+                state["draft"] = self._generate(a.query.question, state["draft"], a.lang)
         return state
+
+    def _generate(self, question: str, draft: Draft, lang: str) -> Draft:
+        """The LLM's plain-language answer over the extractive citations (verified later, figures included)."""
+        from assistant.generate import LLMError, build_messages, complete
+
+        try:
+            text = complete(self.settings.llm_url, self.settings.llm_model, build_messages(question, draft.citations, lang))
+        except LLMError as exc:
+            log.warning("LLM failed, extractive answer used: %s", exc)
+            draft.notes.append(f"LLM unavailable ({exc}); extractive answer shown.")
+            return draft
+        fresh = [replace(c, verified=False) for c in draft.citations]
+        return Draft(text, fresh, abstained=False, notes=list(draft.notes), generated=True)
 
     def _verify(self, state: dict) -> Answer:
         r: Retrieval = state["retrieval"]
@@ -94,8 +112,14 @@ class Assistant:
         dropped: list[str] = []
         text, cites, abstained = draft.answer, draft.citations, draft.abstained
         if not abstained:
-            v = verify(self.store, draft.answer, draft.citations)
+            v = verify(self.store, draft.answer, draft.citations, check_figures=draft.generated)
             text, cites, dropped = v.answer, v.citations, v.dropped
+            if not cites and draft.generated and "extractive" in state:
+                # Nothing of the generated answer survived verification: show the extractive one instead.
+                draft = state["extractive"]
+                v = verify(self.store, draft.answer, draft.citations)
+                text, cites, dropped = v.answer, v.citations, dropped + v.dropped
+                draft.notes.append("The LLM's answer failed citation checks; the extractive answer is shown.")
             if not cites:  # an answer left with no verified citation is an abstention
                 draft = self._abstention(r, Decision(True, "unverified"), a.lang)
                 text, cites, abstained = draft.answer, [], True
@@ -106,7 +130,8 @@ class Assistant:
                    "answer": (t_end - state["t_retrieved"]) * 1000, "total": (t_end - state["t0"]) * 1000}
         return Answer(question=a.query.question, answer=text, abstained=abstained, citations=cites,
                       sources=self._sources(r, a.lang), as_of=a.query.as_of, lang=a.lang, timings_ms=timings,
-                      id=a.query.id, related=draft.related, dropped=dropped)
+                      id=a.query.id, related=draft.related, dropped=dropped,
+                      mode="llm" if draft.generated else "extractive")
 
     # ------------------------------------------------------------------ helpers
 
@@ -150,9 +175,20 @@ class Assistant:
 
     # ------------------------------------------------------------------ public
 
+    @property
+    def default_mode(self) -> str:
+        return "llm" if self.settings.llm_url else "extractive"
+
     def ask(self, question: str, as_of: str | None = None, lang: str | None = None, docs: list[str] | None = None,
-            id: str | None = None) -> Answer:
-        """Answer one question; BadQuestionError if it cannot be asked as given."""
+            id: str | None = None, mode: str | None = None) -> Answer:
+        """Answer one question; BadQuestionError if it cannot be asked as given.
+
+        `mode` is "extractive" (default) or "llm" (needs KAIA_LLM_URL; the default when it is set)."""
         question = check_question(question)
-        q = Query(question, as_of or question_date(question) or date.today().isoformat(), lang, docs, id)
+        mode = mode or self.default_mode
+        if mode not in ("extractive", "llm"):
+            raise BadQuestionError(f"unknown answer mode {mode!r}")
+        if mode == "llm" and not self.settings.llm_url:
+            raise BadQuestionError("LLM mode needs KAIA_LLM_URL (an OpenAI-compatible server)")
+        q = Query(question, as_of or question_date(question) or date.today().isoformat(), lang, docs, id, mode)
         return self.chain.invoke(q)

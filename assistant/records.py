@@ -19,6 +19,7 @@ class Query:
     lang: str | None = None  # forced answer language; None: the question's
     docs: list[str] | None = None  # restrict retrieval to these documents
     id: str | None = None
+    mode: str = "extractive"  # or "llm"
 
 
 @dataclass

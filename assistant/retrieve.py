@@ -17,6 +17,7 @@ DEPTH = 60  # hits taken from each retriever (over all versions, so deeper than 
 # Law first: commentary and user documents must out-score the law clearly to rank above it.
 AUTHORITY = {"act": 1.0, "decree": 1.0, "notice": 0.95, "user": 0.9, "commentary": 0.8}
 LINK_SHARE = 0.6
+ANCILLARY = 0.85
 # "rrf": reciprocal rank fusion; "combsum": weighted sum of min-max normalised scores (keeps a confident BM25
 # match, such as a rare number, on top where RRF would average it away).
 FUSION = "combsum"
@@ -84,8 +85,11 @@ class Retriever:
         if FUSION == "combsum":
             scores = defaultdict(float, combsum(dense_best, lex_best))
         for cid in list(scores):
-            kind = self.store.docs[split_cid(cid)[0]].kind if split_cid(cid)[0] in self.store.docs else "user"
+            doc, art = split_cid(cid)[:2]
+            kind = self.store.docs[doc].kind if doc in self.store.docs else "user"
             scores[cid] *= AUTHORITY.get(kind, 0.9)
+            if art and (art.startswith("form") or art == "reasons"):
+                scores[cid] *= ANCILLARY  # forms and reasons explain; they rarely are the rule asked about
 
         top = max(scores.values(), default=0.0)
         for i, cid in enumerate(cited):

@@ -12,6 +12,7 @@ from ingest.store import IndexStore
 from assistant.records import CitationOut
 
 log = logging.getLogger("kaia.verify")
+log.addHandler(logging.NullHandler())  # recorded in Answer.dropped; shown only if the caller configures logging
 MARKER = re.compile(r"\[(\d+)\]")
 
 

@@ -153,7 +153,10 @@ def cmd_ask(args: argparse.Namespace) -> int:
     except BadQuestionError as exc:
         raise UserError(str(exc)) from None
     assistant = _open_assistant()
-    ans = assistant.ask(args.question, as_of=args.as_of, lang=args.lang)
+    try:
+        ans = assistant.ask(args.question, as_of=args.as_of, lang=args.lang, mode=args.mode)
+    except BadQuestionError as exc:
+        raise UserError(str(exc)) from None
     if args.json:
         print(json.dumps(ans.to_json(), ensure_ascii=False))
     else:
@@ -184,7 +187,7 @@ def _ask_batch(args: argparse.Namespace) -> int:
                     raise ValueError("not a JSON object")
                 qid = obj.get("id")
                 ans = assistant.ask(str(obj.get("question") or ""), as_of=args.as_of, lang=args.lang,
-                                    id=None if qid is None else str(qid))
+                                    id=None if qid is None else str(qid), mode=args.mode)
                 print(json.dumps(ans.to_json(), ensure_ascii=False), flush=True)
             except (ValueError, BadQuestionError) as exc:
                 failures += 1
@@ -192,6 +195,27 @@ def _ask_batch(args: argparse.Namespace) -> int:
                 print(json.dumps({"id": qid, "error": f"line {lineno}: {exc}"}, ensure_ascii=False), flush=True)
             obj = None
     return 1 if failures else 0
+
+
+# -------------------------------------------------------------------------------------------- eval
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from eval.metrics import QuestionFileError
+    from eval.run import DEFAULT_QUESTIONS, evaluate, summary_table, write_reports
+    from ingest.store import IndexDamagedError, IndexMissingError
+
+    try:
+        report = evaluate(_settings(), Path(args.questions) if args.questions else DEFAULT_QUESTIONS,
+                          baseline=args.baseline, progress=sys.stderr.isatty(), limit=args.limit)
+    except (QuestionFileError, IndexMissingError, IndexDamagedError) as exc:
+        raise UserError(str(exc)) from None
+    paths = write_reports(report, Path(args.out))
+    print(summary_table(report))
+    for s in report["shortfalls"]:
+        print(f"below target: {s}")
+    print("reports: " + ", ".join(str(p) for p in paths.values()))
+    return 0
 
 
 # -------------------------------------------------------------------------------------------- main
@@ -218,9 +242,18 @@ def build_parser() -> argparse.ArgumentParser:
     pa.add_argument("--json", action="store_true", help="print the answer as JSON (the documented schema)")
     pa.add_argument("--as-of", type=_date, metavar="DATE", help="answer from the law in force on this day")
     pa.add_argument("--lang", choices=["en", "ko"], help="answer language (default: the question's)")
+    pa.add_argument("--mode", choices=["extractive", "llm"],
+                    help="extractive (default) or llm (needs KAIA_LLM_URL; the default when it is set)")
     pa.add_argument("--batch", metavar="FILE.jsonl", help="questions one JSON object a line ('-': stdin); "
                     "loads the models once and writes one JSON answer a line")
     pa.set_defaults(func=cmd_ask)
+
+    pe = sub.add_parser("eval", help="evaluate grounding on a question file; JSON, Markdown and PNG reports")
+    pe.add_argument("--questions", metavar="FILE", help="question file (JSONL; default eval/questions.jsonl)")
+    pe.add_argument("--baseline", action="store_true", help="also run the tutorial-RAG baseline")
+    pe.add_argument("--out", default="eval/report", metavar="DIR", help="report folder (default eval/report)")
+    pe.add_argument("--limit", type=int, help="only the first N questions")
+    pe.set_defaults(func=cmd_eval)
 
     for extra in _EXTRA_COMMANDS:
         extra(sub)

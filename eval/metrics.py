@@ -1,0 +1,225 @@
+"""Deterministic evaluation metrics (no LLM judge): retrieval, citations, key facts, grounding, abstention, latency."""
+from __future__ import annotations
+
+import json
+import re
+import statistics
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+VALID_LANGS = {"en", "ko"}
+VALID_PERSONAS = {"sme", "lawyer", "compliance"}
+VALID_CATEGORIES = {"act", "decree", "notice", "commentary", "version", "two-docs", "citation", "out-of-scope"}
+
+
+class QuestionFileError(ValueError):
+    """The question file does not follow the schema (the message names the line)."""
+
+
+@dataclass
+class Question:
+    id: str
+    question: str
+    lang: str
+    persona: str
+    category: str
+    answerable: bool
+    gold: list[dict[str, str | None]]
+    key_facts: list[str]
+    as_of: str | None = None
+
+
+def load_questions(path: Path) -> list[Question]:
+    """Read and validate a question file (JSONL, schema in eval/QUESTIONS.md)."""
+    out: list[Question] = []
+    seen: set[str] = set()
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise QuestionFileError(f"{path}: {exc.strerror}") from exc
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            d = json.loads(line)
+        except ValueError as exc:
+            raise QuestionFileError(f"{path.name} line {n}: not JSON ({exc})") from exc
+        missing = {"id", "question", "lang", "persona", "category", "answerable", "gold", "key_facts"} - set(d)
+        if missing:
+            raise QuestionFileError(f"{path.name} line {n}: missing {sorted(missing)}")
+        if d["id"] in seen:
+            raise QuestionFileError(f"{path.name} line {n}: duplicate id {d['id']!r}")
+        seen.add(d["id"])
+        out.append(Question(str(d["id"]), d["question"], d["lang"], d["persona"], d["category"], bool(d["answerable"]),
+                            list(d["gold"]), list(d["key_facts"]), d.get("as_of")))
+    if not out:
+        raise QuestionFileError(f"{path}: no questions")
+    return out
+
+
+# ----------------------------------------------------------------------------------------------- matching
+
+
+def _norm(s: str) -> str:
+    s = s.lower().replace(",", "").replace("’", "'").replace("“", '"').replace("”", '"')
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def fact_found(fact: str, text: str) -> bool:
+    """A key fact (alternatives separated by |) appears in the text (case, spacing and digit commas ignored)."""
+    hay = _norm(text)
+    return any(_norm(alt) and _norm(alt) in hay for alt in fact.split("|"))
+
+
+def _art(s: dict[str, Any]) -> tuple[str, str]:
+    return (s["doc"], s["article"] or "")
+
+
+def _para(s: dict[str, Any]) -> tuple[str, str, str]:
+    return (s["doc"], s["article"] or "", s.get("paragraph") or "")
+
+
+def gold_match(src: dict[str, Any], gold: list[dict[str, Any]], level: str) -> bool:
+    for g in gold:
+        if _art(src) != _art(g):
+            continue
+        if level == "article" or not g.get("paragraph"):
+            return True
+        if (src.get("paragraph") or "") == g["paragraph"]:
+            return True
+    return False
+
+
+def ranked(sources: list[dict[str, Any]], level: str) -> list[dict[str, Any]]:
+    """Sources deduplicated at article or paragraph level, best first."""
+    out, seen = [], set()
+    for s in sources:
+        key = _art(s) if level == "article" else _para(s)
+        if key not in seen:
+            seen.add(key)
+            out.append(s)
+    return out
+
+
+def retrieval_scores(sources: list[dict[str, Any]], gold: list[dict[str, Any]], level: str) -> dict[str, float]:
+    r = ranked(sources, level)
+    hits = [gold_match(s, gold, level) for s in r]
+    first = next((i for i, h in enumerate(hits) if h), None)
+    gold_keys = {(_art(g) if level == "article" or not g.get("paragraph") else _para(g)) for g in gold}
+    found = set()
+    for s in r[:5]:
+        for g in gold:
+            if gold_match(s, [g], level):
+                found.add(_art(g) if level == "article" or not g.get("paragraph") else _para(g))
+    return {"hit1": 1.0 if hits and hits[0] else 0.0, "recall5": len(found) / len(gold_keys) if gold_keys else 0.0,
+            "mrr": 1.0 / (first + 1) if first is not None else 0.0}
+
+
+_NOTE = re.compile(r"^\(.*\)$")
+
+
+def answer_sentences(answer: str) -> list[str]:
+    from assistant.verify import split_sentences
+
+    out = []
+    for line in answer.splitlines():
+        line = line.strip()
+        if not line or _NOTE.match(line):
+            continue
+        line = re.sub(r"^[-*•]\s+", "", line)
+        out.extend(split_sentences(line))
+    return out
+
+
+# ----------------------------------------------------------------------------------------------- scoring
+
+
+@dataclass
+class Scored:
+    """Per-question outcome: everything the aggregate figures are computed from."""
+
+    id: str
+    lang: str
+    persona: str
+    category: str
+    answerable: bool
+    abstained: bool
+    latency_ms: float
+    art: dict[str, float] = field(default_factory=dict)
+    para: dict[str, float] = field(default_factory=dict)
+    cites_gold: float = 0.0
+    facts_found: int = 0
+    facts_total: int = 0
+    citations: int = 0
+    citations_ok: int = 0
+    sentences: int = 0
+    sentences_grounded: int = 0
+
+
+def score(q: Question, ans: dict[str, Any], linked: "callable[[str, str, list[dict]], bool]") -> Scored:
+    """Score one answer (the JSON of `kaia ask --json`) against its question."""
+    s = Scored(q.id, q.lang, q.persona, q.category, q.answerable, bool(ans["abstained"]),
+               float(ans.get("timings_ms", {}).get("total", 0.0)))
+    if q.answerable:
+        s.art = retrieval_scores(ans["sources"], q.gold, "article")
+        s.para = retrieval_scores(ans["sources"], q.gold, "paragraph")
+        shown = ans["answer"] + "\n" + "\n".join((c.get("quote") or "") + "\n" + (c.get("quote_ko") or "")
+                                                   for c in ans["citations"])
+        s.facts_total = len(q.key_facts)
+        s.facts_found = 0 if s.abstained else sum(fact_found(f, shown) for f in q.key_facts)
+        cites = ans["citations"]
+        s.cites_gold = 1.0 if any(gold_match(c, q.gold, "article") for c in cites) else 0.0
+        s.citations = len(cites)
+        s.citations_ok = sum(1 for c in cites if c.get("verified") and
+                             (gold_match(c, q.gold, "article") or linked(c["doc"], c["article"] or "", q.gold)))
+    if not s.abstained:
+        sents = answer_sentences(ans["answer"])
+        marked = re.compile(r"\[(\d+)\]")
+        ok = {c["n"] for c in ans["citations"] if c.get("verified")}
+        s.sentences = len(sents)
+        s.sentences_grounded = sum(1 for x in sents if any(int(m) in ok for m in marked.findall(x)))
+    return s
+
+
+def _mean(xs: list[float]) -> float | None:
+    return round(sum(xs) / len(xs), 4) if xs else None
+
+
+def _ratio(num: int, den: int) -> float | None:
+    return round(num / den, 4) if den else None
+
+
+def aggregate(rows: list[Scored]) -> dict[str, Any]:
+    """Aggregate figures of a set of scored answers."""
+    ans = [r for r in rows if r.answerable]
+    una = [r for r in rows if not r.answerable]
+    answered = [r for r in ans if not r.abstained]
+    lat = sorted(r.latency_ms for r in rows)
+    abst = [r for r in rows if r.abstained]
+    return {
+        "questions": len(rows), "answerable": len(ans), "unanswerable": len(una),
+        "hit1_article": _mean([r.art["hit1"] for r in ans]), "recall5_article": _mean([r.art["recall5"] for r in ans]),
+        "mrr_article": _mean([r.art["mrr"] for r in ans]),
+        "hit1_paragraph": _mean([r.para["hit1"] for r in ans]),
+        "recall5_paragraph": _mean([r.para["recall5"] for r in ans]), "mrr_paragraph": _mean([r.para["mrr"] for r in ans]),
+        "cites_gold": _mean([r.cites_gold for r in answered]),
+        "key_fact_accuracy": _ratio(sum(r.facts_found for r in ans), sum(r.facts_total for r in ans)),
+        "citation_precision": _ratio(sum(r.citations_ok for r in ans), sum(r.citations for r in ans)),
+        "grounding_rate": _ratio(sum(r.sentences_grounded for r in rows), sum(r.sentences for r in rows)),
+        "abstention_precision": _ratio(sum(1 for r in abst if not r.answerable), len(abst)),
+        "abstention_recall": _ratio(sum(1 for r in una if r.abstained), len(una)),
+        "false_abstention": _ratio(sum(1 for r in ans if r.abstained), len(ans)),
+        "latency_p50_ms": round(statistics.median(lat), 1) if lat else None,
+        "latency_p95_ms": round(lat[min(len(lat) - 1, int(round(0.95 * (len(lat) - 1))))], 1) if lat else None,
+    }
+
+
+def breakdown(rows: list[Scored]) -> dict[str, dict[str, dict[str, Any]]]:
+    out: dict[str, dict[str, dict[str, Any]]] = {}
+    for key in ("lang", "persona", "category"):
+        groups: dict[str, list[Scored]] = {}
+        for r in rows:
+            groups.setdefault(getattr(r, key), []).append(r)
+        out[key] = {g: aggregate(v) for g, v in sorted(groups.items())}
+    return out

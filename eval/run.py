@@ -1,0 +1,194 @@
+"""Run a question file through the assistant (and the baseline), score it, and write JSON, Markdown and PNG reports."""
+from __future__ import annotations
+
+import json
+import platform
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from corpus.settings import Settings
+
+from eval.metrics import Question, Scored, aggregate, breakdown, load_questions, score
+
+DEFAULT_QUESTIONS = Path(__file__).resolve().parent / "questions.jsonl"
+HEADLINE = [("hit1_article", "Hit@1 (article)"), ("recall5_article", "Recall@5 (article)"),
+            ("mrr_article", "MRR (article)"), ("hit1_paragraph", "Hit@1 (paragraph)"),
+            ("recall5_paragraph", "Recall@5 (paragraph)"), ("cites_gold", "Answers citing gold"),
+            ("key_fact_accuracy", "Key-fact accuracy"), ("citation_precision", "Citation precision"),
+            ("grounding_rate", "Grounding rate"), ("abstention_precision", "Abstention precision"),
+            ("abstention_recall", "Abstention recall"), ("false_abstention", "False abstention"),
+            ("latency_p50_ms", "Latency p50 (ms)"), ("latency_p95_ms", "Latency p95 (ms)")]
+TARGETS = {"recall5_article": 0.95, "hit1_article": 0.85, "key_fact_accuracy": 0.85, "citation_precision": 0.95,
+           "grounding_rate": 0.95, "abstention_recall": 0.90}
+MAX_TARGETS = {"false_abstention": 0.05}
+
+
+def article_links(store) -> set[tuple[str, str]]:  # noqa: ANN001 - IndexStore
+    """Pairs of linked articles ("act:36", "decree:29"), both directions."""
+    pairs: set[tuple[str, str]] = set()
+    for cid, links in store.links.items():
+        a = ":".join(cid.split(":")[:2])
+        for link in links:
+            b = ":".join(link["cid"].split(":")[:2])
+            pairs.add((a, b))
+            pairs.add((b, a))
+    return pairs
+
+
+def make_linked(store):  # noqa: ANN001, ANN201
+    pairs = article_links(store)
+
+    def linked(doc: str, article: str, gold: list[dict[str, Any]]) -> bool:
+        me = f"{doc}:{article}"
+        return any((me, f"{g['doc']}:{g['article']}") in pairs for g in gold)
+
+    return linked
+
+
+def run_questions(ask, questions: list[Question], linked, desc: str, progress: bool) -> tuple[list[Scored], list[dict]]:  # noqa: ANN001
+    from tqdm import tqdm
+
+    rows, answers = [], []
+    for q in tqdm(questions, desc=desc, unit="q", disable=not progress, leave=False):
+        ans = ask(q)
+        answers.append(ans)
+        rows.append(score(q, ans, linked))
+    return rows, answers
+
+
+def evaluate(settings: Settings, questions_file: Path = DEFAULT_QUESTIONS, *, baseline: bool = False,
+             progress: bool = True, limit: int | None = None, assistant=None) -> dict[str, Any]:  # noqa: ANN001
+    """Evaluate the default answerer (and optionally the baseline) on a question file."""
+    from assistant.chain import Assistant
+
+    questions = load_questions(questions_file)
+    if limit:
+        questions = questions[:limit]
+    a = assistant or Assistant(settings)
+    a.warm_up()
+    linked = make_linked(a.store)
+    ours, answers = run_questions(lambda q: a.ask(q.question, as_of=q.as_of, id=q.id).to_json(), questions, linked,
+                                  "kaia", progress)
+    report: dict[str, Any] = {
+        "generated": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "questions_file": str(questions_file), "index_generation": a.store.generation,
+        "machine": {"python": platform.python_version(), "platform": platform.platform()},
+        "ours": {"overall": aggregate(ours), "by": breakdown(ours)},
+        "per_question": [_row(q, r, x) for q, r, x in zip(questions, ours, answers)],
+    }
+    if baseline:
+        from eval.baseline import build_baseline
+
+        base = build_baseline(settings, a.store)
+        brows, _ = run_questions(lambda q: base.ask(q.question, id=q.id), questions, linked, "baseline", progress)
+        report["baseline"] = {"overall": aggregate(brows), "by": breakdown(brows)}
+        for pq, br in zip(report["per_question"], brows):
+            pq["baseline_hit1_article"] = br.art.get("hit1")
+    report["shortfalls"] = shortfalls(report)
+    return report
+
+
+def _row(q: Question, r: Scored, ans: dict[str, Any]) -> dict[str, Any]:
+    return {"id": q.id, "lang": q.lang, "persona": q.persona, "category": q.category, "answerable": q.answerable,
+            "abstained": r.abstained, "hit1_article": r.art.get("hit1"), "recall5_article": r.art.get("recall5"),
+            "facts": f"{r.facts_found}/{r.facts_total}", "citations_ok": f"{r.citations_ok}/{r.citations}",
+            "grounded": f"{r.sentences_grounded}/{r.sentences}", "latency_ms": round(r.latency_ms, 1),
+            "top_sources": [f"{s['doc']}:{s['article']}:{s['paragraph'] or ''}" for s in ans["sources"][:3]]}
+
+
+def shortfalls(report: dict[str, Any]) -> list[str]:
+    """Which targets are missed, and in which categories (lowest first)."""
+    out = []
+    overall = report["ours"]["overall"]
+    by_cat = report["ours"]["by"]["category"]
+    for key, target in TARGETS.items():
+        v = overall.get(key)
+        if v is not None and v < target:
+            worst = sorted(((c, m.get(key)) for c, m in by_cat.items() if m.get(key) is not None), key=lambda x: x[1])[:3]
+            out.append(f"{key} {v:.3f} < {target} — weakest categories: "
+                       + ", ".join(f"{c} {x:.2f}" for c, x in worst))
+    for key, limit in MAX_TARGETS.items():
+        v = overall.get(key)
+        if v is not None and v > limit:
+            worst = sorted(((c, m.get(key)) for c, m in by_cat.items() if m.get(key)), key=lambda x: -x[1])[:3]
+            out.append(f"{key} {v:.3f} > {limit} — highest in: " + ", ".join(f"{c} {x:.2f}" for c, x in worst))
+    return out
+
+
+def _fmt(v: Any) -> str:
+    if v is None:
+        return "–"
+    return f"{v:.3f}" if isinstance(v, float) and v <= 1.0 else f"{v}"
+
+
+def markdown(report: dict[str, Any]) -> str:
+    ours = report["ours"]["overall"]
+    base = report.get("baseline", {}).get("overall", {})
+    lines = [f"# kaia evaluation — {report['generated']}", "",
+             f"{ours['questions']} questions ({ours['answerable']} answerable, {ours['unanswerable']} not), "
+             f"file `{Path(report['questions_file']).name}`, index {report['index_generation']}.", "",
+             "| metric | kaia | baseline | target |", "|---|---|---|---|"]
+    for key, name in HEADLINE:
+        target = f"≥ {TARGETS[key]}" if key in TARGETS else f"≤ {MAX_TARGETS[key]}" if key in MAX_TARGETS else ""
+        lines.append(f"| {name} | {_fmt(ours.get(key))} | {_fmt(base.get(key)) if base else '–'} | {target} |")
+    for dim in ("category", "lang", "persona"):
+        lines += ["", f"## By {dim}", "", "| " + dim + " | n | Hit@1 art | Recall@5 art | key facts | cit. precision | "
+                  "grounding | abst. recall | false abst. | baseline Hit@1 |", "|---|---|---|---|---|---|---|---|---|---|"]
+        for g, m in report["ours"]["by"][dim].items():
+            b = report.get("baseline", {}).get("by", {}).get(dim, {}).get(g, {})
+            lines.append(f"| {g} | {m['questions']} | {_fmt(m['hit1_article'])} | {_fmt(m['recall5_article'])} | "
+                         f"{_fmt(m['key_fact_accuracy'])} | {_fmt(m['citation_precision'])} | {_fmt(m['grounding_rate'])}"
+                         f" | {_fmt(m['abstention_recall'])} | {_fmt(m['false_abstention'])} | "
+                         f"{_fmt(b.get('hit1_article'))} |")
+    if report["shortfalls"]:
+        lines += ["", "## Targets not met", ""] + [f"- {s}" for s in report["shortfalls"]]
+    else:
+        lines += ["", "All targets met."]
+    return "\n".join(lines) + "\n"
+
+
+def chart(report: dict[str, Any], path: Path) -> None:
+    """Per-category Hit@1 and key-fact accuracy, kaia beside the baseline."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    cats = [c for c, m in report["ours"]["by"]["category"].items() if m["answerable"]]
+    ours = [report["ours"]["by"]["category"][c]["hit1_article"] or 0 for c in cats]
+    facts = [report["ours"]["by"]["category"][c]["key_fact_accuracy"] or 0 for c in cats]
+    base = [report.get("baseline", {}).get("by", {}).get("category", {}).get(c, {}).get("hit1_article") or 0
+            for c in cats]
+    fig, ax = plt.subplots(figsize=(9, 4.2), dpi=110)
+    x = range(len(cats))
+    w = 0.27
+    ax.bar([i - w for i in x], ours, w, label="kaia Hit@1 (article)", color="#2b6cb0")
+    ax.bar(list(x), facts, w, label="kaia key-fact accuracy", color="#68d391")
+    ax.bar([i + w for i in x], base, w, label="baseline Hit@1 (article)", color="#a0aec0")
+    ax.set_xticks(list(x), cats, rotation=20)
+    ax.set_ylim(0, 1.05)
+    ax.set_title("kaia vs tutorial RAG baseline, by question category")
+    ax.legend(loc="lower right", fontsize=8)
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
+
+
+def write_reports(report: dict[str, Any], out: Path) -> dict[str, Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    paths = {"json": out / "report.json", "md": out / "report.md", "png": out / "report.png"}
+    paths["json"].write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    paths["md"].write_text(markdown(report), encoding="utf-8")
+    chart(report, paths["png"])
+    return paths
+
+
+def summary_table(report: dict[str, Any]) -> str:
+    ours = report["ours"]["overall"]
+    base = report.get("baseline", {}).get("overall", {})
+    w = max(len(n) for _, n in HEADLINE)
+    rows = [f"{'metric':<{w}}  {'kaia':>8}  {'baseline':>8}"]
+    for key, name in HEADLINE:
+        rows.append(f"{name:<{w}}  {_fmt(ours.get(key)):>8}  {(_fmt(base.get(key)) if base else '–'):>8}")
+    return "\n".join(rows)
