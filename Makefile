@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.kaia-installed
 PIP    := $(BIN)/python -m pip install --disable-pip-version-check --quiet
 
-.PHONY: setup chat test bench ingest clean
+.PHONY: setup chat test bench ingest clean browser
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -20,10 +20,19 @@ setup: $(STAMP)
 ingest: setup
 	$(BIN)/kaia ingest
 
-chat: ingest
-	$(BIN)/kaia show "Art. 31(1)"
+chat: setup
+	$(BIN)/kaia ingest
+	$(BIN)/kaia ui
 
-test: setup
+# The browser test drives Debian's Chromium (Playwright itself comes from requirements.lock; it never downloads
+# a browser). Installed only when missing; CI runs as root, elsewhere sudo is used.
+browser: setup
+	@if [ ! -x /usr/bin/chromium ]; then \
+		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+		$$SUDO apt-get update && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+	fi
+
+test: setup browser
 	$(BIN)/python -m pytest -q
 
 bench: setup

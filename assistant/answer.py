@@ -191,6 +191,10 @@ class Extractive:
         for i, (s, c) in enumerate(zip(segs, cites)):
             lines.append(self._line(s, c, lang, first=i == 0))
         notes = self._notes(cites, lang)
+        for cand in r.candidates[:3]:
+            for v in cand.via:
+                if v.startswith("entry-into-force:"):
+                    notes.insert(0, self._not_in_force_note(v.split(":", 1)[1], r.analysis.query.as_of, lang))
         if any(c.lang != lang for c in cites if c.kind in ("act", "decree", "notice")):
             notes.append(f"{r.analysis.query.as_of} 현재 시행 문언의 번역이 없어 원문을 인용했습니다." if lang == "ko" else
                          f"Some provisions are quoted in Korean: there is no English translation of the wording in "
@@ -214,6 +218,17 @@ class Extractive:
         if lang == "ko":
             return f"{'' if first else '- '}{c.label}: {text} [{c.n}]"
         return f"{'' if first else '- '}{c.label}: {text} [{c.n}]"
+
+    def _not_in_force_note(self, cid: str, as_of: str, lang: str) -> str:
+        versions = self.store.find(cid)
+        if not versions:
+            return ""
+        u = versions[0]
+        start = min(x.effective_from for x in versions if x.effective_from)
+        doc = self.store.docs[u.doc]
+        if lang == "ko":
+            return f"{label(u, doc, 'ko')}은(는) {as_of} 현재 시행 전이며 {start}부터 시행됩니다(부칙 참조)."
+        return f"{label(u, doc, 'en')} is not in force on {as_of}; it applies from {start} (see the addendum cited)."
 
     def _notes(self, cites: list[CitationOut], lang: str) -> list[str]:
         notes = []

@@ -14,6 +14,7 @@ from datetime import date
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from corpus.labels import label
+from corpus.manifest import load_missing
 from corpus.settings import Settings
 from ingest.store import IndexStore
 
@@ -52,6 +53,7 @@ class Assistant:
         self.store = store or IndexStore.open(self.settings)
         self.retriever = Retriever(self.store)
         self.extractive = Extractive(self.store)
+        self.missing = load_missing(self.settings.manifest)
         self.chain: Runnable = (
             RunnableLambda(self._analyze, name="analyze")
             | RunnableLambda(self._retrieve, name="retrieve")
@@ -81,7 +83,7 @@ class Assistant:
     def _answer(self, state: dict) -> dict:
         r: Retrieval = state["retrieval"]
         a = r.analysis
-        decision = decide(self.store, r)
+        decision = decide(self.store, r, self.missing)
         state["decision"] = decision
         if decision.abstain:
             state["draft"] = self._abstention(r, decision, a.lang)
@@ -155,6 +157,8 @@ class Assistant:
                 head = f"{d.detail}은(는) {r.analysis.query.as_of} 현재 시행 중인 조항이 아닙니다."
             elif d.reason == "foreign":
                 head = f"이 자료는 한국 인공지능기본법과 그 하위 규정만 다루며 {d.detail}에 관한 내용은 없습니다."
+            elif d.reason == "missing-document":
+                head = f"{d.detail}은(는) 이 자료에 포함되어 있지 않아 답할 수 없습니다."
             else:
                 head = ("이 질문에 답하는 내용을 자료(인공지능기본법, 시행령, 과학기술정보통신부 고시 제2026-50호, "
                         "해설 자료)에서 찾지 못했습니다.")
@@ -164,6 +168,8 @@ class Assistant:
                 head = f"The corpus has no provision {d.detail}."
             elif d.reason == "not-in-force":
                 head = f"{d.detail} is not in force on {r.analysis.query.as_of}."
+            elif d.reason == "missing-document":
+                head = f"The corpus does not include {d.detail}, so it cannot answer this."
             elif d.reason == "foreign":
                 head = (f"This corpus covers only Korea's AI Basic Act and the rules under it; it says nothing about "
                         f"{d.detail}.")

@@ -68,7 +68,8 @@ GLOSSARY: list[tuple[tuple[str, ...], str]] = [
 FOREIGN = re.compile(
     r"\b(GDPR|EU|European Union|AI Act of the EU|EU AI Act|CCPA|HIPAA|California|Colorado|United States|U\.S\.|USA|"
     r"America|China|Chinese|Japan|Japanese|Singapore|India|Brazil|Canada|Germany|France|UK|United Kingdom|Britain|"
-    r"Australia|Taiwan|Vietnam)\b|유럽|미국|중국|일본|싱가포르|영국|캐나다|독일|프랑스|인도|대만|베트남|호주")
+    r"Australia|Taiwan|Vietnam|New York|NYC|Illinois|Texas|Utah)\b"
+    r"|(?<![가-힣])(?:유럽|미국|중국|일본|싱가포르|영국|캐나다|독일|프랑스|인도|대만|베트남|호주|뉴욕)(?=[\s의에은는이가도과와,.?]|$)")
 
 _HANGUL = re.compile(r"[가-힣]")
 _LATIN = re.compile(r"[A-Za-z]")

@@ -51,11 +51,14 @@ class Retriever:
 
         # 1. Citations named in the question come first, whatever the searches say.
         cited: list[str] = []
+        elsewhere: dict[str, float] = {}  # provisions found that are not in force on the as-of date
         for c in a.citations:
             if docs and c.doc not in docs:
                 continue
             if self._units(c.cid, q.as_of):
                 cited.append(c.cid)
+            elif self.store.find(c.cid):
+                elsewhere[c.cid] = -1  # named outright: its addendum leads
 
         # 2. Dense and lexical searches over every version's wording, fused by reciprocal rank per provision.
         # A provision qualifies if some version of it is in force on the as-of date; searching all wordings
@@ -75,7 +78,10 @@ class Retriever:
                 u = self.store.units[h.uid]
                 if u.cid not in live:
                     live[u.cid] = bool(self._units(u.cid, q.as_of))
-                if not live[u.cid] or u.cid in best:
+                if not live[u.cid]:
+                    elsewhere[u.cid] = min(elsewhere.get(u.cid, 99), rank)
+                    continue
+                if u.cid in best:
                     continue
                 scores[u.cid] += 1.0 / (RRF_K + rank + 1)
                 rank += 1
@@ -95,6 +101,20 @@ class Retriever:
         for i, cid in enumerate(cited):
             scores[cid] = top + 1.0 - i * 0.01
             via[cid].add("citation")
+
+        # A provision that is not in force on the as-of date (named, or among the best few hits) is answered by
+        # the addendum that sets the date it takes effect.
+        ceiling = max(scores.values(), default=0.0)
+        for cid, rank in sorted(elsewhere.items(), key=lambda kv: kv[1]):
+            if rank > 2:
+                break
+            for link in self._links_of(cid):
+                other = link["cid"]
+                if link["rel"] != "cited_by" or ":addenda" not in other or not self._units(other, q.as_of):
+                    continue
+                boost = ceiling + 1.5 if rank < 0 else ceiling * (1.0 - 0.1 * rank)
+                scores[other] = max(scores.get(other, 0.0), boost)
+                via[other].add(f"entry-into-force:{cid}")
 
         # 3. Expansion along links: Act provisions that leave details to the decree bring the decree article
         # implementing them, and the reverse, so the authority order stays visible.

@@ -50,7 +50,8 @@ def _doc_for(before: str, after: str, default: str) -> str:
     """Which document a citation names, from the words around it ("Decree Art. 29", "Art. 29 of the Decree")."""
     near_before = before[-30:]
     near_after = after[:40]
-    m_after = re.match(r"\s*(?:of|in|under)\s+(?:the\s+)?(enforcement\s+decree|decree|notice|act)\b", near_after, re.I)
+    m_after = re.match(r"\s*(?:of|in|under)\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}?(enforcement\s+decree|decree|notice|act)\b",
+                       near_after, re.I)
     if m_after:
         word = m_after.group(1).lower()
         return "decree" if "decree" in word else NOTICE_ID if word == "notice" else "act"

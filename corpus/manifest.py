@@ -32,6 +32,15 @@ def load_manifest(path: Path) -> list[Document]:
     return docs
 
 
+def load_missing(path: Path) -> list[dict[str, object]]:
+    """Documents known to be missing from the corpus, with question patterns (the manifest's [[missing]])."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ManifestError(f"cannot read manifest {path}: {exc}") from exc
+    return list(data.get("missing", []))
+
+
 def resolve_file(sf: SourceFile, settings: Settings) -> Path:
     """Where a manifest file lives on disk."""
     if sf.origin == "project":

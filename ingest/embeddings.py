@@ -94,6 +94,10 @@ class KaiaEmbeddings(Embeddings):
                 os.environ.setdefault("HF_HUB_OFFLINE", "1")
                 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
                 from sentence_transformers import SentenceTransformer
+                from transformers.utils import logging as hf_logging
+
+                hf_logging.set_verbosity_error()
+                hf_logging.disable_progress_bar()  # no "Loading weights" bar in the CLI's output
 
                 try:
                     self._model = SentenceTransformer(self.model_ref, device="cpu")

@@ -1,0 +1,200 @@
+"""The answer chain over the real corpus: citations, languages, versions, links, abstention, verification."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from assistant.chain import Assistant, BadQuestionError
+from assistant.records import CitationOut
+from assistant.verify import verify
+from conftest import run_kaia
+
+JSON_KEYS = {"id", "question", "answer", "abstained", "citations", "sources", "as_of", "timings_ms"}
+CITATION_KEYS = {"n", "doc", "article", "paragraph", "item", "label", "quote", "quote_ko", "lang", "version", "url",
+                 "verified"}
+
+
+@pytest.fixture(scope="module")
+def assistant(built_settings, store) -> Assistant:
+    a = Assistant(built_settings, store)
+    a.warm_up()
+    return a
+
+
+def cited(ans) -> list[tuple[str, str | None, str | None]]:
+    return [(c.doc, c.article, c.paragraph) for c in ans.citations]
+
+
+def all_verified(ans, store) -> None:
+    for c in ans.citations:
+        assert c.verified
+        assert c.quote in store.units[c.uid].text
+        if c.quote_ko:
+            assert c.quote_ko in store.units[c.uid_ko].text
+
+
+def test_citation_lookup_english(assistant, store):
+    ans = assistant.ask("What does Article 31(1) require?", as_of="2026-09-01")
+    assert not ans.abstained
+    assert ans.citations[0].label == "AI Basic Act Art. 31(1)"
+    assert "notify the user in advance" in ans.answer
+    assert ans.citations[0].quote_ko and "사전에 고지" in ans.citations[0].quote_ko
+    all_verified(ans, store)
+
+
+def test_citation_lookup_korean(assistant, store):
+    ans = assistant.ask("제36조제1항은 무엇을 정하고 있나요?", as_of="2026-09-01")
+    assert not ans.abstained and ans.lang == "ko"
+    assert ans.citations[0].label.startswith("인공지능기본법 제36조")
+    assert "국내대리인" in ans.answer
+    assert ans.citations[0].quote_ko is None  # a Korean quote is the original itself
+    all_verified(ans, store)
+
+
+def test_english_question_answered_from_the_decree(assistant, store):
+    ans = assistant.ask("How many daily users in Korea make a foreign AI company appoint a domestic agent?",
+                        as_of="2026-09-01")
+    assert not ans.abstained
+    decree = [c for c in ans.citations if c.doc == "decree"]
+    assert decree and decree[0].article == "29"
+    assert decree[0].lang == "en" and decree[0].quote_ko and "100만명" in " ".join(c.quote_ko or "" for c in decree)
+    assert "1 million" in ans.answer
+    all_verified(ans, store)
+
+
+def test_korean_paraphrase(assistant, store):
+    ans = assistant.ask("챗봇이 AI라는 사실을 고객에게 미리 알려야 하나요?", as_of="2026-09-01")
+    assert not ans.abstained and ans.lang == "ko"
+    assert {("act", "31", "1"), ("decree", "23", "1")} & set(cited(ans))
+    assert "고지" in ans.answer
+    all_verified(ans, store)
+
+
+def test_answer_changes_with_the_as_of_date(assistant, store):
+    q = "Must an impact assessment reflect the characteristics of populations vulnerable to AI?"
+    before = assistant.ask(q, as_of="2026-03-01")
+    after = assistant.ask(q, as_of="2026-08-01")
+    assert ("act", "35", "1") in cited(before) and ("act", "35", "1") in cited(after)
+    quotes_before = " ".join(c.quote + (c.quote_ko or "") for c in before.citations)
+    assert "vulnerable" not in quotes_before and "인공지능취약계층" not in quotes_before
+    c35 = next(c for c in after.citations if (c.doc, c.article, c.paragraph) == ("act", "35", "1")
+               and "vulnerable" in c.quote)
+    assert c35.effective_from == "2026-07-21"
+    # The date can also come from the question itself.
+    dated = assistant.ask("As of March 1, 2026, " + q[0].lower() + q[1:])
+    assert dated.as_of == "2026-03-01"
+
+
+def test_link_expansion_act_to_decree(assistant):
+    ans = assistant.ask("Which AI business operators must designate a domestic agent under Article 36(1)?",
+                        as_of="2026-09-01")
+    top = [(s.doc, s.article) for s in ans.sources[:6]]
+    assert ("act", "36") in top and ("decree", "29") in top
+    run = assistant.retriever.run
+    from assistant.query import analyze
+    from assistant.records import Query
+
+    r = run(analyze(Query("시행령 제29조", "2026-09-01")))
+    assert any(c.cid.startswith("act:36") and any(v.startswith("link:") for v in c.via) for c in r.candidates[:5])
+
+
+@pytest.mark.parametrize("question", [
+    "What are the maximum fines under the EU AI Act?",
+    "How do I register a trademark for my chatbot's name?",
+    "What does Article 57 of the AI Basic Act say about compensation?",
+    "일본 AI 추진법은 언제 시행되었나요?",
+])
+def test_abstains_out_of_scope(assistant, question):
+    ans = assistant.ask(question, as_of="2026-09-01")
+    assert ans.abstained, ans.answer
+    assert ans.citations == []
+    assert ans.related
+
+
+def test_commentary_is_attributed_not_law(assistant, store):
+    ans = assistant.ask("What did MOTIE Announcement No. 2026-271 propose?", as_of="2026-09-01")
+    assert not ans.abstained
+    c = ans.citations[0]
+    assert c.doc == "commentary/hybrid-esg" and "2026-271" in " ".join(x.quote for x in ans.citations)
+    assert "commentary" in ans.answer.splitlines()[0].lower() and "not law" in ans.answer.splitlines()[0]
+    assert not any(x.doc == "act" and "2026-271" in x.quote for x in ans.citations)
+    all_verified(ans, store)
+
+
+def test_verifier_drops_a_forged_quote(store):
+    real = store.find("act:31:1", "en", "2026-09-01")[0]
+    good = CitationOut(1, "act", "31", "1", None, "AI Basic Act Art. 31(1)", "shall notify the user in advance", None,
+                       "en", real.version, real.url, False, uid=real.uid)
+    forged = CitationOut(2, "act", "31", "1", None, "AI Basic Act Art. 31(1)",
+                         "shall pay a fine of KRW 1 billion for every chatbot", None, "en", real.version, real.url,
+                         False, uid=real.uid)
+    text = "Operators must notify users first. [1]\n- They also pay KRW 1 billion per chatbot. [2]"
+    v = verify(store, text, [good, forged])
+    assert [c.n for c in v.citations] == [1] and v.citations[0].verified
+    assert "1 billion" not in v.answer and "notify users first" in v.answer
+    assert any("quote not found" in d for d in v.dropped)
+    none_left = verify(store, "They pay KRW 1 billion. [2]", [forged])
+    assert none_left.citations == [] and none_left.answer == ""
+
+
+def test_unverifiable_answer_becomes_abstention(assistant, monkeypatch):
+    original = assistant.extractive.compose
+
+    def forge(r, lang):
+        draft = original(r, lang)
+        for c in draft.citations:
+            c.quote = "text that no provision contains anywhere at all"
+        return draft
+
+    monkeypatch.setattr(assistant.extractive, "compose", forge)
+    ans = assistant.ask("Do I have to tell customers my chatbot is AI?", as_of="2026-09-01")
+    assert ans.abstained and ans.citations == [] and ans.dropped
+
+
+def test_json_contract(assistant):
+    ans = assistant.ask("What is the administrative fine for failing to notify users?", as_of="2026-09-01", id="q1")
+    d = ans.to_json()
+    assert JSON_KEYS <= set(d) and d["id"] == "q1" and d["as_of"] == "2026-09-01"
+    assert set(d["timings_ms"]) >= {"retrieve", "answer", "total"}
+    assert len(d["sources"]) >= 10
+    assert all(set(s) >= {"doc", "article", "paragraph", "item", "score"} for s in d["sources"])
+    for c in d["citations"]:
+        assert CITATION_KEYS <= set(c)
+        assert c["paragraph"] is None or c["paragraph"].isdigit()
+        assert c["item"] is None or c["item"].replace("-", "").isdigit()
+    assert "30 million won" in d["answer"]
+    json.dumps(d, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("bad", ["", "   \n\t ", "x" * 2001, "What is\x00 Article 31?", "hello\x1b[31m"])
+def test_bad_questions_refused(assistant, bad):
+    with pytest.raises(BadQuestionError):
+        assistant.ask(bad)
+
+
+def test_cli_ask_json_batch_and_errors(built_settings, tmp_path):
+    out = run_kaia(built_settings, "ask", "Do I have to label AI-generated images?", "--json", "--as-of", "2026-09-01")
+    assert out.returncode == 0, out.stderr
+    d = json.loads(out.stdout)
+    assert JSON_KEYS <= set(d) and d["citations"] and not d["abstained"]
+    batch = tmp_path / "q.jsonl"
+    batch.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in [
+        {"id": "one", "question": "시행령 제29조제1항제2호의 매출액 기준은?", "persona": "ignored"},
+        {"id": 2, "question": "What is the EU AI Act's fine for prohibited practices?"},
+    ]) + "\n", encoding="utf-8")
+    out = run_kaia(built_settings, "ask", "--batch", str(batch), "--json")
+    assert out.returncode == 0, out.stderr
+    rows = [json.loads(x) for x in out.stdout.splitlines()]
+    assert [r["id"] for r in rows] == ["one", "2"]
+    assert "100억원" in rows[0]["answer"] and rows[1]["abstained"]
+    for args in (["ask", ""], ["ask", "x" * 2001], ["ask", "bad\x07question"]):
+        bad = run_kaia(built_settings, *args)
+        assert bad.returncode == 2 and "Traceback" not in bad.stderr and bad.stderr.startswith("kaia:")
+
+
+def test_cli_missing_index(tmp_path):
+    from conftest import make_settings
+
+    out = run_kaia(make_settings(tmp_path / "empty"), "ask", "Do I need a domestic agent?")
+    assert out.returncode == 2 and "run `kaia ingest`" in out.stderr and "Traceback" not in out.stderr
