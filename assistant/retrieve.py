@@ -3,6 +3,7 @@ units in force on the as-of date; Korean and English twins merged into one provi
 Act ↔ Decree links."""
 from __future__ import annotations
 
+import re
 import time
 from collections import defaultdict
 from functools import lru_cache
@@ -21,7 +22,14 @@ ANCILLARY = 0.85
 # "rrf": reciprocal rank fusion; "combsum": weighted sum of min-max normalised scores (keeps a confident BM25
 # match, such as a rare number, on top where RRF would average it away).
 FUSION = "combsum"
-DENSE_WEIGHT = 0.5  # an implementing provision reached by a link starts at this share of its parent's score
+DENSE_WEIGHT = 0.5
+PREFER_DETAIL = 0.6  # see Retriever._prefer_detail; 0 disables
+# Questions about the details the Act leaves to the decree: methods, documents, deadlines, amounts, thresholds.
+DETAIL_CUES = re.compile(
+    r"\bhow (?!does the act|is the act)|in what ways|methods?\b|which documents|what documents|how many|how much|"
+    r"how long|what period|within what|criteria|threshold|exactly|concretely|specifically|deadline|\bdays?\b|"
+    r"what must .* (post|publish|include|contain)|어떻게|방법|서류|며칠|얼마|기간|기준|구체적|어떤 경우|절차|몇\s*(명|일|년|개월)",
+    re.I)  # an implementing provision reached by a link starts at this share of its parent's score
 
 
 class Retriever:
@@ -135,6 +143,8 @@ class Retriever:
                     scores[other] += share * 0.25
                 via[other].add(f"link:{link['rel']}")
 
+        if PREFER_DETAIL and DETAIL_CUES.search(q.question):
+            self._prefer_detail(scores, via)
         cands = []
         for cid, s in sorted(scores.items(), key=lambda kv: kv[1], reverse=True):
             units = self._units(cid, q.as_of)
@@ -143,6 +153,21 @@ class Retriever:
         t4 = time.perf_counter()
         return Retrieval(a, cands, {"embed": (t1 - t0) * 1000, "dense": (t2 - t1) * 1000, "lexical": (t3 - t2) * 1000,
                                     "fuse": (t4 - t3) * 1000})
+
+    def _prefer_detail(self, scores: dict[str, float], via: dict[str, set[str]]) -> None:
+        """Where the best Act provision leaves details to the decree and the implementing decree provision was
+        found on its own almost as well, the decree provision is the more specific answer: rank it first."""
+        ranked = sorted(scores, key=scores.get, reverse=True)
+        if not ranked or not ranked[0].startswith("act:") or "citation" in via[ranked[0]]:
+            return
+        top = ranked[0]
+        impl = {x["cid"] for x in self._links_of(top) if x["rel"] == "implemented_by"}
+        impl_arts = {":".join(c.split(":")[:2]) for c in impl}
+        for cid in ranked[1:6]:
+            if (cid in impl or ":".join(cid.split(":")[:2]) in impl_arts) and (via[cid] & {"dense", "lexical"}) \
+                    and scores[cid] >= PREFER_DETAIL * scores[top]:
+                scores[cid] = scores[top] * 1.001
+                return
 
     def _links_of(self, cid: str) -> list[dict[str, str]]:
         """Links of a provision and of its article (a paragraph inherits its article's links)."""
