@@ -1,0 +1,126 @@
+"""The evaluation set is valid against the corpus, the metrics compute what they claim, and a regression gate
+keeps grounding from degrading."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from eval.metrics import (VALID_CATEGORIES, VALID_LANGS, VALID_PERSONAS, QuestionFileError, aggregate, fact_found,
+                          load_questions, retrieval_scores, score)
+from eval.run import DEFAULT_QUESTIONS, make_linked, markdown, write_reports
+
+# Figures of the gate subset (every 4th question) when the gate was set, less a small margin. A change that lowers
+# grounding, citation quality, retrieval or abstention below these fails CI.
+GATE = {"hit1_article": 0.67, "recall5_article": 0.87, "cites_gold": 0.9, "key_fact_accuracy": 0.62,
+        "citation_precision": 0.8, "grounding_rate": 0.99, "abstention_recall": 0.7}
+GATE_MAX = {"false_abstention": 0.07}
+
+
+@pytest.fixture(scope="module")
+def questions():
+    return load_questions(DEFAULT_QUESTIONS)
+
+
+def test_question_set_shape(questions):
+    assert len(questions) >= 150
+    assert len({q.id for q in questions}) == len(questions)
+    langs = Counter(q.lang for q in questions)
+    assert langs["ko"] / len(questions) >= 0.30
+    assert sum(not q.answerable for q in questions) / len(questions) >= 0.15
+    cats = Counter(q.category for q in questions)
+    for needed in ("decree", "notice", "commentary", "version", "two-docs", "out-of-scope"):
+        assert cats[needed] >= 5, needed
+    for q in questions:
+        assert q.lang in VALID_LANGS and q.persona in VALID_PERSONAS and q.category in VALID_CATEGORIES
+        assert q.answerable == bool(q.gold), q.id
+        assert (q.category == "out-of-scope") == (not q.answerable), q.id
+        if q.answerable:
+            assert q.key_facts, q.id
+
+
+def test_every_gold_provision_exists(questions, store):
+    for q in questions:
+        for g in q.gold:
+            cid = ":".join(x for x in (g["doc"], g["article"], g.get("paragraph") or "") if x)
+            assert store.find(cid), f"{q.id}: gold {cid} is not in the corpus"
+
+
+def test_key_facts_are_in_the_gold_text(questions, store):
+    for q in questions:
+        if not q.answerable:
+            continue
+        texts = []
+        for g in q.gold:
+            cid = ":".join(x for x in (g["doc"], g["article"], g.get("paragraph") or "") if x)
+            texts += [u.text for u in store.units.values() if u.cid == cid or u.cid.startswith(cid + ":")]
+        blob = "\n".join(texts)
+        for f in q.key_facts:
+            assert fact_found(f, blob), f"{q.id}: key fact {f!r} is in no gold provision"
+
+
+def test_metrics_on_hand_made_answers(tmp_path):
+    gold = [{"doc": "act", "article": "31", "paragraph": "1"}]
+    sources = [{"doc": "decree", "article": "23", "paragraph": "1"}, {"doc": "act", "article": "31", "paragraph": "2"},
+               {"doc": "act", "article": "31", "paragraph": "1"}]
+    assert retrieval_scores(sources, gold, "article") == {"hit1": 0.0, "recall5": 1.0, "mrr": 0.5}
+    assert retrieval_scores(sources, gold, "paragraph") == {"hit1": 0.0, "recall5": 1.0, "mrr": 1 / 3}
+    assert fact_found("KRW 10 billion|100억원", "…매출액이 100억원 이상인…")
+    assert fact_found("1,000|1000", "fine of 1000") and not fact_found("30 days|30일", "3 days")
+    bad = tmp_path / "q.jsonl"
+    bad.write_text('{"id": "x", "question": "?"}\n', encoding="utf-8")
+    with pytest.raises(QuestionFileError, match="missing"):
+        load_questions(bad)
+    from eval.metrics import Question
+
+    q = Question("x", "q", "en", "sme", "act", True, gold, ["notify|고지"])
+    ans = {"abstained": False, "answer": "Operators must notify users. [1]\nUnsupported claim.", "timings_ms": {"total": 5},
+           "sources": sources, "citations": [{"n": 1, "doc": "act", "article": "31", "paragraph": "1", "item": None,
+                                             "quote": "notify", "quote_ko": None, "verified": True}]}
+    s = score(q, ans, lambda d, a, g: False)
+    assert (s.facts_found, s.citations_ok, s.sentences, s.sentences_grounded) == (1, 1, 2, 1)
+    agg = aggregate([s])
+    assert agg["grounding_rate"] == 0.5 and agg["citation_precision"] == 1.0
+
+
+def test_regression_gate(assistant_for_eval, questions, tmp_path):
+    subset = questions[::4]
+    linked = make_linked(assistant_for_eval.store)
+    rows = [score(q, assistant_for_eval.ask(q.question, as_of=q.as_of, id=q.id).to_json(), linked) for q in subset]
+    figures = aggregate(rows)
+    low = {k: (figures[k], v) for k, v in GATE.items() if figures[k] is None or figures[k] < v}
+    high = {k: (figures[k], v) for k, v in GATE_MAX.items() if figures[k] is not None and figures[k] > v}
+    assert not low and not high, f"below the regression gate: {low} {high}"
+    report = {"generated": "test", "questions_file": str(DEFAULT_QUESTIONS), "index_generation": "test",
+              "ours": {"overall": figures, "by": {"category": {}, "lang": {}, "persona": {}}}, "shortfalls": []}
+    assert "| Hit@1 (article) |" in markdown(report)
+    paths = write_reports(report, tmp_path)
+    assert json.loads(paths["json"].read_text())["ours"]["overall"]["questions"] == len(subset)
+    assert paths["png"].read_bytes()[:4] == b"\x89PNG"
+
+
+@pytest.fixture(scope="module")
+def assistant_for_eval(built_settings, store):
+    from assistant.chain import Assistant
+
+    a = Assistant(built_settings, store)
+    a.warm_up()
+    return a
+
+
+def test_kaia_eval_cli_with_baseline(built_settings, tmp_path):
+    from conftest import run_kaia
+
+    qfile = tmp_path / "few.jsonl"
+    lines = Path(DEFAULT_QUESTIONS).read_text(encoding="utf-8").splitlines()
+    qfile.write_text("\n".join(lines[::40]) + "\n", encoding="utf-8")
+    out = run_kaia(built_settings, "eval", "--questions", str(qfile), "--baseline", "--out", str(tmp_path / "rep"))
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert "Hit@1 (article)" in out.stdout
+    rep = json.loads((tmp_path / "rep" / "report.json").read_text(encoding="utf-8"))
+    assert rep["baseline"]["overall"]["questions"] == rep["ours"]["overall"]["questions"] == len(lines[::40])
+    assert (tmp_path / "rep" / "report.png").exists() and (tmp_path / "rep" / "report.md").exists()
+    bad = run_kaia(built_settings, "eval", "--questions", str(tmp_path / "nope.jsonl"))
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
