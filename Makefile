@@ -25,11 +25,13 @@ chat: setup
 	$(BIN)/kaia ui
 
 # The browser test drives Debian's Chromium (Playwright itself comes from requirements.lock; it never downloads
-# a browser). Installed only when missing; CI runs as root, elsewhere sudo is used.
+# a browser), with Noto CJK so that Korean renders in screenshots. Installed only when missing; CI runs as root,
+# elsewhere sudo is used.
 browser: setup
-	@if [ ! -x /usr/bin/chromium ]; then \
+	@if [ ! -x /usr/bin/chromium ] || ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then \
 		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
-		$$SUDO apt-get update && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+		$$SUDO apt-get update && \
+		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-noto-cjk; \
 	fi
 
 test: setup browser
@@ -37,6 +39,7 @@ test: setup browser
 
 bench: setup
 	$(BIN)/python eval/bench_ingest.py
+	$(BIN)/python eval/bench.py
 
 clean:
 	rm -rf $(VENV) data
