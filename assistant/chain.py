@@ -142,7 +142,8 @@ class Assistant:
         for c in r.candidates:
             u = c.unit(lang) or c.units[0]
             doc = self.store.docs[u.doc]
-            out.append(SourceOut(u.doc, u.article, u.paragraph, u.item, round(c.score, 5), c.cid, label(u, doc, lang)))
+            out.append(SourceOut(u.doc, u.article, u.paragraph, u.item, round(c.score, 5), c.cid, label(u, doc, lang),
+                                 u.addendum))
         return out
 
     def _abstention(self, r: Retrieval, d: Decision, lang: str) -> Draft:

@@ -93,6 +93,7 @@ class SourceOut:
     score: float
     cid: str = ""
     label: str = ""
+    addendum: str | None = None
 
 
 @dataclass

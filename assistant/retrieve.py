@@ -19,6 +19,10 @@ DEPTH = 60  # hits taken from each retriever (over all versions, so deeper than 
 AUTHORITY = {"act": 1.0, "decree": 1.0, "notice": 0.95, "user": 0.9, "commentary": 0.8}
 LINK_SHARE = 0.6
 ANCILLARY = 0.85
+# A question that asks what commentators say (or about what only commentary covers) weighs commentary up.
+COMMENTARY_CUES = re.compile(r"comment|opinion|critic|analyst|expert|observer|esg|motie|ministry of trade|industr(y|ial) "
+                             r"polic|announcement no|논평|해설|평가하|전문가|비판|지적|esg|산업부|산업통상|공고", re.I)
+COMMENTARY_ASKED = 1.3
 # "rrf": reciprocal rank fusion; "combsum": weighted sum of min-max normalised scores (keeps a confident BM25
 # match, such as a rare number, on top where RRF would average it away).
 FUSION = "combsum"
@@ -76,7 +80,7 @@ class Retriever:
         t1 = time.perf_counter()
         dense_hits = self.store.dense(a.vector, DEPTH, docs=list(docs) if docs else None)
         t2 = time.perf_counter()
-        lex_hits = self.store.lexical(a.terms, DEPTH, self._allowed_any(docs))
+        lex_hits = self.store.lexical(weigh_identifiers(a.terms), DEPTH, self._allowed_any(docs))
         t3 = time.perf_counter()
         live: dict[str, bool] = {}
         for source, hits in (("dense", dense_hits), ("lexical", lex_hits)):
@@ -98,10 +102,11 @@ class Retriever:
 
         if FUSION == "combsum":
             scores = defaultdict(float, combsum(dense_best, lex_best))
+        wants_commentary = bool(COMMENTARY_CUES.search(q.question))
         for cid in list(scores):
             doc, art = split_cid(cid)[:2]
             kind = self.store.docs[doc].kind if doc in self.store.docs else "user"
-            scores[cid] *= AUTHORITY.get(kind, 0.9)
+            scores[cid] *= COMMENTARY_ASKED if (kind == "commentary" and wants_commentary) else AUTHORITY.get(kind, 0.9)
             if art and (art.startswith("form") or art == "reasons"):
                 scores[cid] *= ANCILLARY  # forms and reasons explain; they rarely are the rule asked about
 
@@ -190,3 +195,14 @@ def combsum(dense: dict[str, float], lexical: dict[str, float]) -> dict[str, flo
         for cid, v in lexical.items():
             out[cid] += (1 - DENSE_WEIGHT) * (v / hi if hi > 0 else 0.0)
     return dict(out)
+
+
+_IDENTIFIER = re.compile(r"^(\d+[-.]\d+|\d{4,}|제\d+조(의\d+)?|별표\d+)$")
+
+
+def weigh_identifiers(terms: list[str]) -> list[str]:
+    """Identifiers (announcement numbers, article citations) say more than words: count them three times."""
+    out: list[str] = []
+    for t in terms:
+        out.extend([t] * (3 if _IDENTIFIER.match(t) else 1))
+    return out

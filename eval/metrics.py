@@ -72,17 +72,32 @@ def fact_found(fact: str, text: str) -> bool:
     return any(_norm(alt) and _norm(alt) in hay for alt in fact.split("|"))
 
 
+def _article(s: dict[str, Any]) -> str:
+    """The article key; an addendum is "addenda-<number>" (the JSON gives article "addenda" and the number apart)."""
+    a = s.get("article") or ""
+    if a == "addenda" and s.get("addendum"):
+        return f"addenda-{s['addendum']}"
+    return a
+
+
 def _art(s: dict[str, Any]) -> tuple[str, str]:
-    return (s["doc"], s["article"] or "")
+    return (s["doc"], _article(s))
 
 
 def _para(s: dict[str, Any]) -> tuple[str, str, str]:
-    return (s["doc"], s["article"] or "", s.get("paragraph") or "")
+    return (s["doc"], _article(s), s.get("paragraph") or "")
+
+
+def _same_article(src: dict[str, Any], g: dict[str, Any]) -> bool:
+    if src["doc"] != g["doc"]:
+        return False
+    a, b = _article(src), _article(g)
+    return a == b or (b == "addenda" and a.startswith("addenda"))
 
 
 def gold_match(src: dict[str, Any], gold: list[dict[str, Any]], level: str) -> bool:
     for g in gold:
-        if _art(src) != _art(g):
+        if not _same_article(src, g):
             continue
         if level == "article" or not g.get("paragraph"):
             return True

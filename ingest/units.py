@@ -78,8 +78,7 @@ class UnitBuilder:
             item, sub = n.label, None
         else:
             sub = n.label
-        self.add(n.level, n.text(), art, paragraph, item, sub, title=title, heading=heading, own_tags_text=own,
-                 indexed=n.level != "subitem")
+        self.add(n.level, n.text(), art, paragraph, item, sub, title=title, heading=heading, own_tags_text=own)
         inherited = own + "\n" + "\n".join(n.lines)
         for c in n.children:
             self._descend(c, art, title, heading, inherited, paragraph=paragraph, item=item)

@@ -1,0 +1,355 @@
+"""The chat page through its real server: `kaia ui` in a subprocess on a free loopback port, driven by gradio_client."""
+from __future__ import annotations
+
+import csv
+import html
+import json
+import os
+import re
+import shutil
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, cli_env, make_settings, run_kaia
+
+pytestmark = pytest.mark.slow
+
+FINES_QUESTION = "What are the EU AI Act's fines?"
+NOTIFY_QUESTION = "Do I have to tell users that my chatbot uses generative AI?"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(settings, extra_env: dict[str, str] | None = None, timeout: float = 180):
+    """`kaia ui` on a free port; returns (process, url) once the page answers."""
+    port = free_port()
+    env = cli_env(settings)
+    env.update({"GRADIO_ANALYTICS_ENABLED": "False", "HF_HUB_OFFLINE": "1", "HF_HUB_DISABLE_TELEMETRY": "1",
+                "KAIA_AUTH": "", **(extra_env or {})})
+    env.pop("KAIA_PORT", None)
+    log = open(settings.data_dir / f"ui-{port}.log", "w")
+    proc = subprocess.Popen([sys.executable, "-m", "ui.cli", "ui", "--port", str(port)], cwd=ROOT, env=env,
+                            stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"kaia ui exited ({proc.returncode}): "
+                               + (settings.data_dir / f"ui-{port}.log").read_text())
+        try:
+            with urllib.request.urlopen(url + "gradio_api/info", timeout=2):
+                pass
+            return proc, url
+        except urllib.error.HTTPError:  # up, but asking for a login
+            return proc, url
+        except OSError:
+            time.sleep(0.5)
+    proc.kill()
+    raise RuntimeError("kaia ui did not start in time")
+
+
+def stop_server(proc) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="module")
+def server(built_settings, tmp_path_factory):
+    """A server over a private copy of the index (uploads change it)."""
+    data = tmp_path_factory.mktemp("web") / "data"
+    shutil.copytree(built_settings.data_dir, data)
+    settings = make_settings(data)
+    proc, url = start_server(settings)
+    yield settings, url
+    stop_server(proc)
+
+
+@pytest.fixture
+def client(server, tmp_path):
+    from gradio_client import Client
+
+    return Client(server[1], verbose=False, analytics_enabled=False, download_files=str(tmp_path))
+
+
+def ask(client, question: str, as_of: str = "", lang: str = "auto", docs: list[str] | None = None):
+    history, sources, status, box = client.predict(question, [], lang, as_of, docs or [], "extractive",
+                                                   api_name="/ask")
+    return history, sources, status
+
+
+def text_of(message: dict) -> str:
+    content = message["content"]
+    if isinstance(content, str):
+        return content
+    return "".join(part.get("text", "") for part in content if isinstance(part, dict))
+
+
+def plain(md: str) -> str:
+    """Chat Markdown as it reads on screen (the page escapes Markdown punctuation with backslashes)."""
+    return re.sub(r"\\(.)", r"\1", md)
+
+
+# --------------------------------------------------------------------------------------- answers
+
+
+def test_answer_has_markers_and_sources_with_marked_quotes(client):
+    history, sources, status = ask(client, NOTIFY_QUESTION)
+    assert [m["role"] for m in history] == ["user", "assistant"]
+    answer = plain(text_of(history[-1]))
+    assert "[1]" in answer and "Art. 31" in answer
+    assert "Not found" not in answer
+    assert 'class="kaia-src"' in sources and "kaia-abstain" not in sources
+    assert "<mark>" in sources and "law.go.kr" in sources
+    assert "한국어" in sources and "English" in sources  # both languages side by side
+    assert re.search(r"in force \d{4}-\d{2}-\d{2} → ", sources)  # dates in force
+    assert "Act · 법률" in sources  # authority from the document kind
+    assert "citation" in status
+
+    md_path = client.predict(api_name="/export_markdown")
+    md = Path(md_path).read_text(encoding="utf-8")
+    assert md_path.endswith(".md")
+    assert "## Citations" in md and "### [1] AI Basic Act Art. 31" in md
+    assert "Version: Act No." in md and "law.go.kr" in md and "Korean original" in md
+    # Every quote of the export is the text marked in the sources panel.
+    quotes = [line[2:] for line in md.splitlines() if line.startswith("> ")]
+    assert quotes
+    marked = re.findall(r"<mark>(.*?)</mark>", sources, flags=re.S)
+    assert html.escape(quotes[0], quote=True) in marked
+
+
+def test_korean_question_answers_in_korean(client):
+    history, sources, _ = ask(client, "생성형 인공지능으로 만든 결과물에 표시를 해야 하나요?")
+    answer = plain(text_of(history[-1]))
+    assert "[1]" in answer and "인공지능기본법" in answer
+    assert "<mark>" in sources
+
+
+def test_abstention_looks_different(client):
+    history, sources, status = ask(client, FINES_QUESTION)
+    answer = plain(text_of(history[-1]))
+    assert answer.startswith("**⚠️ Not found in the corpus**")
+    assert not re.search(r"\[\d+\]", answer)  # no citation markers
+    assert 'class="kaia-abstain"' in sources and "Not found in the corpus" in sources
+    assert "Related provisions (not an answer)" in sources and "kaia-related" in sources
+    assert 'class="kaia-src"' not in sources and "<mark>" not in sources
+    assert "Not found" in status
+
+
+def test_markup_in_a_question_is_inert(client):
+    evil = "What is high-impact AI? <script>alert(1)</script><img src=x onerror=alert(2)> [x](javascript:alert(3))"
+    history, sources, _ = ask(client, evil)
+    assert "<script" not in sources and "<img" not in sources
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in sources
+    user = text_of(history[0])
+    assert "<script" not in user and "<img" not in user and "](javascript" not in user
+    assert "&lt;script&gt;" in user
+
+
+def test_bad_as_of_date_is_a_clear_error(client):
+    from gradio_client.exceptions import AppError
+
+    for bad in ("2026-13-01", "yesterday", "2026/08/20"):
+        with pytest.raises(AppError, match="YYYY-MM-DD"):
+            ask(client, NOTIFY_QUESTION, as_of=bad)
+    _, sources, status = ask(client, "What does Art. 35(1) say?", as_of="2026-03-01")
+    assert "law as of 2026-03-01" in sources and "2026-03-01" in status
+
+
+def test_empty_question_is_refused(client):
+    from gradio_client.exceptions import AppError
+
+    with pytest.raises(AppError, match="empty"):
+        ask(client, "   ")
+
+
+# -------------------------------------------------------------------------------------- feedback
+
+
+def test_feedback_is_stored_and_exported(server, client, tmp_path):
+    settings, _ = server
+    ask(client, NOTIFY_QUESTION, as_of="2026-08-20")
+    status, comment = client.predict("=HYPERLINK(\"x\") [1] should be Art. 31(2)", api_name="/feedback_wrong_citation")
+    assert "saved" in status and comment == ""
+    client.predict("", api_name="/feedback_helpful")
+
+    db = settings.data_dir / "feedback.sqlite"
+    with sqlite3.connect(db) as con:
+        rows = con.execute("SELECT created, kind, question, answer, citations, as_of, comment FROM feedback "
+                           "ORDER BY id").fetchall()
+    wrong = [r for r in rows if r[1] == "wrong-citation"][-1]
+    created, kind, question, answer, citations, as_of, note = wrong
+    assert question == NOTIFY_QUESTION and as_of == "2026-08-20" and "[1]" in answer
+    assert re.match(r"\d{4}-\d{2}-\d{2}T", created)
+    assert json.loads(citations)[0]["label"].startswith("AI Basic Act")
+    assert note.startswith("=HYPERLINK")
+    assert any(r[1] == "helpful" for r in rows)
+
+    out = tmp_path / "feedback.jsonl"
+    r = run_kaia(settings, "feedback", "export", "--out", str(out))
+    assert r.returncode == 0, r.stderr
+    lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert any(x["kind"] == "wrong-citation" and x["citations"][0]["n"] == 1 for x in lines)
+
+    r = run_kaia(settings, "feedback", "export", "--format", "csv")
+    assert r.returncode == 0, r.stderr
+    table = list(csv.DictReader(r.stdout.splitlines()))
+    assert {"created", "kind", "question", "answer", "citations", "as_of", "comment"} <= set(table[0])
+    # A comment that looks like a formula is defused for spreadsheets.
+    assert any(row["comment"].startswith("'=HYPERLINK") for row in table)
+
+
+def test_feedback_before_any_answer_is_refused(server, tmp_path):
+    from gradio_client import Client
+    from gradio_client.exceptions import AppError
+
+    fresh = Client(server[1], verbose=False, analytics_enabled=False, download_files=str(tmp_path))
+    with pytest.raises(AppError, match="Ask a question first"):
+        fresh.predict("", api_name="/feedback_missing_information")
+
+
+def test_feedback_db_is_not_reachable_from_the_page(server, client):
+    settings, url = server
+    endpoints = set(client.view_api(print_info=False, return_format="dict")["named_endpoints"])
+    assert endpoints == {"/ask", "/export_markdown", "/feedback_helpful", "/feedback_wrong_citation",
+                         "/feedback_missing_information", "/add_document"}
+    db = (settings.data_dir / "feedback.sqlite").resolve()
+    for path in (db, settings.data_dir.resolve() / "user-docs" / "registry.json"):
+        with pytest.raises(urllib.error.HTTPError) as err:
+            urllib.request.urlopen(f"{url}gradio_api/file={path}", timeout=10)
+        assert err.value.code in (403, 404)
+
+
+# ----------------------------------------------------------------------------------------- uploads
+
+
+def _index_state(settings) -> tuple[str, str]:
+    current = (settings.data_dir / "index" / "CURRENT").read_text()
+    reg = settings.data_dir / "user-docs" / "registry.json"
+    return current, reg.read_text() if reg.exists() else ""
+
+
+def test_upload_with_a_wrong_extension_is_refused(server, client, tmp_path):
+    from gradio_client import handle_file
+    from gradio_client.exceptions import AppError
+
+    settings, _ = server
+    before = _index_state(settings)
+    bad = tmp_path / "policy.docx"
+    bad.write_bytes(b"PK\x03\x04 not really a document")
+    with pytest.raises(AppError, match=r"policy\.docx: unsupported file type \.docx; use PDF, \.txt, \.md or \.html"):
+        client.predict(handle_file(str(bad)), api_name="/add_document")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    with pytest.raises(AppError, match="empty"):
+        client.predict(handle_file(str(empty)), api_name="/add_document")
+    assert _index_state(settings) == before
+
+
+def test_uploaded_text_is_searchable_at_once_and_cited(server, client, tmp_path):
+    from gradio_client import handle_file
+
+    settings, _ = server
+    doc = tmp_path / "zorblax policy.txt"
+    doc.write_text("Zorblax Widget Policy\n\nEvery team that deploys a zorblax model must register it with the "
+                   "compliance desk within 14 days of deployment.\n\nThe compliance desk reviews the zorblax "
+                   "register every quarter.\n", encoding="utf-8")
+    status, docs_update, cleared = client.predict(handle_file(str(doc)), api_name="/add_document")
+    assert "searchable now" in status
+    doc_id = re.search(r"as (user/[\w-]+)", status).group(1)
+    assert doc_id in [v for _, v in docs_update["choices"]]
+    stored = list((settings.data_dir / "user-docs").glob("zorblax-policy-*.txt"))
+    assert len(stored) == 1  # stored under its own name in the data folder
+
+    history, sources, _ = ask(client, "Within how many days must a team register a zorblax model?")
+    answer = plain(text_of(history[-1]))
+    assert "[1]" in answer and "14 days" in answer
+    assert "zorblax policy.txt" in sources and "User document" in sources and "<mark>" in sources
+    _, sources, _ = ask(client, "How often is the zorblax register reviewed?", docs=[doc_id])
+    assert "every quarter" in sources
+
+
+def test_uploaded_pdf_is_cited_with_page_numbers(server, client, tmp_path):
+    from gradio_client import handle_file
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = tmp_path / "quokka-handbook.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    c.drawString(72, 760, "Quokka handbook, page one: general introduction to the team.")
+    c.showPage()
+    c.drawString(72, 760, "Every quokka pipeline must be audited by the ethics board twice a year.")
+    c.showPage()
+    c.save()
+    status, _, _ = client.predict(handle_file(str(pdf)), api_name="/add_document")
+    assert "searchable now" in status
+    history, sources, _ = ask(client, "How often must a quokka pipeline be audited by the ethics board?")
+    answer = plain(text_of(history[-1]))
+    assert "[1]" in answer and "p. 2" in answer
+    assert "p. 2" in sources and "twice a year" in sources
+
+
+# -------------------------------------------------------------------------------------------- auth
+
+
+def test_password_protection(built_settings, tmp_path):
+    from gradio_client import Client
+    from gradio_client.exceptions import AuthenticationError
+
+    settings_dir = tmp_path / "data"
+    shutil.copytree(built_settings.data_dir / "index", settings_dir / "index")
+    settings = make_settings(settings_dir)
+    proc, url = start_server(settings, {"KAIA_AUTH": "team:s3cret-pass"})
+    try:
+        for path, data in (("config", None), ("gradio_api/info", None),
+                           ("gradio_api/call/ask", json.dumps({"data": [NOTIFY_QUESTION, [], "auto", "", [],
+                                                                        "extractive"]}).encode())):
+            req = urllib.request.Request(url + path, data=data, headers={"Content-Type": "application/json"})
+            with pytest.raises(urllib.error.HTTPError) as err:
+                urllib.request.urlopen(req, timeout=10)
+            assert err.value.code == 401, path
+        with pytest.raises(AuthenticationError, match="credentials were not provided"):
+            Client(url, verbose=False, analytics_enabled=False, download_files=str(tmp_path))
+        with pytest.raises(ValueError, match="Could not login"):
+            Client(url, auth=("team", "wrong"), verbose=False, analytics_enabled=False,
+                   download_files=str(tmp_path))
+        ok = Client(url, auth=("team", "s3cret-pass"), verbose=False, analytics_enabled=False,
+                    download_files=str(tmp_path))
+        history, *_ = ok.predict(NOTIFY_QUESTION, [], "auto", "", [], "extractive", api_name="/ask")
+        assert "[1]" in plain(text_of(history[-1]))
+    finally:
+        stop_server(proc)
+
+
+def test_ui_refuses_a_bad_port_setting(built_settings):
+    r = run_kaia(built_settings, "ui", "--port", "70000")
+    assert r.returncode == 2 and "out of range" in r.stderr
+
+
+def test_server_binds_loopback_only(server):
+    _, url = server
+    assert url.startswith("http://127.0.0.1:")
+    port = int(url.rstrip("/").rsplit(":", 1)[1])
+    # Not reachable on another address of this machine (if it has one).
+    addrs = {a[4][0] for a in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)} - {"127.0.0.1"}
+    for addr in addrs:
+        if addr.startswith("127."):
+            continue
+        with socket.socket() as s:
+            s.settimeout(2)
+            assert s.connect_ex((addr, port)) != 0
+    assert os.environ.get("GRADIO_SHARE", "").lower() not in ("true", "1")
