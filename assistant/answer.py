@@ -18,6 +18,8 @@ from ingest.tokenize import tokenize
 from assistant.records import Candidate, CitationOut, Retrieval
 
 MAX_POINTS = 4
+MAX_ITEMS = 6
+LIST_INTRO = re.compile(r"(:|다음 각 (호|목)[^.]*\.?)\s*$|following:?\s*$|다음 각 (호|목)")
 RELATIVE_MIN = 0.8  # a further provision is cited only if it scores at least this share of the best one
 MAX_QUOTE = 600
 _TAG = re.compile(r"\s*(<[^<>]*\d{4}[^<>]*>|\[[^\[\]]*\d{4}[^\[\]]*\])")
@@ -179,10 +181,15 @@ class Extractive:
             for s in sorted(picked, key=lambda s: s.order):
                 if all(s.text != c.text for c in chosen):
                     chosen.append(s)
+                if LIST_INTRO.search(s.text) and s.unit.level in ("paragraph", "article", "annex-part"):
+                    # A list's introduction says little alone: its items carry the figures and conditions.
+                    items = [x for x in segs if x.order > s.order and x.unit.level in ("item", "subitem")
+                             and x.unit.uid != s.unit.uid][:MAX_ITEMS]
+                    chosen.extend(x for x in items if all(x.text != c.text for c in chosen))
             seen_units.add(unit.uid)
             if len(chosen) >= MAX_POINTS:
                 break
-        return chosen[:MAX_POINTS]
+        return chosen[:MAX_POINTS + MAX_ITEMS]
 
     def compose(self, r: Retrieval, lang: str) -> Draft:
         segs = self.pick(r, lang)
