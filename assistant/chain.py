@@ -62,11 +62,22 @@ class Assistant:
         )
 
     def warm_up(self) -> None:
-        """Load the embedding model and the lexical index now rather than on the first question."""
-        vec = self.store.embeddings.query_vector("warm up")
+        """Load the embedding model, the Korean analyser and both indexes now, in parallel (cold start is mostly
+        loading: torch and the model on one side, kiwipiepy and Chroma on the other)."""
+        from concurrent.futures import ThreadPoolExecutor
+
+        from ingest.tokenize import tokenize
+
+        def lexical_side() -> None:
+            tokenize("준비 warm up")
+            _ = self.store.idf
+            self.store.lexical(["인공"], 1)
+
+        with ThreadPoolExecutor(2) as pool:
+            side = pool.submit(lexical_side)
+            vec = self.store.embeddings.query_vector("warm up")
+            side.result()
         self.store.dense(vec, 1)
-        _ = self.store.idf
-        self.store.lexical(["인공"], 1)
 
     # ------------------------------------------------------------------ stages
 

