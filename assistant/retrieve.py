@@ -111,6 +111,10 @@ class Retriever:
                 scores[cid] *= ANCILLARY  # forms and reasons explain; they rarely are the rule asked about
 
         top = max(scores.values(), default=0.0)
+        if any(c.startswith("act:") for c in cited) and any(not c.startswith("act:") for c in cited):
+            # "the committee under Art. 33(2) of the Act: how many members does the Decree require?" — when a
+            # question cites the Act and the rules under it, the more specific rule is what it asks about.
+            cited.sort(key=lambda c: c.startswith("act:"))
         for i, cid in enumerate(cited):
             scores[cid] = top + 1.0 - i * 0.01
             via[cid].add("citation")
