@@ -69,6 +69,21 @@ GLOSSARY: list[tuple[tuple[str, ...], str]] = [
     (("예외", "면제", "적용 제외", "적용되지"), "적용 예외 제외"),
 ]
 
+# Korean words for things only the English commentary discusses, so a Korean question can reach it lexically.
+GLOSSARY += [
+    (("산업부", "산업통상", "산업통상자원부"), "MOTIE Ministry of Trade Industry Energy"),
+    (("공고",), "announcement"),
+    (("논평", "칼럼", "해설 기사", "전문가 의견"), "commentary"),
+    (("스타트업", "창업"), "startups"),
+    (("일본",), "Japan soft law"), (("중국",), "China algorithmic governance"),
+    (("지속가능", "esg"), "ESG sustainability"),
+    (("모니터링", "사후 관리"), "monitoring after systems go live"),
+    (("사전 승인", "승인"), "approvals before deployment"),
+    (("개인정보 보호법", "개인정보보호법"), "Personal Information Protection Act"),
+    (("규제 부담", "부담"), "compliance burden"),
+    (("제조", "공장", "생산"), "manufacturing production lifecycle"),
+]
+
 # Names of other jurisdictions and laws: a question about them is outside this corpus unless the corpus names them.
 FOREIGN = re.compile(
     r"\b(GDPR|EU|European Union|AI Act of the EU|EU AI Act|CCPA|HIPAA|California|Colorado|United States|U\.S\.|USA|"
