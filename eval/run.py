@@ -143,6 +143,9 @@ def markdown(report: dict[str, Any]) -> str:
                          f"{_fmt(b.get('hit1_article'))} |")
     if report["shortfalls"]:
         lines += ["", "## Targets not met", ""] + [f"- {s}" for s in report["shortfalls"]]
+        findings = Path(__file__).resolve().parent / "findings.md"
+        if findings.exists():
+            lines += ["", findings.read_text(encoding="utf-8").strip()]
     else:
         lines += ["", "All targets met."]
     return "\n".join(lines) + "\n"
