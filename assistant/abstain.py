@@ -12,8 +12,8 @@ from assistant.records import Retrieval
 
 # Calibrated on eval/questions.jsonl by a grid search that maximises abstention recall while keeping false
 # abstention at or under 5% (see the evaluation report); not tuned to single questions.
-MIN_DENSE = 0.85
-MIN_COVERAGE = 0.5
+MIN_DENSE = 0.87
+MIN_COVERAGE = 0.25
 MIN_COVERAGE_ALONE = 0.15
 
 

@@ -160,5 +160,7 @@ def analyze(query: Query) -> Analysis:
         text = re.sub(r"(?i)\bai\b|에이아이", " 인공지능 ", q)
     terms = tokenize(text + " " + " ".join(extra))
     names = list(dict.fromkeys(m.group(0) for m in FOREIGN.finditer(q)))
-    return Analysis(query=query, lang=lang, citations=find_citations(q), terms=terms, dense_text=text,
+    # The glossary's legal terms help the embedding too: "tell customers" is far from 고지 in vector space.
+    dense = f"{text} {' '.join(extra)}".strip()
+    return Analysis(query=query, lang=lang, citations=find_citations(q), terms=terms, dense_text=dense,
                     unknown_names=names)
