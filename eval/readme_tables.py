@@ -1,0 +1,65 @@
+"""Write the latest evaluation and benchmark figures into README.md (between its marker comments)."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _f(v: object) -> str:
+    return "–" if v is None else f"{v:.3f}" if isinstance(v, float) and v <= 1 else str(v)
+
+
+def eval_table() -> str:
+    from eval.run import HEADLINE, MAX_TARGETS, TARGETS
+
+    r = json.loads((ROOT / "eval" / "report" / "report.json").read_text(encoding="utf-8"))
+    ours, base = r["ours"]["overall"], r.get("baseline", {}).get("overall", {})
+    rows = ["| metric | kaia | tutorial RAG | target |", "|---|---|---|---|"]
+    for key, name in HEADLINE:
+        t = f"≥ {TARGETS[key]}" if key in TARGETS else f"≤ {MAX_TARGETS[key]}" if key in MAX_TARGETS else ""
+        rows.append(f"| {name} | {_f(ours.get(key))} | {_f(base.get(key)) if base else '–'} | {t} |")
+    return "\n".join(rows)
+
+
+def bench_table() -> str:
+    b = json.loads((ROOT / "bench" / "bench.json").read_text(encoding="utf-8"))
+    i = b.get("ingest", {})
+    rows = ["| measure | figure |", "|---|---|",
+            f"| machine | {b['machine'].get('cpus')} cores, {b['machine'].get('cpu_model', '')}, "
+            f"{b['machine'].get('memory_gb', '?')} GB |",
+            f"| cold start to first answer (`kaia ask`) | {b['cold_start_to_first_answer_s']['best']} s |",
+            f"| warm latency per question, p50 / p95 ({b['warm_latency_ms']['samples']} answers) | "
+            f"{b['warm_latency_ms']['p50']} / {b['warm_latency_ms']['p95']} ms |",
+            f"| throughput, {b['concurrent']['clients']} concurrent questions | {b['concurrent']['throughput_qps']} "
+            f"questions/s (p50 {b['concurrent']['latency_p50_ms']} ms) |",
+            f"| peak memory (RSS) | {b['peak_rss_mb']} MB |"]
+    if i:
+        rows += [f"| cold ingest ({i['cold_embedded_texts']} texts embedded) | {i['cold_ingest_s']} s |",
+                 f"| re-ingest, no change | {i['reingest_no_change_s']} s, {i['reingest_embedded']} embedded |",
+                 f"| rebuild from the embedding cache | {i['rebuild_from_cache_s']} s |",
+                 f"| units / indexed / index size | {i['units']} / {i['indexed_units']} / "
+                 f"{i['index_bytes'] / 1e6:.1f} MB |"]
+    return "\n".join(rows)
+
+
+def replace(text: str, marker: str, table: str) -> str:
+    pattern = re.compile(rf"(<!-- {marker} -->\n)(?:\|.*\n)*", re.M)
+    return pattern.sub(lambda m: m.group(1) + table + "\n", text)
+
+
+def main() -> None:
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    text = replace(text, "eval-table", eval_table())
+    text = replace(text, "bench-table", bench_table())
+    readme.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.path.insert(0, str(ROOT))
+    main()
