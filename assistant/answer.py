@@ -189,7 +189,28 @@ class Extractive:
             seen_units.add(unit.uid)
             if len(chosen) >= MAX_POINTS:
                 break
-        return chosen[:MAX_POINTS + MAX_ITEMS]
+        return self._with_intros(chosen)[:MAX_POINTS + MAX_ITEMS]
+
+    def _with_intros(self, chosen: list[Segment]) -> list[Segment]:
+        """An item quoted alone ("1. A person who fails to provide the notification") needs the sentence that
+        introduces its list ("… shall be subject to an administrative fine not exceeding 30 million won:")."""
+        out: list[Segment] = []
+        for seg in chosen:
+            if seg.unit.level in ("item", "subitem"):
+                parent_cid = seg.unit.cid.rsplit(":", 1)[0].rstrip(":")
+                parent = next((u for u in self.store.by_cid.get(parent_cid, [])
+                               if u.source_file == seg.unit.source_file and u.in_force(self._as_of)), None)
+                if parent is not None:
+                    first = parent.text.split("\n")[0]
+                    sents = [clean(x) for x in sentences_of(first, parent.lang)]
+                    intro = sents[-1] if sents else ""
+                    if parent.level == "article" or len(intro) < 8:
+                        intro = ""
+                    if intro and all(intro != c.text for c in out + chosen):
+                        out.append(Segment(parent, intro[:MAX_QUOTE], -1))
+            if all(seg.text != c.text for c in out):
+                out.append(seg)
+        return out
 
     def compose(self, r: Retrieval, lang: str) -> Draft:
         segs = self.pick(r, lang)
