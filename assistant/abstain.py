@@ -17,6 +17,12 @@ MIN_COVERAGE = 0.25
 MIN_COVERAGE_ALONE = 0.15
 
 
+QUANTITY_QUESTION = re.compile(r"how much|how many|what (is the )?(rate|amount|price)|\brate\b|"
+                               r"얼마|몇\s*(명|일|년|개월|시간|%|퍼센트)|비율|세율|금액", re.I)
+QUANTITY = re.compile(r"\d[\d,.]*\s*(?:천|백|십)?\s*(원|만원|억|조원|won|krw|%|percent|일|days?|개월|months?|년|years?|명|persons?|"
+                      r"members?|시간|hours?|times|회|분의|/\d)|10\^|\bKRW\b|(백|천)만원|승 ", re.I)
+
+
 @dataclass
 class Decision:
     abstain: bool
@@ -85,6 +91,9 @@ def decide(store: IndexStore, r: Retrieval, missing: list[dict] | None = None) -
         return Decision(True, "no-candidates")
     top = r.candidates[:3]
     texts = [u.text for c in top for u in c.units]
+    if QUANTITY_QUESTION.search(q) and not any(QUANTITY.search(u.text) for c in top[:2] for u in c.units):
+        # Asked for an amount, a rate or a date, and the best matches state none: the corpus does not have it.
+        return Decision(True, "weak-match", "no figure", coverage=0.0)
     cov = coverage(store, a.terms, texts)
     dense = max((c.dense for c in top), default=0.0)
     if cov < MIN_COVERAGE_ALONE or (dense < MIN_DENSE and cov < MIN_COVERAGE):
