@@ -33,16 +33,17 @@ class Decision:
 
 
 def coverage(store: IndexStore, terms: list[str], texts: list[str]) -> float:
-    """Share of the search terms (weighted by rarity) found in the texts; words the corpus never uses count
-    fully against."""
+    """Share of the search terms (the question's words and the glossary's legal terms for them), weighted by
+    rarity, that the texts contain; words the corpus never uses count fully against."""
     idf = store.idf
     top_idf = max(idf.values(), default=1.0)
     q = set(terms)
     if not q:
         return 0.0
-    found: set[str] = set()
+    seen: set[str] = set()
     for t in texts:
-        found |= set(tokenize(t)) & q
+        seen |= set(tokenize(t))
+    found = q & seen
     total = sum(idf.get(t, top_idf) for t in q)
     return sum(idf.get(t, top_idf) for t in found) / total if total else 0.0
 

@@ -28,6 +28,7 @@ from assistant.verify import verify
 log = logging.getLogger("kaia.assistant")
 MIN_SOURCES = 10
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")  # undecodable bytes smuggled in as lone surrogates
 
 
 class BadQuestionError(ValueError):
@@ -42,6 +43,8 @@ def check_question(question: str) -> str:
         raise BadQuestionError(f"the question is {len(question):,} characters long; the limit is {MAX_QUESTION_CHARS:,}")
     if _CONTROL.search(question):
         raise BadQuestionError("the question contains control characters; type it as plain text")
+    if _SURROGATE.search(question):
+        raise BadQuestionError("the question is not valid text (undecodable characters)")
     return unicodedata.normalize("NFC", question.strip())
 
 

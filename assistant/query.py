@@ -145,8 +145,18 @@ def detect_lang(text: str) -> str:
 
 def expand(question: str) -> list[str]:
     """Glossary terms for the plain-language words in `question`."""
+    return [terms for _, terms in glossary_hits(question)]
+
+
+def glossary_hits(question: str) -> list[tuple[str, str]]:
+    """(trigger found, legal terms) for each glossary entry the question triggers."""
     low = f" {question.lower()} "
-    return [terms for triggers, terms in GLOSSARY if any(t in low for t in triggers)]
+    out = []
+    for triggers, terms in GLOSSARY:
+        hit = next((t for t in triggers if t in low), None)
+        if hit:
+            out.append((hit, terms))
+    return out
 
 
 def analyze(query: Query) -> Analysis:

@@ -16,7 +16,7 @@ from assistant.records import Analysis, Candidate, Retrieval
 RRF_K = 60
 DEPTH = 60  # hits taken from each retriever (over all versions, so deeper than the provisions needed)
 # Law first: commentary and user documents must out-score the law clearly to rank above it.
-AUTHORITY = {"act": 1.0, "decree": 1.0, "notice": 0.95, "user": 0.9, "commentary": 0.8}
+AUTHORITY = {"act": 1.0, "decree": 1.0, "notice": 0.95, "user": 0.8, "commentary": 0.8}
 LINK_SHARE = 0.5
 ANCILLARY = 0.85
 # A question that asks what commentators say (or about what only commentary covers) weighs commentary up.
