@@ -19,8 +19,8 @@ from corpus.model import Document, Unit
 from corpus.settings import Settings
 from ingest.embeddings import EmbeddingCache, KaiaEmbeddings, resolve_model
 from ingest.loader import PARSER_VERSION, ParsedCorpus, parse_corpus
-from ingest.store import (CURRENT, chroma_client, collection_name, current_generation, doc_to_dict, unit_metadata,
-                          write_json_atomic)
+from ingest.store import (CURRENT, IndexDamagedError, check_generation, chroma_client, collection_name,
+                          current_generation, doc_to_dict, unit_metadata, write_json_atomic)
 from ingest.tokenize import tokenize
 
 KEEP_GENERATIONS = 3
@@ -252,10 +252,15 @@ def _write_generation(settings: Settings, parsed: ParsedCorpus, emb: KaiaEmbeddi
 
 
 def _generation_ok(settings: Settings, gen: str | None) -> bool:
+    """Whether a generation is whole (the checks `IndexStore.open` makes), so a damaged index is rebuilt by a
+    plain `kaia ingest` instead of being reported up to date."""
     if not gen:
         return False
-    p = settings.index_root / gen
-    return all((p / f).exists() for f in ("meta.json", "units.jsonl", "docs.json", "links.json", "bm25_ids.json"))
+    try:
+        check_generation(settings, gen)
+    except IndexDamagedError:
+        return False
+    return True
 
 
 def _set_current(settings: Settings, gen: str) -> None:
@@ -270,6 +275,8 @@ def _clean_stale(settings: Settings) -> None:
     """Remove half-written generations left by a killed ingest (we hold the lock, so none is in progress)."""
     for p in settings.index_root.glob("gen-*.tmp"):
         shutil.rmtree(p, ignore_errors=True)
+        if settings.chroma_url:  # its collection on the server is half-written too
+            _drop_server_collection(settings, p.name.removesuffix(".tmp"))
 
 
 def _prune(settings: Settings, keep: str) -> None:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -21,6 +23,15 @@ from corpus.settings import Settings
 
 CURRENT = "CURRENT"
 OPEN_END = 99991231
+# Files every generation has; checked before anything is parsed, so damage is named rather than stumbled on.
+GENERATION_FILES = ("meta.json", "units.jsonl", "docs.json", "links.json", "bm25_ids.json", "df.json",
+                    "bm25/params.index.json", "bm25/vocab.index.json", "bm25/data.csc.index.npy",
+                    "bm25/indices.csc.index.npy", "bm25/indptr.csc.index.npy")
+CHROMA_DB = "chroma/chroma.sqlite3"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+# chromadb's HTTP client waits forever by default; a server that stops answering must fail a question in seconds.
+CHROMA_CONNECT_TIMEOUT = 3.0
+CHROMA_TIMEOUT = 10.0
 
 
 class IndexMissingError(RuntimeError):
@@ -29,6 +40,28 @@ class IndexMissingError(RuntimeError):
 
 class IndexDamagedError(RuntimeError):
     """The index on disk cannot be read."""
+
+
+class BackendUnavailableError(RuntimeError):
+    """The Chroma server (KAIA_CHROMA_URL) does not answer; the index itself may be fine."""
+
+
+def _unavailable(settings: Settings, exc: BaseException) -> BackendUnavailableError:
+    return BackendUnavailableError(f"the Chroma server at {settings.chroma_url} is not answering "
+                                   f"({type(exc).__name__}); check that `chroma run` is up")
+
+
+def _is_transport_error(exc: BaseException) -> bool:
+    """Whether `exc` is, or was raised while handling, a network failure (chromadb re-raises ConnectError
+    as a bare ValueError when it cannot reach the server)."""
+    import httpx
+
+    seen = 0
+    while exc is not None and seen < 5:
+        if isinstance(exc, httpx.TransportError):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
 
 
 def date_int(value: str, default: int) -> int:
@@ -42,17 +75,72 @@ def chroma_client(settings: Settings, gen_dir: Path):  # noqa: ANN201 - chromadb
 
     chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
     if settings.chroma_url:
+        import httpx
+
         u = urlparse(settings.chroma_url)
         if not u.hostname:
             raise ValueError(f"KAIA_CHROMA_URL must look like http://host:port, not {settings.chroma_url!r}")
-        return chromadb.HttpClient(host=u.hostname, port=u.port or 8000, ssl=u.scheme == "https",
-                                   settings=chroma_settings)
+        timeout = httpx.Timeout(CHROMA_TIMEOUT, connect=CHROMA_CONNECT_TIMEOUT)
+        base = f"{'https' if u.scheme == 'https' else 'http'}://{u.hostname}:{u.port or 8000}"
+        try:
+            # The client's own first requests have no timeout; a bounded heartbeat first keeps a hung server
+            # from hanging us.
+            httpx.get(f"{base}/api/v2/heartbeat", timeout=timeout).raise_for_status()
+            client = chromadb.HttpClient(host=u.hostname, port=u.port or 8000, ssl=u.scheme == "https",
+                                         settings=chroma_settings)
+        except (httpx.HTTPError, ValueError) as exc:
+            if isinstance(exc, httpx.HTTPError) or _is_transport_error(exc):
+                raise _unavailable(settings, exc) from exc
+            raise
+        # chromadb offers no timeout setting (its httpx session has timeout=None); set it on the session,
+        # which every client of this host:port in the process shares.
+        session = getattr(getattr(client, "_server", None), "_session", None)
+        if session is not None:
+            session.timeout = timeout
+        return client
     return chromadb.PersistentClient(path=str(gen_dir / "chroma"), settings=chroma_settings)
 
 
 def collection_name(settings: Settings, generation: str) -> str:
     # One server may hold several generations (and several installations); name them apart.
     return f"kaia-{generation}" if settings.chroma_url else "kaia"
+
+
+def _damaged(path: Path, why: str) -> IndexDamagedError:
+    return IndexDamagedError(f"the index in {path} is damaged ({why}); run `kaia ingest --rebuild`")
+
+
+def check_generation(settings: Settings, gen: str) -> None:
+    """IndexDamagedError naming the first missing or garbled file of a generation. Cheap (no parsing of the
+    big files), so `kaia show` and an up-to-date `kaia ingest` notice damage too."""
+    path = settings.index_root / gen
+    if not path.is_dir():
+        raise IndexDamagedError(f"{settings.index_root / CURRENT} points to {gen}, which is missing; "
+                                "run `kaia ingest --rebuild`")
+    missing = [f for f in GENERATION_FILES if not (path / f).is_file()]
+    if not settings.chroma_url and not (path / CHROMA_DB).is_file():
+        missing.append(CHROMA_DB)
+    if missing:
+        raise _damaged(path, "missing " + ", ".join(missing))
+    try:
+        meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+        with (path / "units.jsonl").open("rb") as fh:
+            data = fh.read()
+        n_ids = len(json.loads((path / "bm25_ids.json").read_text(encoding="utf-8")))
+    except (OSError, ValueError) as exc:
+        raise _damaged(path, f"{type(exc).__name__}: {exc}") from exc
+    # A file cut short (disk full, copy interrupted) may still parse; the counts in meta.json tell.
+    if not isinstance(meta, dict):
+        raise _damaged(path, "meta.json is not an object")
+    lines = data.count(b"\n")
+    if (data and not data.endswith(b"\n")) or lines != meta.get("units", lines):
+        raise _damaged(path, f"units.jsonl has {lines} complete lines, meta.json says {meta.get('units')}")
+    if n_ids != meta.get("indexed", n_ids):
+        raise _damaged(path, f"bm25_ids.json has {n_ids} ids, meta.json says {meta.get('indexed')}")
+    if not settings.chroma_url:
+        with (path / CHROMA_DB).open("rb") as fh:
+            if fh.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
+                raise _damaged(path, f"{CHROMA_DB} is not a SQLite database")
 
 
 def current_generation(settings: Settings) -> str | None:
@@ -111,6 +199,7 @@ class IndexStore:
         if gen is None:
             raise IndexMissingError(f"no index in {settings.index_root}; run `kaia ingest` first")
         path = settings.index_root / gen
+        check_generation(settings, gen)
         try:
             meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
             units = {}
@@ -198,13 +287,38 @@ class IndexStore:
                                     " run `kaia ingest --rebuild`")
         return KaiaEmbeddings(ref, key)
 
+    @contextmanager
+    def _chroma_errors(self) -> Iterator[None]:
+        """Turn what chromadb raises on a damaged store or an unreachable server into kaia's errors. Only those:
+        any other error (a bad filter, a bug of ours) propagates as it is."""
+        from chromadb.errors import InternalError, NotFoundError
+
+        try:
+            yield
+        except (InternalError, NotFoundError) as exc:
+            why = str(exc).splitlines()[0][:200] if str(exc) else ""
+            if self.settings.chroma_url:
+                raise IndexDamagedError(f"the Chroma server at {self.settings.chroma_url} cannot serve collection "
+                                        f"{collection_name(self.settings, self.generation)} ({type(exc).__name__}: "
+                                        f"{why}); run `kaia ingest --rebuild`") from exc
+            raise _damaged(self.path, f"vector store: {type(exc).__name__}: {why}") from exc
+        except BackendUnavailableError:
+            raise
+        except Exception as exc:
+            if self.settings.chroma_url and _is_transport_error(exc):
+                raise _unavailable(self.settings, exc) from exc
+            raise
+
     @cached_property
     def vectorstore(self):  # noqa: ANN202
         from langchain_chroma import Chroma
 
-        client = chroma_client(self.settings, self.path)
-        return Chroma(collection_name=collection_name(self.settings, self.generation), client=client,
-                      embedding_function=self.embeddings, create_collection_if_not_exists=False)
+        # Not cached on failure (cached_property stores only a result), so a Chroma server that comes back
+        # is used again without restarting.
+        with self._chroma_errors():
+            client = chroma_client(self.settings, self.path)
+            return Chroma(collection_name=collection_name(self.settings, self.generation), client=client,
+                          embedding_function=self.embeddings, create_collection_if_not_exists=False)
 
     def dense(self, vector: np.ndarray, k: int, as_of: str | None = None, docs: list[str] | None = None) -> list[Hit]:
         """Nearest units by embedding, best first, in force on `as_of`."""
@@ -215,7 +329,9 @@ class IndexStore:
         if docs:
             clauses.append({"doc": {"$in": docs}})
         where = None if not clauses else clauses[0] if len(clauses) == 1 else {"$and": clauses}
-        res = self.vectorstore.similarity_search_by_vector_with_relevance_scores(vector.tolist(), k=k, filter=where)
+        store = self.vectorstore
+        with self._chroma_errors():
+            res = store.similarity_search_by_vector_with_relevance_scores(vector.tolist(), k=k, filter=where)
         return [Hit(doc.metadata["uid"], 1.0 - float(dist)) for doc, dist in res]
 
 

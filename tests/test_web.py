@@ -177,6 +177,16 @@ def test_empty_question_is_refused(client):
         ask(client, "   ")
 
 
+def test_several_users_at_once(client):
+    questions = [NOTIFY_QUESTION, "고영향 인공지능 사업자의 의무는?", "What does Art. 31(1) require?",
+                 "What must an operator of high-impact AI do to ensure safety and reliability?"] * 2
+    t0 = time.perf_counter()
+    jobs = [client.submit(q, [], "auto", "", [], "extractive", api_name="/ask") for q in questions]
+    results = [job.result(timeout=120) for job in jobs]
+    assert all("[1]" in plain(text_of(history[-1])) for history, *_ in results)
+    assert time.perf_counter() - t0 < 60
+
+
 # -------------------------------------------------------------------------------------- feedback
 
 

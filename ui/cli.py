@@ -46,6 +46,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from ingest.embeddings import EmbeddingModelError
     from ingest.index import IngestBusyError, build_index
     from ingest.loader import SourceError
+    from ingest.store import BackendUnavailableError
     from ingest.userdocs import register_user_file
 
     settings = _settings()
@@ -56,7 +57,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             doc, undo = register_user_file(settings, path)
             print(f"adding {path.name} as {doc.id}")
         report = build_index(settings, rebuild=args.rebuild, progress=not args.quiet and sys.stderr.isatty())
-    except (ParseError, SourceError, IngestBusyError, EmbeddingModelError) as exc:
+    except (ParseError, SourceError, IngestBusyError, EmbeddingModelError, BackendUnavailableError) as exc:
         if undo:
             undo()
         raise UserError(str(exc)) from None
@@ -116,13 +117,13 @@ def cmd_show(args: argparse.Namespace) -> int:
 def _open_assistant():  # noqa: ANN202
     from assistant.chain import Assistant
     from ingest.embeddings import EmbeddingModelError
-    from ingest.store import IndexDamagedError, IndexMissingError
+    from ingest.store import BackendUnavailableError, IndexDamagedError, IndexMissingError
 
     try:
         a = Assistant(_settings())
         a.warm_up()
         return a
-    except (IndexMissingError, IndexDamagedError, EmbeddingModelError) as exc:
+    except (IndexMissingError, IndexDamagedError, BackendUnavailableError, EmbeddingModelError) as exc:
         raise UserError(str(exc)) from None
 
 
@@ -143,11 +144,15 @@ def cmd_ask(args: argparse.Namespace) -> int:
     import json
 
     from assistant.chain import BadQuestionError, check_question
+    from ingest.store import BackendUnavailableError, IndexDamagedError
 
     if args.batch:
         return _ask_batch(args)
     if args.question is None:
         raise UserError("give a question, or --batch FILE.jsonl")
+    # Bytes that are not UTF-8 reach argv as lone surrogates, which the Korean tokenizer cannot read.
+    if re.search("[\ud800-\udfff]", args.question):
+        raise UserError("the question contains bytes that are not UTF-8 text; type it as plain text")
     try:
         check_question(args.question)
     except BadQuestionError as exc:
@@ -155,7 +160,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     assistant = _open_assistant()
     try:
         ans = assistant.ask(args.question, as_of=args.as_of, lang=args.lang, mode=args.mode)
-    except BadQuestionError as exc:
+    except (BadQuestionError, IndexDamagedError, BackendUnavailableError) as exc:
         raise UserError(str(exc)) from None
     if args.json:
         print(json.dumps(ans.to_json(), ensure_ascii=False))
@@ -169,6 +174,7 @@ def _ask_batch(args: argparse.Namespace) -> int:
     import json
 
     from assistant.chain import BadQuestionError
+    from ingest.store import BackendUnavailableError, IndexDamagedError
 
     path = args.batch
     try:
@@ -193,6 +199,9 @@ def _ask_batch(args: argparse.Namespace) -> int:
                 failures += 1
                 qid = obj.get("id") if isinstance(locals().get("obj"), dict) else None
                 print(json.dumps({"id": qid, "error": f"line {lineno}: {exc}"}, ensure_ascii=False), flush=True)
+            except (IndexDamagedError, BackendUnavailableError) as exc:
+                # Every later line would fail the same way: stop with one line saying why and where.
+                raise UserError(f"line {lineno}: {exc}") from None
             obj = None
     return 1 if failures else 0
 
@@ -203,18 +212,61 @@ def _ask_batch(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from eval.metrics import QuestionFileError
     from eval.run import DEFAULT_QUESTIONS, evaluate, summary_table, write_reports
-    from ingest.store import IndexDamagedError, IndexMissingError
+    from ingest.store import BackendUnavailableError, IndexDamagedError, IndexMissingError
 
     try:
         report = evaluate(_settings(), Path(args.questions) if args.questions else DEFAULT_QUESTIONS,
                           baseline=args.baseline, progress=sys.stderr.isatty(), limit=args.limit)
-    except (QuestionFileError, IndexMissingError, IndexDamagedError) as exc:
+    except (QuestionFileError, IndexMissingError, IndexDamagedError, BackendUnavailableError) as exc:
         raise UserError(str(exc)) from None
     paths = write_reports(report, Path(args.out))
     print(summary_table(report))
     for s in report["shortfalls"]:
         print(f"below target: {s}")
     print("reports: " + ", ".join(str(p) for p in paths.values()))
+    return 0
+
+
+# ---------------------------------------------------------------------------------------------- ui
+
+
+def cmd_ui(args: argparse.Namespace) -> int:
+    from ingest.embeddings import EmbeddingModelError
+    from ingest.store import BackendUnavailableError, IndexDamagedError, IndexMissingError
+    from ui.web import DEFAULT_PORT, serve
+
+    port = args.port
+    if port is None:
+        raw = os.environ.get("KAIA_PORT", "")
+        if raw and not raw.isdigit():
+            raise UserError(f"KAIA_PORT must be a port number, not {raw!r}")
+        port = int(raw) if raw else DEFAULT_PORT
+    if not 0 < port < 65536:
+        raise UserError(f"port {port} is out of range (1-65535)")
+    try:
+        serve(_settings(), host=args.host, port=port)
+    except (IndexMissingError, IndexDamagedError, BackendUnavailableError, EmbeddingModelError, ValueError) as exc:
+        raise UserError(str(exc)) from None
+    except OSError as exc:  # the port is taken, or the host cannot be bound
+        raise UserError(f"cannot serve on {args.host}:{port}: {exc}") from None
+    return 0
+
+
+def cmd_feedback(args: argparse.Namespace) -> int:
+    from ui.feedback import FeedbackStore, export, feedback_path
+
+    settings = _settings()
+    path = feedback_path(settings.data_dir)
+    rows = FeedbackStore(path).rows() if path.exists() else []
+    text = export(rows, args.format)
+    if args.out and args.out != "-":
+        try:
+            Path(args.out).write_text(text, encoding="utf-8", newline="")
+        except OSError as exc:
+            raise UserError(f"{args.out}: {exc.strerror}") from None
+        print(f"{len(rows)} feedback report(s) written to {args.out}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
     return 0
 
 
@@ -254,6 +306,18 @@ def build_parser() -> argparse.ArgumentParser:
     pe.add_argument("--out", default="eval/report", metavar="DIR", help="report folder (default eval/report)")
     pe.add_argument("--limit", type=int, help="only the first N questions")
     pe.set_defaults(func=cmd_eval)
+
+    pu = sub.add_parser("ui", help="run the chat page (http://127.0.0.1:7860 by default)")
+    pu.add_argument("--port", type=int, help="port (default: KAIA_PORT, else 7860)")
+    pu.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
+    pu.set_defaults(func=cmd_ui)
+
+    pf = sub.add_parser("feedback", help="feedback given on the chat page")
+    pfs = pf.add_subparsers(dest="action", required=True)
+    pfe = pfs.add_parser("export", help="write every feedback report (JSON Lines or CSV)")
+    pfe.add_argument("--out", metavar="FILE", help="output file (default: standard output)")
+    pfe.add_argument("--format", choices=["jsonl", "csv"], default="jsonl", help="jsonl (default) or csv")
+    pfe.set_defaults(func=cmd_feedback)
 
     for extra in _EXTRA_COMMANDS:
         extra(sub)

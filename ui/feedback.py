@@ -68,6 +68,13 @@ def feedback_path(data_dir: Path) -> Path:
     return data_dir / FILE_NAME
 
 
+def _cell(value: Any) -> Any:
+    """A CSV cell that a spreadsheet will not run as a formula (questions and comments are untrusted)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def export(rows: list[dict[str, Any]], fmt: str) -> str:
     """The reports as JSON Lines or CSV (citations as a JSON string in one CSV column)."""
     if fmt == "jsonl":
@@ -77,6 +84,7 @@ def export(rows: list[dict[str, Any]], fmt: str) -> str:
         w = csv.DictWriter(buf, fieldnames=FIELDS, lineterminator="\n")
         w.writeheader()
         for r in rows:
-            w.writerow({**r, "citations": json.dumps(r["citations"], ensure_ascii=False)})
+            w.writerow({k: _cell(v) for k, v in {**r, "citations": json.dumps(r["citations"], ensure_ascii=False)}
+                        .items()})
         return buf.getvalue()
     raise ValueError(f"unknown export format {fmt!r}; jsonl or csv")

@@ -1,0 +1,540 @@
+"""The chat page for in-house teams (Gradio): cited answers, a sources panel, feedback, Markdown export, uploads.
+
+Everything the page shows that came from a question or a document is escaped here: questions and documents are
+untrusted, and the page must render them as text, never as markup.
+"""
+from __future__ import annotations
+
+import os
+
+# Offline by default, and set before gradio is imported: it reads these at import time.
+for _k, _v in (("GRADIO_ANALYTICS_ENABLED", "False"), ("HF_HUB_OFFLINE", "1"), ("HF_HUB_DISABLE_TELEMETRY", "1"),
+               ("TRANSFORMERS_OFFLINE", "1"), ("ANONYMIZED_TELEMETRY", "False"), ("TOKENIZERS_PARALLELISM", "false")):
+    os.environ.setdefault(_k, _v)
+
+import html  # noqa: E402
+import logging  # noqa: E402
+import re  # noqa: E402
+import shutil  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+import threading  # noqa: E402
+import time  # noqa: E402
+from datetime import date, datetime  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+import gradio as gr  # noqa: E402
+
+from assistant.chain import Assistant, BadQuestionError, check_question  # noqa: E402
+from corpus.model import KIND_LABELS_EN, KIND_LABELS_KO, Unit  # noqa: E402
+from corpus.settings import Settings  # noqa: E402
+from ingest.store import BackendUnavailableError, IndexDamagedError, IndexStore  # noqa: E402
+from ui.feedback import KINDS, MAX_COMMENT, FeedbackStore, feedback_path  # noqa: E402
+
+DEFAULT_PORT = 7860
+MAX_HISTORY = 40
+log = logging.getLogger("kaia.web")
+LANGS = [("Auto", "auto"), ("English", "en"), ("한국어 (Korean)", "ko")]
+FEEDBACK_LABELS = {"helpful": "Helpful", "wrong-citation": "Wrong citation", "missing-information": "Missing information"}
+EXAMPLES = {
+    "SME founder": [
+        "Do I have to tell users that my chatbot uses generative AI?",
+        "생성형 인공지능으로 만든 결과물에 표시를 해야 하나요?",
+    ],
+    "Lawyer": [
+        "What does Art. 31(1) require, and what does the Enforcement Decree add?",
+        "시행령 제29조제1항제2호는 무엇을 정하나요?",
+    ],
+    "Compliance team": [
+        "What must an operator of high-impact AI do to ensure safety and reliability?",
+        "국내대리인을 지정해야 하는 해외 사업자는 누구인가요?",
+    ],
+}
+# System fonts only: nothing is fetched, and Korean and Latin glyphs come from one consistent stack.
+FONTS = ["system-ui", "Segoe UI", "Noto Sans", "Noto Sans CJK KR", "Apple SD Gothic Neo", "Malgun Gothic", "sans-serif"]
+PENDING = "⏳ *Searching the Act, the Decree, the notice and the commentary…*"
+CSS = """
+#kaia-sources { font-size: 0.95rem; }
+.kaia-head { color: var(--body-text-color-subdued); margin: 0 0 .5em; overflow-wrap: anywhere; }
+.kaia-src { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: .5em .8em; margin: .6em 0; }
+.kaia-src > summary { cursor: pointer; font-weight: 600; }
+.kaia-n { color: #1d4ed8; font-weight: 700; margin-right: .3em; }
+.kaia-meta { font-size: .85em; color: var(--body-text-color-subdued); margin: .4em 0; }
+.kaia-cols { display: grid; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)); gap: 1em; }
+.kaia-col h4 { margin: .3em 0; font-size: .85em; text-transform: uppercase; letter-spacing: .03em; }
+.kaia-text { white-space: pre-wrap; line-height: 1.5; }
+.kaia-src mark, .kaia-quote mark { background: #fde68a; color: #111; padding: 0 .1em; border-radius: 2px; }
+.kaia-kind { font-size: .75em; font-weight: 600; padding: .05em .45em; border-radius: 4px; margin-left: .4em;
+             color: #111; background: #e5e7eb; }
+.kaia-kind-act { background: #bfdbfe; } .kaia-kind-decree { background: #bbf7d0; }
+.kaia-kind-notice { background: #fef08a; } .kaia-kind-commentary { background: #e9d5ff; }
+.kaia-kind-user { background: #fecaca; }
+.kaia-warn { color: #b45309; font-size: .85em; }
+.kaia-abstain { border-left: 6px solid #d97706; background: #fff7ed; color: #431407; padding: .8em 1em;
+                border-radius: 6px; margin: .4em 0; }
+.kaia-abstain h3 { margin: 0 0 .4em; color: #9a3412; }
+.kaia-related { border-style: dashed; }
+#kaia-status .kaia-busy { color: #1d4ed8; } #kaia-status .kaia-ok { color: #15803d; }
+#kaia-status .kaia-notfound { color: #b45309; } #kaia-status .kaia-err { color: #b91c1c; }
+"""
+
+
+# ------------------------------------------------------------------------------------ escaping
+
+
+def esc(text: Any) -> str:
+    """Text for HTML: every markup character escaped, quotes included (it may land in an attribute)."""
+    return html.escape("" if text is None else str(text), quote=True)
+
+
+_MD_INLINE = re.compile(r"([\\`*_~|#!])")
+_MD_AUTOLINK = re.compile(r"(?i)\b(?:https?|ftp):|\bwww\.|@")
+
+
+def _line_start(line: str) -> str:
+    """Escape what would make a line a list, quote, heading or link definition ("1." → "1\\.")."""
+    m = re.match(r"(\s*)(\d+)([.)])", line)
+    if m:
+        return f"{m.group(1)}{m.group(2)}\\{m.group(3)}{line[m.end():]}"
+    return re.sub(r"^(\s*)([-+>=\[])", r"\1\\\2", line)
+
+
+def md_text(text: str, keep_bullets: bool = False) -> str:
+    """Text for the chat (Markdown): shown literally — no HTML, links, emphasis or headings from the text itself."""
+    s = html.escape(text, quote=False)  # entities render as the characters, never as tags
+    s = _MD_INLINE.sub(r"\\\1", s)
+    s = s.replace("](", "]\\(")  # no inline links
+    s = _MD_AUTOLINK.sub(lambda m: m.group(0)[:-1] + "\\" + m.group(0)[-1], s)  # no bare-URL or e-mail links
+    lines = []
+    for line in s.split("\n"):
+        if keep_bullets and line.startswith("- "):
+            lines.append("- " + _line_start(line[2:]))
+        else:
+            lines.append(_line_start(line))
+    return "\n".join(lines)
+
+
+def _safe_url(url: str) -> str | None:
+    return url if url.startswith(("https://", "http://")) else None
+
+
+# ----------------------------------------------------------------------------------- rendering
+
+
+def _spans(text: str, quotes: list[str]) -> list[tuple[int, int]]:
+    """Where each quote sits in the text (exact, else ignoring whitespace differences), merged."""
+    spans = []
+    for q in quotes:
+        if not q:
+            continue
+        i = text.find(q)
+        if i >= 0:
+            spans.append((i, i + len(q)))
+            continue
+        words = q.split()
+        m = re.search(r"\s+".join(map(re.escape, words)), text) if words else None
+        if m:
+            spans.append(m.span())
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def highlight(text: str, quotes: list[str]) -> str:
+    """The text escaped, with each quote wrapped in <mark>; quotes not found are shown marked below it."""
+    spans = _spans(text, quotes)
+    out, pos = [], 0
+    for a, b in spans:
+        out += [esc(text[pos:a]), "<mark>", esc(text[a:b]), "</mark>"]
+        pos = b
+    out.append(esc(text[pos:]))
+    body = f'<div class="kaia-text">{"".join(out)}</div>'
+    missing = [q for q in quotes if q and not _spans(text, [q])]
+    for q in missing:
+        body += f'<p class="kaia-quote">Quoted: <mark>{esc(q)}</mark></p>'
+    return body
+
+
+def _status_of(store: IndexStore, u: Unit) -> str:
+    """What a unit's wording is: official text, a translation (which), commentary or a user document."""
+    doc = store.docs[u.doc]
+    sf = next((f for f in doc.files if f.file == u.source_file), None)
+    if sf and sf.official:
+        return "official text"
+    return (sf.version_note if sf and sf.version_note else "") or doc.authority
+
+
+def _column(store: IndexStore, u: Unit, quotes: list[str], heading: str) -> str:
+    bits = [u.version]
+    if u.effective_from or u.effective_to:
+        bits.append(f"in force {u.effective_from or '?'} → {u.effective_to or 'now'}")
+    if u.page:
+        bits.append(f"p. {u.page}")
+    bits.append(_status_of(store, u))
+    lang = f' lang="{esc(u.lang)}"' if u.lang else ""
+    return (f'<div class="kaia-col"{lang}><h4>{esc(heading)}</h4>'
+            f'<div class="kaia-meta">{" · ".join(esc(b) for b in bits if b)}</div>'
+            f"{highlight(u.text, quotes)}</div>")
+
+
+def _card(store: IndexStore, cites: list[Any], as_of: str, open_: bool) -> str:
+    """One cited provision: labels, authority, version and dates, law.go.kr link, English and Korean texts."""
+    c = cites[0]
+    doc = store.docs.get(c.doc)
+    main = store.units.get(c.uid)
+    if doc is None or main is None:  # the index changed under the answer; show what the answer itself carries
+        return (f'<details class="kaia-src" open><summary>[{c.n}] {esc(c.label)}</summary>'
+                f'<p class="kaia-quote"><mark>{esc(c.quote)}</mark></p></details>')
+    if main.lang == "ko":
+        ko, en = main, store.twin(main, "en", as_of)
+        ko_quotes, en_quotes = [x.quote for x in cites], []
+    else:
+        en = main
+        ko = store.units.get(c.uid_ko) if c.uid_ko else store.twin(main, "ko", as_of)
+        en_quotes, ko_quotes = [x.quote for x in cites], [x.quote_ko for x in cites if x.quote_ko]
+    cols = []
+    if en is not None:
+        cols.append(_column(store, en, en_quotes, "English" if doc.kind in ("act", "decree", "notice") else "Text"))
+    if ko is not None:
+        cols.append(_column(store, ko, ko_quotes, "한국어 (Korean)"))
+    ns = "".join(f'<span class="kaia-n">[{x.n}]</span>' for x in cites)
+    label_ko = f" · {esc(c.label_ko)}" if c.label_ko and c.label_ko != c.label else ""
+    kind = doc.kind if doc.kind in KIND_LABELS_EN else "user"
+    badge = f'<span class="kaia-kind kaia-kind-{esc(kind)}">{esc(KIND_LABELS_EN[kind])} · {esc(KIND_LABELS_KO[kind])}</span>'
+    url = _safe_url(c.url or main.url or doc.url)
+    link = (f' · <a href="{esc(url)}" target="_blank" rel="noopener noreferrer">{esc(url)}</a>' if url else "")
+    warn = ""
+    if kind in ("commentary", "user"):
+        warn = '<div class="kaia-warn">Not law: quoted for context only.</div>'
+    if not all(x.verified for x in cites):
+        warn += '<div class="kaia-warn">Not every quote could be verified against the text.</div>'
+    return (f'<details class="kaia-src" id="kaia-src-{c.n}"{" open" if open_ else ""}>'
+            f"<summary>{ns}{esc(c.label)}{label_ko}{badge}</summary>"
+            f'<div class="kaia-meta">Authority: {esc(doc.authority or KIND_LABELS_EN[kind])}{link}</div>'
+            f'{warn}<div class="kaia-cols">{"".join(cols)}</div></details>')
+
+
+def sources_html(store: IndexStore, ans: Any) -> str:
+    """The sources panel: each cited provision in full with the quoted words marked, or the abstention callout."""
+    head = (f'<p class="kaia-head">Question: “{esc(ans.question)}” · law as of {esc(ans.as_of)} · '
+            f"{esc(ans.mode)} answer</p>")
+    if ans.abstained:
+        related = []
+        for s, lab in zip(ans.sources, ans.related):
+            units = store.find(s.cid, lang=ans.lang, as_of=ans.as_of) or store.find(s.cid, as_of=ans.as_of)
+            text = f'<div class="kaia-text">{esc(units[0].text)}</div>' if units else ""
+            related.append(f'<details class="kaia-src kaia-related"><summary>{esc(lab)}</summary>{text}</details>')
+        rel = ("<h4>Related provisions (not an answer)</h4>" + "".join(related)) if related else ""
+        return (f'{head}<div class="kaia-abstain" role="note"><h3>Not found in the corpus</h3>'
+                f"<p>{esc(ans.answer)}</p></div>{rel}")
+    groups: dict[str, list[Any]] = {}
+    for c in ans.citations:
+        groups.setdefault(c.uid or f"#{c.n}", []).append(c)
+    cards = [_card(store, cs, ans.as_of, open_=i == 0) for i, cs in enumerate(groups.values())]
+    return head + "".join(cards)
+
+
+def chat_text(ans: Any) -> str:
+    """The assistant's chat message: the answer with its [n] markers, notes in italics; abstentions marked."""
+    if ans.abstained:
+        return "**⚠️ Not found in the corpus**\n\n> " + md_text(ans.answer).replace("\n", "\n> ")
+    lines = []
+    raw = ans.answer.split("\n")
+    if len(raw) > 1 and raw[1].startswith("- ") and not raw[0].startswith("- "):
+        raw[0] = "- " + raw[0]  # the first quoted provision is one of the list, not a heading
+    for line in raw:
+        if line.startswith("(") and line.endswith(")"):
+            lines.append(f"*{md_text(line)}*")
+        else:
+            lines.append(md_text(line, keep_bullets=True))
+    return "\n".join(lines)
+
+
+def answer_markdown(record: dict[str, Any]) -> str:
+    """A Markdown file of one answer: question, answer, and each citation with version, link, quote and Korean."""
+    out = ["# kaia answer", "", f"**Question:** {record['question']}", "",
+           f"**Law as of:** {record['as_of']} · **Language:** {record['lang']} · **Mode:** {record['mode']}", "",
+           "## Answer", "", record["answer"], ""]
+    if record["abstained"]:
+        out += ["*Not found in the corpus.* Related provisions (not an answer): " + "; ".join(record["related"]), ""]
+    if record["citations"]:
+        out += ["## Citations", ""]
+    for c in record["citations"]:
+        title = c["label"] + (f" / {c['label_ko']}" if c.get("label_ko") and c["label_ko"] != c["label"] else "")
+        dates = f"in force {c.get('effective_from') or '?'} → {c.get('effective_to') or 'now'}"
+        out += [f"### [{c['n']}] {title}", "", f"- Version: {c['version']} ({dates})"]
+        if c.get("page"):
+            out.append(f"- Page: {c['page']}")
+        if c.get("url"):
+            out.append(f"- Link: <{c['url']}>")
+        out += ["", "> " + c["quote"].replace("\n", "\n> "), ""]
+        ko = c.get("quote_ko") or c.get("korean_text")
+        if c.get("lang") == "ko":
+            out += ["Korean original: the quote above.", ""]
+        elif ko:
+            out += ["Korean original (원문):", "", "> " + ko.replace("\n", "\n> "), ""]
+    out.append(f"_Exported from kaia on {datetime.now().isoformat(timespec='seconds')}. The Korean text controls; "
+               "English translations have no legal effect._")
+    return "\n".join(out) + "\n"
+
+
+# -------------------------------------------------------------------------------------- service
+
+
+def parse_as_of(value: str | None) -> str | None:
+    """A YYYY-MM-DD date, or None for an empty box; ValueError with a plain message otherwise."""
+    v = (value or "").strip()
+    if not v:
+        return None
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+        raise ValueError("The as-of date must look like YYYY-MM-DD (for example 2026-08-20), or be left empty "
+                         "for today.")
+    try:
+        return date.fromisoformat(v).isoformat()
+    except ValueError:
+        raise ValueError(f"{v} is not a calendar date; use YYYY-MM-DD, or leave it empty for today.") from None
+
+
+class Service:
+    """The assistant shared by every session; replaced whole after an upload, so a question never sees half an
+    index."""
+
+    def __init__(self, settings: Settings, assistant: Assistant | None = None) -> None:
+        self.settings = settings
+        if assistant is None:
+            assistant = Assistant(settings)
+            assistant.warm_up()
+            assistant.ask("What does Art. 31(1) require?")  # loads the analysers too: the first user waits no longer
+        self.assistant = assistant
+        self.feedback = FeedbackStore(feedback_path(settings.data_dir))
+        self._ingest = threading.Lock()
+
+    def doc_choices(self) -> list[tuple[str, str]]:
+        docs = self.assistant.store.docs.values()
+        return [(f"{d.short_en} ({KIND_LABELS_EN.get(d.kind, d.kind)})", d.id) for d in docs]
+
+    def add_document(self, path: Path, name: str) -> tuple[str, int]:
+        """Check, register and index an uploaded file; return its document id and number of passages."""
+        from ingest.embeddings import EmbeddingCache
+        from ingest.index import build_index
+        from ingest.userdocs import register_user_file
+
+        with self._ingest:
+            old = self.assistant.store
+            emb = old.embeddings
+            if emb.cache is None:  # the query-side model has no cache; indexing needs it to embed only the new text
+                emb.cache = EmbeddingCache(self.settings.embedding_cache_file)
+            doc, undo = register_user_file(self.settings, path, display_name=name)
+            try:
+                report = build_index(self.settings, progress=False, embeddings=emb)
+                store = IndexStore.open(self.settings)
+            except BaseException:
+                undo()
+                raise
+            store.__dict__["embeddings"] = emb  # share the loaded model (a cached_property) instead of reloading it
+            self.assistant = Assistant(self.settings, store=store)
+            return doc.id, report.documents.get(doc.id, 0)
+
+
+# ------------------------------------------------------------------------------------------ app
+
+
+def _record(ans: Any, store: IndexStore) -> dict[str, Any]:
+    """What the session keeps of the last answer (for feedback and export)."""
+    rec = ans.to_json()
+    for c, cj in zip(ans.citations, rec["citations"]):
+        if c.lang != "ko" and not c.quote_ko and c.uid_ko in store.units:
+            cj["korean_text"] = store.units[c.uid_ko].text  # no aligned sentence: the whole Korean provision
+    return rec
+
+
+def _status(kind: str, text: str) -> str:
+    return f'<span class="kaia-{kind}">{esc(text)}</span>'
+
+
+def build_app(settings: Settings, assistant: Assistant | None = None) -> gr.Blocks:
+    """The chat page over one data folder (launch it with `launch_kwargs`, or use `serve`)."""
+    svc = Service(settings, assistant)
+    modes = ["extractive"] + (["llm"] if settings.llm_url else [])
+    export_root = Path(tempfile.gettempdir()) / "kaia-exports"
+
+    def ask(question: str, history: list, lang: str, as_of: str, docs: list[str] | None, mode: str):
+        """Answer a question with verified citations; the sources panel shows each cited provision."""
+        history = list(history or [])[-MAX_HISTORY:]  # the page posts the whole chat back each time
+        try:
+            q = check_question(question or "")
+            day = parse_as_of(as_of)
+        except (BadQuestionError, ValueError) as exc:
+            raise gr.Error(str(exc).capitalize() if isinstance(exc, BadQuestionError) else str(exc)) from None
+        known = svc.assistant.store.docs
+        bad = [d for d in (docs or []) if d not in known]
+        if bad:
+            raise gr.Error("Unknown document in the filter; reload the page.")
+        if mode not in modes:
+            raise gr.Error("LLM mode needs KAIA_LLM_URL; use the extractive mode.")
+        history.append({"role": "user", "content": md_text(q)})
+        yield (history + [{"role": "assistant", "content": PENDING}], gr.skip(),
+               _status("busy", "Preparing the answer…"), gr.skip(), gr.skip())
+        a = svc.assistant
+        t0 = time.perf_counter()
+        try:
+            ans = a.ask(q, as_of=day, lang=None if lang in ("auto", None, "") else lang, docs=docs or None, mode=mode)
+        except (BackendUnavailableError, IndexDamagedError) as exc:
+            # The index or its server is the problem, not the question: say which, so an operator can act.
+            history.append({"role": "assistant", "content": md_text(f"The answer could not be prepared: {exc}")})
+            yield history, gr.skip(), _status("err", str(exc)), gr.skip(), None
+            return
+        except Exception:  # noqa: BLE001 - the inputs were checked above; replace the pending message, say why
+            log.exception("answering %r failed", q)
+            history.append({"role": "assistant", "content": "*The answer could not be prepared (internal error; "
+                            "see the server log). Please try again.*"})
+            yield history, gr.skip(), _status("err", "Internal error; nothing was answered."), gr.skip(), None
+            return
+        ms = (time.perf_counter() - t0) * 1000
+        history.append({"role": "assistant", "content": chat_text(ans)})
+        if ans.abstained:
+            status = _status("notfound", f"Not found in the corpus (law as of {ans.as_of}).")
+        else:
+            status = _status("ok", f"{len(ans.citations)} citation(s) · law as of {ans.as_of} · {ms:.0f} ms")
+        yield history, sources_html(a.store, ans), status, "", _record(ans, a.store)
+
+    def export_markdown(record: dict | None) -> str | None:
+        """The last answer and its citations as a Markdown file."""
+        if not record:
+            return None
+        export_root.mkdir(parents=True, exist_ok=True)
+        for old in export_root.iterdir():  # Gradio serves its own copy; ours are only needed for a moment
+            if time.time() - old.stat().st_mtime > 3600:
+                shutil.rmtree(old, ignore_errors=True)
+        folder = Path(tempfile.mkdtemp(dir=export_root))
+        path = folder / f"kaia-answer-{datetime.now().strftime('%Y%m%d-%H%M%S')}.md"
+        path.write_text(answer_markdown(record), encoding="utf-8")
+        return str(path)
+
+    def make_feedback(kind: str):  # noqa: ANN202
+        def feedback(comment: str, record: dict | None) -> tuple[str, str]:
+            if not record:
+                raise gr.Error("Ask a question first; feedback is about an answer.")
+            if len(comment or "") > MAX_COMMENT:
+                raise gr.Error(f"The comment is over {MAX_COMMENT} characters.")
+            svc.feedback.add(kind, record["question"], record["answer"], record["citations"], record["as_of"],
+                             comment or "")
+            return _status("ok", f"Thank you: feedback saved ({kind.replace('-', ' ')})."), ""
+        return feedback
+
+    def add_document(file: str | None):
+        """Add an uploaded PDF, .txt, .md or .html file to the corpus as a user document."""
+        from ingest.blocks import ParseError
+        from ingest.index import IngestBusyError
+
+        if not file:
+            raise gr.Error("Choose a file first.")
+        path = Path(file)
+        try:
+            doc_id, n = svc.add_document(path, path.name)
+        except ParseError as exc:
+            raise gr.Error(str(exc)) from None
+        except IngestBusyError:
+            raise gr.Error("Another ingest is running; try again in a minute.") from None
+        except Exception as exc:  # noqa: BLE001 - the index is untouched (undo ran); say so plainly
+            log.exception("adding %s failed", path.name)
+            raise gr.Error(f"{path.name} could not be added ({type(exc).__name__}); the index is unchanged.") from None
+        finally:
+            path.unlink(missing_ok=True)  # only the copy under the data folder is kept
+        msg = _status("ok", f"Added {path.name} as {doc_id} ({n} passages); it is searchable now.")
+        return msg, gr.update(choices=svc.doc_choices()), None
+
+    with gr.Blocks(title="kaia — Korea's AI Basic Act, answered with citations", analytics_enabled=False,
+                   delete_cache=(3600, 3600)) as app:  # uploads and exports: Gradio's copies go within the hour
+        gr.Markdown("## kaia — Korea's AI Basic Act, answered with citations\n"
+                    "Answers quote the Act, its Enforcement Decree, MSIT notices and commentary, with the wording "
+                    "in force on the date you choose. The Korean text controls; English translations have no "
+                    "legal effect. Not legal advice.")
+        record = gr.State(None)
+        with gr.Row(equal_height=False):
+            with gr.Column(scale=5):
+                chat = gr.Chatbot(label="Conversation", height=520, elem_id="kaia-chat", buttons=["copy"],
+                                  feedback_options=None, latex_delimiters=[], allow_tags=False,
+                                  placeholder="Ask about obligations, definitions, dates in force, penalties…")
+                with gr.Row():
+                    question = gr.Textbox(show_label=False, placeholder="Ask a question in English or Korean",
+                                          lines=2, max_lines=6, max_length=2000, scale=5, elem_id="kaia-question")
+                    send = gr.Button("Ask", variant="primary", scale=1, elem_id="kaia-ask")
+                status = gr.HTML("", elem_id="kaia-status", js_on_load=None)
+                with gr.Row():
+                    lang = gr.Dropdown(LANGS, value="auto", label="Answer language")
+                    as_of = gr.Textbox(label="Law as of (YYYY-MM-DD; empty = today)", placeholder="YYYY-MM-DD",
+                                       max_length=10, elem_id="kaia-asof")
+                    mode = gr.Radio(modes, value=svc.assistant.default_mode if svc.assistant.default_mode in modes
+                                    else "extractive", label="Answer mode", interactive=len(modes) > 1)
+                docs = gr.Dropdown(svc.doc_choices(), value=[], multiselect=True, label="Only these documents "
+                                   "(empty = all)", elem_id="kaia-docs")
+                for who, qs in EXAMPLES.items():
+                    gr.Examples(qs, inputs=[question], label=f"Examples — {who}")
+            with gr.Column(scale=4):
+                gr.Markdown("### Sources")
+                sources = gr.HTML("<p class='kaia-head'>Cited provisions appear here, in full, with the quoted "
+                                  "words highlighted.</p>", elem_id="kaia-sources", js_on_load=None)
+                with gr.Accordion("Feedback and export", open=True):
+                    comment = gr.Textbox(label="Comment (optional)", lines=1, max_length=MAX_COMMENT)
+                    with gr.Row():
+                        fb = {k: gr.Button(FEEDBACK_LABELS[k], size="sm", elem_id=f"kaia-fb-{k}") for k in KINDS}
+                    download = gr.DownloadButton("Download answer (.md)", value=None, size="sm",
+                                                 elem_id="kaia-download")
+                with gr.Accordion("Add a document", open=False):
+                    upload = gr.File(label="PDF, .txt, .md or .html (up to 20 MB)", type="filepath",
+                                     elem_id="kaia-upload")
+                    upload_status = gr.HTML("", js_on_load=None)
+
+        ask_inputs = [question, chat, lang, as_of, docs, mode]
+        ask_outputs = [chat, sources, status, question, record]
+        gr.on([send.click, question.submit], ask, ask_inputs, ask_outputs, api_name="ask",
+              show_progress="minimal").success(export_markdown, [record], [download], api_name="export_markdown")
+        for k, btn in fb.items():
+            btn.click(make_feedback(k), [comment, record], [status, comment], api_name=f"feedback_{k.replace('-', '_')}")
+        upload.upload(add_document, [upload], [upload_status, docs, upload], api_name="add_document",
+                      concurrency_limit=1, concurrency_id="ingest")
+    # Answers take about 100 ms of CPU: four at a time keeps both cores busy and every page responsive.
+    app.queue(default_concurrency_limit=4, max_size=64)
+    return app
+
+
+def _auth(value: str) -> tuple[str, str] | None:
+    """KAIA_AUTH=user:password → (user, password); empty → no login."""
+    if not value:
+        return None
+    user, sep, password = value.partition(":")
+    if not sep or not user or not password:
+        raise ValueError("KAIA_AUTH must look like user:password")
+    return user, password
+
+
+def launch_kwargs(settings: Settings, host: str, port: int) -> dict[str, Any]:
+    """The launch options that keep the page private and offline."""
+    d = settings.data_dir.resolve()
+    from ingest.userdocs import MAX_BYTES
+
+    blocked = [d / "index", d / "user-docs", d / "models", d / "feedback.sqlite", d / "feedback.sqlite-journal",
+               settings.embedding_cache_file.resolve()]
+    return dict(server_name=host, server_port=port, share=False, auth=_auth(settings.auth),
+                auth_message="kaia: sign in with the team's user name and password." if settings.auth else None,
+                footer_links=[], run_history=False, enable_monitoring=False, mcp_server=False, ssr_mode=False,
+                show_error=False, max_file_size=MAX_BYTES, blocked_paths=[str(p) for p in blocked], css=CSS,
+                theme=gr.themes.Default(font=FONTS, font_mono=["ui-monospace", "DejaVu Sans Mono", "monospace"]))
+
+
+def serve(settings: Settings, host: str = "127.0.0.1", port: int = DEFAULT_PORT) -> None:
+    """Run the page until interrupted."""
+    # Gradio's own upload copies live under the data folder (and are deleted once indexed).
+    os.environ.setdefault("GRADIO_TEMP_DIR", str((settings.data_dir / "tmp").resolve()))
+    if host not in ("127.0.0.1", "localhost", "::1") and not settings.auth:
+        print(f"kaia: warning: serving on {host} without a password; set KAIA_AUTH=user:password",
+              file=sys.stderr)
+    kwargs = launch_kwargs(settings, host, port)  # a bad KAIA_AUTH fails here, before the models load
+    app = build_app(settings)
+    app.launch(**kwargs)
