@@ -230,7 +230,8 @@ def _write_generation(settings: Settings, parsed: ParsedCorpus, emb: KaiaEmbeddi
 
     client = chroma_client(settings, out)
     store = Chroma(collection_name=collection_name(settings, gen), client=client, embedding_function=emb,
-                   collection_configuration={"hnsw": {"space": "cosine"}})
+                   collection_configuration={"hnsw": {"space": "cosine", "ef_construction": 200,
+                                                                "ef_search": 200, "max_neighbors": 32}})
     bar = _progress(len(texts), "vector store", progress)
     batch = 256
     for i in range(0, len(indexed), batch):

