@@ -12,10 +12,12 @@ from eval.metrics import (VALID_CATEGORIES, VALID_LANGS, VALID_PERSONAS, Questio
                           load_questions, retrieval_scores, score)
 from eval.run import DEFAULT_QUESTIONS, make_linked, markdown, write_reports
 
-# Figures of the gate subset (every 4th question) when the gate was set, less a small margin. A change that lowers
-# grounding, citation quality, retrieval or abstention below these fails CI.
-GATE = {"hit1_article": 0.72, "recall5_article": 0.95, "cites_gold": 0.96, "key_fact_accuracy": 0.8,
-        "citation_precision": 0.87, "grounding_rate": 0.99, "abstention_recall": 0.7}
+# Figures of the gate subset (every 4th question) when the gate was set (Hit@1 0.76, Recall@5 0.98, citing gold
+# 1.0, key facts 0.80–0.86, citation precision 0.90, grounding 1.0, abstention recall 0.86), less a margin for the
+# small run-to-run variation of approximate vector search. A change that lowers grounding, citation quality,
+# retrieval or abstention below these fails CI.
+GATE = {"hit1_article": 0.7, "recall5_article": 0.92, "cites_gold": 0.94, "key_fact_accuracy": 0.75,
+        "citation_precision": 0.85, "grounding_rate": 0.99, "abstention_recall": 0.7}
 GATE_MAX = {"false_abstention": 0.07}
 
 
