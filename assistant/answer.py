@@ -7,6 +7,7 @@ quote, the Korean original beside a translation, a label, the version and the li
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, field
 
 from corpus.labels import label
@@ -69,7 +70,17 @@ class Extractive:
 
     def __init__(self, store: IndexStore) -> None:
         self.store = store
-        self._as_of: str | None = None
+        # The as-of date of the question being answered; per thread, because the chat page answers several
+        # users at once with one Extractive (a shared attribute mixed dates between users under load).
+        self._local = threading.local()
+
+    @property
+    def _as_of(self) -> str | None:
+        return getattr(self._local, "as_of", None)
+
+    @_as_of.setter
+    def _as_of(self, value: str | None) -> None:
+        self._local.as_of = value
 
     # ------------------------------------------------------------------ segments
 

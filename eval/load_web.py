@@ -10,7 +10,6 @@ import argparse
 import html
 import json
 import os
-import re
 import statistics
 import subprocess
 import sys
@@ -23,13 +22,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
-
-
-def _last_text(history: list) -> str:
-    content = history[-1]["content"]
-    if isinstance(content, str):
-        return content
-    return "".join(p.get("text", "") for p in content if isinstance(p, dict))
 
 
 def run_load(url: str, questions: list[str], clients: int, per_client: int, expected: dict[str, list[str]] | None = None,
@@ -59,10 +51,11 @@ def run_load(url: str, questions: list[str], clients: int, per_client: int, expe
                     errors.append(f"client {k} q{i}: {type(exc).__name__}: {exc}"[:300])
                 continue
             dt = (time.perf_counter() - t) * 1000
-            text = re.sub(r"\\(.)", r"\1", _last_text(history))
-            own = html.escape(q) in sources or q in html.unescape(sources)
+            panel = html.unescape(sources)
+            own = q in panel
+            # The sources panel lists each cited provision by its label; they must be this question's.
             wrong_labels = expected is not None and q in expected and expected[q] and \
-                not all(lab in text for lab in expected[q][:2])
+                not all(lab in panel for lab in expected[q][:2])
             with lock:
                 latencies.append(dt)
                 if not own or wrong_labels:
