@@ -48,15 +48,6 @@ def coverage(store: IndexStore, terms: list[str], texts: list[str]) -> float:
     return sum(idf.get(t, top_idf) for t in found) / total if total else 0.0
 
 
-def store_commentary_text(store: IndexStore) -> str:
-    """All commentary text, lower-cased (cached on the store)."""
-    cached = getattr(store, "_commentary_lower", None)
-    if cached is None:
-        cached = " ".join(u.text for u in store.units.values() if u.doc.startswith("commentary/")).lower()
-        store._commentary_lower = cached
-    return cached
-
-
 def decide(store: IndexStore, r: Retrieval, missing: list[dict] | None = None) -> Decision:
     a = r.analysis
     q = a.query.question
@@ -65,7 +56,7 @@ def decide(store: IndexStore, r: Retrieval, missing: list[dict] | None = None) -
         # Korea with it and commentary makes that comparison.
         law = " ".join(u.text for c in r.candidates[:5] if c.doc in ("act", "decree") or c.doc.startswith("notice")
                        for u in c.units).lower()
-        comment = store_commentary_text(store)
+        comment = store.commentary_text
         compares = bool(re.search(r"korea|한국|우리나라", q, re.I))
         foreign = [n for n in a.unknown_names if n.lower() not in law and not (compares and n.lower() in comment)]
         if foreign:

@@ -254,8 +254,6 @@ class Extractive:
         if c.kind == "user":
             prefix = f"사용자 문서 {c.label}: " if lang == "ko" else f"Your document {c.label}: "
             return f"{'' if first else '- '}{prefix}“{text}” [{c.n}]"
-        if lang == "ko":
-            return f"{'' if first else '- '}{c.label}: {text} [{c.n}]"
         return f"{'' if first else '- '}{c.label}: {text} [{c.n}]"
 
     def _not_in_force_note(self, cid: str, as_of: str, lang: str) -> str:

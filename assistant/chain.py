@@ -31,6 +31,21 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-
 _SURROGATE = re.compile(r"[\ud800-\udfff]")  # undecodable bytes smuggled in as lone surrogates
 
 
+# Why an answer is declined, as (English, Korean) sentences; "weak-match" is the general case.
+ABSTENTION: dict[str, tuple[str, str]] = {
+    "unknown-provision": ("The corpus has no provision {detail}.", "자료에 {detail}에 해당하는 조항이 없습니다."),
+    "not-in-force": ("{detail} is not in force on {as_of}.", "{detail}은(는) {as_of} 현재 시행 중인 조항이 아닙니다."),
+    "missing-document": ("The corpus does not include {detail}, so it cannot answer this.",
+                         "{detail}은(는) 이 자료에 포함되어 있지 않아 답할 수 없습니다."),
+    "foreign": ("This corpus covers only Korea's AI Basic Act and the rules under it; it says nothing about {detail}.",
+                "이 자료는 한국 인공지능기본법과 그 하위 규정만 다루며 {detail}에 관한 내용은 없습니다."),
+    "weak-match": ("I could not find an answer in the corpus (the AI Basic Act, its Enforcement Decree, MSIT Notice "
+                   "No. 2026-50 and the commentary).",
+                   "이 질문에 답하는 내용을 자료(인공지능기본법, 시행령, 과학기술정보통신부 고시 제2026-50호, 해설 자료)에서 "
+                   "찾지 못했습니다."),
+}
+
+
 class BadQuestionError(ValueError):
     """The question cannot be answered as given (empty, too long, control characters)."""
 
@@ -165,34 +180,13 @@ class Assistant:
         for c in r.candidates[:3]:
             u = c.unit(lang) or c.units[0]
             related.append(label(u, self.store.docs[u.doc], lang))
-        if lang == "ko":
-            if d.reason == "unknown-provision":
-                head = f"자료에 {d.detail}에 해당하는 조항이 없습니다."
-            elif d.reason == "not-in-force":
-                head = f"{d.detail}은(는) {r.analysis.query.as_of} 현재 시행 중인 조항이 아닙니다."
-            elif d.reason == "foreign":
-                head = f"이 자료는 한국 인공지능기본법과 그 하위 규정만 다루며 {d.detail}에 관한 내용은 없습니다."
-            elif d.reason == "missing-document":
-                head = f"{d.detail}은(는) 이 자료에 포함되어 있지 않아 답할 수 없습니다."
-            else:
-                head = ("이 질문에 답하는 내용을 자료(인공지능기본법, 시행령, 과학기술정보통신부 고시 제2026-50호, "
-                        "해설 자료)에서 찾지 못했습니다.")
-            tail = f" 관련될 수 있는 조항(답변 아님): {'; '.join(related)}." if related else ""
-        else:
-            if d.reason == "unknown-provision":
-                head = f"The corpus has no provision {d.detail}."
-            elif d.reason == "not-in-force":
-                head = f"{d.detail} is not in force on {r.analysis.query.as_of}."
-            elif d.reason == "missing-document":
-                head = f"The corpus does not include {d.detail}, so it cannot answer this."
-            elif d.reason == "foreign":
-                head = (f"This corpus covers only Korea's AI Basic Act and the rules under it; it says nothing about "
-                        f"{d.detail}.")
-            else:
-                head = ("I could not find an answer in the corpus (the AI Basic Act, its Enforcement Decree, MSIT "
-                        "Notice No. 2026-50 and the commentary).")
-            tail = f" Closest provisions (related, not an answer): {'; '.join(related)}." if related else ""
-        return Draft(head + tail, [], abstained=True, related=related)
+        template = ABSTENTION[d.reason if d.reason in ABSTENTION else "weak-match"][lang == "ko"]
+        head = template.format(detail=d.detail, as_of=r.analysis.query.as_of)
+        if related:
+            joined = "; ".join(related)
+            head += f" 관련될 수 있는 조항(답변 아님): {joined}." if lang == "ko" else \
+                f" Closest provisions (related, not an answer): {joined}."
+        return Draft(head, [], abstained=True, related=related)
 
     # ------------------------------------------------------------------ public
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from corpus.citations import find_citations
+from corpus.numbers import MONTH_RE, month_number
 from ingest.tokenize import tokenize
 
 from assistant.records import Analysis, Query
@@ -99,24 +100,16 @@ _HANGUL = re.compile(r"[가-힣]")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december"]
-_MONTH = "|".join(_MONTHS + [m[:3] for m in _MONTHS])
 _DATES = [
     (re.compile(r"(\d{4})-(\d{2})-(\d{2})"), lambda m: (m[1], m[2], m[3])),
     (re.compile(r"(\d{4})\s*년\s*(\d{1,2})\s*월(?:\s*(\d{1,2})\s*일)?"), lambda m: (m[1], m[2], m[3] or "1")),
-    (re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})", re.I), lambda m: (m[3], _mon(m[1]), m[2])),
-    (re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\.?,?\s+(\d{{4}})", re.I), lambda m: (m[3], _mon(m[2]), m[1])),
-    (re.compile(rf"\b({_MONTH})\.?\s+(\d{{4}})", re.I), lambda m: (m[2], _mon(m[1]), "1")),
+    (re.compile(rf"\b({MONTH_RE})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})", re.I), lambda m: (m[3], month_number(m[1]), m[2])),
+    (re.compile(rf"\b(\d{{1,2}})\s+({MONTH_RE})\.?,?\s+(\d{{4}})", re.I), lambda m: (m[3], month_number(m[2]), m[1])),
+    (re.compile(rf"\b({MONTH_RE})\.?\s+(\d{{4}})", re.I), lambda m: (m[2], month_number(m[1]), "1")),
     (re.compile(r"(\d{4})\.\s?(\d{1,2})\.\s?(\d{1,2})\.?"), lambda m: (m[1], m[2], m[3])),
 ]
 # Words that make a date in the question the date the question is about (not, say, a promulgation date).
 _AS_OF_CUE = re.compile(r"as of|as at|on |in |at |before|after|during|기준|현재|당시|시점|때|에는|에 ", re.I)
-
-
-def _mon(name: str) -> str:
-    name = name.lower()
-    return str(next(i for i, m in enumerate(_MONTHS, 1) if m.startswith(name[:3])))
 
 
 def question_date(text: str) -> str | None:
@@ -145,18 +138,8 @@ def detect_lang(text: str) -> str:
 
 def expand(question: str) -> list[str]:
     """Glossary terms for the plain-language words in `question`."""
-    return [terms for _, terms in glossary_hits(question)]
-
-
-def glossary_hits(question: str) -> list[tuple[str, str]]:
-    """(trigger found, legal terms) for each glossary entry the question triggers."""
     low = f" {question.lower()} "
-    out = []
-    for triggers, terms in GLOSSARY:
-        hit = next((t for t in triggers if t in low), None)
-        if hit:
-            out.append((hit, terms))
-    return out
+    return [terms for triggers, terms in GLOSSARY if any(t in low for t in triggers)]
 
 
 def analyze(query: Query) -> Analysis:

@@ -50,7 +50,7 @@ class Retriever:
         return frozenset(uid for uid in self._indexed if self.store.units[uid].doc in docs)
 
     def _units(self, cid: str, as_of: str) -> list:
-        return [u for u in self.store.find(cid, as_of=as_of)]
+        return self.store.find(cid, as_of=as_of)
 
     def run(self, a: Analysis) -> Retrieval:
         q = a.query

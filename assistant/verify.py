@@ -45,7 +45,6 @@ class Verified:
     answer: str
     citations: list[CitationOut]
     dropped: list[str]
-    flagged: list[str]
 
 
 _ABBR = re.compile(r"\b(?:Art|Arts|No|Nos|para|paras|subpara|e\.g|i\.e|etc|Co|Ltd|Inc|vs|cf|p|pp|Jan|Feb|Mar|Apr|Jun|"
@@ -79,7 +78,6 @@ def verify(store: IndexStore, answer: str, citations: list[CitationOut], check_f
     With `check_figures` (generated text), a sentence stating a figure its quotes lack is dropped as well.
     """
     dropped: list[str] = []
-    flagged: list[str] = []
     good: dict[int, CitationOut] = {}
     for c in citations:
         why = check_citation(store, c)
@@ -124,4 +122,4 @@ def verify(store: IndexStore, answer: str, citations: list[CitationOut], check_f
         c = good[old]
         c.n = renumber[old]
         out.append(c)
-    return Verified(text, out, dropped, flagged)
+    return Verified(text, out, dropped)

@@ -5,9 +5,6 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
-# Levels of the legal structure, outermost first.
-LEVELS = ("article", "paragraph", "item", "subitem")
-
 KIND_LABELS_EN = {"act": "Act", "decree": "Decree", "notice": "Notice", "commentary": "Commentary", "user": "User document"}
 KIND_LABELS_KO = {"act": "법률", "decree": "시행령", "notice": "고시", "commentary": "해설", "user": "사용자 문서"}
 

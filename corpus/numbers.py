@@ -10,16 +10,16 @@ import re
 
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december"]
-_MONTH_RE = "|".join([m for m in _MONTHS] + [m[:3] for m in _MONTHS] + ["sept"])
+MONTH_RE = "|".join([m for m in _MONTHS] + [m[:3] for m in _MONTHS] + ["sept"])
 
 _KO_DATE = re.compile(r"(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일")
 _DOT_DATE = re.compile(r"(?<![\d.])(\d{4})\.\s?(\d{1,2})\.\s?(\d{1,2})\.?(?![\d])")
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
-_EN_DATE = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I)
-_EN_DATE_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})\.?,?\s+(\d{{4}})\b", re.I)
+_EN_DATE = re.compile(rf"\b({MONTH_RE})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I)
+_EN_DATE_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_RE})\.?,?\s+(\d{{4}})\b", re.I)
 
 _KO_MONTHDAY = re.compile(r"(?<!\d)(\d{1,2})\s*월\s*(\d{1,2})\s*일")
-_CAP_MONTH_RE = "|".join(m.capitalize() for m in _MONTH_RE.split("|"))
+_CAP_MONTH_RE = "|".join(m.capitalize() for m in MONTH_RE.split("|"))
 # Month names are capitalized here so that "the Minister may 5 ..." is not read as a date.
 _EN_MONTHDAY = re.compile(rf"\b({_CAP_MONTH_RE})\.?\s+(\d{{1,2}})\b(?!,?\s*\d{{4}})")
 _KO_UNIT = {"조": 10**12, "억": 10**8, "만": 10**4}
@@ -49,7 +49,7 @@ def _iso(y: str, m: str, d: str) -> str:
     return f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
 
 
-def _month(name: str) -> int:
+def month_number(name: str) -> int:
     name = name.lower().rstrip(".")
     for i, m in enumerate(_MONTHS, 1):
         if m.startswith(name[:3]):
@@ -72,10 +72,10 @@ def figures(text: str) -> set[str]:
     take(_KO_DATE, lambda m: _iso(*m.groups()))
     take(_DOT_DATE, lambda m: _iso(*m.groups()))
     take(_ISO_DATE, lambda m: _iso(*m.groups()))
-    take(_EN_DATE, lambda m: _iso(m.group(3), str(_month(m.group(1))), m.group(2)))
-    take(_EN_DATE_DMY, lambda m: _iso(m.group(3), str(_month(m.group(2))), m.group(1)))
+    take(_EN_DATE, lambda m: _iso(m.group(3), str(month_number(m.group(1))), m.group(2)))
+    take(_EN_DATE_DMY, lambda m: _iso(m.group(3), str(month_number(m.group(2))), m.group(1)))
     take(_KO_MONTHDAY, lambda m: f"{int(m.group(1)):02d}-{int(m.group(2)):02d}")
-    take(_EN_MONTHDAY, lambda m: f"{_month(m.group(1)):02d}-{int(m.group(2)):02d}")
+    take(_EN_MONTHDAY, lambda m: f"{month_number(m.group(1)):02d}-{int(m.group(2)):02d}")
     take(_KO_POWER, lambda m: f"{int(m.group(1))}^{int(m.group(2))}")
     take(_EN_POWER, lambda m: f"{int(m.group(1))}^{int(m.group(2))}")
     take(_KO_FRACTION, lambda m: f"{int(m.group(2))}/{int(m.group(1))}")

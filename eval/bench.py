@@ -37,6 +37,13 @@ def machine() -> dict[str, object]:
     return info
 
 
+def write_result(out: Path, result: dict[str, object]) -> None:
+    """Write a benchmark's figures as JSON and print them."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(json.dumps(result, indent=2, ensure_ascii=False))
+
+
 def cold_start(question: str) -> float:
     """Seconds from launching `kaia ask` to its answer (imports, index, model load included)."""
     t = time.perf_counter()
@@ -87,9 +94,7 @@ def main() -> int:
     ingest = ROOT / "bench" / "ingest.json"
     if ingest.exists():
         result["ingest"] = {k: v for k, v in json.loads(ingest.read_text()).items() if k != "machine"}
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(json.dumps(result, indent=2, ensure_ascii=False))
+    write_result(args.out, result)
     return 0
 
 

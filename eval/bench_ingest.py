@@ -17,7 +17,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 from corpus.settings import Settings  # noqa: E402
-from eval.bench import machine  # noqa: E402
+from eval.bench import machine, write_result  # noqa: E402
 from ingest.index import build_index  # noqa: E402
 
 
@@ -61,9 +61,7 @@ def main() -> int:
             "index_bytes": folder_bytes(gen_dir),
             "embedding_cache_bytes": cache.stat().st_size,
         }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(json.dumps(result, indent=2, ensure_ascii=False))
+    write_result(args.out, result)
     return 0
 
 

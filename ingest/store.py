@@ -266,6 +266,11 @@ class IndexStore:
         return out
 
     @cached_property
+    def commentary_text(self) -> str:
+        """All commentary text, lower-cased (to check whether commentary names something at all)."""
+        return " ".join(u.text for u in self.units.values() if u.doc.startswith("commentary/")).lower()
+
+    @cached_property
     def idf(self) -> dict[str, float]:
         """Inverse document frequency of each BM25 token (for weighing words when choosing sentences)."""
         import math
@@ -333,10 +338,6 @@ class IndexStore:
         with self._chroma_errors():
             res = store.similarity_search_by_vector_with_relevance_scores(vector.tolist(), k=k, filter=where)
         return [Hit(doc.metadata["uid"], 1.0 - float(dist)) for doc, dist in res]
-
-
-def today() -> str:
-    return date.today().isoformat()
 
 
 def write_json_atomic(path: Path, obj: Any) -> None:

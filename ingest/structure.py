@@ -27,7 +27,6 @@ TAG = re.compile(r"(<(?:개정|신설|삭제|전문개정)[^<>]*>|\[(?:본조신
 _KO_TAG_DATE = re.compile(r"(\d{4})\.\s?(\d{1,2})\.\s?(\d{1,2})")
 _EN_TAG_DATE = re.compile(r"([A-Z][a-z]{2})\.?\s+(\d{1,2}),\s+(\d{4})")
 _ARTICLE_NOTE = re.compile(r"^\[(?:본조신설|제목개정|전문개정|본조삭제|This Article|Title)[^\]]*\]$")
-_MONTHS = {m: i for i, m in enumerate(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], 1)}
 
 
 @dataclass

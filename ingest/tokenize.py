@@ -93,6 +93,3 @@ def tokenize(text: str) -> list[str]:
             tokens.append(form)
     return tokens
 
-
-def tokenize_many(texts: list[str]) -> list[list[str]]:
-    return [tokenize(t) for t in texts]

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from corpus.model import Document, SourceFile, Unit, make_cid
 from ingest.blocks import Block
@@ -147,6 +146,3 @@ def _check_unique(units: list[Unit], file: str) -> None:
             raise ValueError(f"{file}: duplicate provision id {u.cid}")
         seen.add(u.cid)
 
-
-def iter_articles(units: list[Unit]) -> Iterator[Unit]:
-    return (u for u in units if u.level == "article")
