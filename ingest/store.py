@@ -174,6 +174,9 @@ def doc_from_dict(d: dict[str, Any]) -> Document:
     return Document(**d, files=files)
 
 
+TIE_MARGIN = 16  # fetched beyond k so that ties at the cut are broken by id, not by the search
+
+
 @dataclass
 class Hit:
     uid: str
@@ -336,8 +339,11 @@ class IndexStore:
         where = None if not clauses else clauses[0] if len(clauses) == 1 else {"$and": clauses}
         store = self.vectorstore
         with self._chroma_errors():
-            res = store.similarity_search_by_vector_with_relevance_scores(vector.tolist(), k=k, filter=where)
-        return [Hit(doc.metadata["uid"], 1.0 - float(dist)) for doc, dist in res]
+            res = store.similarity_search_by_vector_with_relevance_scores(vector.tolist(), k=k + TIE_MARGIN,
+                                                                         filter=where)
+        hits = [Hit(doc.metadata["uid"], 1.0 - float(dist)) for doc, dist in res]
+        # Identical wordings (a provision unchanged between versions) tie; order them by id, not by chance.
+        return sorted(hits, key=lambda h: (-round(h.score, 6), h.uid))[:k]
 
 
 def write_json_atomic(path: Path, obj: Any) -> None:

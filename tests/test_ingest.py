@@ -79,6 +79,25 @@ def test_dense_filter_by_date(store):
     assert any(u.cid.startswith("act:17-2") for u in after)
 
 
+
+def test_dense_search_is_exact(store):
+    """Chroma's nearest units are the true nearest ones (by exact cosine over the stored vectors), so an answer does
+    not depend on which run of the approximate search served it."""
+    got = store.vectorstore._collection.get(include=["embeddings"])
+    vectors, ids = np.asarray(got["embeddings"], dtype=np.float32), got["ids"]
+    for question in ("Our product calls an external LLM through an API. What will the technical reviewers check?",
+                     "과태료는 얼마인가요?", "Who must designate a domestic agent?", "영향평가에 포함할 사항"):
+        vec = store.embeddings.query_vector(question)
+        exact = vectors @ vec
+        hits = store.dense(vec, 60)
+        assert len(hits) == 60
+        cut = np.sort(exact)[-60]
+        # Every unit scoring strictly above the 60th exact score is found, and nothing below it is.
+        must = {ids[i] for i in np.flatnonzero(exact > cut + 1e-6)}
+        assert must <= {h.uid for h in hits}
+        assert min(h.score for h in hits) >= cut - 1e-5
+        assert [h.uid for h in hits] == [h.uid for h in store.dense(vec, 60)]
+
 def test_show_by_citation(built_settings):
     out = run_kaia(built_settings, "show", "Art. 31(1)")
     assert out.returncode == 0, out.stderr
