@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 
 from ingest.store import IndexStore
-from ingest.tokenize import tokenize
 
+from assistant.coverage import coverage
 from assistant.records import Retrieval
 
 # Calibrated on eval/questions.jsonl by a grid search that maximises abstention recall while keeping false
@@ -30,22 +30,6 @@ class Decision:
     detail: str = ""
     coverage: float = 0.0
     dense: float = 0.0
-
-
-def coverage(store: IndexStore, terms: list[str], texts: list[str]) -> float:
-    """Share of the search terms (the question's words and the glossary's legal terms for them), weighted by
-    rarity, that the texts contain; words the corpus never uses count fully against."""
-    idf = store.idf
-    top_idf = max(idf.values(), default=1.0)
-    q = set(terms)
-    if not q:
-        return 0.0
-    seen: set[str] = set()
-    for t in texts:
-        seen |= set(tokenize(t))
-    found = q & seen
-    total = sum(idf.get(t, top_idf) for t in q)
-    return sum(idf.get(t, top_idf) for t in found) / total if total else 0.0
 
 
 def decide(store: IndexStore, r: Retrieval, missing: list[dict] | None = None) -> Decision:

@@ -11,6 +11,7 @@ from functools import lru_cache
 from corpus.model import split_cid
 from ingest.store import IndexStore
 
+from assistant.coverage import coverage
 from assistant.records import Analysis, Candidate, Retrieval
 
 RRF_K = 60
@@ -27,6 +28,11 @@ COMMENTARY_ASKED = 1.3
 # match, such as a rare number, on top where RRF would average it away).
 FUSION = "combsum"
 DENSE_WEIGHT = 0.5
+# The best few provisions are weighed by how much of the question (its rarer words above all, in either language)
+# their text contains: between an Act article and the decree article implementing it, the one that states what
+# was asked about comes first. Measured on eval/: Hit@1 0.75 -> 0.77, key facts 0.78 -> 0.79, flat for weights 4-10.
+COVERAGE_WEIGHT = 6.0
+COVERAGE_DEPTH = 10
 PREFER_DETAIL = 0.6  # see Retriever._prefer_detail; 0 disables
 # Questions about the details the Act leaves to the decree: methods, documents, deadlines, amounts, thresholds.
 DETAIL_CUES = re.compile(
@@ -110,6 +116,9 @@ class Retriever:
             if art and (art.startswith("form") or art == "reasons"):
                 scores[cid] *= ANCILLARY  # forms and reasons explain; they rarely are the rule asked about
 
+        if COVERAGE_WEIGHT:
+            weighed = ("act", "decree", "notice") + (("commentary",) if wants_commentary else ())
+            self._weigh_coverage(scores, a.terms, q.as_of, weighed)
         top = max(scores.values(), default=0.0)
         if any(c.startswith("act:") for c in cited) and any(not c.startswith("act:") for c in cited):
             # "the committee under Art. 33(2) of the Act: how many members does the Decree require?" — when a
@@ -146,6 +155,8 @@ class Retriever:
                 if not self._units(other, q.as_of):
                     continue
                 share = scores[cid] * LINK_SHARE
+                if other in cited:
+                    continue  # the question named it: its place is set above, a link must not reorder it
                 if other not in scores:
                     scores[other] = share
                 else:
@@ -162,6 +173,18 @@ class Retriever:
         t4 = time.perf_counter()
         return Retrieval(a, cands, {"embed": (t1 - t0) * 1000, "dense": (t2 - t1) * 1000, "lexical": (t3 - t2) * 1000,
                                     "fuse": (t4 - t3) * 1000})
+
+    def _weigh_coverage(self, scores: dict[str, float], terms: list[str], as_of: str, kinds: tuple[str, ...]
+                        ) -> None:
+        """Weigh the best provisions of the given kinds by the share of the question's terms their wordings
+        contain (before named provisions and addenda take their set places)."""
+        ranked = sorted(scores, key=scores.get, reverse=True)[:COVERAGE_DEPTH]
+        for cid in ranked:
+            doc = self.store.docs.get(split_cid(cid)[0])
+            if doc is None or doc.kind not in kinds:
+                continue  # the law, and commentary when asked for: a user document never gains on the law
+            texts = [u.text for u in self._units(cid, as_of)]
+            scores[cid] *= 1.0 + COVERAGE_WEIGHT * coverage(self.store, terms, texts)
 
     def _prefer_detail(self, scores: dict[str, float], via: dict[str, set[str]]) -> None:
         """Where the best Act provision leaves details to the decree and the implementing decree provision was
