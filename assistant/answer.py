@@ -19,8 +19,10 @@ from ingest.tokenize import tokenize
 from assistant.records import Candidate, CitationOut, Retrieval
 
 MAX_POINTS = 4
+TOP_SENTENCES = 3
 MAX_ITEMS = 6
-LIST_INTRO = re.compile(r"(:|다음 각 (호|목)[^.]*\.?)\s*$|following:?\s*$|다음 각 (호|목)")
+LIST_INTRO = re.compile(r"(:|다음 각 (호|목)[^.]*\.?)\s*$|following:?\s*$|다음 각 (호|목)|\bthe following\b")
+PROVISO = re.compile(r"(provided|however|but)\b|다만[,\s]", re.I)
 RELATIVE_MIN = 0.8  # a further provision is cited only if it scores at least this share of the best one
 MAX_QUOTE = 600
 _TAG = re.compile(r"\s*(<[^<>]*\d{4}[^<>]*>|\[[^\[\]]*\d{4}[^\[\]]*\])")
@@ -48,12 +50,20 @@ class Draft:
     generated: bool = False  # written by an LLM: every sentence's figures are checked too
 
 
+_SENTENCE_END = {"ko": re.compile(r"(?<=[다함음됨임]\.)\s+(?=\S)"),
+                 "en": re.compile(r"(?<=[a-z\)”\"'];)\s+(?=\S)|(?<=[a-z0-9\)”\"']\.)\s+(?=[A-Z(])")}
+
+
 def sentences_of(text: str, lang: str) -> list[str]:
-    """Sentences of one line of statute text."""
-    if lang == "ko":
-        parts = re.split(r"(?<=[다함음됨임]\.)\s+(?=\S)", text)
-    else:
-        parts = re.split(r"(?<=[a-z\)”\"'];)\s+(?=\S)|(?<=[a-z0-9\)”\"']\.)\s+(?=[A-Z(])", text)
+    """Sentences of one line of statute text; a parenthesis is never split ("(… 공공기관을 말한다. 이하 같다)")."""
+    parts, start = [], 0
+    for m in _SENTENCE_END["ko" if lang == "ko" else "en"].finditer(text):
+        head = text[start:m.start()]
+        if head.count("(") > head.count(")") or head.count("「") > head.count("」"):
+            continue
+        parts.append(text[start:m.start()])
+        start = m.end()
+    parts.append(text[start:])
     return [p.strip() for p in parts if p.strip()]
 
 
@@ -178,7 +188,7 @@ class Extractive:
         chosen: list[Segment] = []
         seen_units: set[str] = set()
         for rank, cand in enumerate(self.supporting(r)):
-            unit = cand.unit(lang) or cand.unit("ko") or cand.units[0]
+            unit = self._whole_list(cand.unit(lang) or cand.unit("ko") or cand.units[0])
             if unit.uid in seen_units:
                 continue
             segs = self.segments(unit)
@@ -187,8 +197,12 @@ class Extractive:
             for s in segs:
                 s.score = self._score(s, terms)
             best = sorted(segs, key=lambda s: (-s.score, s.order))
-            take = 2 if rank == 0 else 1
+            take = TOP_SENTENCES if rank == 0 or "citation" in cand.via else 1
             picked = [s for s in best if s.score > 0.5 or s.order == 0][:take] or best[:1]
+            # A main clause quoted without its proviso overstates the rule ("shall not be liable" … "provided, this
+            # shall not apply if …"): the proviso always comes with it.
+            picked += [x for x in segs if PROVISO.match(x.text) and x.order - 1 in {p.order for p in picked}
+                       and x not in picked]
             for s in sorted(picked, key=lambda s: s.order):
                 if all(s.text != c.text for c in chosen):
                     chosen.append(s)
@@ -198,9 +212,27 @@ class Extractive:
                              and x.unit.uid != s.unit.uid][:MAX_ITEMS]
                     chosen.extend(x for x in items if all(x.text != c.text for c in chosen))
             seen_units.add(unit.uid)
-            if len(chosen) >= MAX_POINTS:
-                break
+            if sum(1 for c in chosen if c.unit.level not in ("item", "subitem")) >= MAX_POINTS:
+                break  # a list's items belong to its introduction: they do not count as points
         return self._with_intros(chosen)[:MAX_POINTS + MAX_ITEMS]
+
+    def _parent(self, unit: Unit) -> Unit | None:
+        parent_cid = unit.cid.rsplit(":", 1)[0].rstrip(":")
+        return next((u for u in self.store.by_cid.get(parent_cid, [])
+                     if u.source_file == unit.source_file and u.in_force(self._as_of)), None)
+
+    def _whole_list(self, unit: Unit) -> Unit:
+        """An item of a short list is quoted with its whole list ("may reduce or exempt fees in any of the following
+        cases: 1. … 2. … 3. …"): one item alone reads as if it were the only case."""
+        if unit.level != "item":
+            return unit
+        parent = self._parent(unit)
+        if parent is None or parent.level != "paragraph":
+            return unit
+        lines = parent.text.split("\n")
+        if LIST_INTRO.search(lines[0]) and len(lines) - 1 <= MAX_ITEMS:
+            return parent
+        return unit
 
     def _with_intros(self, chosen: list[Segment]) -> list[Segment]:
         """An item quoted alone ("1. A person who fails to provide the notification") needs the sentence that
@@ -208,9 +240,7 @@ class Extractive:
         out: list[Segment] = []
         for seg in chosen:
             if seg.unit.level in ("item", "subitem"):
-                parent_cid = seg.unit.cid.rsplit(":", 1)[0].rstrip(":")
-                parent = next((u for u in self.store.by_cid.get(parent_cid, [])
-                               if u.source_file == seg.unit.source_file and u.in_force(self._as_of)), None)
+                parent = self._parent(seg.unit)
                 if parent is not None:
                     first = parent.text.split("\n")[0]
                     sents = [clean(x) for x in sentences_of(first, parent.lang)]
