@@ -13,7 +13,7 @@ from ingest.tokenize import tokenize
 
 from assistant.records import Analysis, Query
 
-# (plain-language triggers, legal terms of the corpus to add). Triggers match as lower-case substrings.
+# (plain-language triggers, legal terms of the corpus to add). Triggers match lower-case, English ones at a word start.
 GLOSSARY: list[tuple[tuple[str, ...], str]] = [
     (("notify", "notification", "inform", "tell ", "tell my", "disclose", "disclosure", "let users know",
       "let customers know", "upfront", "in advance"), "notify user in advance 고지 사전"),
@@ -70,6 +70,9 @@ GLOSSARY: list[tuple[tuple[str, ...], str]] = [
     (("strategy committee", "national ai committee", "council", "committee"),
      "Presidential Council National Artificial Intelligence Strategy 국가인공지능전략위원회"),
     (("위원회",), "국가인공지능전략위원회 위원회"),
+    (("define", "definition", "meaning of", "what is meant", "what counts as", "count as", "qualify as",
+      "distinguish"), "means 정의 말한다"),
+    (("정의", "뜻", "의미", "무엇을 말", "해당하", "해당할", "구분"), "정의 말한다 means"),
     (("exempt", "exception", "does not apply", "not apply", "excluded"), "exception not apply 적용 제외 예외"),
     (("예외", "면제", "적용 제외", "적용되지"), "적용 예외 제외"),
 ]
@@ -136,10 +139,19 @@ def detect_lang(text: str) -> str:
     return "ko" if hangul and hangul * 3 >= latin else "en"
 
 
+def _trigger(t: str) -> re.Pattern[str]:
+    # An English trigger starts a word ("fine" is not in "define", "penalt" is in "penalty"); Korean ones are
+    # parts of words by nature (조사 in 사실조사).
+    return re.compile(("(?<![a-z])" if re.match(r"[a-z]", t) else "") + re.escape(t))
+
+
+_TRIGGERS = [([_trigger(t) for t in triggers], terms) for triggers, terms in GLOSSARY]
+
+
 def expand(question: str) -> list[str]:
     """Glossary terms for the plain-language words in `question`."""
     low = f" {question.lower()} "
-    return [terms for triggers, terms in GLOSSARY if any(t in low for t in triggers)]
+    return [terms for triggers, terms in _TRIGGERS if any(t.search(low) for t in triggers)]
 
 
 def analyze(query: Query) -> Analysis:

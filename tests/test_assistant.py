@@ -200,3 +200,19 @@ def test_cli_missing_index(tmp_path):
 
     out = run_kaia(make_settings(tmp_path / "empty"), "ask", "Do I need a domestic agent?")
     assert out.returncode == 2 and "run `kaia ingest`" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_glossary_triggers_start_words():
+    from assistant.query import expand
+
+    fines = "administrative fine penalty 과태료 벌칙"
+    assert fines in expand("What is the fine for not labelling?")
+    assert fines in expand("Are there penalties?")  # a trigger may begin a longer word
+    assert fines not in expand('How does the Act define "generative artificial intelligence"?')
+    assert "means 정의 말한다" in expand('How does the Act define "generative artificial intelligence"?')
+
+
+def test_definition_question_reaches_the_definitions(assistant):
+    ans = assistant.ask('How does the AI Basic Act define "generative artificial intelligence"?', as_of="2026-09-01")
+    assert ans.citations[0].doc == "act" and ans.citations[0].article == "2"
+    assert "imitating the structure and characteristics" in ans.answer
