@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from corpus.citations import find_citations
-from corpus.numbers import MONTH_RE, month_number
+from corpus.numbers import date_spans
 from ingest.tokenize import tokenize
 
 from assistant.records import Analysis, Query
@@ -104,32 +104,15 @@ _HANGUL = re.compile(r"[가-힣]")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
-_DATES = [
-    (re.compile(r"(\d{4})-(\d{2})-(\d{2})"), lambda m: (m[1], m[2], m[3])),
-    (re.compile(r"(\d{4})\s*년\s*(\d{1,2})\s*월(?:\s*(\d{1,2})\s*일)?"), lambda m: (m[1], m[2], m[3] or "1")),
-    (re.compile(rf"\b({MONTH_RE})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})", re.I), lambda m: (m[3], month_number(m[1]), m[2])),
-    (re.compile(rf"\b(\d{{1,2}})\s+({MONTH_RE})\.?,?\s+(\d{{4}})", re.I), lambda m: (m[3], month_number(m[2]), m[1])),
-    (re.compile(rf"\b({MONTH_RE})\.?\s+(\d{{4}})", re.I), lambda m: (m[2], month_number(m[1]), "1")),
-    (re.compile(r"(\d{4})\.\s?(\d{1,2})\.\s?(\d{1,2})\.?"), lambda m: (m[1], m[2], m[3])),
-]
 # Words that make a date in the question the date the question is about (not, say, a promulgation date).
 _AS_OF_CUE = re.compile(r"as of|as at|on |in |at |before|after|during|기준|현재|당시|시점|때|에는|에 ", re.I)
 
 
 def question_date(text: str) -> str | None:
     """The date a question is about ("as of 1 March 2026", "2026년 3월 1일 기준"), if it names one."""
-    from datetime import date
-
-    for pattern, parts in _DATES:
-        for m in pattern.finditer(text):
-            window = text[max(0, m.start() - 12): m.end() + 8]
-            if not _AS_OF_CUE.search(window):
-                continue
-            y, mo, d = parts(m)
-            try:
-                return date(int(y), int(mo), int(d)).isoformat()
-            except ValueError:
-                continue
+    for start, end, iso in date_spans(text):
+        if _AS_OF_CUE.search(text[max(0, start - 12): end + 8]):
+            return iso
     return None
 
 

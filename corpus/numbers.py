@@ -7,6 +7,7 @@ figure of its original, and that an answer sentence states only figures its quot
 from __future__ import annotations
 
 import re
+from datetime import date
 
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december"]
@@ -17,6 +18,10 @@ _DOT_DATE = re.compile(r"(?<![\d.])(\d{4})\.\s?(\d{1,2})\.\s?(\d{1,2})\.?(?![\d]
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _EN_DATE = re.compile(rf"\b({MONTH_RE})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I)
 _EN_DATE_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_RE})\.?,?\s+(\d{{4}})\b", re.I)
+
+# A month without a day ("2026년 3월", "March 2026") stands for its first day where a date is asked about.
+_KO_YEAR_MONTH = re.compile(r"(\d{4})\s*년\s*(\d{1,2})\s*월(?!\s*\d{1,2}\s*일)")
+_EN_MONTH_YEAR = re.compile(rf"\b({MONTH_RE})\.?,?\s+(\d{{4}})\b", re.I)
 
 _KO_MONTHDAY = re.compile(r"(?<!\d)(\d{1,2})\s*월\s*(\d{1,2})\s*일")
 _CAP_MONTH_RE = "|".join(m.capitalize() for m in MONTH_RE.split("|"))
@@ -55,6 +60,27 @@ def month_number(name: str) -> int:
         if m.startswith(name[:3]):
             return i
     raise ValueError(name)
+
+
+def date_spans(text: str) -> list[tuple[int, int, str]]:
+    """Every date in `text` as (start, end, ISO date), in order; a month without a day counts as its first day."""
+    out: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int]] = []  # spans of fuller dates, valid or not ("31 February 2026" is no "February 2026")
+    for pattern, parts in ((_KO_DATE, lambda m: m.groups()), (_DOT_DATE, lambda m: m.groups()),
+                           (_ISO_DATE, lambda m: m.groups()),
+                           (_EN_DATE, lambda m: (m[3], str(month_number(m[1])), m[2])),
+                           (_EN_DATE_DMY, lambda m: (m[3], str(month_number(m[2])), m[1])),
+                           (_KO_YEAR_MONTH, lambda m: (m[1], m[2], "1")),
+                           (_EN_MONTH_YEAR, lambda m: (m[2], str(month_number(m[1])), "1"))):
+        for m in pattern.finditer(text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            try:
+                out.append((m.start(), m.end(), date(*map(int, parts(m))).isoformat()))
+            except ValueError:
+                continue
+    return sorted(out)
 
 
 def figures(text: str) -> set[str]:

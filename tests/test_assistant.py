@@ -216,3 +216,21 @@ def test_definition_question_reaches_the_definitions(assistant):
     ans = assistant.ask('How does the AI Basic Act define "generative artificial intelligence"?', as_of="2026-09-01")
     assert ans.citations[0].doc == "act" and ans.citations[0].article == "2"
     assert "imitating the structure and characteristics" in ans.answer
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("As of 1 April 2026, can agencies support start-ups?", "2026-04-01"),
+    ("On 23 January 2026, does it apply?", "2026-01-23"),
+    ("on January 22, 2026 the Act", "2026-01-22"),
+    ("2026년 5월 15일 현재 시행되고 있나요?", "2026-05-15"),
+    ("2026년 3월 기준으로", "2026-03-01"),
+    ("2026.3.1. 기준", "2026-03-01"),
+    ("as of Sept. 2026", "2026-09-01"),
+    ("The Act No. 20676 of 21 January 2025 was promulgated", None),  # a date without an as-of cue
+    ("What happened in 2026?", None),
+    ("As of 31 February 2026?", None),  # not a date
+])
+def test_question_date(text, expected):
+    from assistant.query import question_date
+
+    assert question_date(text) == expected
