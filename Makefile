@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.kaia-installed
 PIP    := $(BIN)/python -m pip install --disable-pip-version-check --quiet
 
-.PHONY: setup chat test bench ingest clean browser
+.PHONY: setup chat test bench ingest clean browser screenshot
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ browser: setup
 
 test: setup browser
 	$(BIN)/python -m pytest -q
+
+# Refresh the README's picture of the chat page (the browser test, saving its capture to docs/).
+screenshot: setup browser
+	KAIA_SCREENSHOT=docs/screenshot.png $(BIN)/python -m pytest -q tests/test_browser.py -k screenshot
 
 bench: setup
 	$(BIN)/python eval/bench_ingest.py
