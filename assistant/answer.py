@@ -263,7 +263,9 @@ class Extractive:
         for cand in r.candidates[:3]:
             for v in cand.via:
                 if v.startswith("entry-into-force:"):
-                    notes.insert(0, self._not_in_force_note(v.split(":", 1)[1], r.analysis.query.as_of, lang))
+                    note = self._not_in_force_note(v.split(":", 1)[1], r.analysis.query.as_of, lang)
+                    if note not in notes:  # several addenda may stand for the same provision
+                        notes.insert(0, note)
         if any(c.lang != lang for c in cites if c.kind in ("act", "decree", "notice")):
             notes.append(f"{r.analysis.query.as_of} 현재 시행 문언의 번역이 없어 원문을 인용했습니다." if lang == "ko" else
                          f"Some provisions are quoted in Korean: there is no English translation of the wording in "

@@ -133,7 +133,7 @@ class Retriever:
                 other = link["cid"]
                 if link["rel"] != "cited_by" or ":addenda" not in other or not self._units(other, q.as_of):
                     continue
-                boost = ceiling + 1.5 if rank < 0 else ceiling * (1.0 - 0.1 * rank)
+                boost = ceiling + 1.5 if rank < 0 else ceiling * (1.01 - 0.1 * rank)
                 scores[other] = max(scores.get(other, 0.0), boost)
                 via[other].add(f"entry-into-force:{cid}")
 
