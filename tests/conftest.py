@@ -1,10 +1,16 @@
-"""Shared fixtures: a real index built once per test session, and the `kaia` CLI run as a subprocess."""
+"""Shared fixtures: a real index built once per test session, the `kaia` CLI run as a subprocess (or in this
+process, `kaia_main`), and the chat page served by `kaia ui`."""
 from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -44,6 +50,40 @@ def run_kaia(settings: Settings, *args: str, timeout: float = 600, input: str | 
                           capture_output=True, text=True, timeout=timeout, input=input)
 
 
+def in_parallel(*calls):  # noqa: ANN002, ANN201 - any callables, their results in order
+    """Run independent calls (typically `kaia` subprocesses, which spend most of their time starting Python)
+    at the same time; return their results in the order given. An exception of any call is raised here."""
+    with ThreadPoolExecutor(max_workers=len(calls)) as pool:
+        futures = [pool.submit(c) for c in calls]
+        return [f.result() for f in futures]
+
+
+@pytest.fixture
+def kaia_main(monkeypatch, capfd):
+    """`kaia` run inside the test process: the same `ui.cli.main` as `run_kaia` (same parsing, same error
+    handling, same exit code, same printed output), without starting a Python and importing the stack again
+    (~3-4 s a command). For commands whose real-process behaviour (exit code, one-line error) is tested through
+    `run_kaia` elsewhere: here library warnings and log records go to pytest rather than to stderr. An exception
+    that `main` does not turn into a message propagates and fails the test (where the real command would print
+    a traceback and exit 1)."""
+    from ui.cli import main
+
+    def run(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
+        with monkeypatch.context() as m:
+            for k, v in cli_env(settings).items():
+                if k.startswith("KAIA_"):
+                    m.setenv(k, v)
+            capfd.readouterr()
+            try:
+                code = main(list(args))
+            except SystemExit as exc:  # argparse refusing the arguments
+                code = exc.code if isinstance(exc.code, int) else 1
+            out, err = capfd.readouterr()
+        return subprocess.CompletedProcess(["kaia", *args], code, out, err)
+
+    return run
+
+
 @pytest.fixture(scope="session")
 def built_settings(tmp_path_factory) -> Settings:
     """Settings of a data folder holding a freshly built index of the real corpus."""
@@ -67,3 +107,72 @@ def fresh_settings(built_settings, tmp_path) -> Settings:
     target = tmp_path / "data"
     shutil.copytree(built_settings.data_dir, target)
     return make_settings(target)
+
+
+# ------------------------------------------------------------------------------------- the chat page
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def launch_server(settings: Settings, extra_env: dict[str, str] | None = None):
+    """Start `kaia ui` on a free port without waiting for it; returns (process, url). See `wait_for_server`."""
+    port = free_port()
+    env = cli_env(settings)
+    env.update({"GRADIO_ANALYTICS_ENABLED": "False", "HF_HUB_OFFLINE": "1", "HF_HUB_DISABLE_TELEMETRY": "1",
+                "KAIA_AUTH": "", **(extra_env or {})})
+    env.pop("KAIA_PORT", None)
+    log = open(settings.data_dir / f"ui-{port}.log", "w")
+    proc = subprocess.Popen([sys.executable, "-m", "ui.cli", "ui", "--port", str(port)], cwd=ROOT, env=env,
+                            stdout=log, stderr=subprocess.STDOUT)
+    proc.log_path = settings.data_dir / f"ui-{port}.log"
+    return proc, f"http://127.0.0.1:{port}/"
+
+
+def wait_for_server(proc, url: str, timeout: float = 180) -> None:
+    """Return once the page of a launched `kaia ui` answers (or asks for a login)."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"kaia ui exited ({proc.returncode}): " + proc.log_path.read_text())
+        try:
+            with urllib.request.urlopen(url + "gradio_api/info", timeout=2):
+                pass
+            return
+        except urllib.error.HTTPError:  # up, but asking for a login
+            return
+        except OSError:
+            time.sleep(0.5)
+    proc.kill()
+    raise RuntimeError("kaia ui did not start in time")
+
+
+def start_server(settings: Settings, extra_env: dict[str, str] | None = None, timeout: float = 180):
+    """`kaia ui` on a free port; returns (process, url) once the page answers."""
+    proc, url = launch_server(settings, extra_env)
+    wait_for_server(proc, url, timeout)
+    return proc, url
+
+
+def stop_server(proc) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="session")
+def web_server(built_settings, tmp_path_factory):
+    """One `kaia ui` over a private copy of the index, shared by the chat-page tests and the load test (starting
+    a server takes ~10 s). Uploads change its index; tests that compare answers take their expectations from
+    this same data folder, so the order the tests run in does not matter."""
+    data = tmp_path_factory.mktemp("web") / "data"
+    shutil.copytree(built_settings.data_dir, data)
+    settings = make_settings(data)
+    proc, url = start_server(settings)
+    yield settings, url
+    stop_server(proc)

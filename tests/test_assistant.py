@@ -8,7 +8,7 @@ import pytest
 from assistant.chain import Assistant, BadQuestionError
 from assistant.records import CitationOut
 from assistant.verify import verify
-from conftest import run_kaia
+from conftest import in_parallel, run_kaia
 
 JSON_KEYS = {"id", "question", "answer", "abstained", "citations", "sources", "as_of", "timings_ms"}
 CITATION_KEYS = {"n", "doc", "article", "paragraph", "item", "label", "quote", "quote_ko", "lang", "version", "url",
@@ -175,23 +175,28 @@ def test_bad_questions_refused(assistant, bad):
         assistant.ask(bad)
 
 
-def test_cli_ask_json_batch_and_errors(built_settings, tmp_path):
-    out = run_kaia(built_settings, "ask", "Do I have to label AI-generated images?", "--json", "--as-of", "2026-09-01")
-    assert out.returncode == 0, out.stderr
-    d = json.loads(out.stdout)
-    assert JSON_KEYS <= set(d) and d["citations"] and not d["abstained"]
+def test_cli_ask_json_batch_and_errors(built_settings, tmp_path, kaia_main):
     batch = tmp_path / "q.jsonl"
     batch.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in [
         {"id": "one", "question": "시행령 제29조제1항제2호의 매출액 기준은?", "persona": "ignored"},
         {"id": 2, "question": "What is the EU AI Act's fine for prohibited practices?"},
     ]) + "\n", encoding="utf-8")
-    out = run_kaia(built_settings, "ask", "--batch", str(batch), "--json")
+    # Two real `kaia ask` processes at once: most of each one's time is starting Python and loading the models.
+    out, batched = in_parallel(
+        lambda: run_kaia(built_settings, "ask", "Do I have to label AI-generated images?", "--json",
+                         "--as-of", "2026-09-01"),
+        lambda: run_kaia(built_settings, "ask", "--batch", str(batch), "--json"))
     assert out.returncode == 0, out.stderr
-    rows = [json.loads(x) for x in out.stdout.splitlines()]
+    d = json.loads(out.stdout)
+    assert JSON_KEYS <= set(d) and d["citations"] and not d["abstained"]
+    assert batched.returncode == 0, batched.stderr
+    rows = [json.loads(x) for x in batched.stdout.splitlines()]
     assert [r["id"] for r in rows] == ["one", "2"]
     assert "100억원" in rows[0]["answer"] and rows[1]["abstained"]
+    # Refused questions: through the CLI's own code in this process (the real command's one-line refusals, with
+    # their exit code, are tested as subprocesses in test_reliability.test_hostile_questions_at_the_cli).
     for args in (["ask", ""], ["ask", "x" * 2001], ["ask", "bad\x07question"]):
-        bad = run_kaia(built_settings, *args)
+        bad = kaia_main(built_settings, *args)
         assert bad.returncode == 2 and "Traceback" not in bad.stderr and bad.stderr.startswith("kaia:")
 
 

@@ -1,8 +1,6 @@
 """Load on the real chat page (a smaller count than eval/load_web.py's 16 × 25): no errors, no answers mixed up."""
 from __future__ import annotations
 
-from test_web import start_server, stop_server
-
 from eval.load_web import run_load
 
 QUESTIONS = ["Do I have to tell users that my chatbot uses generative AI?", "시행령 제29조제1항제2호의 매출액 기준은?",
@@ -11,15 +9,12 @@ QUESTIONS = ["Do I have to tell users that my chatbot uses generative AI?", "시
              "Who performs the technical review for the AI product confirmation under Notice 2026-50?"]
 
 
-def test_concurrent_users_get_their_own_answers(built_settings, store):
+def test_concurrent_users_get_their_own_answers(web_server):
     from assistant.chain import Assistant
 
-    a = Assistant(built_settings, store)
+    settings, url = web_server  # the chat-page tests' server: expected answers come from its own index
+    a = Assistant(settings)
     expected = {q: [] if (ans := a.ask(q)).abstained else [c.label for c in ans.citations] for q in QUESTIONS}
-    proc, url = start_server(built_settings)
-    try:
-        result = run_load(url, QUESTIONS, clients=6, per_client=3, expected=expected, timeout=180)
-    finally:
-        stop_server(proc)
+    result = run_load(url, QUESTIONS, clients=6, per_client=3, expected=expected, timeout=180)
     assert result["errors"] == [] and result["mixups"] == [], result
     assert result["answers"] == 18

@@ -9,8 +9,6 @@ import re
 import shutil
 import socket
 import sqlite3
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -18,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, cli_env, make_settings, run_kaia
+from conftest import launch_server, make_settings, run_kaia, wait_for_server
+from conftest import start_server, stop_server  # noqa: F401 - test_browser imports them from here
 
 pytestmark = pytest.mark.slow
 
@@ -26,57 +25,21 @@ FINES_QUESTION = "What are the EU AI Act's fines?"
 NOTIFY_QUESTION = "Do I have to tell users that my chatbot uses generative AI?"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(settings, extra_env: dict[str, str] | None = None, timeout: float = 180):
-    """`kaia ui` on a free port; returns (process, url) once the page answers."""
-    port = free_port()
-    env = cli_env(settings)
-    env.update({"GRADIO_ANALYTICS_ENABLED": "False", "HF_HUB_OFFLINE": "1", "HF_HUB_DISABLE_TELEMETRY": "1",
-                "KAIA_AUTH": "", **(extra_env or {})})
-    env.pop("KAIA_PORT", None)
-    log = open(settings.data_dir / f"ui-{port}.log", "w")
-    proc = subprocess.Popen([sys.executable, "-m", "ui.cli", "ui", "--port", str(port)], cwd=ROOT, env=env,
-                            stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"kaia ui exited ({proc.returncode}): "
-                               + (settings.data_dir / f"ui-{port}.log").read_text())
-        try:
-            with urllib.request.urlopen(url + "gradio_api/info", timeout=2):
-                pass
-            return proc, url
-        except urllib.error.HTTPError:  # up, but asking for a login
-            return proc, url
-        except OSError:
-            time.sleep(0.5)
-    proc.kill()
-    raise RuntimeError("kaia ui did not start in time")
-
-
-def stop_server(proc) -> None:
-    proc.terminate()
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+@pytest.fixture(scope="module")
+def auth_server(built_settings, tmp_path_factory):
+    """A second server, with a password, over a copy of the index alone. Launched, not waited for: see `server`."""
+    settings_dir = tmp_path_factory.mktemp("web-auth") / "data"
+    shutil.copytree(built_settings.data_dir / "index", settings_dir / "index")
+    proc, url = launch_server(make_settings(settings_dir), {"KAIA_AUTH": "team:s3cret-pass"})
+    yield proc, url
+    stop_server(proc)
 
 
 @pytest.fixture(scope="module")
-def server(built_settings, tmp_path_factory):
-    """A server over a private copy of the index (uploads change it)."""
-    data = tmp_path_factory.mktemp("web") / "data"
-    shutil.copytree(built_settings.data_dir, data)
-    settings = make_settings(data)
-    proc, url = start_server(settings)
-    yield settings, url
-    stop_server(proc)
+def server(web_server, auth_server):
+    """The shared server over a private copy of the index (uploads change it). Asking for it also launches the
+    password-protected server, which then starts while the other tests run instead of when its test comes."""
+    return web_server
 
 
 @pytest.fixture
@@ -316,33 +279,28 @@ def test_uploaded_pdf_is_cited_with_page_numbers(server, client, tmp_path):
 # -------------------------------------------------------------------------------------------- auth
 
 
-def test_password_protection(built_settings, tmp_path):
+def test_password_protection(auth_server, tmp_path):
     from gradio_client import Client
     from gradio_client.exceptions import AuthenticationError
 
-    settings_dir = tmp_path / "data"
-    shutil.copytree(built_settings.data_dir / "index", settings_dir / "index")
-    settings = make_settings(settings_dir)
-    proc, url = start_server(settings, {"KAIA_AUTH": "team:s3cret-pass"})
-    try:
-        for path, data in (("config", None), ("gradio_api/info", None),
-                           ("gradio_api/call/ask", json.dumps({"data": [NOTIFY_QUESTION, [], "auto", "", [],
-                                                                        "extractive"]}).encode())):
-            req = urllib.request.Request(url + path, data=data, headers={"Content-Type": "application/json"})
-            with pytest.raises(urllib.error.HTTPError) as err:
-                urllib.request.urlopen(req, timeout=10)
-            assert err.value.code == 401, path
-        with pytest.raises(AuthenticationError, match="credentials were not provided"):
-            Client(url, verbose=False, analytics_enabled=False, download_files=str(tmp_path))
-        with pytest.raises(ValueError, match="Could not login"):
-            Client(url, auth=("team", "wrong"), verbose=False, analytics_enabled=False,
-                   download_files=str(tmp_path))
-        ok = Client(url, auth=("team", "s3cret-pass"), verbose=False, analytics_enabled=False,
-                    download_files=str(tmp_path))
-        history, *_ = ok.predict(NOTIFY_QUESTION, [], "auto", "", [], "extractive", api_name="/ask")
-        assert "[1]" in plain(text_of(history[-1]))
-    finally:
-        stop_server(proc)
+    proc, url = auth_server
+    wait_for_server(proc, url)
+    for path, data in (("config", None), ("gradio_api/info", None),
+                       ("gradio_api/call/ask", json.dumps({"data": [NOTIFY_QUESTION, [], "auto", "", [],
+                                                                    "extractive"]}).encode())):
+        req = urllib.request.Request(url + path, data=data, headers={"Content-Type": "application/json"})
+        with pytest.raises(urllib.error.HTTPError) as err:
+            urllib.request.urlopen(req, timeout=10)
+        assert err.value.code == 401, path
+    with pytest.raises(AuthenticationError, match="credentials were not provided"):
+        Client(url, verbose=False, analytics_enabled=False, download_files=str(tmp_path))
+    with pytest.raises(ValueError, match="Could not login"):
+        Client(url, auth=("team", "wrong"), verbose=False, analytics_enabled=False,
+               download_files=str(tmp_path))
+    ok = Client(url, auth=("team", "s3cret-pass"), verbose=False, analytics_enabled=False,
+                download_files=str(tmp_path))
+    history, *_ = ok.predict(NOTIFY_QUESTION, [], "auto", "", [], "extractive", api_name="/ask")
+    assert "[1]" in plain(text_of(history[-1]))
 
 
 def test_ui_refuses_a_bad_port_setting(built_settings):
