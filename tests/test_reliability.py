@@ -13,10 +13,10 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings as hsettings, strategies as st
+from hypothesis import HealthCheck, event, example, given, settings as hsettings, strategies as st
 from hypothesis.control import currently_in_test_context
 
-from assistant.chain import Assistant, BadQuestionError
+from assistant.chain import ABSTENTION, Assistant, BadQuestionError
 from assistant.records import MAX_QUESTION_CHARS
 from assistant.verify import MARKER
 from conftest import ROOT, cli_env, in_parallel, make_settings, run_kaia
@@ -311,6 +311,8 @@ def leaked_figures(ans, question: str) -> set[str]:
     text = MARKER.sub(" ", ans.answer)
     echoes = [c.label for c in ans.citations] + [c.label_ko for c in ans.citations] + list(ans.related)
     echoes += [ans.as_of] + [c.text for c in find_citations(question)]
+    # kaia's own fixed sentences ("… MSIT Notice No. 2026-50 …" when declining) are not taken from the question.
+    echoes += [part for pair in ABSTENTION.values() for sentence in pair for part in re.split(r"\{\w+\}", sentence)]
     for e in sorted(filter(None, echoes), key=len, reverse=True):
         text = text.replace(e, " ")
     quoted: set[str] = set()
@@ -345,6 +347,7 @@ def check_hostile(assistant: Assistant, store, question: str):  # noqa: ANN201 -
 
 @fuzz(60)
 @given(q=st.one_of(random_text, printable_text))
+@example(q="50")  # declined: the decline names "MSIT Notice No. 2026-50", kaia's words, not the question's
 def test_fuzz_random_unicode(assistant, store, q):
     check_hostile(assistant, store, q)
 
