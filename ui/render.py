@@ -1,0 +1,212 @@
+"""What the chat page shows, rendered safely: the sources panel (HTML), the chat text (Markdown) and the Markdown
+export of an answer. Everything that came from a question or a document is escaped here: questions and documents
+are untrusted, and the page must render them as text, never as markup."""
+from __future__ import annotations
+
+import html
+import re
+from datetime import datetime
+from typing import Any
+
+from corpus.model import KIND_LABELS_EN, KIND_LABELS_KO, Unit
+from ingest.store import IndexStore
+
+
+def esc(text: Any) -> str:
+    """Text for HTML: every markup character escaped, quotes included (it may land in an attribute)."""
+    return html.escape("" if text is None else str(text), quote=True)
+
+
+_MD_INLINE = re.compile(r"([\\`*_~|#!])")
+_MD_AUTOLINK = re.compile(r"(?i)\b(?:https?|ftp):|\bwww\.|@")
+
+
+def _line_start(line: str) -> str:
+    """Escape what would make a line a list, quote, heading or link definition ("1." → "1\\.")."""
+    m = re.match(r"(\s*)(\d+)([.)])", line)
+    if m:
+        return f"{m.group(1)}{m.group(2)}\\{m.group(3)}{line[m.end():]}"
+    return re.sub(r"^(\s*)([-+>=\[])", r"\1\\\2", line)
+
+
+def md_text(text: str, keep_bullets: bool = False) -> str:
+    """Text for the chat (Markdown): shown literally — no HTML, links, emphasis or headings from the text itself."""
+    s = html.escape(text, quote=False)  # entities render as the characters, never as tags
+    s = _MD_INLINE.sub(r"\\\1", s)
+    s = s.replace("](", "]\\(")  # no inline links
+    s = _MD_AUTOLINK.sub(lambda m: m.group(0)[:-1] + "\\" + m.group(0)[-1], s)  # no bare-URL or e-mail links
+    lines = []
+    for line in s.split("\n"):
+        if keep_bullets and line.startswith("- "):
+            lines.append("- " + _line_start(line[2:]))
+        else:
+            lines.append(_line_start(line))
+    return "\n".join(lines)
+
+
+def _safe_url(url: str) -> str | None:
+    return url if url.startswith(("https://", "http://")) else None
+
+
+# ----------------------------------------------------------------------------------- rendering
+
+
+def _spans(text: str, quotes: list[str]) -> list[tuple[int, int]]:
+    """Where each quote sits in the text (exact, else ignoring whitespace differences), merged."""
+    spans = []
+    for q in quotes:
+        if not q:
+            continue
+        i = text.find(q)
+        if i >= 0:
+            spans.append((i, i + len(q)))
+            continue
+        words = q.split()
+        m = re.search(r"\s+".join(map(re.escape, words)), text) if words else None
+        if m:
+            spans.append(m.span())
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def highlight(text: str, quotes: list[str]) -> str:
+    """The text escaped, with each quote wrapped in <mark>; quotes not found are shown marked below it."""
+    spans = _spans(text, quotes)
+    out, pos = [], 0
+    for a, b in spans:
+        out += [esc(text[pos:a]), "<mark>", esc(text[a:b]), "</mark>"]
+        pos = b
+    out.append(esc(text[pos:]))
+    body = f'<div class="kaia-text">{"".join(out)}</div>'
+    missing = [q for q in quotes if q and not _spans(text, [q])]
+    for q in missing:
+        body += f'<p class="kaia-quote">Quoted: <mark>{esc(q)}</mark></p>'
+    return body
+
+
+def _status_of(store: IndexStore, u: Unit) -> str:
+    """What a unit's wording is: official text, a translation (which), commentary or a user document."""
+    doc = store.docs[u.doc]
+    sf = next((f for f in doc.files if f.file == u.source_file), None)
+    if sf and sf.official:
+        return "official text"
+    return (sf.version_note if sf and sf.version_note else "") or doc.authority
+
+
+def _column(store: IndexStore, u: Unit, quotes: list[str], heading: str) -> str:
+    bits = [u.version]
+    if u.effective_from or u.effective_to:
+        bits.append(f"in force {u.effective_from or '?'} → {u.effective_to or 'now'}")
+    if u.page:
+        bits.append(f"p. {u.page}")
+    bits.append(_status_of(store, u))
+    lang = f' lang="{esc(u.lang)}"' if u.lang else ""
+    return (f'<div class="kaia-col"{lang}><h4>{esc(heading)}</h4>'
+            f'<div class="kaia-meta">{" · ".join(esc(b) for b in bits if b)}</div>'
+            f"{highlight(u.text, quotes)}</div>")
+
+
+def _card(store: IndexStore, cites: list[Any], as_of: str, open_: bool) -> str:
+    """One cited provision: labels, authority, version and dates, law.go.kr link, English and Korean texts."""
+    c = cites[0]
+    doc = store.docs.get(c.doc)
+    main = store.units.get(c.uid)
+    if doc is None or main is None:  # the index changed under the answer; show what the answer itself carries
+        return (f'<details class="kaia-src" open><summary>[{c.n}] {esc(c.label)}</summary>'
+                f'<p class="kaia-quote"><mark>{esc(c.quote)}</mark></p></details>')
+    if main.lang == "ko":
+        ko, en = main, store.twin(main, "en", as_of)
+        ko_quotes, en_quotes = [x.quote for x in cites], []
+    else:
+        en = main
+        ko = store.units.get(c.uid_ko) if c.uid_ko else store.twin(main, "ko", as_of)
+        en_quotes, ko_quotes = [x.quote for x in cites], [x.quote_ko for x in cites if x.quote_ko]
+    cols = []
+    if en is not None:
+        cols.append(_column(store, en, en_quotes, "English" if doc.kind in ("act", "decree", "notice") else "Text"))
+    if ko is not None:
+        cols.append(_column(store, ko, ko_quotes, "한국어 (Korean)"))
+    ns = "".join(f'<span class="kaia-n">[{x.n}]</span>' for x in cites)
+    label_ko = f" · {esc(c.label_ko)}" if c.label_ko and c.label_ko != c.label else ""
+    kind = doc.kind if doc.kind in KIND_LABELS_EN else "user"
+    badge = f'<span class="kaia-kind kaia-kind-{esc(kind)}">{esc(KIND_LABELS_EN[kind])} · {esc(KIND_LABELS_KO[kind])}</span>'
+    url = _safe_url(c.url or main.url or doc.url)
+    link = (f' · <a href="{esc(url)}" target="_blank" rel="noopener noreferrer">{esc(url)}</a>' if url else "")
+    warn = ""
+    if kind in ("commentary", "user"):
+        warn = '<div class="kaia-warn">Not law: quoted for context only.</div>'
+    if not all(x.verified for x in cites):
+        warn += '<div class="kaia-warn">Not every quote could be verified against the text.</div>'
+    return (f'<details class="kaia-src" id="kaia-src-{c.n}"{" open" if open_ else ""}>'
+            f"<summary>{ns}{esc(c.label)}{label_ko}{badge}</summary>"
+            f'<div class="kaia-meta">Authority: {esc(doc.authority or KIND_LABELS_EN[kind])}{link}</div>'
+            f'{warn}<div class="kaia-cols">{"".join(cols)}</div></details>')
+
+
+def sources_html(store: IndexStore, ans: Any) -> str:
+    """The sources panel: each cited provision in full with the quoted words marked, or the abstention callout."""
+    head = (f'<p class="kaia-head">Question: “{esc(ans.question)}” · law as of {esc(ans.as_of)} · '
+            f"{esc(ans.mode)} answer</p>")
+    if ans.abstained:
+        related = []
+        for s, lab in zip(ans.sources, ans.related):
+            units = store.find(s.cid, lang=ans.lang, as_of=ans.as_of) or store.find(s.cid, as_of=ans.as_of)
+            text = f'<div class="kaia-text">{esc(units[0].text)}</div>' if units else ""
+            related.append(f'<details class="kaia-src kaia-related"><summary>{esc(lab)}</summary>{text}</details>')
+        rel = ("<h4>Related provisions (not an answer)</h4>" + "".join(related)) if related else ""
+        return (f'{head}<div class="kaia-abstain" role="note"><h3>Not found in the corpus</h3>'
+                f"<p>{esc(ans.answer)}</p></div>{rel}")
+    groups: dict[str, list[Any]] = {}
+    for c in ans.citations:
+        groups.setdefault(c.uid or f"#{c.n}", []).append(c)
+    cards = [_card(store, cs, ans.as_of, open_=i == 0) for i, cs in enumerate(groups.values())]
+    return head + "".join(cards)
+
+
+def chat_text(ans: Any) -> str:
+    """The assistant's chat message: the answer with its [n] markers, notes in italics; abstentions marked."""
+    if ans.abstained:
+        return "**⚠️ Not found in the corpus**\n\n> " + md_text(ans.answer).replace("\n", "\n> ")
+    lines = []
+    raw = ans.answer.split("\n")
+    if len(raw) > 1 and raw[1].startswith("- ") and not raw[0].startswith("- "):
+        raw[0] = "- " + raw[0]  # the first quoted provision is one of the list, not a heading
+    for line in raw:
+        if line.startswith("(") and line.endswith(")"):
+            lines.append(f"*{md_text(line)}*")
+        else:
+            lines.append(md_text(line, keep_bullets=True))
+    return "\n".join(lines)
+
+
+def answer_markdown(record: dict[str, Any]) -> str:
+    """A Markdown file of one answer: question, answer, and each citation with version, link, quote and Korean."""
+    out = ["# kaia answer", "", f"**Question:** {record['question']}", "",
+           f"**Law as of:** {record['as_of']} · **Language:** {record['lang']} · **Mode:** {record['mode']}", "",
+           "## Answer", "", record["answer"], ""]
+    if record["abstained"]:
+        out += ["*Not found in the corpus.* Related provisions (not an answer): " + "; ".join(record["related"]), ""]
+    if record["citations"]:
+        out += ["## Citations", ""]
+    for c in record["citations"]:
+        title = c["label"] + (f" / {c['label_ko']}" if c.get("label_ko") and c["label_ko"] != c["label"] else "")
+        dates = f"in force {c.get('effective_from') or '?'} → {c.get('effective_to') or 'now'}"
+        out += [f"### [{c['n']}] {title}", "", f"- Version: {c['version']} ({dates})"]
+        if c.get("page"):
+            out.append(f"- Page: {c['page']}")
+        if c.get("url"):
+            out.append(f"- Link: <{c['url']}>")
+        out += ["", "> " + c["quote"].replace("\n", "\n> "), ""]
+        ko = c.get("quote_ko") or c.get("korean_text")
+        if c.get("lang") == "ko":
+            out += ["Korean original: the quote above.", ""]
+        elif ko:
+            out += ["Korean original (원문):", "", "> " + ko.replace("\n", "\n> "), ""]
+    out.append(f"_Exported from kaia on {datetime.now().isoformat(timespec='seconds')}. The Korean text controls; "
+               "English translations have no legal effect._")
+    return "\n".join(out) + "\n"
