@@ -66,13 +66,13 @@ def decide(store: IndexStore, r: Retrieval, missing: list[dict] | None = None) -
     if not r.candidates:
         return Decision(True, "no-candidates")
     top = r.candidates[:3]
+    if QUANTITY_QUESTION.search(q) and not any(QUANTITY.search(u.text) for c in top[:2] for u in c.units):
+        # Asked for an amount, a rate or a date, and the best matches state none: the corpus does not have it.
+        return Decision(True, "weak-match", "no figure", coverage=0.0)
     texts = [u.text for c in top for u in c.units]
     # An addendum ranked for a provision not yet in force stands for that provision: its words are what matched.
     pending = {v.split(":", 1)[1] for c in top for v in c.via if v.startswith("entry-into-force:")}
     texts += [u.text for cid in sorted(pending) for u in store.find(cid)]
-    if QUANTITY_QUESTION.search(q) and not any(QUANTITY.search(u.text) for c in top[:2] for u in c.units):
-        # Asked for an amount, a rate or a date, and the best matches state none: the corpus does not have it.
-        return Decision(True, "weak-match", "no figure", coverage=0.0)
     cov = coverage(store, a.terms, texts)
     dense = max((c.dense for c in top), default=0.0)
     if cov < MIN_COVERAGE_ALONE or (dense < MIN_DENSE and cov < MIN_COVERAGE):

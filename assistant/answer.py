@@ -94,11 +94,13 @@ class Extractive:
 
     # ------------------------------------------------------------------ segments
 
+    def _same_wording(self, cid: str, of: Unit) -> Unit | None:
+        """The unit `cid` of the same source file (the same wording) as `of`, in force on the as-of date."""
+        return next((u for u in self.store.by_cid.get(cid, [])
+                     if u.source_file == of.source_file and u.in_force(self._as_of)), None)
+
     def _unit_at(self, parent: Unit, cid: str) -> Unit:
-        for u in self.store.by_cid.get(cid, []):
-            if u.source_file == parent.source_file and u.in_force(self._as_of):
-                return u
-        return parent
+        return self._same_wording(cid, parent) or parent
 
     def segments(self, unit: Unit) -> list[Segment]:
         """Quotable sentences of a unit, each owned by the most precise unit containing it (paragraph, item)."""
@@ -201,8 +203,8 @@ class Extractive:
             picked = [s for s in best if s.score > 0.5 or s.order == 0][:take] or best[:1]
             # A main clause quoted without its proviso overstates the rule ("shall not be liable" … "provided, this
             # shall not apply if …"): the proviso always comes with it.
-            picked += [x for x in segs if PROVISO.match(x.text) and x.order - 1 in {p.order for p in picked}
-                       and x not in picked]
+            orders = {p.order for p in picked}
+            picked += [x for x in segs if x.order - 1 in orders and x.order not in orders and PROVISO.match(x.text)]
             for s in sorted(picked, key=lambda s: s.order):
                 if all(s.text != c.text for c in chosen):
                     chosen.append(s)
@@ -217,9 +219,7 @@ class Extractive:
         return self._with_intros(chosen)[:MAX_POINTS + MAX_ITEMS]
 
     def _parent(self, unit: Unit) -> Unit | None:
-        parent_cid = unit.cid.rsplit(":", 1)[0].rstrip(":")
-        return next((u for u in self.store.by_cid.get(parent_cid, [])
-                     if u.source_file == unit.source_file and u.in_force(self._as_of)), None)
+        return self._same_wording(unit.cid.rsplit(":", 1)[0].rstrip(":"), unit)
 
     def _whole_list(self, unit: Unit) -> Unit:
         """An item of a short list is quoted with its whole list ("may reduce or exempt fees in any of the following

@@ -147,11 +147,11 @@ class Retriever:
                 other = link["cid"]
                 if docs and split_cid(other)[0] not in docs:
                     continue
+                if other in cited:
+                    continue  # the question named it: its place is set above, a link must not reorder it
                 if not self._units(other, q.as_of):
                     continue
                 share = scores[cid] * LINK_SHARE
-                if other in cited:
-                    continue  # the question named it: its place is set above, a link must not reorder it
                 if other not in scores:
                     scores[other] = share
                 else:
