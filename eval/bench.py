@@ -37,11 +37,11 @@ def machine() -> dict[str, object]:
     return info
 
 
-def write_result(out: Path, result: dict[str, object]) -> None:
-    """Write a benchmark's figures as JSON and print them."""
+def write_result(out: Path, result: dict[str, object], shown: dict[str, object] | None = None) -> None:
+    """Write a benchmark's figures as JSON and print them (or the `shown` part of them)."""
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(json.dumps(result, indent=2, ensure_ascii=False))
+    print(json.dumps(result if shown is None else shown, indent=2, ensure_ascii=False))
 
 
 def cold_start(question: str) -> float:

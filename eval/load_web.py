@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import html
-import json
 import os
 import statistics
 import subprocess
@@ -78,11 +77,12 @@ def run_load(url: str, questions: list[str], clients: int, per_client: int, expe
     }
 
 
-def expected_labels(questions: list[str]) -> dict[str, list[str]]:
-    """The citation labels kaia gives each question directly (answers are deterministic)."""
+def expected_labels(questions: list[str], assistant=None) -> dict[str, list[str]]:  # noqa: ANN001 - Assistant
+    """The citation labels kaia gives each question directly (answers are deterministic), by `assistant` or by
+    one over the default data folder."""
     from assistant.chain import Assistant
 
-    a = Assistant()
+    a = assistant or Assistant()
     out = {}
     for q in questions:
         ans = a.ask(q)
@@ -113,6 +113,7 @@ def main() -> int:
     ap.add_argument("--questions", type=int, default=25, help="questions per client")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "load.json")
     args = ap.parse_args()
+    from eval.bench import write_result
     from eval.metrics import load_questions
     from eval.run import DEFAULT_QUESTIONS
 
@@ -126,9 +127,7 @@ def main() -> int:
         if proc:
             proc.terminate()
             proc.wait(timeout=20)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(json.dumps({k: v for k, v in result.items() if k not in ("errors", "mixups")}, indent=2))
+    write_result(args.out, result, shown={k: v for k, v in result.items() if k not in ("errors", "mixups")})
     print(f"errors: {len(result['errors'])}, mix-ups: {len(result['mixups'])}")
     return 0 if not result["errors"] and not result["mixups"] else 1
 

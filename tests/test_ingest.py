@@ -79,7 +79,6 @@ def test_dense_filter_by_date(store):
     assert any(u.cid.startswith("act:17-2") for u in after)
 
 
-
 def test_dense_search_is_exact(store):
     """Chroma's nearest units are the true nearest ones (by exact cosine over the stored vectors), so an answer does
     not depend on which run of the approximate search served it."""
@@ -97,6 +96,7 @@ def test_dense_search_is_exact(store):
         assert must <= {h.uid for h in hits}
         assert min(h.score for h in hits) >= cut - 1e-5
         assert [h.uid for h in hits] == [h.uid for h in store.dense(vec, 60)]
+
 
 def test_show_by_citation(built_settings):
     out = run_kaia(built_settings, "show", "Art. 31(1)")

@@ -1,7 +1,7 @@
 """Load on the real chat page (a smaller count than eval/load_web.py's 16 × 25): no errors, no answers mixed up."""
 from __future__ import annotations
 
-from eval.load_web import run_load
+from eval.load_web import expected_labels, run_load
 
 QUESTIONS = ["Do I have to tell users that my chatbot uses generative AI?", "시행령 제29조제1항제2호의 매출액 기준은?",
              "What is the administrative fine for failing to designate a domestic agent?",
@@ -13,8 +13,7 @@ def test_concurrent_users_get_their_own_answers(web_server):
     from assistant.chain import Assistant
 
     settings, url = web_server  # the chat-page tests' server: expected answers come from its own index
-    a = Assistant(settings)
-    expected = {q: [] if (ans := a.ask(q)).abstained else [c.label for c in ans.citations] for q in QUESTIONS}
+    expected = expected_labels(QUESTIONS, Assistant(settings))
     result = run_load(url, QUESTIONS, clients=6, per_client=3, expected=expected, timeout=180)
     assert result["errors"] == [] and result["mixups"] == [], result
     assert result["answers"] == 18
