@@ -22,11 +22,24 @@ QUANTITY_QUESTION = re.compile(r"how much|how many|what (is the )?(rate|amount|p
 QUANTITY = re.compile(r"\d[\d,.]*\s*(?:천|백|십)?\s*(원|만원|억|조원|won|krw|%|percent|일|days?|개월|months?|년|years?|명|persons?|"
                       r"members?|시간|hours?|times|회|분의|/\d)|10\^|\bKRW\b|(백|천)만원|승 ", re.I)
 
+# Questions about how the law has been applied: fines actually imposed, cases, rulings, precedents. The law's own
+# text cannot record its enforcement; a commentary passage or a user's document might.
+ENFORCEMENT_RECORD = re.compile(
+    r"\b(first|any|past|recent|previous|real|actual) (enforcement )?(cases?|precedents?|rulings?|court decisions?)\b|"
+    r"\bcase law\b|\bprecedents?\b|\b(ha[sv]e?|did) (msit|the (ministry|government|minister|regulator)|anyone|any "
+    r"(company|companies|firm|business)) (ever |already |actually |yet )*(been )?(fined|sanctioned|penali[sz]ed|"
+    r"investigated|punished)|\b(been|was|were) (fined|sanctioned|penali[sz]ed|punished) (so far|yet|to date|already)|"
+    r"\bhow many (companies|firms|businesses) (have|has) been|\b(any|which) (compan(y|ies)|firms?|business(es)?) "
+    r"(ha(s|ve) )?(been )?(fined|sanctioned|penali[sz]ed|punished)|"
+    r"판례|(처분|제재|부과|적발|처벌)\s*사례|실제로 .{0,20}(부과|처분|제재|적발)(받|된|한|했)|지금까지 .{0,20}(부과|처분|제재|적발)",
+    re.I)
+LAW_KINDS = ("act", "decree", "notice")
+
 
 @dataclass
 class Decision:
     abstain: bool
-    reason: str = ""  # "no-candidates", "unknown-provision", "not-in-force", "foreign", "weak-match"
+    reason: str = ""  # "no-candidates", "unknown-provision", "not-in-force", "foreign", "no-record", "weak-match"
     detail: str = ""
     coverage: float = 0.0
     dense: float = 0.0
@@ -45,6 +58,10 @@ def decide(store: IndexStore, r: Retrieval, missing: list[dict] | None = None) -
         foreign = [n for n in a.unknown_names if n.lower() not in law and not (compares and n.lower() in comment)]
         if foreign:
             return Decision(True, "foreign", ", ".join(foreign))
+    # Another field of law (copyright, elections, tax...) that nothing in the index mentions: the corpus is silent.
+    silent = [(ko if a.lang == "ko" else en) for en, ko, p in a.other_fields if not p.search(store.all_text)]
+    if silent:
+        return Decision(True, "foreign", ", ".join(silent))
     for m in missing or []:
         pats = [re.compile(p, re.I) for p in m["patterns"]]
         if m.get("require_citation") and not a.citations:
@@ -53,6 +70,9 @@ def decide(store: IndexStore, r: Retrieval, missing: list[dict] | None = None) -
             near = " ".join(u.text for c in r.candidates[:5] for u in c.units)
             if a.citations or not any(p.search(near) for p in pats):
                 return Decision(True, "missing-document", str(m["name_ko"] if a.lang == "ko" else m["name_en"]))
+    if ENFORCEMENT_RECORD.search(q) and r.candidates and \
+            all(store.docs[c.doc].kind in LAW_KINDS for c in r.candidates[:3] if c.doc in store.docs):
+        return Decision(True, "no-record")
     if a.citations:
         resolved = [c for c in r.candidates if "citation" in c.via]
         if resolved:

@@ -39,6 +39,10 @@ ABSTENTION: dict[str, tuple[str, str]] = {
                          "{detail}은(는) 이 자료에 포함되어 있지 않아 답할 수 없습니다."),
     "foreign": ("This corpus covers only Korea's AI Basic Act and the rules under it; it says nothing about {detail}.",
                 "이 자료는 한국 인공지능기본법과 그 하위 규정만 다루며 {detail}에 관한 내용은 없습니다."),
+    "no-record": ("The corpus holds the texts of the law, not a record of how it has been applied (fines imposed, "
+                  "cases, rulings), so it cannot say what has happened.",
+                  "이 자료는 법령의 조문을 담고 있을 뿐 실제 적용 사례(과태료 부과, 처분, 판례)의 기록은 없어 무엇이 있었는지 답할 수 "
+                  "없습니다."),
     "weak-match": ("I could not find an answer in the corpus (the AI Basic Act, its Enforcement Decree, MSIT Notice "
                    "No. 2026-50 and the commentary).",
                    "이 질문에 답하는 내용을 자료(인공지능기본법, 시행령, 과학기술정보통신부 고시 제2026-50호, 해설 자료)에서 "

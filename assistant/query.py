@@ -100,6 +100,26 @@ FOREIGN = re.compile(
     r"Australia|Taiwan|Vietnam|New York|NYC|Illinois|Texas|Utah)\b"
     r"|(?<![가-힣])(?:유럽|미국|중국|일본|싱가포르|영국|캐나다|독일|프랑스|인도|대만|베트남|호주|뉴욕)(?=[\s의에은는이가도과와,.?]|$)")
 
+# Fields of law beside this one, as (English name, Korean name, pattern). A question about one of them is outside
+# the corpus when the index never mentions it (checked against the index, so a field the corpus or a user's
+# document does cover stays in scope: "personal information" is not listed for that reason, and liability for
+# damages is mentioned by Act Art. 16(4)). Korean words guarded where they hide inside others (소비자 ⊃ 비자).
+OTHER_FIELDS: list[tuple[str, str, re.Pattern[str]]] = [
+    (en, ko, re.compile(p, re.I)) for en, ko, p in [
+        ("copyright", "저작권", r"copyright|fair use|저작권|저작물|공정\s*이용"),
+        ("patents", "특허", r"\bpatent|특허"),
+        ("trademarks", "상표", r"trade\s?mark|상표"),
+        ("elections", "선거", r"\belection|\belectoral|political campaign|선거|정치\s*광고"),
+        ("tax", "세금", r"\btax(es|ation|ed)?\b|\bvat\b|세금|세액|법인세|부가가치세|조세|세제"),
+        ("insurance", "보험", r"insurance|insurer|보험"),
+        ("labour law", "노동법", r"minimum wage|overtime pay|severance|labou?r (law|standards)|근로기준법|최저임금|퇴직금"),
+        ("competition law", "공정거래법", r"antitrust|anti-trust|competition law|monopol|cartel|fair trade act|"
+                                          r"공정거래법|독점|담합"),
+        ("defamation", "명예훼손", r"defamation|\blibel|slander|명예훼손"),
+        ("immigration", "출입국", r"\bvisas?\b|immigration|work permit|(?<![가-힣])비자|출입국"),
+        ("export controls", "수출 통제", r"export control|export licen|수출\s*통제|전략물자"),
+    ]]
+
 _HANGUL = re.compile(r"[가-힣]")
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -149,7 +169,8 @@ def analyze(query: Query) -> Analysis:
         text = re.sub(r"(?i)\bai\b|에이아이", " 인공지능 ", q)
     terms = tokenize(text + " " + " ".join(extra))
     names = list(dict.fromkeys(m.group(0) for m in FOREIGN.finditer(q)))
+    fields = [(en, ko, p) for en, ko, p in OTHER_FIELDS if p.search(q)]
     # The glossary's legal terms help the embedding too: "tell customers" is far from 고지 in vector space.
     dense = f"{text} {' '.join(extra)}".strip()
     return Analysis(query=query, lang=lang, citations=find_citations(q), terms=terms, dense_text=dense,
-                    unknown_names=names)
+                    unknown_names=names, other_fields=fields)

@@ -30,6 +30,7 @@ class Analysis:
     terms: list[str]  # BM25 tokens, expanded with the glossary
     dense_text: str  # text embedded for dense search
     unknown_names: list[str] = field(default_factory=list)  # proper names the corpus never mentions
+    other_fields: list[tuple[str, str, Any]] = field(default_factory=list)  # fields of law asked about (query.py)
     vector: Any = None
 
 

@@ -269,6 +269,11 @@ class IndexStore:
         return out
 
     @cached_property
+    def all_text(self) -> str:
+        """Every unit's text, lower-cased (to check whether the index mentions something at all)."""
+        return " ".join(u.text for u in self.units.values()).lower()
+
+    @cached_property
     def commentary_text(self) -> str:
         """All commentary text, lower-cased (to check whether commentary names something at all)."""
         return " ".join(u.text for u in self.units.values() if u.doc.startswith("commentary/")).lower()

@@ -101,17 +101,43 @@ def test_link_expansion_act_to_decree(assistant):
 
 @pytest.mark.parametrize("question", [
     "What are the maximum fines under the EU AI Act?",
-    pytest.param("How do I register a trademark for my chatbot's name?", marks=pytest.mark.xfail(
-        strict=True, reason="known miss: a form's wording and the chatbot glossary cover it too well; see "
-                            "eval/findings.md on near-topic questions")),
+    "How do I register a trademark for my chatbot's name?",
+    "Can we deduct the cost of our AI model from corporate tax?",
     "What does Article 57 of the AI Basic Act say about compensation?",
     "일본 AI 추진법은 언제 시행되었나요?",
+    "Has anyone actually been fined under the AI Basic Act so far?",
+    "인공지능기본법 위반으로 과태료 부과 사례가 있나요?",
 ])
 def test_abstains_out_of_scope(assistant, question):
     ans = assistant.ask(question, as_of="2026-09-01")
     assert ans.abstained, ans.answer
     assert ans.citations == []
     assert ans.related
+
+
+def test_other_field_is_in_scope_where_the_index_mentions_it(store):
+    """A field of law is declined because nothing indexed mentions it, not because it is on a list."""
+    from types import SimpleNamespace
+
+    from assistant.abstain import decide
+    from assistant.query import analyze
+    from assistant.records import Query, Retrieval
+
+    r = Retrieval(analyze(Query("Who owns the copyright in images our AI generates?", "2026-09-01")), [])
+    assert decide(store, r).reason == "foreign"
+    mentions = SimpleNamespace(all_text=store.all_text + " a user's note on copyright licences", docs=store.docs)
+    assert decide(mentions, r).reason == "no-candidates"
+
+
+def test_enforcement_record_questions_are_told_apart():
+    from assistant.abstain import ENFORCEMENT_RECORD
+
+    for asked in ("Has MSIT ever fined a company under Article 43?", "Were any firms sanctioned so far?",
+                  "Is there case law on high-impact AI?", "과태료를 실제로 부과받은 기업이 있나요?", "관련 판례가 있나요?"):
+        assert ENFORCEMENT_RECORD.search(asked), asked
+    for law in ("How much can a company be fined under Article 43?", "Is Article 31 in force yet?",
+                "Can MSIT investigate us?", "과태료는 얼마까지 부과되나요?", "사실조사는 어떤 경우에 하나요?"):
+        assert not ENFORCEMENT_RECORD.search(law), law
 
 
 def test_commentary_is_attributed_not_law(assistant, store):
