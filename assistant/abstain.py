@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ingest.store import IndexStore
 
 from assistant.coverage import coverage
+from assistant.query import names_place
 from assistant.records import Retrieval
 
 # Calibrated on eval/questions.jsonl by a grid search that maximises abstention recall while keeping false
@@ -18,9 +19,9 @@ MIN_COVERAGE_ALONE = 0.15
 
 
 QUANTITY_QUESTION = re.compile(r"how much|how many|what (is the )?(rate|amount|price)|\brate\b|"
-                               r"얼마|몇\s*(명|일|년|개월|시간|%|퍼센트)|비율|세율|금액", re.I)
+                               r"얼마|몇\s*(명|일|년|개월|시간|%|퍼센트|건)|비율|세율|금액", re.I)
 QUANTITY = re.compile(r"\d[\d,.]*\s*(?:천|백|십)?\s*(원|만원|억|조원|won|krw|%|percent|일|days?|개월|months?|년|years?|명|persons?|"
-                      r"members?|시간|hours?|times|회|분의|/\d)|10\^|\bKRW\b|(백|천)만원|승 ", re.I)
+                      r"members?|시간|hours?|times|회|분의|건|/\d)|10\^|\bKRW\b|(백|천)만원|승 ", re.I)
 
 # Questions about how the law has been applied: fines actually imposed, cases, rulings, precedents. The law's own
 # text cannot record its enforcement; a commentary passage or a user's document might.
@@ -55,7 +56,8 @@ def decide(store: IndexStore, r: Retrieval, missing: list[dict] | None = None) -
                        for u in c.units).lower()
         comment = store.commentary_text
         compares = bool(re.search(r"korea|한국|우리나라", q, re.I))
-        foreign = [n for n in a.unknown_names if n.lower() not in law and not (compares and n.lower() in comment)]
+        foreign = [n for n in a.unknown_names
+                   if not names_place(n, law) and not (compares and names_place(n, comment))]
         if foreign:
             return Decision(True, "foreign", ", ".join(foreign))
     # Another field of law (copyright, elections, tax...) that nothing in the index mentions: the corpus is silent.
@@ -68,7 +70,8 @@ def decide(store: IndexStore, r: Retrieval, missing: list[dict] | None = None) -
             continue
         if any(p.search(q) for p in pats):
             near = " ".join(u.text for c in r.candidates[:5] for u in c.units)
-            if a.citations or not any(p.search(near) for p in pats):
+            asks_contents = any(re.search(p, q, re.I) for p in m.get("contents_patterns", []))
+            if a.citations or asks_contents or not any(p.search(near) for p in pats):
                 return Decision(True, "missing-document", str(m["name_ko"] if a.lang == "ko" else m["name_en"]))
     if ENFORCEMENT_RECORD.search(q) and r.candidates and \
             all(store.docs[c.doc].kind in LAW_KINDS for c in r.candidates[:3] if c.doc in store.docs):

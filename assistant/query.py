@@ -120,6 +120,22 @@ OTHER_FIELDS: list[tuple[str, str, re.Pattern[str]]] = [
         ("export controls", "수출 통제", r"export control|export licen|수출\s*통제|전략물자"),
     ]]
 
+# The names of one place in both languages: the English commentary says "United States" where a Korean question
+# says 미국. ("US" is left out: it is also "us".)
+PLACE_NAMES: list[tuple[str, ...]] = [
+    ("EU", "European Union", "Europe", "유럽", "유럽연합"), ("United States", "U.S.", "USA", "America", "미국"),
+    ("China", "Chinese", "중국"), ("Japan", "Japanese", "일본"), ("Singapore", "싱가포르"),
+    ("UK", "United Kingdom", "Britain", "영국"), ("Canada", "캐나다"), ("Germany", "독일"), ("France", "프랑스"),
+    ("India", "인도"), ("Taiwan", "대만"), ("Vietnam", "베트남"), ("Australia", "호주"), ("New York", "NYC", "뉴욕"),
+]
+
+
+def names_place(name: str, text: str) -> bool:
+    """Whether lower-cased `text` names the place `name` in either language (English names as whole words)."""
+    group = next((g for g in PLACE_NAMES if name.lower() in (n.lower() for n in g)), (name,))
+    return any(re.search(rf"(?<![a-z]){re.escape(n.lower())}(?![a-z])", text) for n in group)
+
+
 _HANGUL = re.compile(r"[가-힣]")
 _LATIN = re.compile(r"[A-Za-z]")
 

@@ -12,6 +12,9 @@ from corpus.settings import Settings
 from eval.metrics import Question, Scored, aggregate, breakdown, load_questions, score
 
 DEFAULT_QUESTIONS = Path(__file__).resolve().parent / "questions.jsonl"
+# Written later by another author from the corpus alone, without reading the answerer's code or answers: a check
+# that the figures on DEFAULT_QUESTIONS are not tuned to those questions.
+HELDOUT_QUESTIONS = Path(__file__).resolve().parent / "heldout.jsonl"
 HEADLINE = [("hit1_article", "Hit@1 (article)"), ("recall5_article", "Recall@5 (article)"),
             ("mrr_article", "MRR (article)"), ("hit1_paragraph", "Hit@1 (paragraph)"),
             ("recall5_paragraph", "Recall@5 (paragraph)"), ("cites_gold", "Answers citing gold"),

@@ -10,7 +10,7 @@ import pytest
 
 from eval.metrics import (VALID_CATEGORIES, VALID_LANGS, VALID_PERSONAS, QuestionFileError, aggregate, fact_found,
                           load_questions, retrieval_scores, score)
-from eval.run import DEFAULT_QUESTIONS, make_linked, markdown, write_reports
+from eval.run import DEFAULT_QUESTIONS, HELDOUT_QUESTIONS, make_linked, markdown, write_reports
 
 # Figures of the gate subset (every 4th question) when the gate was set: Hit@1 0.82, Recall@5 0.985, citing gold
 # 0.94, key facts 0.90, citation precision 0.90, grounding 1.0, abstention recall 0.71 (5 of 7), false abstention
@@ -43,15 +43,25 @@ def test_question_set_shape(questions):
             assert q.key_facts, q.id
 
 
-def test_every_gold_provision_exists(questions, store):
-    for q in questions:
+def test_heldout_set_shape():
+    held = load_questions(HELDOUT_QUESTIONS)
+    assert len(held) >= 50 and len({q.id for q in held}) == len(held)
+    assert not {q.id for q in held} & {q.id for q in load_questions(DEFAULT_QUESTIONS)}
+    for q in held:
+        assert q.answerable == bool(q.gold) == (q.category != "out-of-scope"), q.id
+
+
+@pytest.mark.parametrize("path", [DEFAULT_QUESTIONS, HELDOUT_QUESTIONS], ids=["questions", "heldout"])
+def test_every_gold_provision_exists(path, store):
+    for q in load_questions(path):
         for g in q.gold:
             cid = ":".join(x for x in (g["doc"], g["article"], g.get("paragraph") or "") if x)
             assert store.find(cid), f"{q.id}: gold {cid} is not in the corpus"
 
 
-def test_key_facts_are_in_the_gold_text(questions, store):
-    for q in questions:
+@pytest.mark.parametrize("path", [DEFAULT_QUESTIONS, HELDOUT_QUESTIONS], ids=["questions", "heldout"])
+def test_key_facts_are_in_the_gold_text(path, store):
+    for q in load_questions(path):
         if not q.answerable:
             continue
         texts = []
