@@ -17,7 +17,8 @@ from assistant.records import Analysis, Query
 GLOSSARY: list[tuple[tuple[str, ...], str]] = [
     (("notify", "notification", "inform", "tell ", "tell my", "disclose", "disclosure", "let users know",
       "let customers know", "upfront", "in advance"), "notify user in advance 고지 사전"),
-    (("label", "watermark", "mark the output", "indicate", "marking"), "label indicate output 표시 결과물"),
+    (("label", "watermark", "mark the output", "mark ", "marked", "marking", "indicate", "tag ", "tagged", "disclaimer"),
+     "label indicate output 표시 결과물"),
     (("알려", "알리", "안내", "밝혀", "공지"), "고지 사전 notify"),
     (("워터마크", "표기", "라벨"), "표시 결과물 label"),
     (("chatbot", "chat bot", "llm", "gpt", "genai", "gen ai", "generative", "text generator", "image generator"),
@@ -136,6 +137,13 @@ def names_place(name: str, text: str) -> bool:
     return any(re.search(rf"(?<![a-z]){re.escape(n.lower())}(?![a-z])", text) for n in group)
 
 
+# Conversational words of plain questions ("do we need to make some kind of..."): they say nothing about which
+# provision is meant, yet count in BM25 and coverage where a provision happens to repeat them. Stemmed as tokenize does.
+_CHAT_WORDS = frozenset(tokenize(
+    "make makes made making need needs some kind kinds saying say says lets let just want wants get gets got like "
+    "really even actually already still them me us one anything something thing things know think sure ok okay "
+    "pretty lot bit maybe please tell hey hi thanks"))
+
 _HANGUL = re.compile(r"[가-힣]")
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -183,7 +191,7 @@ def analyze(query: Query) -> Analysis:
     if detect_lang(q) == "ko":
         # Korean questions say "AI" where the law says 인공지능.
         text = re.sub(r"(?i)\bai\b|에이아이", " 인공지능 ", q)
-    terms = tokenize(text + " " + " ".join(extra))
+    terms = [t for t in tokenize(text + " " + " ".join(extra)) if t not in _CHAT_WORDS]
     names = list(dict.fromkeys(m.group(0) for m in FOREIGN.finditer(q)))
     fields = [(en, ko, p) for en, ko, p in OTHER_FIELDS if p.search(q)]
     # The glossary's legal terms help the embedding too: "tell customers" is far from 고지 in vector space.

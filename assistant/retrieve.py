@@ -39,6 +39,11 @@ DETAIL_CUES = re.compile(
     r"what must .* (post|publish|include|contain)|어떻게|방법|서류|며칠|얼마|기간|기준|구체적|어떤 경우|절차|몇\s*(명|일|년|개월)",
     re.I)  # an implementing provision reached by a link starts at this share of its parent's score
 
+# A question that names the Decree or the Notice (without citing one of its provisions) asks what that document
+# says: its best provision found among the first few comes first, even behind a cited Act provision.
+NAMED_DOCS = [("decree", re.compile(r"(?<!draft )enforcement decree|시행령(?!\s*초안|안)|(?<!draft )\bthe decree\b", re.I)),
+              ("notice", re.compile(r"\bmsit notice|public notice|notice no\.|고시\s*제\s*\d|고시(상|에 따르면|에서)", re.I))]
+
 
 class Retriever:
     """Runs hybrid retrieval against one open index."""
@@ -160,6 +165,7 @@ class Retriever:
 
         if PREFER_DETAIL and DETAIL_CUES.search(q.question):
             self._prefer_detail(scores, via)
+        self._prefer_named_doc(scores, via, q.question, cited)
         cands = []
         for cid, s in sorted(scores.items(), key=lambda kv: kv[1], reverse=True):
             units = self._units(cid, q.as_of)
@@ -195,6 +201,21 @@ class Retriever:
                     and scores[cid] >= PREFER_DETAIL * scores[top]:
                 scores[cid] = scores[top] * 1.001
                 return
+
+    def _prefer_named_doc(self, scores: dict[str, float], via: dict[str, set[str]], question: str, cited: list[str]
+                          ) -> None:
+        """Where the question names the Decree or the Notice and cites none of its provisions, rank that
+        document's best provision among the first few first."""
+        ranked = sorted(scores, key=scores.get, reverse=True)
+        for doc, pattern in NAMED_DOCS:
+            if not ranked or not pattern.search(question) or any(c.startswith(doc) for c in cited):
+                continue
+            if ranked[0].startswith(doc):
+                return
+            for cid in ranked[1:6]:
+                if cid.startswith(doc) and via[cid] & {"dense", "lexical"}:
+                    scores[cid] = scores[ranked[0]] * 1.001
+                    return
 
     def _links_of(self, cid: str) -> list[dict[str, str]]:
         """Links of a provision and of its article (a paragraph inherits its article's links)."""
