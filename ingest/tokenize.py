@@ -15,7 +15,7 @@ _EN_STOP = frozenset(
     "a an the of to in on for by with and or as at be is are was were been being that this these those it its "
     "which who whom whose shall may any such other than from into under per not no do does did have has had "
     "i you we they he she my our your their what when where how if can will would should must there here "
-    "about so also all each both".split()
+    "about so also all each both re ll ve".split()
 )
 _KO_STOP = frozenset({"하", "되", "있", "없", "것", "수", "등", "이", "그", "및", "또는", "경우", "따르", "해당"})
 
@@ -69,6 +69,7 @@ def _stem_en(word: str) -> str:
     return word
 
 
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 _NUMBERS = re.compile(r"\d+(?:[-.,]\d+)+|\d{3,}")
 
 
@@ -79,14 +80,18 @@ def tokenize(text: str) -> list[str]:
     tokens += [m.group(0).replace(",", "") for m in _NUMBERS.finditer(text)]
     with _kiwi_lock:  # Kiwi objects are not documented as thread-safe
         morphs = _kiwi().tokenize(text)
+    # English words are taken whole from the text: the analyser splits a Latin word before a full stop
+    # ("customers." -> custom + ers., "does." -> d + oes.).
+    for w in _LATIN_WORD.findall(text):
+        form = w.lower()
+        if form not in _EN_STOP and len(form) >= 2:
+            tokens.append(_stem_en(form))
     for t in morphs:
         if t.tag not in _KEEP_TAGS:
             continue
         form = t.form.lower()
         if t.tag == "SL":
-            if form in _EN_STOP or len(form) < 2:
-                continue
-            tokens.append(_stem_en(form.rstrip(".")))
+            continue  # taken above
         elif t.tag == "SN":
             continue  # numbers are taken whole above
         elif form not in _KO_STOP:
