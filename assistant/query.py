@@ -91,6 +91,7 @@ GLOSSARY += [
     (("사전 승인", "승인"), "approvals before deployment"),
     (("개인정보 보호법", "개인정보보호법"), "Personal Information Protection Act"),
     (("규제 부담", "부담"), "compliance burden"),
+    (("초안", "입법예고", "시행령안"), "draft decree"), (("걱정", "우려"), "concerns"),
     (("제조", "공장", "생산"), "manufacturing production lifecycle"),
 ]
 

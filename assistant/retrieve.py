@@ -24,8 +24,11 @@ LINK_SHARE = 0.5
 LINK_BONUS = 0.06
 ANCILLARY = 0.85
 # A question that asks what commentators say (or about what only commentary covers) weighs commentary up.
+# The draft decree and what officials said or plan are not in the corpus's law texts; only commentary reports them.
 COMMENTARY_CUES = re.compile(r"comment|opinion|critic|analyst|expert|observer|esg|motie|ministry of trade|industr(y|ial) "
-                             r"polic|announcement no|논평|해설|평가하|전문가|비판|지적|esg|산업부|산업통상|공고", re.I)
+                             r"polic|announcement no|draft (enforcement )?decree|what did|\bsaid\b|\bannounced\b|"
+                             r"planning to|논평|해설|평가하|전문가|비판|지적|esg|산업부|산업통상|공고|초안|입법예고|발언|밝혔",
+                             re.I)
 COMMENTARY_ASKED = 1.3
 # Fusion is a weighted sum of normalised scores: it keeps a confident BM25 match (a rare number, a name) on top,
 # where reciprocal rank fusion would average it away (measured: Hit@1 0.54 with RRF against 0.65 then).
@@ -40,7 +43,8 @@ PREFER_DETAIL = 0.6  # see Retriever._prefer_detail; 0 disables
 DETAIL_CUES = re.compile(
     r"\bhow (?!does the act|is the act)|in what ways|methods?\b|which documents|what documents|how many|how much|"
     r"how long|what period|within what|criteria|threshold|exactly|concretely|specifically|deadline|\bdays?\b|"
-    r"what must .* (post|publish|include|contain)|어떻게|방법|서류|며칠|얼마|기간|기준|구체적|어떤 경우|절차|몇\s*(명|일|년|개월)",
+    r"what must .* (post|publish|include|contain)|what age|what size|how (big|large)|어떻게|방법|서류|며칠|얼마|기간|"
+    r"기준|구체적|어떤 경우|절차|몇\s*(명|일|년|개월|세|살)|나이|규모",
     re.I)  # an implementing provision reached by a link starts at this share of its parent's score
 
 # A question that names the Decree or the Notice (without citing one of its provisions) asks what that document
