@@ -61,11 +61,14 @@ def _kiwi():  # noqa: ANN202 - kiwipiepy has no type stubs
 
 
 def _stem_en(word: str) -> str:
-    # A light stemmer: enough to match "notify"/"notifies"/"notification" prefixes is not the goal; plural
-    # and verb endings are.
-    for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4 and not word.endswith("ss"):
-            return word[: -len(suffix)] + repl
+    """A light, consistent stemmer: plural and verb endings off, then a final silent e, so that "device",
+    "devices", "notice", "noticed" and "change", "changing", "changed" meet (devic, notic, chang)."""
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", "e"), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not (suffix == "s" and word.endswith("ss")):
+            word = word[: -len(suffix)] + repl
+            break
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]
     return word
 
 
