@@ -52,6 +52,11 @@ DETAIL_CUES = re.compile(
 NAMED_DOCS = [("decree", re.compile(r"(?<!draft )enforcement decree|시행령(?!\s*초안|안)|(?<!draft )\bthe decree\b", re.I)),
               ("notice", re.compile(r"\bmsit notice|public notice|notice no\.|고시\s*제\s*\d|고시(상|에 따르면|에서)", re.I))]
 
+# "Who do we apply to?" is answered by the definition of the body a procedure names ("확인기관"이란 ... 협회를 말한다).
+WHO_CUES = re.compile(r"\bwho\b|\bwhich (agency|body|organi[sz]ation|institution)|\bwhere (do|can|should|must) (we|i) "
+                      r"(apply|submit|send|file)|누가|누구|어디(에|서|인|로)|어느 기관", re.I)
+_DEFINED_BODY = re.compile(r"^\d+\.\s*[\"“]([^\"”]+(?:기관|위원회|협회|센터))[\"”]\s*(?:이)?란")
+
 
 class Retriever:
     """Runs hybrid retrieval against one open index."""
@@ -59,6 +64,12 @@ class Retriever:
     def __init__(self, store: IndexStore) -> None:
         self.store = store
         self._indexed = set(store._bm25_ids)
+        # Bodies defined by a definitions item, per document: (term, definition cid).
+        self._bodies: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for u in store.units.values():
+            m = _DEFINED_BODY.match(u.text) if u.lang == "ko" and u.level == "item" else None
+            if m and (m.group(1), u.cid) not in self._bodies[u.doc]:
+                self._bodies[u.doc].append((m.group(1), u.cid))
 
     @lru_cache(maxsize=16)
     def _allowed_any(self, docs: tuple[str, ...] | None) -> frozenset[str] | None:
@@ -173,6 +184,8 @@ class Retriever:
         if PREFER_DETAIL and DETAIL_CUES.search(q.question):
             self._prefer_detail(scores, via)
         self._prefer_named_doc(scores, via, q.question, cited)
+        if WHO_CUES.search(q.question):
+            self._definition_first(scores, via, q.as_of)
         cands = []
         for cid, s in sorted(scores.items(), key=lambda kv: kv[1], reverse=True):
             units = self._units(cid, q.as_of)
@@ -222,6 +235,19 @@ class Retriever:
             for cid in ranked[1:6]:
                 if cid.startswith(doc) and via[cid] & {"dense", "lexical"}:
                     scores[cid] = scores[ranked[0]] * 1.001
+                    return
+
+    def _definition_first(self, scores: dict[str, float], via: dict[str, set[str]], as_of: str) -> None:
+        """For a question asking who: where one of the best provisions names a body its document defines, the
+        definition (which names the body) comes first."""
+        ranked = sorted(scores, key=scores.get, reverse=True)
+        for cid in ranked[:3]:
+            doc = split_cid(cid)[0]
+            text = " ".join(u.text for u in self._units(cid, as_of) if u.lang == "ko")
+            for term, def_cid in self._bodies.get(doc, []):
+                if term in text and def_cid != cid and self._units(def_cid, as_of):
+                    scores[def_cid] = scores[ranked[0]] * 1.001
+                    via[def_cid].add("definition")
                     return
 
     def _links_of(self, cid: str) -> list[dict[str, str]]:

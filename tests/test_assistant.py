@@ -265,3 +265,21 @@ def test_question_date(text, expected):
     from assistant.query import question_date
 
     assert question_date(text) == expected
+
+
+def test_who_question_reaches_the_definition_of_the_body(assistant):
+    """'Who do we apply to?' is answered by the notice's definition of the body its procedure names."""
+    ans = assistant.ask("Who do we apply to for confirmation that our product really uses AI?", as_of="2026-09-01")
+    first = ans.sources[0]
+    assert (first.doc, first.article) == ("notice-2026-50", "2"), ans.sources[:3]
+    assert "Korea Artificial Intelligence Promotion Association" in ans.answer or "한국인공지능진흥협회" in ans.answer
+    # A question that does not ask who keeps the procedure first.
+    how = assistant.ask("What documents do we attach to an application for confirmation that a product uses AI?",
+                        as_of="2026-09-01")
+    assert (how.sources[0].doc, how.sources[0].article) == ("notice-2026-50", "4"), how.sources[:3]
+
+
+def test_named_decree_comes_first(assistant):
+    ans = assistant.ask("What must an impact assessment of high-impact AI contain under the Enforcement Decree?",
+                        as_of="2026-09-01")
+    assert ans.sources[0].doc == "decree", ans.sources[:3]
