@@ -11,20 +11,24 @@ import threading
 from dataclasses import dataclass, field
 
 from corpus.labels import label
+from corpus.numbers import date_spans
 from corpus.model import Unit
 from ingest.store import IndexStore
 from ingest.structure import classify
 from ingest.tokenize import tokenize
 
+from assistant.abstain import QUANTITY, QUANTITY_QUESTION
 from assistant.records import Candidate, CitationOut, Retrieval
 
-MAX_POINTS = 4
+MAX_POINTS = 5  # measured: 4 -> 5 raises key facts 0.846 -> 0.858 (held-out 0.748 -> 0.757), citation precision flat
 TOP_SENTENCES = 3
 MAX_ITEMS = 6
 LIST_INTRO = re.compile(r"(:|다음 각 (호|목)[^.]*\.?)\s*$|following:?\s*$|다음 각 (호|목)|\bthe following\b")
 PROVISO = re.compile(r"(provided|however|but)\b|다만[,\s]", re.I)
 RELATIVE_MIN = 0.8  # a further provision is cited only if it scores at least this share of the best one
 MAX_QUOTE = 600
+WANTS_FIGURE = re.compile(r"\bwhen\b|what date|by when|deadline|how long|within what|언제|며칠|기한|기간", re.I)
+FIGURE_BONUS = 2.0  # measured flat from 0.75 to 3 (key facts 0.839 -> 0.846 against 0)
 _TAG = re.compile(r"\s*(<[^<>]*\d{4}[^<>]*>|\[[^\[\]]*\d{4}[^\[\]]*\])")
 _MARK = re.compile(r"^(?:[①-⑳㉑-㉟]\s*|\(\d{1,2}\)\s+|\d{1,2}(?:의\d+|-\d+)?\.\s+|[가-하]\.\s+|[a-n]\.\s+)")
 _HEADING = re.compile(r"^(?:제\d+조(?:의\d+)?\s*\([^)]*\)|Article\s+\d+(?:-\d+)?\s*\([^)]*\))\s*")
@@ -126,10 +130,12 @@ class Extractive:
                     out.append(Segment(owner, q[:MAX_QUOTE], len(out)))
         return out
 
-    def _score(self, seg: Segment, terms: set[str]) -> float:
+    def _score(self, seg: Segment, terms: set[str], wants_figure: bool = False) -> float:
         idf = self.store.idf
         toks = set(tokenize(seg.text))
         hit = sum(idf.get(t, 1.0) for t in toks & terms)
+        if wants_figure and (QUANTITY.search(seg.text) or date_spans(seg.text)):
+            hit += FIGURE_BONUS  # "when / how much / how long": the sentence that states one answers it
         return hit + (0.5 if seg.order == 0 else 0.0)
 
     # ------------------------------------------------------------------ citations
@@ -187,6 +193,8 @@ class Extractive:
         """Segments to quote: the best one or two of the top provision, then one from each next provision."""
         self._as_of = r.analysis.query.as_of
         terms = set(r.analysis.terms)
+        wants_figure = bool(WANTS_FIGURE.search(r.analysis.query.question) or QUANTITY_QUESTION.search(
+            r.analysis.query.question))
         chosen: list[Segment] = []
         seen_units: set[str] = set()
         for rank, cand in enumerate(self.supporting(r)):
@@ -197,7 +205,7 @@ class Extractive:
             if not segs:
                 continue
             for s in segs:
-                s.score = self._score(s, terms)
+                s.score = self._score(s, terms, wants_figure)
             best = sorted(segs, key=lambda s: (-s.score, s.order))
             take = TOP_SENTENCES if rank == 0 or "citation" in cand.via else 1
             picked = [s for s in best if s.score > 0.5 or s.order == 0][:take] or best[:1]

@@ -47,6 +47,8 @@ GLOSSARY: list[tuple[tuple[str, ...], str]] = [
     (("explanation", "explain why", "why the", "why it", "why my", "why our", "reason for", "reasons for"),
      "impacted person explanation main criteria principles final output 영향받는 설명"),
     (("설명을 받", "설명받", "설명을 요구", "설명을 요청", "설명해 달라", "이유를 알", "왜 그런"), "영향받는 자 설명 주요 기준 원리 최종결과 explanation"),
+    (("reduc", "discount", "lower the fine", "cut the fine", "lenien", "mitigat"), "reduce mitigate 줄일 감경"),
+    (("깎", "감경", "감액", "줄여", "줄일", "할인", "봐주"), "줄일 감경 reduce"),
     (("impact assessment", "assess the impact", "fundamental rights"), "impact assessment fundamental rights 영향평가"),
     (("영향평가", "기본권"), "영향평가 기본권 impact assessment"),
     (("flop", "compute", "computation", "training run", "frontier"), "cumulative amount of computation learning 연산량"),
