@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.kaia-installed
 PIP    := $(BIN)/python -m pip install --disable-pip-version-check --quiet
 
-.PHONY: setup chat test bench ingest clean browser screenshot
+.PHONY: setup chat test bench eval ingest clean browser screenshot
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,14 @@ screenshot: setup browser
 bench: setup
 	$(BIN)/python eval/bench_ingest.py
 	$(BIN)/python eval/bench.py
+
+# The evaluation reports (the project's question set and the held-out set, each beside the baseline) and the
+# README's table of their figures.
+eval: setup
+	$(BIN)/kaia ingest
+	$(BIN)/kaia eval --baseline
+	$(BIN)/kaia eval --baseline --questions eval/heldout.jsonl --out eval/report-heldout
+	$(BIN)/python eval/readme_tables.py
 
 clean:
 	rm -rf $(VENV) data
