@@ -183,6 +183,8 @@ class Extractive:
         linked_arts = {":".join(c.split(":")[:2]) for c in linked}
         out = [top]
         for c in r.candidates[1:8]:
+            if c.via and all(v.startswith("entry-into-force:") for v in c.via):
+                continue  # the addendum dating a lesser hit: a source, while the best one answers the question
             art = ":".join(c.cid.split(":")[:2])
             if c.score >= RELATIVE_MIN * top.score or art == top_art or c.cid in linked or art in linked_arts \
                     or "citation" in c.via:
