@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from corpus.model import LAW_KINDS
 from ingest.store import IndexStore
 
 from assistant.coverage import coverage
@@ -34,7 +35,6 @@ ENFORCEMENT_RECORD = re.compile(
     r"(ha(s|ve) )?(been )?(fined|sanctioned|penali[sz]ed|punished)|"
     r"판례|(처분|제재|부과|적발|처벌)\s*사례|실제로 .{0,20}(부과|처분|제재|적발)(받|된|한|했)|지금까지 .{0,20}(부과|처분|제재|적발)",
     re.I)
-LAW_KINDS = ("act", "decree", "notice")
 
 
 @dataclass
@@ -61,7 +61,7 @@ def decide(store: IndexStore, r: Retrieval, missing: list[dict] | None = None) -
         if foreign:
             return Decision(True, "foreign", ", ".join(foreign))
     # Another field of law (copyright, elections, tax...) that nothing in the index mentions: the corpus is silent.
-    silent = [(ko if a.lang == "ko" else en) for en, ko, p in a.other_fields if not p.search(store.all_text)]
+    silent = [(ko if a.lang == "ko" else en) for en, ko, p in a.other_fields if not store.mentions(p)]
     if silent:
         return Decision(True, "foreign", ", ".join(silent))
     for m in missing or []:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from corpus.labels import label
 from corpus.numbers import date_spans
-from corpus.model import Unit
+from corpus.model import LAW_KINDS, Unit
 from ingest.store import IndexStore
 from ingest.structure import classify
 from ingest.tokenize import tokenize
@@ -276,7 +276,7 @@ class Extractive:
                     note = self._not_in_force_note(v.split(":", 1)[1], r.analysis.query.as_of, lang)
                     if note not in notes:  # several addenda may stand for the same provision
                         notes.insert(0, note)
-        if any(c.lang != lang for c in cites if c.kind in ("act", "decree", "notice")):
+        if any(c.lang != lang for c in cites if c.kind in LAW_KINDS):
             notes.append(f"{r.analysis.query.as_of} 현재 시행 문언의 번역이 없어 원문을 인용했습니다." if lang == "ko" else
                          f"Some provisions are quoted in Korean: there is no English translation of the wording in "
                          f"force on {r.analysis.query.as_of}.")

@@ -8,7 +8,7 @@ import time
 from collections import defaultdict
 from functools import lru_cache
 
-from corpus.model import split_cid
+from corpus.model import LAW_KINDS, split_cid
 from ingest.store import IndexStore
 
 from assistant.coverage import coverage
@@ -45,7 +45,7 @@ DETAIL_CUES = re.compile(
     r"how long|what period|within what|criteria|threshold|exactly|concretely|specifically|deadline|\bdays?\b|"
     r"what must .* (post|publish|include|contain)|what age|what size|how (big|large)|어떻게|방법|서류|며칠|얼마|기간|"
     r"기준|구체적|어떤 경우|절차|몇\s*(명|일|년|개월|세|살)|나이|규모",
-    re.I)  # an implementing provision reached by a link starts at this share of its parent's score
+    re.I)
 
 # A question that names the Decree or the Notice (without citing one of its provisions) asks what that document
 # says: its best provision found among the first few comes first, even behind a cited Act provision.
@@ -136,7 +136,7 @@ class Retriever:
                 scores[cid] *= ANCILLARY  # forms and reasons explain; they rarely are the rule asked about
 
         if COVERAGE_WEIGHT:
-            weighed = ("act", "decree", "notice") + (("commentary",) if wants_commentary else ())
+            weighed = LAW_KINDS + (("commentary",) if wants_commentary else ())
             self._weigh_coverage(scores, a.terms, q.as_of, weighed)
         top = max(scores.values(), default=0.0)
         if any(c.startswith("act:") for c in cited) and any(not c.startswith("act:") for c in cited):
@@ -219,7 +219,7 @@ class Retriever:
         for cid in ranked[1:6]:
             if (cid in impl or ":".join(cid.split(":")[:2]) in impl_arts) and (via[cid] & {"dense", "lexical"}) \
                     and scores[cid] >= PREFER_DETAIL * scores[top]:
-                scores[cid] = scores[top] * 1.001
+                put_first(scores, cid)
                 return
 
     def _prefer_named_doc(self, scores: dict[str, float], via: dict[str, set[str]], question: str, cited: list[str]
@@ -234,7 +234,7 @@ class Retriever:
                 return
             for cid in ranked[1:6]:
                 if cid.startswith(doc) and via[cid] & {"dense", "lexical"}:
-                    scores[cid] = scores[ranked[0]] * 1.001
+                    put_first(scores, cid)
                     return
 
     def _definition_first(self, scores: dict[str, float], via: dict[str, set[str]], as_of: str) -> None:
@@ -246,7 +246,7 @@ class Retriever:
             text = " ".join(u.text for u in self._units(cid, as_of) if u.lang == "ko")
             for term, def_cid in self._bodies.get(doc, []):
                 if term in text and def_cid != cid and self._units(def_cid, as_of):
-                    scores[def_cid] = scores[ranked[0]] * 1.001
+                    put_first(scores, def_cid)
                     via[def_cid].add("definition")
                     return
 
@@ -257,6 +257,11 @@ class Retriever:
         if len(parts) > 2:
             out += self.store.links.get(":".join(parts[:2]), [])
         return out
+
+
+def put_first(scores: dict[str, float], cid: str) -> None:
+    """Rank `cid` just above the best provision (the others keep their order)."""
+    scores[cid] = max(scores.values()) * 1.001
 
 
 def combsum(dense: dict[str, float], lexical: dict[str, float]) -> dict[str, float]:

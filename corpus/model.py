@@ -29,6 +29,10 @@ class SourceFile:
     amendments: dict[str, str] = field(default_factory=dict)
 
 
+# Document kinds that are law (binding text), as against commentary and user documents.
+LAW_KINDS = ("act", "decree", "notice")
+
+
 @dataclass(frozen=True)
 class Document:
     """A document of the corpus (the Act, the Decree, a notice, a commentary, a user document)."""

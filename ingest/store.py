@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -195,6 +196,7 @@ class IndexStore:
     links: dict[str, list[dict[str, str]]]
     meta: dict[str, Any]
     by_cid: dict[str, list[Unit]] = field(default_factory=dict)
+    _mentioned: dict[tuple[str, int], bool] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def open(cls, settings: Settings) -> "IndexStore":
@@ -272,6 +274,14 @@ class IndexStore:
     def all_text(self) -> str:
         """Every unit's text, lower-cased (to check whether the index mentions something at all)."""
         return " ".join(u.text for u in self.units.values()).lower()
+
+    def mentions(self, pattern: re.Pattern[str]) -> bool:
+        """Whether any unit's text (lower-cased) matches `pattern`. Remembered: a scan of the whole text takes
+        tens of milliseconds, and the index does not change under an open store."""
+        key = (pattern.pattern, pattern.flags)
+        if key not in self._mentioned:
+            self._mentioned[key] = bool(pattern.search(self.all_text))
+        return self._mentioned[key]
 
     @cached_property
     def commentary_text(self) -> str:

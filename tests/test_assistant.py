@@ -125,7 +125,8 @@ def test_other_field_is_in_scope_where_the_index_mentions_it(store):
 
     r = Retrieval(analyze(Query("Who owns the copyright in images our AI generates?", "2026-09-01")), [])
     assert decide(store, r).reason == "foreign"
-    mentions = SimpleNamespace(all_text=store.all_text + " a user's note on copyright licences", docs=store.docs)
+    text = store.all_text + " a user's note on copyright licences"
+    mentions = SimpleNamespace(mentions=lambda p: bool(p.search(text)), docs=store.docs)
     assert decide(mentions, r).reason == "no-candidates"
 
 

@@ -8,7 +8,7 @@ import re
 from datetime import datetime
 from typing import Any
 
-from corpus.model import KIND_LABELS_EN, KIND_LABELS_KO, Unit
+from corpus.model import KIND_LABELS_EN, KIND_LABELS_KO, LAW_KINDS, Unit
 from ingest.store import IndexStore
 
 
@@ -128,7 +128,7 @@ def _card(store: IndexStore, cites: list[Any], as_of: str, open_: bool) -> str:
         en_quotes, ko_quotes = [x.quote for x in cites], [x.quote_ko for x in cites if x.quote_ko]
     cols = []
     if en is not None:
-        cols.append(_column(store, en, en_quotes, "English" if doc.kind in ("act", "decree", "notice") else "Text"))
+        cols.append(_column(store, en, en_quotes, "English" if doc.kind in LAW_KINDS else "Text"))
     if ko is not None:
         cols.append(_column(store, ko, ko_quotes, "한국어 (Korean)"))
     ns = "".join(f'<span class="kaia-n">[{x.n}]</span>' for x in cites)
