@@ -133,7 +133,9 @@ class Extractive:
     def _score(self, seg: Segment, terms: set[str], wants_figure: bool = False) -> float:
         idf = self.store.idf
         toks = set(tokenize(seg.text))
-        hit = sum(idf.get(t, 1.0) for t in toks & terms)
+        # Summed in a fixed order: a set's order follows string hashing, which changes from process to process,
+        # and a different float rounding would break a tie between two sentences differently.
+        hit = sum(idf.get(t, 1.0) for t in sorted(toks & terms))
         if wants_figure and (QUANTITY.search(seg.text) or date_spans(seg.text)):
             hit += FIGURE_BONUS  # "when / how much / how long": the sentence that states one answers it
         return hit + (0.5 if seg.order == 0 else 0.0)

@@ -20,8 +20,9 @@ def coverage(store: IndexStore, terms: list[str], texts: list[str]) -> float:
     for t in texts:
         seen |= _token_set(t)
     found = q & seen
-    total = sum(idf.get(t, top_idf) for t in q)
-    return sum(idf.get(t, top_idf) for t in found) / total if total else 0.0
+    # Summed in a fixed order (set order changes from process to process; so would the float rounding).
+    total = sum(idf.get(t, top_idf) for t in sorted(q))
+    return sum(idf.get(t, top_idf) for t in sorted(found)) / total if total else 0.0
 
 
 @lru_cache(maxsize=16384)
