@@ -185,7 +185,7 @@ class Retriever:
             self._prefer_detail(scores, via)
         self._prefer_named_doc(scores, via, q.question, cited)
         if WHO_CUES.search(q.question):
-            self._definition_first(scores, via, q.as_of)
+            self._definition_first(scores, via, q.as_of, a.terms)
         cands = []
         for cid, s in sorted(scores.items(), key=lambda kv: kv[1], reverse=True):
             units = self._units(cid, q.as_of)
@@ -237,18 +237,23 @@ class Retriever:
                     put_first(scores, cid)
                     return
 
-    def _definition_first(self, scores: dict[str, float], via: dict[str, set[str]], as_of: str) -> None:
-        """For a question asking who: where one of the best provisions names a body its document defines, the
-        definition (which names the body) comes first."""
+    def _definition_first(self, scores: dict[str, float], via: dict[str, set[str]], as_of: str,
+                          terms: list[str]) -> None:
+        """For a question asking who: where the best provisions name bodies their document defines, the definition
+        that best matches the question (the review body for "who reviews", not the agency beside it) comes first."""
         ranked = sorted(scores, key=scores.get, reverse=True)
+        named: list[str] = []
         for cid in ranked[:3]:
             doc = split_cid(cid)[0]
             text = " ".join(u.text for u in self._units(cid, as_of) if u.lang == "ko")
-            for term, def_cid in self._bodies.get(doc, []):
-                if term in text and def_cid != cid and self._units(def_cid, as_of):
-                    put_first(scores, def_cid)
-                    via[def_cid].add("definition")
-                    return
+            named += [d for term, d in self._bodies.get(doc, [])
+                      if term in text and d != cid and d not in named and self._units(d, as_of)]
+        if not named:
+            return
+        # max keeps the first of equals: the body named by the better provision
+        best = max(named, key=lambda d: coverage(self.store, terms, [u.text for u in self._units(d, as_of)]))
+        put_first(scores, best)
+        via[best].add("definition")
 
     def _links_of(self, cid: str) -> list[dict[str, str]]:
         """Links of a provision and of its article (a paragraph inherits its article's links)."""

@@ -187,7 +187,7 @@ def score(q: Question, ans: dict[str, Any], linked: "callable[[str, str, list[di
         s.cites_gold = 1.0 if any(gold_match(c, q.gold, "article") for c in cites) else 0.0
         s.citations = len(cites)
         s.citations_ok = sum(1 for c in cites if c.get("verified") and
-                             (gold_match(c, q.gold, "article") or linked(c["doc"], c["article"] or "", q.gold)))
+                             (gold_match(c, q.gold, "article") or linked(c["doc"], _article(c), q.gold)))
     if not s.abstained:
         sents = answer_sentences(ans["answer"])
         marked = re.compile(r"\[(\d+)\]")

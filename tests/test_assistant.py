@@ -278,6 +278,9 @@ def test_who_question_reaches_the_definition_of_the_body(assistant):
     how = assistant.ask("What documents do we attach to an application for confirmation that a product uses AI?",
                         as_of="2026-09-01")
     assert (how.sources[0].doc, how.sources[0].article) == ("notice-2026-50", "4"), how.sources[:3]
+    # Of the bodies a procedure names, the one whose definition matches the question: who reviews, not who confirms.
+    review = assistant.ask("AI 제품 확인 절차에서 AI가 쓰였는지 기술 심사를 하는 기관은 어디인가요?", as_of="2026-09-01")
+    assert review.citations[0].item == "2" and "한국정보통신기술협회" in review.answer, review.answer[:300]
 
 
 def test_named_decree_comes_first(assistant):
