@@ -184,7 +184,8 @@ _TRIGGERS = [([_trigger(t) for t in triggers], terms) for triggers, terms in GLO
 
 def expand(question: str) -> list[str]:
     """Glossary terms for the plain-language words in `question`."""
-    low = f" {question.lower()} "
+    # 인공지능 is read as AI: it holds 공지 ("notice"), which made every question naming it ask about notifying.
+    low = f" {question.lower().replace('인공지능', ' ai ')} "
     return [terms for triggers, terms in _TRIGGERS if any(t.search(low) for t in triggers)]
 
 

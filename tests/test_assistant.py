@@ -242,6 +242,9 @@ def test_glossary_triggers_start_words():
     assert fines in expand("Are there penalties?")  # a trigger may begin a longer word
     assert fines not in expand('How does the Act define "generative artificial intelligence"?')
     assert "means 정의 말한다" in expand('How does the Act define "generative artificial intelligence"?')
+    notify = "고지 사전 notify"
+    assert notify in expand("챗봇이라고 이용자에게 공지해야 하나요?")
+    assert notify not in expand("고영향 인공지능에 해당하나요?")  # 인공지능 holds 공지 ("notice")
 
 
 def test_definition_question_reaches_the_definitions(assistant):
