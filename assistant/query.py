@@ -20,7 +20,7 @@ GLOSSARY: list[tuple[tuple[str, ...], str]] = [
     (("label", "watermark", "mark the output", "mark ", "marked", "marking", "indicate", "tag ", "tagged", "disclaimer"),
      "label indicate output 표시 결과물"),
     (("알려", "알리", "안내", "밝혀", "공지"), "고지 사전 notify"),
-    (("워터마크", "표기", "라벨"), "표시 결과물 label"),
+    (("워터마크", "표기", "라벨 ", "라벨을", "라벨이", "라벨은"), "표시 결과물 label"),
     (("chatbot", "chat bot", "llm", "gpt", "genai", "gen ai", "generative", "text generator", "image generator"),
      "generative artificial intelligence 생성형 인공지능"),
     (("챗봇", "생성형", "생성 ai", "생성ai", "gpt", "llm"), "생성형 인공지능 generative"),
@@ -79,7 +79,7 @@ GLOSSARY: list[tuple[tuple[str, ...], str]] = [
     (("위원회",), "국가인공지능전략위원회 위원회"),
     (("define", "definition", "meaning of", "what is meant", "what counts as", "count as", "qualify as",
       "distinguish"), "means 정의 말한다"),
-    (("정의", "뜻", "의미", "무엇을 말", "해당하", "해당할", "구분"), "정의 말한다 means"),
+    ((" 정의", "뜻", "의미", "무엇을 말", "해당하", "해당할", "구분"), "정의 말한다 means"),
     (("exempt", "exception", "does not apply", "not apply", "excluded"), "exception not apply 적용 제외 예외"),
     (("예외", "면제", "적용 제외", "적용되지"), "적용 예외 제외"),
 ]
