@@ -12,11 +12,15 @@ from corpus.model import make_cid
 _REF = re.compile(r"제(\d+)조(?:의(\d+))?(?:\s*제(\d+)항)?(?:\s*제(\d+)호(?:의(\d+))?)?(?:\s*([가-하])목)?")
 _HANGUL_ITEMS = "가나다라마바사아자차카타파하"
 _LATIN = "abcdefghijklmn"
+_ACT_TITLE = re.compile(r"인공지능\s*발전과\s*신뢰\s*기반\s*조성\s*등에\s*관한\s*기본법」\s*"
+                        r"(?:\(이하\s*[\"“]법[\"”]이라\s*한다\)\s*)?$")
 DELEGATION = re.compile(r"대통령령으로\s*정하|대통령령으로\s*정한다")
 
 
 def _target_doc(before: str, doc: str) -> str | None:
     """Which document a reference points to, from the words just before it (None: another statute)."""
+    if _ACT_TITLE.search(before[-80:]):
+        return "act"  # the Act named by its title, as the Decree's first articles do before abbreviating it
     tail = before[-14:]
     if re.search(r"(시행령|[^가-힣]영|^영)\s*$", tail):
         return "decree"

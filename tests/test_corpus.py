@@ -152,6 +152,8 @@ def test_cross_references_become_links(parsed):
     item = decree["decree:1-2::1"]
     assert "「구직자 취업촉진 및 생활안정지원에 관한 법률」 제2조제2호" in item.text
     assert item.refs == []
+    # The Act named by its full title before the Decree abbreviates it (「…기본법」(이하 "법"이라 한다) 제3조제5항).
+    assert "act:3:5" in decree["decree:1-2"].refs and "decree:3:5" not in decree["decree:1-2"].refs
 
 
 def test_commentary_passages_sized(parsed):
