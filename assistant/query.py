@@ -82,6 +82,9 @@ GLOSSARY: list[tuple[tuple[str, ...], str]] = [
     ((" 정의", "뜻", "의미", "무엇을 말", "해당하", "해당할", "구분"), "정의 말한다 means"),
     (("exempt", "exception", "does not apply", "not apply", "excluded"), "exception not apply 적용 제외 예외"),
     (("예외", "면제", "적용 제외", "적용되지"), "적용 예외 제외"),
+    (("apply to us", "apply to me", "apply to our", "apply to my", "applies to us", "applies to our", "even apply"),
+     "scope of application 적용범위"),
+    (("적용되나", "적용 대상", "적용대상", "적용을 받", "해당되나"), "적용범위 scope of application"),
 ]
 
 # Korean words for things only the English commentary discusses, so a Korean question can reach it lexically.

@@ -246,6 +246,7 @@ def test_glossary_triggers_start_words():
     assert notify in expand("챗봇이라고 이용자에게 공지해야 하나요?")
     assert notify not in expand("고영향 인공지능에 해당하나요?")  # 인공지능 holds 공지 ("notice")
     assert "정의 말한다 means" not in expand("학습 과정의 데이터")  # 과정의 is not 정의
+    assert "scope of application 적용범위" in expand("Does the Korean AI law even apply to us?")
     assert "표시 결과물 label" not in expand("데이터 라벨러를 고용하면") and "표시 결과물 label" in expand("AI 라벨을 붙여야")
 
 
