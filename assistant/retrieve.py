@@ -9,6 +9,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from corpus.model import LAW_KINDS, split_cid
+from corpus.numbers import date_spans
 from ingest.store import IndexStore
 
 from assistant.coverage import coverage
@@ -56,6 +57,12 @@ NAMED_DOCS = [("decree", re.compile(r"(?<!draft )enforcement decree|시행령(?!
 WHO_CUES = re.compile(r"\bwho\b|\bwhich (agency|body|organi[sz]ation|institution)|\bwhere (do|can|should|must) (we|i) "
                       r"(apply|submit|send|file)|누가|누구|어디(에|서|인|로)|어느 기관", re.I)
 _DEFINED_BODY = re.compile(r"^\d+\.\s*[\"“]([^\"”]+(?:기관|위원회|협회|센터))[\"”]\s*(?:이)?란")
+# "Does a grading feature count as high-impact AI?" asks for the definition of the term it names (Act Art. 2 item 4),
+# unless it asks how to find out (the confirmation procedure), which DETAIL_CUES catch.
+FALLS_UNDER = re.compile(r"\b(count|counts|qualify|qualifies) as\b|\bfalls? (under|within)\b|\bclassed as\b|"
+                         r"\bconsidered (an? )?|\bregarded as\b|해당(하|할|되|될|돼)|속하", re.I)
+_SUBJECT = {"인공지능", "artificial intelligence"}  # the Act's subject is in every question: never the term asked about
+_DEFINED_TERM = re.compile(r"^\d+\.\s*(?:The term\s*)?[\"“]([^\"”]{2,60})[\"”]\s*(?:이란|란|means)", re.I)
 
 
 class Retriever:
@@ -70,6 +77,10 @@ class Retriever:
             m = _DEFINED_BODY.match(u.text) if u.lang == "ko" and u.level == "item" else None
             if m and (m.group(1), u.cid) not in self._bodies[u.doc]:
                 self._bodies[u.doc].append((m.group(1), u.cid))
+        # Every term a law text defines, in either language, longest first: (term lowercased, definition cid).
+        terms = {(m.group(1).lower(), u.cid) for u in store.units.values()
+                 if u.level == "item" and store.docs[u.doc].kind in LAW_KINDS and (m := _DEFINED_TERM.match(u.text))}
+        self._defined = sorted(terms, key=lambda t: (-len(t[0]), t[1]))
 
     @lru_cache(maxsize=16)
     def _allowed_any(self, docs: tuple[str, ...] | None) -> frozenset[str] | None:
@@ -186,6 +197,9 @@ class Retriever:
         self._prefer_named_doc(scores, via, q.question, cited)
         if WHO_CUES.search(q.question):
             self._definition_first(scores, via, q.as_of, a.terms)
+        elif FALLS_UNDER.search(q.question) and not DETAIL_CUES.search(q.question) and not cited \
+                and not date_spans(q.question):  # "on 23 January 2026, did X fall under …" asks about a version
+            self._named_definition_first(scores, via, q.question, q.as_of)
         cands = []
         for cid, s in sorted(scores.items(), key=lambda kv: kv[1], reverse=True):
             units = self._units(cid, q.as_of)
@@ -254,6 +268,17 @@ class Retriever:
         best = max(named, key=lambda d: coverage(self.store, terms, [u.text for u in self._units(d, as_of)]))
         put_first(scores, best)
         via[best].add("definition")
+
+    def _named_definition_first(self, scores: dict[str, float], via: dict[str, set[str]], question: str,
+                                as_of: str) -> None:
+        """For "does X count as <a defined term>?": the definition of the longest defined term the question names."""
+        text = re.sub(r"(?i)\bai\b|에이아이", "인공지능" if re.search(r"[가-힣]", question) else "artificial intelligence",
+                      question).lower()
+        for term, cid in self._defined:
+            if term in text and term not in _SUBJECT and self._units(cid, as_of):
+                put_first(scores, cid)
+                via[cid].add("definition")
+                return
 
     def _links_of(self, cid: str) -> list[dict[str, str]]:
         """Links of a provision and of its article (a paragraph inherits its article's links)."""

@@ -289,6 +289,17 @@ def test_who_question_reaches_the_definition_of_the_body(assistant):
     assert review.citations[0].item == "2" and "한국정보통신기술협회" in review.answer, review.answer[:300]
 
 
+@pytest.mark.parametrize("question, item", [
+    ("중학교 시험 답안을 AI가 채점하는 서비스도 고영향 인공지능에 해당하나요?", "4"),
+    ("Does a tool that writes marketing copy count as generative AI under the Act?", "5"),
+])
+def test_falls_under_question_reaches_the_definition_of_the_term(assistant, question, item):
+    """'Does X count as <a defined term>?' is answered by the definition of that term."""
+    ans = assistant.ask(question, as_of="2026-09-01")
+    first = ans.sources[0]
+    assert (first.doc, first.article, first.item) == ("act", "2", item), ans.sources[:3]
+
+
 def test_named_decree_comes_first(assistant):
     ans = assistant.ask("What must an impact assessment of high-impact AI contain under the Enforcement Decree?",
                         as_of="2026-09-01")
