@@ -10,7 +10,7 @@ import pytest
 
 from eval.metrics import (VALID_CATEGORIES, VALID_LANGS, VALID_PERSONAS, QuestionFileError, aggregate, fact_found,
                           load_questions, retrieval_scores, score)
-from eval.run import DEFAULT_QUESTIONS, HELDOUT_QUESTIONS, make_linked, markdown, write_reports
+from eval.run import DEFAULT_QUESTIONS, HELDOUT2_QUESTIONS, HELDOUT_QUESTIONS, make_linked, markdown, write_reports
 
 # Figures of the gate subset (every 4th question) when the gate was set: Hit@1 0.88, Recall@5 0.985, citing gold
 # 0.94, key facts 0.93, citation precision 0.96, grounding 1.0, abstention recall 0.86 (6 of 7), false abstention
@@ -19,6 +19,8 @@ from eval.run import DEFAULT_QUESTIONS, HELDOUT_QUESTIONS, make_linked, markdown
 GATE = {"hit1_article": 0.84, "recall5_article": 0.95, "cites_gold": 0.93, "key_fact_accuracy": 0.9,
         "citation_precision": 0.95, "grounding_rate": 0.99, "abstention_recall": 0.84}
 GATE_MAX = {"false_abstention": 0.05}
+SETS = [DEFAULT_QUESTIONS, HELDOUT_QUESTIONS, HELDOUT2_QUESTIONS]
+SET_IDS = ["questions", "heldout", "heldout2"]
 
 
 @pytest.fixture(scope="module")
@@ -43,15 +45,17 @@ def test_question_set_shape(questions):
             assert q.key_facts, q.id
 
 
-def test_heldout_set_shape():
-    held = load_questions(HELDOUT_QUESTIONS)
+@pytest.mark.parametrize("path", [HELDOUT_QUESTIONS, HELDOUT2_QUESTIONS], ids=["heldout", "heldout2"])
+def test_heldout_set_shape(path):
+    held = load_questions(path)
     assert len(held) >= 50 and len({q.id for q in held}) == len(held)
-    assert not {q.id for q in held} & {q.id for q in load_questions(DEFAULT_QUESTIONS)}
+    others = {q.id for p in SETS if p != path for q in load_questions(p)}
+    assert not {q.id for q in held} & others
     for q in held:
         assert q.answerable == bool(q.gold) == (q.category != "out-of-scope"), q.id
 
 
-@pytest.mark.parametrize("path", [DEFAULT_QUESTIONS, HELDOUT_QUESTIONS], ids=["questions", "heldout"])
+@pytest.mark.parametrize("path", SETS, ids=SET_IDS)
 def test_every_gold_provision_exists(path, store):
     for q in load_questions(path):
         for g in q.gold:
@@ -59,7 +63,7 @@ def test_every_gold_provision_exists(path, store):
             assert store.find(cid), f"{q.id}: gold {cid} is not in the corpus"
 
 
-@pytest.mark.parametrize("path", [DEFAULT_QUESTIONS, HELDOUT_QUESTIONS], ids=["questions", "heldout"])
+@pytest.mark.parametrize("path", SETS, ids=SET_IDS)
 def test_key_facts_are_in_the_gold_text(path, store):
     for q in load_questions(path):
         if not q.answerable:
