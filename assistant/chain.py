@@ -43,6 +43,12 @@ ABSTENTION: dict[str, tuple[str, str]] = {
                   "cases, rulings), so it cannot say what has happened.",
                   "이 자료는 법령의 조문을 담고 있을 뿐 실제 적용 사례(과태료 부과, 처분, 판례)의 기록은 없어 무엇이 있었는지 답할 수 "
                   "없습니다."),
+    "off-topic": ("This question does not seem to be about Korea's AI Basic Act or the rules under it, which are all "
+                  "kaia answers from.", "이 질문은 kaia가 답하는 자료(한국 인공지능기본법과 그 하위 규정)에 관한 것이 아닌 것 같습니다."),
+    "advice": ("kaia answers what Korea's AI Basic Act and the rules under it say; it does not give business or technical "
+               "advice, and the corpus has nothing on this.",
+               "kaia는 인공지능기본법과 그 하위 규정의 내용만 답하며 사업상ㆍ기술적 조언은 하지 않습니다. 자료에 이에 관한 내용이 "
+               "없습니다."),
     "weak-match": ("I could not find an answer in the corpus (the AI Basic Act, its Enforcement Decree, MSIT Notice "
                    "No. 2026-50 and the commentary).",
                    "이 질문에 답하는 내용을 자료(인공지능기본법, 시행령, 과학기술정보통신부 고시 제2026-50호, 해설 자료)에서 "

@@ -185,10 +185,14 @@ def _trigger(t: str) -> re.Pattern[str]:
 _TRIGGERS = [([_trigger(t) for t in triggers], terms) for triggers, terms in GLOSSARY]
 
 
+# "Fine-tuning" a model is not a fine: read as "tuning", so that neither the glossary nor BM25 reads a penalty into it.
+FINE_TUNE = re.compile(r"(?i)\bfine[- ]?tun")
+
+
 def expand(question: str) -> list[str]:
     """Glossary terms for the plain-language words in `question`."""
     # 인공지능 is read as AI: it holds 공지 ("notice"), which made every question naming it ask about notifying.
-    low = f" {question.lower().replace('인공지능', ' ai ')} "
+    low = f" {FINE_TUNE.sub('tun', question).lower().replace('인공지능', ' ai ')} "
     return [terms for triggers, terms in _TRIGGERS if any(t.search(low) for t in triggers)]
 
 
@@ -197,14 +201,14 @@ def analyze(query: Query) -> Analysis:
     q = query.question
     lang = query.lang or detect_lang(q)
     extra = expand(q)
-    text = q
+    text = FINE_TUNE.sub("tun", q)
     if detect_lang(q) == "ko":
         # Korean questions say "AI" where the law says 인공지능.
-        text = re.sub(r"(?i)\bai\b|에이아이", " 인공지능 ", q)
+        text = re.sub(r"(?i)\bai\b|에이아이", " 인공지능 ", text)
     terms = [t for t in tokenize(text + " " + " ".join(extra)) if t not in _CHAT_WORDS]
     names = list(dict.fromkeys(m.group(0) for m in FOREIGN.finditer(q)))
     fields = [(en, ko, p) for en, ko, p in OTHER_FIELDS if p.search(q)]
     # The glossary's legal terms help the embedding too: "tell customers" is far from 고지 in vector space.
-    dense = f"{text} {' '.join(extra)}".strip()
+    dense = f"{text} {' '.join(extra)}".strip()  # text: "fine-tuning" read as one word here too
     return Analysis(query=query, lang=lang, citations=find_citations(q), terms=terms, dense_text=dense,
                     unknown_names=names, other_fields=fields)

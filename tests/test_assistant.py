@@ -115,6 +115,41 @@ def test_abstains_out_of_scope(assistant, question):
     assert ans.related
 
 
+@pytest.mark.parametrize("question, reason", [
+    ("What's the weather in Seoul tomorrow?", "off-topic"),
+    ("오늘 점심 뭐 먹지?", "off-topic"),
+    ("Can you write me a poem about spring?", "off-topic"),
+    ("hello, what can you do?", "off-topic"),
+    ("Which cloud provider is cheapest for hosting a chatbot?", "advice"),
+    ("How do I fine-tune Llama 3 on my data?", "advice"),
+    ("우리 회사 AI 챗봇 마케팅 문구 좀 써줄래?", "advice"),
+    ("파이썬으로 웹 크롤러 만드는 법 알려줘", "advice"),
+])
+def test_declines_what_is_not_about_the_law(assistant, question, reason):
+    """Small talk and requests for advice or writing are declined with their own reason, not answered from
+    whichever provision happens to share a word (a poem's 'write', lunch's 먹 in 먹는물, fine-tuning's 'fine')."""
+    from assistant.abstain import decide
+    from assistant.query import analyze
+    from assistant.records import Query
+
+    r = assistant.retriever.run(analyze(Query(question, "2026-09-01")))
+    assert decide(assistant.store, r).reason == reason
+    assert assistant.ask(question, as_of="2026-09-01").abstained
+
+
+@pytest.mark.parametrize("question", [
+    "What is the best way to notify users under the AI Act?",
+    "Which is better for our chatbot notice under the law: a banner or a pop-up?",
+    "We sell an AI-powered CCTV camera and want public buyers to favour it. Which organisations check that it uses AI?",
+    "What is the maximum fine for not telling users that our service is AI?",
+])
+def test_legal_questions_in_plain_words_are_answered(assistant, question):
+    """Asking for the best way to meet a duty, or naming one's product, is still a question about the law."""
+    ans = assistant.ask(question, as_of="2026-09-01")
+    assert not ans.abstained, ans.answer
+    assert ans.citations
+
+
 def test_other_field_is_in_scope_where_the_index_mentions_it(store):
     """A field of law is declined because nothing indexed mentions it, not because it is on a list."""
     from types import SimpleNamespace
@@ -126,7 +161,7 @@ def test_other_field_is_in_scope_where_the_index_mentions_it(store):
     r = Retrieval(analyze(Query("Who owns the copyright in images our AI generates?", "2026-09-01")), [])
     assert decide(store, r).reason == "foreign"
     text = store.all_text + " a user's note on copyright licences"
-    mentions = SimpleNamespace(mentions=lambda p: bool(p.search(text)), docs=store.docs)
+    mentions = SimpleNamespace(mentions=lambda p: bool(p.search(text)), docs=store.docs, idf=store.idf)
     assert decide(mentions, r).reason == "no-candidates"
 
 
