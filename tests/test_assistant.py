@@ -107,6 +107,7 @@ def test_link_expansion_act_to_decree(assistant):
     "일본 AI 추진법은 언제 시행되었나요?",
     "Has anyone actually been fined under the AI Basic Act so far?",
     "인공지능기본법 위반으로 과태료 부과 사례가 있나요?",
+    "Does compute spent on fine-tuning count toward the 10^26 FLOPs threshold?",
 ])
 def test_abstains_out_of_scope(assistant, question):
     ans = assistant.ask(question, as_of="2026-09-01")
@@ -142,6 +143,7 @@ def test_declines_what_is_not_about_the_law(assistant, question, reason):
     "Which is better for our chatbot notice under the law: a banner or a pop-up?",
     "We sell an AI-powered CCTV camera and want public buyers to favour it. Which organisations check that it uses AI?",
     "What is the maximum fine for not telling users that our service is AI?",
+    "At what amount of training compute do the AI safety duties start?",
 ])
 def test_legal_questions_in_plain_words_are_answered(assistant, question):
     """Asking for the best way to meet a duty, or naming one's product, is still a question about the law."""
