@@ -119,17 +119,19 @@ class Extractive:
         if unit.level in ("addendum", "annex") and len(lines) > 1:
             lines = lines[1:]  # the header line ("부칙 <제21311호,…>", "[별표 2]") is not a statement
         para = unit.cid if unit.level == "paragraph" else None
+        item = unit.cid if unit.level == "item" else None
         for i, line in enumerate(lines):
             owner = unit
             kind = classify(line, unit.lang) if i or unit.level == "article" else None
-            if kind and unit.level == "article":
-                if kind[0] == "paragraph":
-                    para = f"{unit.cid}:{kind[1]}"
-                    owner = self._unit_at(unit, para)
-                elif kind[0] == "item":
-                    owner = self._unit_at(unit, f"{para}:{kind[1]}" if para else f"{unit.cid}::{kind[1]}")
-            elif kind and kind[0] == "item" and unit.level == "paragraph":
-                owner = self._unit_at(unit, f"{unit.cid}:{kind[1]}")
+            if kind and kind[0] == "paragraph" and unit.level == "article":
+                para, item = f"{unit.cid}:{kind[1]}", None
+                owner = self._unit_at(unit, para)
+            elif kind and kind[0] == "item" and unit.level in ("article", "paragraph"):
+                item = f"{para}:{kind[1]}" if para else f"{unit.cid}::{kind[1]}"
+                owner = self._unit_at(unit, item)
+            elif kind and kind[0] == "subitem" and item:
+                # A sub-item ("a. Supply of energy ...") is its own unit (act:2::4:a), quoted and cited as such.
+                owner = self._unit_at(unit, f"{item}:{kind[1]}")
             for sent in sentences_of(line, unit.lang):
                 q = clean(sent)
                 if len(q) >= 8 and not re.fullmatch(r"[\W\d]*", q) and "[ ]" not in q and "[  ]" not in q:
@@ -232,8 +234,13 @@ class Extractive:
                 top_best = best[0].score
             elif cand.cid not in bound and best[0].score < SEG_MIN * top_best:
                 continue
-            take = TOP_SENTENCES if rank == 0 or "citation" in cand.via else 1
+            lead = rank == 0 or "citation" in cand.via
+            take = TOP_SENTENCES if lead else 1
             picked = [s for s in best if s.score > 0.5 or s.order == 0][:take] or best[:1]
+            if lead:
+                # An item picked from the answering provision brings its list's introduction ("... every 3 years:",
+                # "... shall include the following:"), which states the rule the item belongs to.
+                picked += [i for i in (self._intro_of(p, segs) for p in picked) if i is not None and i not in picked]
             # A main clause quoted without its proviso overstates the rule ("shall not be liable" … "provided, this
             # shall not apply if …"): the proviso always comes with it.
             orders = {p.order for p in picked}
@@ -241,18 +248,38 @@ class Extractive:
             for s in sorted(picked, key=lambda s: s.order):
                 if all(s.text != c.text for c in chosen):
                     chosen.append(s)
-                if LIST_INTRO.search(s.text) and s.unit.level in ("paragraph", "article", "annex-part"):
+                if LIST_INTRO.search(s.text) and s.unit.level in ("paragraph", "article", "annex-part", "item"):
                     # A list's introduction says little alone: its items carry the figures and conditions.
-                    items = [x for x in segs if x.order > s.order and x.unit.level in ("item", "subitem")
-                             and x.unit.uid != s.unit.uid][:MAX_ITEMS]
+                    items = self._items_of(s, segs)
                     if rank > 0 and items:
                         top_i = max(x.score for x in items)
                         items = [x for x in items if x.score > 0.5 and x.score >= RUNNER_ITEMS * top_i]
+                    elif len(items) > MAX_ITEMS:
+                        # A long list: the items that carry the question's words, in the list's order.
+                        keep = sorted(items, key=lambda x: (-x.score, x.order))[:MAX_ITEMS]
+                        items = [x for x in items if x in keep]
                     chosen.extend(x for x in items if all(x.text != c.text for c in chosen))
             seen_units.add(unit.uid)
             if sum(1 for c in chosen if c.unit.level not in ("item", "subitem")) >= MAX_POINTS:
                 break  # a list's items belong to its introduction: they do not count as points
         return self._with_intros(chosen)[:MAX_POINTS + MAX_ITEMS]
+
+    @staticmethod
+    def _items_of(intro: Segment, segs: list[Segment]) -> list[Segment]:
+        """The items (or sub-items) of the list `intro` introduces: the segments after it owned by its children."""
+        head = intro.unit.cid + ":"
+        level = ("subitem",) if intro.unit.level == "item" else ("item", "subitem")
+        return [x for x in segs if x.order > intro.order and x.unit.level in level and x.unit.uid != intro.unit.uid
+                and x.unit.cid.startswith(head)]
+
+    @staticmethod
+    def _intro_of(seg: Segment, segs: list[Segment]) -> Segment | None:
+        """The sentence introducing the list an item belongs to (the last list introduction of its parent before it)."""
+        if seg.unit.level not in ("item", "subitem"):
+            return None
+        parent = seg.unit.cid.rsplit(":", 1)[0].rstrip(":")
+        intros = [x for x in segs if x.order < seg.order and x.unit.cid == parent and LIST_INTRO.search(x.text)]
+        return intros[-1] if intros else None
 
     def _parent(self, unit: Unit) -> Unit | None:
         return self._same_wording(unit.cid.rsplit(":", 1)[0].rstrip(":"), unit)

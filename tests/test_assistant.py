@@ -63,6 +63,19 @@ def test_english_question_answered_from_the_decree(assistant, store):
     all_verified(ans, store)
 
 
+def test_lists_are_quoted_with_their_introduction_and_sub_items(assistant, store):
+    """An item picked from the answering provision comes with the sentence introducing its list (Decree Art. 33
+    states the 3-year cycle there), and a sub-item is cited as itself (Act Art. 2 item 4(g)), not as its article."""
+    ans = assistant.ask("Which criteria does Decree Art. 33 reexamine, and how often?", as_of="2026-09-01")
+    assert "every 3 years" in ans.answer
+    ans = assistant.ask("Under Art. 2 of the AI Basic Act, are hiring and loan screening high-impact areas?",
+                        as_of="2026-09-01")
+    g = [c for c in ans.citations if (c.article, c.item, c.subitem) == ("2", "4", "g")]
+    assert g and "hiring and loan screening" in g[0].quote and g[0].label.endswith("item 4(g)")
+    assert not any(c.item is None and "hiring" in c.quote for c in ans.citations)
+    all_verified(ans, store)
+
+
 def test_korean_paraphrase(assistant, store):
     ans = assistant.ask("챗봇이 AI라는 사실을 고객에게 미리 알려야 하나요?", as_of="2026-09-01")
     assert not ans.abstained and ans.lang == "ko"
