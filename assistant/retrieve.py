@@ -274,8 +274,14 @@ class Retriever:
         """For "does X count as <a defined term>?": the definition of the longest defined term the question names."""
         text = re.sub(r"(?i)\bai\b|에이아이", "인공지능" if re.search(r"[가-힣]", question) else "artificial intelligence",
                       question).lower()
+        # The term asked about stands next to the phrase: within three words after "count as" / "fall under"
+        # ("count as a high-impact AI", not "what counts as a valid way to give users ..."), before 해당하다 / 속하다.
+        ko = [text[max(0, m.start() - 30):m.start()] for m in FALLS_UNDER.finditer(text) if re.match(r"[가-힣]", m.group(0))]
+        en = [text[m.end():] for m in FALLS_UNDER.finditer(text) if not re.match(r"[가-힣]", m.group(0))]
         for term, cid in self._defined:
-            if term in text and term not in _SUBJECT and self._units(cid, as_of):
+            if term in _SUBJECT or not self._units(cid, as_of):
+                continue
+            if any(term in k for k in ko) or any(term in e and len(e[:e.index(term)].split()) <= 3 for e in en):
                 put_first(scores, cid)
                 via[cid].add("definition")
                 return

@@ -350,6 +350,13 @@ def test_falls_under_question_reaches_the_definition_of_the_term(assistant, ques
     assert (first.doc, first.article, first.item) == ("act", "2", item), ans.sources[:3]
 
 
+def test_counts_as_names_the_term_right_after_it(assistant):
+    """'What counts as a valid way to give users notice?' asks about ways of notifying, not what a user is."""
+    ans = assistant.ask("What counts as a valid way to give users the advance notice that our product runs on AI?",
+                        as_of="2026-09-01")
+    assert (ans.sources[0].doc, ans.sources[0].article) == ("decree", "23"), ans.sources[:3]
+
+
 def test_named_decree_comes_first(assistant):
     ans = assistant.ask("What must an impact assessment of high-impact AI contain under the Enforcement Decree?",
                         as_of="2026-09-01")
