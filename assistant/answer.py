@@ -37,6 +37,7 @@ WANTS_FIGURE = re.compile(r"\bwhen\b|what date|by when|deadline|how long|within 
 FIGURE_BONUS = 2.0  # measured flat from 0.75 to 3 (key facts 0.839 -> 0.846 against 0)
 _TAG = re.compile(r"\s*(<[^<>]*\d{4}[^<>]*>|\[[^\[\]]*\d{4}[^\[\]]*\])")
 _MARK = re.compile(r"^(?:[①-⑳㉑-㉟]\s*|\(\d{1,2}\)\s+|\d{1,2}(?:의\d+|-\d+)?\.\s+|[가-하]\.\s+|[a-n]\.\s+)")
+_TABLE_RULE = re.compile(r"^\|\s*:?-{3,}")
 _HEADING = re.compile(r"^(?:제\d+조(?:의\d+)?\s*\([^)]*\)|Article\s+\d+(?:-\d+)?\s*\([^)]*\))\s*")
 
 
@@ -48,6 +49,7 @@ class Segment:
     text: str
     order: int
     score: float = 0.0
+    role: str = ""  # "caption", "header" or "row" of a table ("2. 개별기준 (단위: 만원)", "| 위반행위 | … |", "| 가. … | 500 |")
 
 
 @dataclass
@@ -132,11 +134,27 @@ class Extractive:
             elif kind and kind[0] == "subitem" and item:
                 # A sub-item ("a. Supply of energy ...") is its own unit (act:2::4:a), quoted and cited as such.
                 owner = self._unit_at(unit, f"{item}:{kind[1]}")
+            if line.startswith("|"):
+                header = i + 1 < len(lines) and bool(_TABLE_RULE.match(lines[i + 1]))
+                if header and out and out[-1].unit.uid == owner.uid and not lines[i - 1].startswith("|"):
+                    out[-1].role = "caption"
+                if not _TABLE_RULE.match(line):
+                    out.append(Segment(owner, line.strip()[:MAX_QUOTE], len(out), role="header" if header else "row"))
+                continue
             for sent in sentences_of(line, unit.lang):
                 q = clean(sent)
                 if len(q) >= 8 and not re.fullmatch(r"[\W\d]*", q) and "[ ]" not in q and "[  ]" not in q:
                     out.append(Segment(owner, q[:MAX_QUOTE], len(out)))
         return out
+
+    @staticmethod
+    def _table_head(row: Segment, segs: list[Segment]) -> list[Segment]:
+        """The caption and header row of the table a row belongs to: a row's figures mean nothing without them."""
+        heads = [x for x in segs if x.order < row.order and x.role == "header"]
+        if not heads:
+            return []
+        head = heads[-1]
+        return [x for x in segs if x.order == head.order - 1 and x.role == "caption"] + [head]
 
     def _score(self, seg: Segment, terms: set[str], wants_figure: bool = False) -> float:
         idf = self.store.idf
@@ -229,7 +247,10 @@ class Extractive:
                 continue
             for s in segs:
                 s.score = self._score(s, terms, wants_figure)
-            best = sorted(segs, key=lambda s: (-s.score, s.order))
+            # A table's caption and header are quoted with the rows picked, never alone.
+            best = sorted((x for x in segs if x.role not in ("caption", "header")), key=lambda s: (-s.score, s.order))
+            if not best:
+                continue
             if rank == 0:
                 top_best = best[0].score
             elif cand.cid not in bound and best[0].score < SEG_MIN * top_best:
@@ -241,6 +262,7 @@ class Extractive:
                 # An item picked from the answering provision brings its list's introduction ("... every 3 years:",
                 # "... shall include the following:"), which states the rule the item belongs to.
                 picked += [i for i in (self._intro_of(p, segs) for p in picked) if i is not None and i not in picked]
+            picked += [h for p in picked if p.role == "row" for h in self._table_head(p, segs) if h not in picked]
             # A main clause quoted without its proviso overstates the rule ("shall not be liable" … "provided, this
             # shall not apply if …"): the proviso always comes with it.
             orders = {p.order for p in picked}
@@ -260,8 +282,8 @@ class Extractive:
                         items = [x for x in items if x in keep]
                     chosen.extend(x for x in items if all(x.text != c.text for c in chosen))
             seen_units.add(unit.uid)
-            if sum(1 for c in chosen if c.unit.level not in ("item", "subitem")) >= MAX_POINTS:
-                break  # a list's items belong to its introduction: they do not count as points
+            if sum(1 for c in chosen if c.unit.level not in ("item", "subitem") and not c.role) >= MAX_POINTS:
+                break  # a list's items (a table's rows) belong to its introduction: they do not count as points
         return self._with_intros(chosen)[:MAX_POINTS + MAX_ITEMS]
 
     @staticmethod

@@ -85,6 +85,18 @@ GLOSSARY: list[tuple[tuple[str, ...], str]] = [
     (("apply to us", "apply to me", "apply to our", "apply to my", "applies to us", "applies to our", "even apply"),
      "scope of application 적용범위"),
     (("적용되나", "적용 대상", "적용대상", "적용을 받", "해당되나"), "적용범위 scope of application"),
+    # The EU's word for a business that uses an AI system someone else built; the Act's is 인공지능이용사업자.
+    (("deployer", "we deploy", "license a model", "licensed model", "licence a model", "third-party model",
+      "vendor's model", "vendor's ai", "vendor's system", "someone else's model", "another company's model"),
+     "artificial intelligence-using business operator provided with an artificial intelligence system 이용사업자"),
+    (("이용사업자", "외부 모델", "외부 개발사", "다른 회사의 모델", "다른 회사 모델", "받아서 서비스", "받아서 쓰"),
+     "인공지능이용사업자 제공받은 인공지능시스템"),
+    # Fines rise with repeated violations (Decree Annex 2): "the first time", "a third violation".
+    (("first time", "first offen", "first violation", "second time", "second offen", "third time", "repeat offen",
+      "repeated violation", "number of violations"), "1st 2nd 3rd violation 1차 2차 3차 위반"),
+    (("처음", "첫 번째", "두 번째", "세 번째", "재위반", "또 위반", "다시 위반", "1차", "2차", "3차", "위반 횟수"),
+     "1차 2차 3차 이상 위반 violation"),
+    (("public procurement service", "조달청", "나라장터", "g2b"), "조달청 Public Procurement Service 목록정보시스템"),
 ]
 
 # Korean words for things only the English commentary discusses, so a Korean question can reach it lexically.
@@ -138,6 +150,11 @@ PLACE_NAMES: list[tuple[str, ...]] = [
     ("UK", "United Kingdom", "Britain", "영국"), ("Canada", "캐나다"), ("Germany", "독일"), ("France", "프랑스"),
     ("India", "인도"), ("Taiwan", "대만"), ("Vietnam", "베트남"), ("Australia", "호주"), ("New York", "NYC", "뉴욕"),
 ]
+
+
+# Korean names of places reach the English commentary ("미국" -> "United States"); 인도 is left out (also "delivery").
+GLOSSARY += [(tuple(n for n in g if re.search(r"[가-힣]", n) and n != "인도"),
+              " ".join(n for n in g if not re.search(r"[가-힣]", n))) for g in PLACE_NAMES if "인도" not in g]
 
 
 def names_place(name: str, text: str) -> bool:

@@ -49,7 +49,7 @@ class Verified:
 
 _ABBR = re.compile(r"\b(?:Art|Arts|No|Nos|para|paras|subpara|e\.g|i\.e|etc|Co|Ltd|Inc|vs|cf|p|pp|Jan|Feb|Mar|Apr|Jun|"
                    r"Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Ms|Dr|St)\.$")
-_LIST_MARK = re.compile(r"^(?:[-*•]\s*)?(?:\(?\d{1,2}[.)]|[a-n]\.|[①-⑳]|[가-하]\.)$")
+_LIST_MARK = re.compile(r"^(?:[-*•|]\s*)?(?:\(?\d{1,2}[.)]|[a-n]\.|[①-⑳]|[가-하]\.)$")
 _BOUNDARY = re.compile(r"(\](?:\s*[.。])?|[.!?。])(?=\s)")
 
 

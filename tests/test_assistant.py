@@ -76,6 +76,19 @@ def test_lists_are_quoted_with_their_introduction_and_sub_items(assistant, store
     all_verified(ans, store)
 
 
+def test_table_rows_come_with_their_header(assistant, store):
+    """A fine schedule's row ("| ... | 500 | 1,000 | 1,500 |") is quoted with the table's caption (the unit of its
+    figures) and header (which violation each column counts); the header is never quoted without a row."""
+    ans = assistant.ask("시행령 별표 2에 따르면 사전 고지를 하지 않아 처음 위반하면 과태료가 얼마인가요?", as_of="2026-09-01")
+    quotes = [c.quote for c in ans.citations]
+    rows = [q for q in quotes if q.startswith("|") and "500" in q]
+    assert rows, quotes
+    assert any("1차 위반" in q for q in quotes) and any("만원" in q for q in quotes)
+    header = next(i for i, q in enumerate(quotes) if "1차 위반" in q)
+    assert any(q.startswith("|") for q in quotes[header + 1:])
+    all_verified(ans, store)
+
+
 def test_korean_paraphrase(assistant, store):
     ans = assistant.ask("챗봇이 AI라는 사실을 고객에게 미리 알려야 하나요?", as_of="2026-09-01")
     assert not ans.abstained and ans.lang == "ko"
