@@ -27,6 +27,7 @@ LIST_INTRO = re.compile(r"(:|다음 각 (호|목)[^.]*\.?)\s*$|following:?\s*$|�
 PROVISO = re.compile(r"(provided|however|but)\b|다만[,\s]", re.I)
 RELATIVE_MIN = 0.8  # a further provision is cited only if it scores at least this share of the best one
 MAX_QUOTE = 600
+NEIGHBOUR_RANK = 2  # a passage next to the best one is cited when it ranks among the first three
 # A provision cited only for scoring close to the best one must also say about as much of the question: its best
 # sentence at least this share of the best provision's (measured: citation precision 0.916 -> 0.926, key facts flat)
 SEG_MIN = 0.7
@@ -37,6 +38,7 @@ WANTS_FIGURE = re.compile(r"\bwhen\b|what date|by when|deadline|how long|within 
 FIGURE_BONUS = 2.0  # measured flat from 0.75 to 3 (key facts 0.839 -> 0.846 against 0)
 _TAG = re.compile(r"\s*(<[^<>]*\d{4}[^<>]*>|\[[^\[\]]*\d{4}[^\[\]]*\])")
 _MARK = re.compile(r"^(?:[①-⑳㉑-㉟]\s*|\(\d{1,2}\)\s+|\d{1,2}(?:의\d+|-\d+)?\.\s+|[가-하]\.\s+|[a-n]\.\s+)")
+_INLINE_LIST = re.compile(r":\s+-\s")
 _TABLE_RULE = re.compile(r"^\|\s*:?-{3,}")
 _HEADING = re.compile(r"^(?:제\d+조(?:의\d+)?\s*\([^)]*\)|Article\s+\d+(?:-\d+)?\s*\([^)]*\))\s*")
 
@@ -221,10 +223,15 @@ class Extractive:
         top_art = ":".join(top.cid.split(":")[:2])
         linked = {x["cid"] for x in self.store.links.get(top.cid, []) + self.store.links.get(top_art, [])}
         linked_arts = {":".join(c.split(":")[:2]) for c in linked}
+        # Passages are cut every ~700 characters, so the next one carries on what the best one started ("MOTIE
+        # issued Announcement No. 2026-271 ..." | "It covers: predictive maintenance, quality control, ...").
+        m = re.fullmatch(r"(.+):passage-(\d+)", top.cid)
+        neighbours = {f"{m.group(1)}:passage-{int(m.group(2)) + d}" for d in (-1, 1)} if m else set()
         out = set()
         for c in r.candidates[1:8]:
             art = ":".join(c.cid.split(":")[:2])
-            if art == top_art or c.cid in linked or art in linked_arts or "citation" in c.via:
+            if art == top_art or c.cid in linked or art in linked_arts or "citation" in c.via or \
+                    (c.cid in neighbours and r.candidates.index(c) <= NEIGHBOUR_RANK):
                 out.add(c.cid)
         return out
 
@@ -270,7 +277,11 @@ class Extractive:
             for s in sorted(picked, key=lambda s: s.order):
                 if all(s.text != c.text for c in chosen):
                     chosen.append(s)
-                if LIST_INTRO.search(s.text) and s.unit.level in ("paragraph", "article", "annex-part", "item"):
+                if s.unit.level == "passage" and _INLINE_LIST.search(s.text):
+                    # A passage's own bulleted list ("including: - A; - B; - C"): its bullets are the next sentences.
+                    bullets = [x for x in segs if x.order > s.order and x.text.startswith("- ")]
+                    chosen.extend(x for x in bullets[:MAX_ITEMS] if all(x.text != c.text for c in chosen))
+                elif LIST_INTRO.search(s.text) and s.unit.level in ("paragraph", "article", "annex-part", "item"):
                     # A list's introduction says little alone: its items carry the figures and conditions.
                     items = self._items_of(s, segs)
                     if rank > 0 and items:

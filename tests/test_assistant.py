@@ -193,6 +193,15 @@ def test_other_field_is_in_scope_where_the_index_mentions_it(store):
     assert decide(mentions, r).reason == "no-candidates"
 
 
+def test_commentary_list_is_quoted_from_the_passage_that_continues(assistant, store):
+    """Passages are cut by length: the passage after the best one carries on, and its bulleted list is quoted."""
+    ans = assistant.ask("Which uses of AI in production does MOTIE Announcement No. 2026-271 cover?", as_of="2026-09-01")
+    text = ans.answer
+    assert "Predictive maintenance" in text and "Quality control" in text, text
+    assert {c.article for c in ans.citations} >= {"passage-9", "passage-10"}
+    all_verified(ans, store)
+
+
 def test_enforcement_record_questions_are_told_apart():
     from assistant.abstain import ENFORCEMENT_RECORD
 
