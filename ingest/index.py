@@ -18,6 +18,7 @@ from corpus.labels import label
 from corpus.model import Document, Unit
 from corpus.settings import Settings
 from ingest.embeddings import EmbeddingCache, KaiaEmbeddings, resolve_model
+from ingest.links import find_refs
 from ingest.loader import PARSER_VERSION, ParsedCorpus, parse_corpus
 from ingest.store import (CURRENT, IndexDamagedError, check_generation, chroma_client, collection_name,
                           current_generation, doc_to_dict, unit_metadata, write_json_atomic)
@@ -110,11 +111,13 @@ def compute_links(units: list[Unit]) -> dict[str, list[dict[str, str]]]:
     for u in units:
         if u.lang != "ko":
             continue
+        # A provision named as violated (the fine schedule's "법 제31조제1항을 위반하여") is cited, not implemented.
+        implementing = set(find_refs(u.text, u.doc, violations=False)) if u.doc == "decree" else set()
         for ref in u.refs:
             links[u.cid][(ref, "cites")] = None
             links[ref][(u.cid, "cited_by")] = None
             art = ":".join(ref.split(":")[:2])
-            if u.doc == "decree" and ref.startswith("act:") and (ref in delegating or art in delegating):
+            if ref in implementing and ref.startswith("act:") and (ref in delegating or art in delegating):
                 links[u.cid][(ref, "implements")] = None
                 links[ref][(u.cid, "implemented_by")] = None
     return {cid: [{"cid": c, "rel": r} for (c, r) in d] for cid, d in sorted(links.items())}

@@ -33,10 +33,16 @@ def _target_doc(before: str, doc: str) -> str | None:
     return doc
 
 
-def find_refs(text: str, doc: str) -> list[str]:
-    """Canonical ids referenced by `text`, a Korean unit of document `doc`, in order of appearance."""
+_VIOLATES = re.compile(r"\s*(?:을|를)?\s*위반")
+
+
+def find_refs(text: str, doc: str, violations: bool = True) -> list[str]:
+    """Canonical ids referenced by `text`, a Korean unit of document `doc`, in order of appearance; without the
+    provisions it names as violated ("법 제31조제1항을 위반하여" in the fine schedule) when `violations` is False."""
     out: list[str] = []
     for m in _REF.finditer(text):
+        if not violations and _VIOLATES.match(text, m.end()):
+            continue
         target = _target_doc(text[: m.start()], doc)
         if target is None or target not in ("act", "decree", "notice-2026-50", doc):
             continue

@@ -148,6 +148,11 @@ def test_cross_references_become_links(parsed):
     impl = {x["cid"] for x in links["act:36:1"] if x["rel"] == "implemented_by"}
     assert "decree:29:1" in impl
     assert {"cid": "act:31:1", "rel": "implements"} in links["decree:23:1"]
+    # The fine schedule names the provisions violated ("법 제31조제1항을 위반하여"): it cites them, it implements
+    # the fines article (법 제43조제1항제1호).
+    assert {"cid": "act:31:1", "rel": "cites"} in links["decree:annex-2:2"]
+    assert {"cid": "act:31:1", "rel": "implements"} not in links["decree:annex-2:2"]
+    assert any(x["rel"] == "implements" and x["cid"].startswith("act:43") for x in links["decree:annex-2:2"])
     # A reference to another statute is not a link.
     item = decree["decree:1-2::1"]
     assert "「구직자 취업촉진 및 생활안정지원에 관한 법률」 제2조제2호" in item.text
