@@ -41,17 +41,31 @@ def find_refs(text: str, doc: str, violations: bool = True) -> list[str]:
     provisions it names as violated ("법 제31조제1항을 위반하여" in the fine schedule) when `violations` is False."""
     out: list[str] = []
     for m in _REF.finditer(text):
-        if not violations and _VIOLATES.match(text, m.end()):
-            continue
         target = _target_doc(text[: m.start()], doc)
         if target is None or target not in ("act", "decree", "notice-2026-50", doc):
             continue
         art = m.group(1) + (f"-{m.group(2)}" if m.group(2) else "")
         item = (m.group(4) + (f"-{m.group(5)}" if m.group(5) else "")) if m.group(4) else None
         sub = _LATIN[_HANGUL_ITEMS.index(m.group(6))] if m.group(6) else None
-        cid = make_cid(target, art, m.group(3), item, sub)
-        if cid not in out:
-            out.append(cid)
+        cids = [make_cid(target, art, m.group(3), item, sub)]
+        end = m.end()
+        # "제6조제2항제7호ㆍ제8호" names item 8 too; "제16조제3항부터 제5항까지" names paragraphs 3 to 5.
+        last = "item" if item and not sub else "paragraph" if m.group(3) and not item else None
+        if last:
+            unit = "호" if last == "item" else "항"
+            start = int((item if last == "item" else m.group(3)).split("-")[0])
+            nums: list[int] = []
+            span = re.match(rf"부터\s*제(\d+){unit}까지", text[end:])
+            if span:
+                nums, end = list(range(start + 1, int(span.group(1)) + 1)), end + span.end()
+            while sib := re.match(rf"\s*(?:[ㆍ,·]|및|또는)\s*제(\d+){unit}(?!의)", text[end:]):
+                nums.append(int(sib.group(1)))
+                end += sib.end()
+            cids += [make_cid(target, art, m.group(3), str(n)) if last == "item" else make_cid(target, art, str(n))
+                     for n in nums]
+        if not violations and _VIOLATES.match(text, end):
+            continue
+        out += [c for c in cids if c not in out]
     return out
 
 

@@ -14,7 +14,7 @@ from ingest.units import build_units
 from ingest.userdocs import load_user_documents
 
 # Bump when parsing or tokenizing changes what a file yields, so that ingest re-indexes unchanged files.
-PARSER_VERSION = "13"
+PARSER_VERSION = "14"
 
 
 class SourceError(ValueError):

@@ -153,6 +153,11 @@ def test_cross_references_become_links(parsed):
     assert {"cid": "act:31:1", "rel": "cites"} in links["decree:annex-2:2"]
     assert {"cid": "act:31:1", "rel": "implements"} not in links["decree:annex-2:2"]
     assert any(x["rel"] == "implements" and x["cid"].startswith("act:43") for x in links["decree:annex-2:2"])
+    # Lists and ranges name every provision in them: "제6조제2항제7호ㆍ제8호", "제16조제3항부터 제5항까지",
+    # "법 제34조제1항제1호부터 제3호까지".
+    act_addendum = next(u for u in parsed.units if u.cid == "act:addenda-21311" and u.lang == "ko")
+    assert {"act:6:2:7", "act:6:2:8", "act:16:3", "act:16:4", "act:16:5", "act:17-2"} <= set(act_addendum.refs)
+    assert {"act:34:1:1", "act:34:1:2", "act:34:1:3"} <= set(decree["decree:27:3"].refs)
     # A reference to another statute is not a link.
     item = decree["decree:1-2::1"]
     assert "「구직자 취업촉진 및 생활안정지원에 관한 법률」 제2조제2호" in item.text
