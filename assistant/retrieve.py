@@ -53,6 +53,14 @@ DETAIL_CUES = re.compile(
 NAMED_DOCS = [("decree", re.compile(r"(?<!draft )enforcement decree|시행령(?!\s*초안|안)|(?<!draft )\bthe decree\b", re.I)),
               ("notice", re.compile(r"\bmsit notice|public notice|notice no\.|고시\s*제\s*\d|고시(상|에 따르면|에서)", re.I))]
 
+# Questions about since when a provision applies; the addendum dating the best provision ranks at ADDENDUM_SHARE of it.
+SINCE_CUES = re.compile(r"since when|from when|from what date|when did|when (was|were)\b.{0,60}\b(added|introduced|"
+                        r"inserted|amended)|has (that|this|it) been (required|in force)|already (been )?(in force|in effect|"
+                        r"appl)|언제부터|시행일|시행되었|시행됐|도입되었|도입됐|신설|이미 (시행|적용|들어)", re.I)
+# ... and so does "already" / "yet" next to a date ("On 23 January 2026, was X already covered?").
+DATED_CUES = re.compile(r"\balready\b|\byet\b|\bstill\b|이미|아직", re.I)
+ADDENDUM_SHARE = 0.9
+
 # "Who do we apply to?" is answered by the definition of the body a procedure names ("확인기관"이란 ... 협회를 말한다).
 WHO_CUES = re.compile(r"\bwho\b|\bwhich (agency|body|organi[sz]ation|institution)|\bwhere (do|can|should|must) (we|i) "
                       r"(apply|submit|send|file)|누가|누구|어디(에|서|인|로)|어느 기관", re.I)
@@ -172,6 +180,11 @@ class Retriever:
                 scores[other] = max(scores.get(other, 0.0), boost)
                 via[other].add(f"entry-into-force:{cid}")
 
+        # A question asking since when a provision applies gets the addendum that dates it, for a provision in force
+        # as for one not yet in force ("from when has the master plan had to cover AI-vulnerable groups?").
+        if SINCE_CUES.search(q.question) or (DATED_CUES.search(q.question) and date_spans(q.question)):
+            self._dating_addenda(scores, via, q.as_of)
+
         # 3. Expansion along links: Act provisions that leave details to the decree bring the decree article
         # implementing them, and the reverse, so the authority order stays visible.
         ranked = sorted(scores, key=scores.get, reverse=True)
@@ -285,6 +298,20 @@ class Retriever:
                 put_first(scores, cid)
                 via[cid].add("definition")
                 return
+
+    def _dating_addenda(self, scores: dict[str, float], via: dict[str, set[str]], as_of: str) -> None:
+        """Rank the addenda that name the best provisions (or their items) just under the best one."""
+        ranked = sorted(scores, key=scores.get, reverse=True)
+        top = scores[ranked[0]] if ranked else 0.0
+        for cid in ranked[:2]:
+            if ":addenda" in cid:
+                continue
+            named = {cid} | {c for c in self.store.links if c.startswith(cid + ":")}  # the provision and its items
+            for other in sorted({x["cid"] for c in named for x in self.store.links.get(c, [])
+                                 if x["rel"] == "cited_by" and ":addenda" in x["cid"]}):
+                if self._units(other, as_of):
+                    scores[other] = max(scores.get(other, 0.0), top * ADDENDUM_SHARE)
+                    via[other].add(f"dates:{cid}")
 
     def _links_of(self, cid: str) -> list[dict[str, str]]:
         """Links of a provision and of its article (a paragraph inherits its article's links)."""

@@ -112,6 +112,16 @@ def test_answer_changes_with_the_as_of_date(assistant, store):
     assert dated.as_of == "2026-03-01"
 
 
+def test_since_when_cites_the_addendum_that_dates_the_provision(assistant, store):
+    """A provision in force, asked since when it applies, is answered with the addendum that sets its date (the
+    amendment of Act No. 21311 brought Art. 6(2) item 7 in six months after promulgation)."""
+    ans = assistant.ask("As of 1 August 2026, must the AI master plan cover AI-vulnerable groups, and from when?")
+    assert ("act", "6", "2") in cited(ans)
+    dating = [c for c in ans.citations if c.article == "addenda" and c.addendum == "21311"]
+    assert dating and "6 months" in " ".join(c.quote for c in dating)
+    all_verified(ans, store)
+
+
 def test_link_expansion_act_to_decree(assistant):
     ans = assistant.ask("Which AI business operators must designate a domestic agent under Article 36(1)?",
                         as_of="2026-09-01")
