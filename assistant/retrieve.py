@@ -48,6 +48,22 @@ DETAIL_CUES = re.compile(
     r"기준|구체적|어떤 경우|절차|몇\s*(명|일|년|개월|세|살)|나이|규모",
     re.I)
 
+# The kind of figure a question asks for, and how a provision states one. A question asking one kind is answered
+# first by a provision that states it (the 30-day reply period, not the criteria of the same procedure).
+FIGURE_KINDS = {
+    "duration": (re.compile(r"how long|how (soon|quickly|fast)|how many (days|weeks|months|years)|within (how|what)|"
+                            r"what (period|deadline)|\bdeadline|며칠|몇\s*(일|주|개월|년|시간)|얼마\s*(만에|동안|이내|안에|나 걸|가 걸)|"
+                            r"기한|언제까지", re.I),
+                 re.compile(r"\d+\s*(일|개월|년|시간|days?|months?|years?|hours?)(?![가-힣]*\s*(법|령))", re.I)),
+    "money": (re.compile(r"how much|what (is the |would the )?(amount|fine|fee|cost)|(?<![가-힣])얼마(?!\s*(만에|동안|이내|안에|나 걸|가 걸))|"
+                         r"금액|비용", re.I),
+              re.compile(r"\d[\d,]*\s*(원|만원|억|won)|\bKRW\b|\d[\d,]*\s*(million|billion|trillion)|단위:\s*만원", re.I)),
+    "count": (re.compile(r"how many (people|persons|users|members|times)|몇\s*(명|회|번)", re.I),
+              re.compile(r"\d[\d,]*\s*(명|persons?|members?|회|times)", re.I)),
+}
+FIGURE_RANK = 5
+PREFER_FIGURE = 0.6
+
 # A question that names the Decree or the Notice (without citing one of its provisions) asks what that document
 # says: its best provision found among the first few comes first, even behind a cited Act provision.
 NAMED_DOCS = [("decree", re.compile(r"(?<!draft )enforcement decree|시행령(?!\s*초안|안)|(?<!draft )\bthe decree\b", re.I)),
@@ -207,6 +223,7 @@ class Retriever:
 
         if PREFER_DETAIL and DETAIL_CUES.search(q.question):
             self._prefer_detail(scores, via)
+        self._prefer_figure(scores, via, q.question, q.as_of, cited)
         self._prefer_named_doc(scores, via, q.question, cited)
         if WHO_CUES.search(q.question):
             self._definition_first(scores, via, q.as_of, a.terms)
@@ -246,6 +263,32 @@ class Retriever:
         for cid in ranked[1:6]:
             if (cid in impl or ":".join(cid.split(":")[:2]) in impl_arts) and (via[cid] & {"dense", "lexical"}) \
                     and scores[cid] >= PREFER_DETAIL * scores[top]:
+                put_first(scores, cid)
+                return
+
+    def _prefer_figure(self, scores: dict[str, float], via: dict[str, set[str]], question: str, as_of: str,
+                       cited: list[str]) -> None:
+        """For "how long / how much / how many": where the best provision states no figure of that kind and one of
+        the next few, found by the searches almost as well, does, that one answers the question."""
+        kinds = [k for k, (ask, _) in FIGURE_KINDS.items() if ask.search(question)]
+        if len(kinds) != 1 or cited:
+            return
+        figure = FIGURE_KINDS[kinds[0]][1]
+        ranked = sorted(scores, key=scores.get, reverse=True)
+
+        def states(cid: str) -> bool:
+            return any(figure.search(u.text) for u in self._units(cid, as_of))
+
+        if not ranked or states(ranked[0]):
+            return
+        # Only a provision of the same article, or one citing or cited by the best one: the figure of another
+        # procedure (a 30-day reply period of the high-impact check for the AI-product confirmation) is no answer.
+        top = ranked[0]
+        art = ":".join(top.split(":")[:2])
+        near = {":".join(x["cid"].split(":")[:2]) for x in self._links_of(top)} | {art}
+        for cid in ranked[1:FIGURE_RANK]:
+            if ":".join(cid.split(":")[:2]) in near and states(cid) and \
+                    via[cid] & {"dense", "lexical"} and scores[cid] >= PREFER_FIGURE * scores[top]:
                 put_first(scores, cid)
                 return
 

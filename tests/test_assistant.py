@@ -89,6 +89,16 @@ def test_table_rows_come_with_their_header(assistant, store):
     all_verified(ans, store)
 
 
+@pytest.mark.parametrize("question", ["If we don't tell users that our service is AI, how much is the fine?",
+                                      "이용자에게 AI라는 사실을 안 알리면 과태료가 얼마인가요?"])
+def test_how_much_is_answered_by_the_provision_stating_an_amount(assistant, question):
+    """The fine schedule's general rules (reductions by half) state no amount; the fines article, which the schedule
+    cites, does (KRW 30 million): asked how much, it comes first."""
+    ans = assistant.ask(question, as_of="2026-09-01")
+    assert (ans.sources[0].doc, ans.sources[0].article) == ("act", "43"), ans.sources[:3]
+    assert "30 million" in ans.answer or "3천만원" in ans.answer
+
+
 def test_korean_paraphrase(assistant, store):
     ans = assistant.ask("챗봇이 AI라는 사실을 고객에게 미리 알려야 하나요?", as_of="2026-09-01")
     assert not ans.abstained and ans.lang == "ko"
