@@ -60,10 +60,53 @@ ENFORCEMENT_RECORD = re.compile(
 class Decision:
     abstain: bool
     reason: str = ""  # "no-candidates", "unknown-provision", "not-in-force", "foreign", "no-record", "off-topic",
-    # "advice", "missing-document", "weak-match"
+    # "advice", "other-statute", "missing-document", "weak-match"
     detail: str = ""
     coverage: float = 0.0
     dense: float = 0.0
+
+
+# A question framed by another statute ("under the Personal Information Protection Act, ...", "개인정보 보호법상 ...")
+# asks what that statute requires; the corpus only refers to such statutes. Unless the question also names this
+# Act or AI, it is declined. The AI Basic Act's own names are not another statute.
+OTHER_STATUTE = re.compile(
+    r"\b(?:[Uu]nder|[Aa]ccording to|[Pp]er|[Bb]y) (?:the )?((?:[A-Z][\w'-]*\s){1,7}(?:Act|Law|Code))\b|"
+    r"「?((?:[가-힣]+\s?){1,5}법)」?\s*(?:상|에 따르면|에 따라|에서는|에 의하면)(?![가-힣])")
+THIS_ACT = re.compile(r"basic act|framework act|\bai act\b|ai law|기본법|인공지능법|\bai\b|artificial intelligence|인공지능|"
+                      r"에이아이|시행령|enforcement decree|고시", re.I)
+
+
+def other_statute(question: str) -> str | None:
+    """The other statute a question is framed by, if it names neither this Act nor AI."""
+    if THIS_ACT.search(question):
+        return None
+    m = OTHER_STATUTE.search(question)
+    return (m.group(1) or m.group(2)).strip() if m else None
+
+
+# A place asked about as a jurisdiction: named with a law or set against Korea ("the EU AI Act", "Colorado's AI
+# Act", "일본 AI 추진법", "Singapore instead of Korea", "EU와 미국 사이"), not as where a company is ("미국에만 법인이").
+_LAW_WORD = r"(?:'s)?\s*(?:[\w-]+\s){0,3}?(?:AI Act|Act|laws?|regulations?|rules|penalt\w*|fines?|GDPR)\b|\s*(?:\S+\s){0,2}?\S*(?:법(?!인)|규제|벌칙|과태료)"
+_VERSUS = re.compile(r"instead of|rather than|\bvs\.?\b|versus|compar|\bor (in )?(korea|the|\w+)\b|비교|대신|사이|보다", re.I)
+
+
+def foreign_names(question: str, names: list[str], r: Retrieval) -> list[str]:
+    """The places a question names that put it outside the corpus.
+
+    A jurisdiction asked about (its law, or compared with Korea) is in scope where the law among the best matches
+    names it, or where a commentary passage among them does; a place named as a company's home is in scope where
+    the question asks about Korea."""
+    top = r.candidates[:5]
+    law = " ".join(u.text for c in top if c.doc in ("act", "decree") or c.doc.startswith("notice") for u in c.units).lower()
+    comment = " ".join(u.text for c in top if c.doc.startswith("commentary/") for u in c.units).lower()
+    korea = bool(re.search(r"korea|한국|우리나라", question, re.I))
+    out = []
+    for n in names:
+        asked = bool(re.search(re.escape(n) + f"(?:{_LAW_WORD})", question, re.I)) or (korea and bool(_VERSUS.search(question)))
+        if names_place(n, law) or names_place(n, comment) or (korea and not asked):
+            continue
+        out.append(n)
+    return out
 
 
 def off_topic(store: IndexStore, terms: list[str]) -> bool:
@@ -82,16 +125,12 @@ def decide(store: IndexStore, r: Retrieval, missing: list[dict] | None = None) -
     if ADVICE.search(q) and not LEGAL.search(FINE_TUNE.sub("tun", q)) and not a.citations:
         return Decision(True, "advice")
     if a.unknown_names:
-        # Another jurisdiction is in scope only where the law itself names it, or where the question compares
-        # Korea with it and commentary makes that comparison.
-        law = " ".join(u.text for c in r.candidates[:5] if c.doc in ("act", "decree") or c.doc.startswith("notice")
-                       for u in c.units).lower()
-        comment = store.commentary_text
-        compares = bool(re.search(r"korea|한국|우리나라", q, re.I))
-        foreign = [n for n in a.unknown_names
-                   if not names_place(n, law) and not (compares and names_place(n, comment))]
+        foreign = foreign_names(q, a.unknown_names, r)
         if foreign:
             return Decision(True, "foreign", ", ".join(foreign))
+    statute = other_statute(q) if not a.citations else None
+    if statute:
+        return Decision(True, "other-statute", statute)
     # Another field of law (copyright, elections, tax...) that nothing in the index mentions: the corpus is silent.
     silent = [(ko if a.lang == "ko" else en) for en, ko, p in a.other_fields if not store.mentions(p)]
     if silent:

@@ -49,6 +49,10 @@ ABSTENTION: dict[str, tuple[str, str]] = {
                "advice, and the corpus has nothing on this.",
                "kaia는 인공지능기본법과 그 하위 규정의 내용만 답하며 사업상ㆍ기술적 조언은 하지 않습니다. 자료에 이에 관한 내용이 "
                "없습니다."),
+    "other-statute": ("This asks what {detail} requires. The corpus holds Korea's AI Basic Act and the rules under it, "
+                      "which refer to other statutes but do not set out their rules.",
+                      "{detail}이(가) 무엇을 요구하는지에 관한 질문입니다. 이 자료는 인공지능기본법과 그 하위 규정만 담고 있어, 다른 "
+                      "법률을 언급할 뿐 그 내용은 다루지 않습니다."),
     "weak-match": ("I could not find an answer in the corpus (the AI Basic Act, its Enforcement Decree, MSIT Notice "
                    "No. 2026-50 and the commentary).",
                    "이 질문에 답하는 내용을 자료(인공지능기본법, 시행령, 과학기술정보통신부 고시 제2026-50호, 해설 자료)에서 "

@@ -284,11 +284,6 @@ class IndexStore:
         return self._mentioned[key]
 
     @cached_property
-    def commentary_text(self) -> str:
-        """All commentary text, lower-cased (to check whether commentary names something at all)."""
-        return " ".join(u.text for u in self.units.values() if u.doc.startswith("commentary/")).lower()
-
-    @cached_property
     def idf(self) -> dict[str, float]:
         """Inverse document frequency of each BM25 token (for weighing words when choosing sentences)."""
         import math

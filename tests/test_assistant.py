@@ -198,6 +198,33 @@ def test_legal_questions_in_plain_words_are_answered(assistant, question):
     assert ans.citations
 
 
+@pytest.mark.parametrize("question, reason", [
+    ("How do Korea's AI fines compare with the EU AI Act's turnover-based penalties?", "foreign"),
+    ("Should we incorporate in Singapore instead of Korea?", "foreign"),
+    ("Under the Personal Information Protection Act, how soon must a data breach be reported?", "other-statute"),
+    ("근로기준법상 면접 절차를 바꾸려면 노조 동의가 필요한가요?", "other-statute"),
+])
+def test_other_jurisdictions_and_statutes_are_declined(assistant, question, reason):
+    from assistant.abstain import decide
+    from assistant.query import analyze
+    from assistant.records import Query
+
+    r = assistant.retriever.run(analyze(Query(question, "2026-09-01")))
+    assert decide(assistant.store, r).reason == reason
+
+
+@pytest.mark.parametrize("question", [
+    "We're a Singapore company with Korean users. Does the Korean AI Basic Act apply to us?",
+    "저희 회사는 미국 법인인데 한국 이용자에게 AI 서비스를 팔면 한국 AI 기본법이 적용되나요?",
+    "Does complying with the Personal Information Protection Act count toward the AI Basic Act's safety measures?",
+])
+def test_foreign_companies_and_other_statutes_named_beside_this_act_are_answered(assistant, question):
+    """Where a company is based, or a statute the Act refers to, does not take a question about the Act elsewhere."""
+    ans = assistant.ask(question, as_of="2026-09-01")
+    assert not ans.abstained, ans.answer
+    assert ans.citations
+
+
 def test_other_field_is_in_scope_where_the_index_mentions_it(store):
     """A field of law is declined because nothing indexed mentions it, not because it is on a list."""
     from types import SimpleNamespace
