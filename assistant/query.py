@@ -43,6 +43,10 @@ GLOSSARY: list[tuple[tuple[str, ...], str]] = [
     (("대리인", "해외 기업", "외국 기업", "해외기업", "외국기업", "국내 주소", "대리해", "대신해 줄"), "국내대리인 주소 영업소"),
     (("represent us", "represent our", "represents us", "someone in korea", "a person in korea", "agent in korea"),
      "domestic agent designate 국내대리인"),
+    # An AI used only inside the company: the Decree exempts internal business use from the notice duties.
+    (("internal use", "internal tool", "in-house", "our own staff", "only our staff", "our employees", "only employees",
+      "employees only", "staff only"), "internal business purposes 내부 업무 용도"),
+    (("사내", "내부용", "내부 업무", "직원들만", "직원들끼리", "직원만", "임직원만"), "내부 업무 용도 internal business purposes"),
     # A company's size, in this law, is its revenue and its number of users (the domestic-agent thresholds).
     (("what size", "how big", "how large", "company size", "size of our", "size of the company"),
      "sales revenue number of users 매출액 이용자 수"),
