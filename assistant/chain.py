@@ -44,7 +44,9 @@ ABSTENTION: dict[str, tuple[str, str]] = {
                   "이 자료는 법령의 조문을 담고 있을 뿐 실제 적용 사례(과태료 부과, 처분, 판례)의 기록은 없어 무엇이 있었는지 답할 수 "
                   "없습니다."),
     "off-topic": ("This question does not seem to be about Korea's AI Basic Act or the rules under it, which are all "
-                  "kaia answers from.", "이 질문은 kaia가 답하는 자료(한국 인공지능기본법과 그 하위 규정)에 관한 것이 아닌 것 같습니다."),
+                  "kaia answers from. Ask, for example: \"Do I have to tell users that my chatbot is AI?\"",
+                  "이 질문은 kaia가 답하는 자료(한국 인공지능기본법과 그 하위 규정)에 관한 것이 아닌 것 같습니다. 예를 들어 "
+                  "\"챗봇이 AI라는 사실을 이용자에게 알려야 하나요?\"처럼 물어보세요."),
     "advice": ("kaia answers what Korea's AI Basic Act and the rules under it say; it does not give business or technical "
                "advice, and the corpus has nothing on this.",
                "kaia는 인공지능기본법과 그 하위 규정의 내용만 답하며 사업상ㆍ기술적 조언은 하지 않습니다. 자료에 이에 관한 내용이 "
@@ -191,7 +193,8 @@ class Assistant:
 
     def _abstention(self, r: Retrieval, d: Decision, lang: str) -> Draft:
         related = []
-        for c in r.candidates[:3]:
+        # Small talk or a request for advice has no related provisions: whatever matched shares a word by chance.
+        for c in r.candidates[:3] if d.reason not in ("off-topic", "advice") else []:
             u = c.unit(lang) or c.units[0]
             related.append(label(u, self.store.docs[u.doc], lang))
         template = ABSTENTION[d.reason if d.reason in ABSTENTION else "weak-match"][lang == "ko"]
