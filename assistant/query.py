@@ -43,6 +43,10 @@ GLOSSARY: list[tuple[tuple[str, ...], str]] = [
     (("대리인", "해외 기업", "외국 기업", "해외기업", "외국기업", "국내 주소", "대리해", "대신해 줄"), "국내대리인 주소 영업소"),
     (("represent us", "represent our", "represents us", "someone in korea", "a person in korea", "agent in korea"),
      "domestic agent designate 국내대리인"),
+    # Having someone else do it: the law's word is a third party (제3자) or entrusting (위탁).
+    (("outsourc", "external firm", "external consultant", "outside firm", "outside consultant", "another company do",
+      "hire a firm", "hire someone", "consultancy"), "third party 제3자"),
+    (("외부 업체", "외부 전문", "외주", "맡겨도", "맡길", "대행"), "제3자 third party"),
     # An AI used only inside the company: the Decree exempts internal business use from the notice duties.
     (("internal use", "internal tool", "in-house", "our own staff", "only our staff", "our employees", "only employees",
       "employees only", "staff only"), "internal business purposes 내부 업무 용도"),
