@@ -66,7 +66,9 @@ PREFER_FIGURE = 0.6
 
 # A question that names the Decree or the Notice (without citing one of its provisions) asks what that document
 # says: its best provision found among the first few comes first, even behind a cited Act provision.
-NAMED_DOCS = [("decree", re.compile(r"(?<!draft )enforcement decree|시행령(?!\s*초안|안)|(?<!draft )\bthe decree\b", re.I)),
+NAMED_DOCS = [("act", re.compile(r"(?:what|which)\b[^?]{0,40}\bdoes the (?:ai basic )?act\b(?! say about the decree)|"
+                                 r"under the (?:ai basic )?act\b(?![^?]{0,30}(?:enforcement )?decree)|법률에서|법에서 정한|기본법(상|에서|에 따르면)", re.I)),
+              ("decree", re.compile(r"(?<!draft )enforcement decree|시행령(?!\s*초안|안)|(?<!draft )\bthe decree\b", re.I)),
               ("notice", re.compile(r"\bmsit notice|public notice|notice no\.|고시\s*제\s*\d|고시(상|에 따르면|에서)", re.I))]
 
 # Questions about since when a provision applies; the addendum dating the best provision ranks at ADDENDUM_SHARE of it.

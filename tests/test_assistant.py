@@ -427,6 +427,13 @@ def test_counts_as_names_the_term_right_after_it(assistant):
     assert (ans.sources[0].doc, ans.sources[0].article) == ("decree", "23"), ans.sources[:3]
 
 
+def test_named_act_comes_first(assistant):
+    """Asked what the Act imposes, the Act's provision comes before the Decree's threshold that sets its scope."""
+    ans = assistant.ask("Our model's training compute is above the Presidential Decree threshold. What safety "
+                        "obligations does the Act impose on us?", as_of="2026-09-01")
+    assert (ans.sources[0].doc, ans.sources[0].article) == ("act", "32"), ans.sources[:3]
+
+
 def test_named_decree_comes_first(assistant):
     ans = assistant.ask("What must an impact assessment of high-impact AI contain under the Enforcement Decree?",
                         as_of="2026-09-01")
