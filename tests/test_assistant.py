@@ -162,6 +162,15 @@ def test_abstains_out_of_scope(assistant, question):
     assert ans.related
 
 
+def decline_reason(assistant, question: str) -> str:
+    """Why the abstention check declines `question` ("ok" when it does not)."""
+    from assistant.abstain import decide
+    from assistant.query import analyze
+    from assistant.records import Query
+
+    return decide(assistant.store, assistant.retriever.run(analyze(Query(question, "2026-09-01")))).reason
+
+
 @pytest.mark.parametrize("question, reason", [
     ("What's the weather in Seoul tomorrow?", "off-topic"),
     ("오늘 점심 뭐 먹지?", "off-topic"),
@@ -175,28 +184,9 @@ def test_abstains_out_of_scope(assistant, question):
 def test_declines_what_is_not_about_the_law(assistant, question, reason):
     """Small talk and requests for advice or writing are declined with their own reason, not answered from
     whichever provision happens to share a word (a poem's 'write', lunch's 먹 in 먹는물, fine-tuning's 'fine')."""
-    from assistant.abstain import decide
-    from assistant.query import analyze
-    from assistant.records import Query
-
-    r = assistant.retriever.run(analyze(Query(question, "2026-09-01")))
-    assert decide(assistant.store, r).reason == reason
+    assert decline_reason(assistant, question) == reason
     ans = assistant.ask(question, as_of="2026-09-01")
     assert ans.abstained and ans.related == [] and "Closest provisions" not in ans.answer
-
-
-@pytest.mark.parametrize("question", [
-    "What is the best way to notify users under the AI Act?",
-    "Which is better for our chatbot notice under the law: a banner or a pop-up?",
-    "We sell an AI-powered CCTV camera and want public buyers to favour it. Which organisations check that it uses AI?",
-    "What is the maximum fine for not telling users that our service is AI?",
-    "At what amount of training compute do the AI safety duties start?",
-])
-def test_legal_questions_in_plain_words_are_answered(assistant, question):
-    """Asking for the best way to meet a duty, or naming one's product, is still a question about the law."""
-    ans = assistant.ask(question, as_of="2026-09-01")
-    assert not ans.abstained, ans.answer
-    assert ans.citations
 
 
 @pytest.mark.parametrize("question, reason", [
@@ -206,21 +196,22 @@ def test_legal_questions_in_plain_words_are_answered(assistant, question):
     ("근로기준법상 면접 절차를 바꾸려면 노조 동의가 필요한가요?", "other-statute"),
 ])
 def test_other_jurisdictions_and_statutes_are_declined(assistant, question, reason):
-    from assistant.abstain import decide
-    from assistant.query import analyze
-    from assistant.records import Query
-
-    r = assistant.retriever.run(analyze(Query(question, "2026-09-01")))
-    assert decide(assistant.store, r).reason == reason
+    assert decline_reason(assistant, question) == reason
 
 
 @pytest.mark.parametrize("question", [
+    # Asking for the best way to meet a duty, or naming one's product, is still a question about the law.
+    "What is the best way to notify users under the AI Act?",
+    "Which is better for our chatbot notice under the law: a banner or a pop-up?",
+    "We sell an AI-powered CCTV camera and want public buyers to favour it. Which organisations check that it uses AI?",
+    "What is the maximum fine for not telling users that our service is AI?",
+    "At what amount of training compute do the AI safety duties start?",
+    # Where a company is based, or a statute the Act refers to, does not take a question about the Act elsewhere.
     "We're a Singapore company with Korean users. Does the Korean AI Basic Act apply to us?",
     "저희 회사는 미국 법인인데 한국 이용자에게 AI 서비스를 팔면 한국 AI 기본법이 적용되나요?",
     "Does complying with the Personal Information Protection Act count toward the AI Basic Act's safety measures?",
 ])
-def test_foreign_companies_and_other_statutes_named_beside_this_act_are_answered(assistant, question):
-    """Where a company is based, or a statute the Act refers to, does not take a question about the Act elsewhere."""
+def test_legal_questions_in_plain_words_are_answered(assistant, question):
     ans = assistant.ask(question, as_of="2026-09-01")
     assert not ans.abstained, ans.answer
     assert ans.citations
