@@ -45,13 +45,14 @@ bench: setup
 	$(BIN)/python eval/bench_ingest.py
 	$(BIN)/python eval/bench.py
 
-# The evaluation reports (the project's question set and the two held-out sets, each beside the baseline) and the
+# The evaluation reports (the project's question set and the three held-out sets, each beside the baseline) and the
 # README's table of their figures.
 eval: setup
 	$(BIN)/kaia ingest
 	$(BIN)/kaia eval --baseline
 	$(BIN)/kaia eval --baseline --questions eval/heldout.jsonl --out eval/report-heldout
 	$(BIN)/kaia eval --baseline --questions eval/heldout2.jsonl --out eval/report-heldout2
+	$(BIN)/kaia eval --baseline --questions eval/heldout3.jsonl --out eval/report-heldout3
 	$(BIN)/python eval/readme_tables.py
 
 clean:

@@ -22,14 +22,13 @@ def eval_table() -> str:
         r = json.loads(path.read_text(encoding="utf-8"))
         return r["ours"]["overall"], r.get("baseline", {}).get("overall", {})
 
-    ours, base = overall("report")
-    held, held_base = overall("report-heldout")
-    held2, held2_base = overall("report-heldout2")
-    rows = ["| metric | kaia | tutorial RAG | kaia, held-out set | tutorial RAG, held-out | kaia, held-out set 2 | "
-            "tutorial RAG, held-out 2 | target |", "|---|---|---|---|---|---|---|---|"]
+    sets = [overall(name) for name in ("report", "report-heldout", "report-heldout2", "report-heldout3")]
+    rows = ["| metric | kaia, project set | kaia, held-out 1 | kaia, held-out 2 | kaia, held-out 3 | tutorial RAG, "
+            "project set | tutorial RAG, held-out 3 | target |", "|---|---|---|---|---|---|---|---|"]
     for key, name in HEADLINE:
         t = f"≥ {TARGETS[key]}" if key in TARGETS else f"≤ {MAX_TARGETS[key]}" if key in MAX_TARGETS else ""
-        cells = [_f(d.get(key)) if d else "–" for d in (ours, base, held, held_base, held2, held2_base)]
+        cells = [_f(ours.get(key)) if ours else "–" for ours, _ in sets]
+        cells += [_f(base.get(key)) if base else "–" for _, base in (sets[0], sets[3])]
         rows.append(f"| {name} | {' | '.join(cells)} | {t} |")
     return "\n".join(rows)
 

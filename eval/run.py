@@ -17,6 +17,8 @@ DEFAULT_QUESTIONS = Path(__file__).resolve().parent / "questions.jsonl"
 HELDOUT_QUESTIONS = Path(__file__).resolve().parent / "heldout.jsonl"
 # A second held-out set, written the same way after every change prompted by the first had been made.
 HELDOUT2_QUESTIONS = Path(__file__).resolve().parent / "heldout2.jsonl"
+# A third, written while the changes prompted by the second were being made and run once at the end, unstudied.
+HELDOUT3_QUESTIONS = Path(__file__).resolve().parent / "heldout3.jsonl"
 HEADLINE = [("hit1_article", "Hit@1 (article)"), ("recall5_article", "Recall@5 (article)"),
             ("mrr_article", "MRR (article)"), ("hit1_paragraph", "Hit@1 (paragraph)"),
             ("recall5_paragraph", "Recall@5 (paragraph)"), ("cites_gold", "Answers citing gold"),

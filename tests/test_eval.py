@@ -10,7 +10,7 @@ import pytest
 
 from eval.metrics import (VALID_CATEGORIES, VALID_LANGS, VALID_PERSONAS, QuestionFileError, aggregate, fact_found,
                           load_questions, retrieval_scores, score)
-from eval.run import DEFAULT_QUESTIONS, HELDOUT2_QUESTIONS, HELDOUT_QUESTIONS, make_linked, markdown, write_reports
+from eval.run import DEFAULT_QUESTIONS, HELDOUT2_QUESTIONS, HELDOUT3_QUESTIONS, HELDOUT_QUESTIONS, make_linked, markdown, write_reports
 
 # Figures of the gate subset (every 4th question) when the gate was set: Hit@1 0.88, Recall@5 0.985, citing gold
 # 0.94, key facts 0.93, citation precision 0.96, grounding 1.0, abstention recall 0.86 (6 of 7), false abstention
@@ -19,8 +19,8 @@ from eval.run import DEFAULT_QUESTIONS, HELDOUT2_QUESTIONS, HELDOUT_QUESTIONS, m
 GATE = {"hit1_article": 0.84, "recall5_article": 0.95, "cites_gold": 0.93, "key_fact_accuracy": 0.9,
         "citation_precision": 0.95, "grounding_rate": 0.99, "abstention_recall": 0.84}
 GATE_MAX = {"false_abstention": 0.05}
-SETS = [DEFAULT_QUESTIONS, HELDOUT_QUESTIONS, HELDOUT2_QUESTIONS]
-SET_IDS = ["questions", "heldout", "heldout2"]
+SETS = [DEFAULT_QUESTIONS, HELDOUT_QUESTIONS, HELDOUT2_QUESTIONS, HELDOUT3_QUESTIONS]
+SET_IDS = ["questions", "heldout", "heldout2", "heldout3"]
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +45,7 @@ def test_question_set_shape(questions):
             assert q.key_facts, q.id
 
 
-@pytest.mark.parametrize("path", [HELDOUT_QUESTIONS, HELDOUT2_QUESTIONS], ids=["heldout", "heldout2"])
+@pytest.mark.parametrize("path", SETS[1:], ids=SET_IDS[1:])
 def test_heldout_set_shape(path):
     held = load_questions(path)
     assert len(held) >= 50 and len({q.id for q in held}) == len(held)
