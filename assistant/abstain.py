@@ -27,7 +27,7 @@ FIGURE_DEPTH = 2  # measured: 3 or 5 let three unanswerable amount questions thr
 # A request for business or technical advice, a recommendation or a piece of writing, rather than for what the law
 # says: the corpus has nothing to answer it with, unless the question also asks about a legal duty.
 ADVICE = re.compile(
-    r"\b(which|what)\b(\s+[\w'-]+){0,4}\s+(is|are|would be|will be)\s+(the\s+)?(best|cheapest|better|fastest)\b|"
+    r"\b(which|what)\b(\s+[\w'-]+){0,6}\s+(is|are|would be|will be)\s+(the\s+)?(best|cheapest|better|fastest)\b|"
     r"\bbetter (option|choice|deal)\b|\brecommend|\bshould (i|we) (use|choose|pick|buy|go with)\b|"
     r"\b(write|compose) (me |us )?(a|an|some) |\bgood (name|slogan|investment)\b|"
     r"\bhow (do|can|should) (i|we) (build|train|fine-?tune|deploy|host|code|program|install|reset)\b|"
@@ -90,6 +90,11 @@ _LAW_WORD = r"(?:'s)?\s*(?:[\w-]+\s){0,3}?(?:AI Act|Act|laws?|regulations?|rules
 _VERSUS = re.compile(r"instead of|rather than|\bvs\.?\b|versus|compar|\bor (in )?(korea|the|\w+)\b|비교|대신|사이|보다", re.I)
 
 
+# A question about Korea: it names Korea, a Korean city, the government or the ministry, or this Act.
+_KOREA = re.compile(r"korea|한국|우리나라|국내|서울|부산|seoul|busan|\bgovernment\b|정부|\bmsit\b|과기정통부|basic act|"
+                    r"기본법|\bthe act\b|this act|이 법", re.I)
+
+
 def foreign_names(question: str, names: list[str], r: Retrieval) -> list[str]:
     """The places a question names that put it outside the corpus.
 
@@ -99,7 +104,7 @@ def foreign_names(question: str, names: list[str], r: Retrieval) -> list[str]:
     top = r.candidates[:5]
     law = " ".join(u.text for c in top if c.doc in ("act", "decree") or c.doc.startswith("notice") for u in c.units).lower()
     comment = " ".join(u.text for c in top if c.doc.startswith("commentary/") for u in c.units).lower()
-    korea = bool(re.search(r"korea|한국|우리나라", question, re.I))
+    korea = bool(_KOREA.search(question))
     out = []
     for n in names:
         asked = bool(re.search(re.escape(n) + f"(?:{_LAW_WORD})", question, re.I)) or (korea and bool(_VERSUS.search(question)))

@@ -15,10 +15,12 @@ from assistant.records import Analysis, Query
 
 # (plain-language triggers, legal terms of the corpus to add). Triggers match lower-case, English ones at a word start.
 GLOSSARY: list[tuple[tuple[str, ...], str]] = [
-    (("notify", "notification", "inform", "tell ", "tell my", "disclose", "disclosure", "let users know",
+    (("notify", "notification", "inform", "tell my", "tell our", "tell user", "tell customer", "tell people",
+      "tell them", "tell the user", "tell the public", "disclose", "disclosure", "let users know",
       "let customers know", "upfront", "in advance"), "notify user in advance 고지 사전"),
     (("label", "watermark", "mark the output", "mark ", "marked", "marking", "indicate", "tag ", "tagged", "disclaimer"),
      "label indicate output 표시 결과물"),
+    # ("알려주세요", "알려줘": the user asking kaia to tell them, read without the trigger; see expand)
     (("알려", "알리", "안내", "밝혀", "공지"), "고지 사전 notify"),
     (("워터마크", "표기", "라벨 ", "라벨을", "라벨이", "라벨은"), "표시 결과물 label"),
     (("chatbot", "chat bot", "llm", "gpt", "genai", "gen ai", "generative", "text generator", "image generator"),
@@ -88,9 +90,21 @@ GLOSSARY: list[tuple[tuple[str, ...], str]] = [
     (("조사", "점검", "현장"), "조사 사실조사"),
     (("keep records", "retain", "record-keeping", "how long keep", "documentation"), "keep documents 보관 문서"),
     (("보관", "기록"), "보관 문서"),
-    (("strategy committee", "national ai committee", "council", "committee"),
+    (("strategy committee", "national ai committee", "council", "presidential committee"),
      "Presidential Council National Artificial Intelligence Strategy 국가인공지능전략위원회"),
-    (("위원회",), "국가인공지능전략위원회 위원회"),
+    (("전략위원회", "국가위원회", "대통령 직속"), "국가인공지능전략위원회 위원회"),
+    # A company's own AI ethics committee is the Act's private autonomous ethics committee (Art. 28).
+    (("ethics committee", "ethics board", "ethics council", "ethics panel"),
+     "private autonomous artificial intelligence ethics committee 민간자율인공지능윤리위원회"),
+    (("윤리위원회", "윤리 위원회"), "민간자율인공지능윤리위원회 private autonomous ethics committee"),
+    # A government body for AI safety is the Artificial Intelligence Safety Institute (Art. 12).
+    (("safety institute", "safety agency", "safety body", "safety authority", "ai safety organi", "ai safety office"),
+     "Artificial Intelligence Safety Institute 인공지능안전연구소"),
+    (("안전연구소", "안전 기관", "안전을 전담", "안전 문제를 전담", "안전 전담"), "인공지능안전연구소 안전연구소 Safety Institute"),
+    # What a provider must make public: the Decree says post (게시) on its website (Art. 27(1)).
+    (("post publicly", "publish", "make public", "on our website", "on the website", "publicly disclose",
+      "put on our site"), "post website 게시 인터넷 홈페이지"),
+    (("공개해야", "공개할", "홈페이지에", "게시해야", "게시할", "올려야"), "게시 인터넷 홈페이지 post website"),
     (("define", "definition", "meaning of", "what is meant", "what counts as", "count as", "qualify as",
       "distinguish"), "means 정의 말한다"),
     ((" 정의", "뜻", "의미", "무엇을 말", "해당하", "해당할", "구분"), "정의 말한다 means"),
@@ -101,7 +115,8 @@ GLOSSARY: list[tuple[tuple[str, ...], str]] = [
     (("적용되나", "적용 대상", "적용대상", "적용을 받", "해당되나"), "적용범위 scope of application"),
     # The EU's word for a business that uses an AI system someone else built; the Act's is 인공지능이용사업자.
     (("deployer", "we deploy", "license a model", "licensed model", "licence a model", "third-party model",
-      "vendor's model", "vendor's ai", "vendor's system", "someone else's model", "another company's model"),
+      "vendor's model", "vendor's ai", "vendor's system", "someone else's model", "another company's model",
+      "from a developer", "from the developer", "from a vendor", "from the vendor"),
      "artificial intelligence-using business operator provided with an artificial intelligence system 이용사업자"),
     (("이용사업자", "외부 모델", "외부 개발사", "다른 회사의 모델", "다른 회사 모델", "받아서 서비스", "받아서 쓰"),
      "인공지능이용사업자 제공받은 인공지능시스템"),
@@ -220,10 +235,17 @@ _TRIGGERS = [([_trigger(t) for t in triggers], terms) for triggers, terms in GLO
 FINE_TUNE = re.compile(r"(?i)\bfine[- ]?tun")
 
 
+# The user asking kaia itself ("알려주세요", "알려 줘", "tell me"), not about telling users; and "~하는 법" (the
+# way to do something), not a law.
+_ASKING_KAIA = re.compile(r"알려\s?(주|줘|줄)|tell me|tell us about")
+_HOW_TO = re.compile(r"(?<=는)\s+법(?![률령규안])")
+
+
 def expand(question: str) -> list[str]:
     """Glossary terms for the plain-language words in `question`."""
     # 인공지능 is read as AI: it holds 공지 ("notice"), which made every question naming it ask about notifying.
     low = f" {FINE_TUNE.sub('tun', question).lower().replace('인공지능', ' ai ')} "
+    low = _ASKING_KAIA.sub(" ", low)
     return [terms for triggers, terms in _TRIGGERS if any(t.search(low) for t in triggers)]
 
 
@@ -232,7 +254,7 @@ def analyze(query: Query) -> Analysis:
     q = query.question
     lang = query.lang or detect_lang(q)
     extra = expand(q)
-    text = FINE_TUNE.sub("tun", q)
+    text = _HOW_TO.sub(" ", FINE_TUNE.sub("tun", q))
     if detect_lang(q) == "ko":
         # Korean questions say "AI" where the law says 인공지능.
         text = re.sub(r"(?i)\bai\b|에이아이", " 인공지능 ", text)

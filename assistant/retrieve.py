@@ -283,11 +283,12 @@ class Retriever:
 
         if not ranked or states(ranked[0]):
             return
-        # Only a provision of the same article, or one citing or cited by the best one: the figure of another
+        # Only a provision of the same article, or of one citing or cited by its article: the figure of another
         # procedure (a 30-day reply period of the high-impact check for the AI-product confirmation) is no answer.
         top = ranked[0]
         art = ":".join(top.split(":")[:2])
-        near = {":".join(x["cid"].split(":")[:2]) for x in self._links_of(top)} | {art}
+        near = {":".join(x["cid"].split(":")[:2]) for c in self._article_cids(art) for x in self.store.links.get(c, [])}
+        near.add(art)
         for cid in ranked[1:FIGURE_RANK]:
             if ":".join(cid.split(":")[:2]) in near and states(cid) and \
                     via[cid] & {"dense", "lexical"} and scores[cid] >= PREFER_FIGURE * scores[top]:
@@ -357,6 +358,11 @@ class Retriever:
                 if self._units(other, as_of):
                     scores[other] = max(scores.get(other, 0.0), top * ADDENDUM_SHARE)
                     via[other].add(f"dates:{cid}")
+
+    @lru_cache(maxsize=512)
+    def _article_cids(self, art: str) -> tuple[str, ...]:
+        """The article and every provision in it that has links."""
+        return tuple(c for c in self.store.links if c == art or c.startswith(art + ":"))
 
     def _links_of(self, cid: str) -> list[dict[str, str]]:
         """Links of a provision and of its article (a paragraph inherits its article's links)."""

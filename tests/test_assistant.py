@@ -179,7 +179,9 @@ def decline_reason(assistant, question: str) -> str:
     ("Which cloud provider is cheapest for hosting a chatbot?", "advice"),
     ("How do I fine-tune Llama 3 on my data?", "advice"),
     ("우리 회사 AI 챗봇 마케팅 문구 좀 써줄래?", "advice"),
-    ("파이썬으로 웹 크롤러 만드는 법 알려줘", "advice"),
+    ("파이썬으로 웹 크롤러 만드는 법 알려줘", "off-topic"),
+    ("라면 맛있게 끓이는 법 알려줘", "off-topic"),  # a way to cook (는 법) is no law; 알려줘 asks kaia, not users
+    ("Which GPU cloud provider in Seoul would be the cheapest for training our model?", "advice"),
 ])
 def test_declines_what_is_not_about_the_law(assistant, question, reason):
     """Small talk and requests for advice or writing are declined with their own reason, not answered from
@@ -210,6 +212,8 @@ def test_other_jurisdictions_and_statutes_are_declined(assistant, question, reas
     "We're a Singapore company with Korean users. Does the Korean AI Basic Act apply to us?",
     "저희 회사는 미국 법인인데 한국 이용자에게 AI 서비스를 팔면 한국 AI 기본법이 적용되나요?",
     "Does complying with the Personal Information Protection Act count toward the AI Basic Act's safety measures?",
+    "We're a startup in Busan and want to sell our AI app in Vietnam. Does the government support going overseas?",
+    "AI 기본법에서 고지 의무가 뭔지 알려주세요",
 ])
 def test_legal_questions_in_plain_words_are_answered(assistant, question):
     ans = assistant.ask(question, as_of="2026-09-01")
@@ -416,6 +420,18 @@ def test_counts_as_names_the_term_right_after_it(assistant):
     ans = assistant.ask("What counts as a valid way to give users the advance notice that our product runs on AI?",
                         as_of="2026-09-01")
     assert (ans.sources[0].doc, ans.sources[0].article) == ("decree", "23"), ans.sources[:3]
+
+
+@pytest.mark.parametrize("question, article", [
+    ("Who may sit on our company's own AI ethics committee?", "28"),
+    ("Is there a government body for AI safety, and what does it do?", "12"),
+    ("AI 안전을 전담하는 기관이 있나요?", "12"),
+])
+def test_plain_names_of_bodies_reach_them(assistant, question, article):
+    """A company's ethics committee is the Act's private ethics committee (Art. 28), not the national Council; a
+    government body for AI safety is the AI Safety Institute (Art. 12)."""
+    ans = assistant.ask(question, as_of="2026-09-01")
+    assert (ans.sources[0].doc, ans.sources[0].article) == ("act", article), ans.sources[:3]
 
 
 def test_named_act_comes_first(assistant):
