@@ -18,7 +18,7 @@ def coverage(store: IndexStore, terms: list[str], texts: list[str]) -> float:
         return 0.0
     seen: set[str] = set()
     for t in texts:
-        seen |= _token_set(t)
+        seen |= token_set(t)
     found = q & seen
     # Summed in a fixed order (set order changes from process to process; so would the float rounding).
     total = sum(idf.get(t, top_idf) for t in sorted(q))
@@ -26,6 +26,6 @@ def coverage(store: IndexStore, terms: list[str], texts: list[str]) -> float:
 
 
 @lru_cache(maxsize=16384)
-def _token_set(text: str) -> frozenset[str]:
-    # Provision texts recur from question to question; tokenizing them once keeps ranking fast.
+def token_set(text: str) -> frozenset[str]:
+    """The tokens of a text, remembered: provision texts recur from question to question."""
     return frozenset(tokenize(text))
