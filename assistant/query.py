@@ -94,7 +94,7 @@ GLOSSARY: list[tuple[tuple[str, ...], str]] = [
      "Presidential Council National Artificial Intelligence Strategy 국가인공지능전략위원회"),
     (("전략위원회", "국가위원회", "대통령 직속"), "국가인공지능전략위원회 위원회"),
     # A company's own AI ethics committee is the Act's private autonomous ethics committee (Art. 28).
-    (("ethics committee", "ethics board", "ethics council", "ethics panel"),
+    (("ethics committee", "ai ethics board", "ai ethics council", "ai ethics panel"),
      "private autonomous artificial intelligence ethics committee 민간자율인공지능윤리위원회"),
     (("윤리위원회", "윤리 위원회"), "민간자율인공지능윤리위원회 private autonomous ethics committee"),
     # A government body for AI safety is the Artificial Intelligence Safety Institute (Art. 12).
