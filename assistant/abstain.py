@@ -1,5 +1,5 @@
-"""When the corpus does not address a question: another law or country, a provision that does not exist, or
-nothing that matches well enough. Thresholds are calibrated on the project's evaluation set (eval/)."""
+"""When the corpus does not address a question: small talk or a request for advice, another country's law or
+another statute, a missing document, a provision that does not exist, or nothing that matches well enough."""
 from __future__ import annotations
 
 import re
@@ -11,7 +11,7 @@ from ingest.store import IndexStore
 from assistant.coverage import coverage
 from assistant.query import FINE_TUNE, names_place
 from assistant.records import Retrieval
-from assistant.retrieve import _IDENTIFIER
+from assistant.retrieve import IDENTIFIER
 
 # A question whose words the best provisions barely contain is declined. Only a floor: a rule that also declined
 # on a weak vector match (coverage under 0.25 with cosine under 0.87, grid-searched on eval/questions.jsonl) caught
@@ -86,7 +86,8 @@ def other_statute(question: str) -> str | None:
 
 # A place asked about as a jurisdiction: named with a law or set against Korea ("the EU AI Act", "Colorado's AI
 # Act", "일본 AI 추진법", "Singapore instead of Korea", "EU와 미국 사이"), not as where a company is ("미국에만 법인이").
-_LAW_WORD = r"(?:'s)?\s*(?:[\w-]+\s){0,3}?(?:AI Act|Act|laws?|regulations?|rules|penalt\w*|fines?|GDPR)\b|\s*(?:\S+\s){0,2}?\S*(?:법(?!인)|규제|벌칙|과태료)"
+_LAW_WORD = (r"(?:'s)?\s*(?:[\w-]+\s){0,3}?(?:AI Act|Act|laws?|regulations?|rules|penalt\w*|fines?|GDPR)\b|"
+             r"\s*(?:\S+\s){0,2}?\S*(?:법(?!인)|규제|벌칙|과태료)")
 _VERSUS = re.compile(r"instead of|rather than|\bvs\.?\b|versus|compar|\bor (in )?(korea|the|\w+)\b|비교|대신|사이|보다", re.I)
 
 
@@ -102,12 +103,14 @@ def foreign_names(question: str, names: list[str], r: Retrieval) -> list[str]:
     names it, or where a commentary passage among them does; a place named as a company's home is in scope where
     the question asks about Korea."""
     top = r.candidates[:5]
-    law = " ".join(u.text for c in top if c.doc in ("act", "decree") or c.doc.startswith("notice") for u in c.units).lower()
+    law = " ".join(u.text for c in top if c.doc in ("act", "decree") or c.doc.startswith("notice")
+                   for u in c.units).lower()
     comment = " ".join(u.text for c in top if c.doc.startswith("commentary/") for u in c.units).lower()
     korea = bool(_KOREA.search(question))
     out = []
     for n in names:
-        asked = bool(re.search(re.escape(n) + f"(?:{_LAW_WORD})", question, re.I)) or (korea and bool(_VERSUS.search(question)))
+        asked = bool(re.search(re.escape(n) + f"(?:{_LAW_WORD})", question, re.I)) or \
+            (korea and bool(_VERSUS.search(question)))
         if names_place(n, law) or names_place(n, comment) or (korea and not asked):
             continue
         out.append(n)
@@ -117,7 +120,7 @@ def foreign_names(question: str, names: list[str], r: Retrieval) -> list[str]:
 def off_topic(store: IndexStore, terms: list[str]) -> bool:
     """Whether no search term of the question is a word the corpus uses more than in passing."""
     idf = store.idf
-    if any(_IDENTIFIER.match(t) and t in idf for t in terms):
+    if any(IDENTIFIER.match(t) and t in idf for t in terms):
         return False  # a number the corpus has ("Announcement No. 2026-271") names what is asked about
     return min((idf[t] for t in terms if t in idf), default=float("inf")) > OFF_TOPIC_IDF
 
@@ -165,7 +168,8 @@ def decide(store: IndexStore, r: Retrieval, missing: list[dict] | None = None) -
     if not r.candidates:
         return Decision(True, "no-candidates")
     top = r.candidates[:3]
-    if QUANTITY_QUESTION.search(q) and not any(QUANTITY.search(u.text) for c in r.candidates[:FIGURE_DEPTH] for u in c.units):
+    if QUANTITY_QUESTION.search(q) and \
+            not any(QUANTITY.search(u.text) for c in r.candidates[:FIGURE_DEPTH] for u in c.units):
         # Asked for an amount, a rate or a date, and the best matches state none: the corpus does not have it.
         return Decision(True, "weak-match", "no figure", coverage=0.0)
     texts = [u.text for c in top for u in c.units]

@@ -392,12 +392,12 @@ def combsum(dense: dict[str, float], lexical: dict[str, float]) -> dict[str, flo
     return dict(out)
 
 
-_IDENTIFIER = re.compile(r"^(\d+[-.]\d+|\d{4,}|제\d+조(의\d+)?|별표\d+)$")
+IDENTIFIER = re.compile(r"^(\d+[-.]\d+|\d{4,}|제\d+조(의\d+)?|별표\d+)$")
 
 
 def weigh_identifiers(terms: list[str]) -> list[str]:
     """Identifiers (announcement numbers, article citations) say more than words: count them three times."""
     out: list[str] = []
     for t in terms:
-        out.extend([t] * (3 if _IDENTIFIER.match(t) else 1))
+        out.extend([t] * (3 if IDENTIFIER.match(t) else 1))
     return out
