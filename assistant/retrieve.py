@@ -287,7 +287,7 @@ class Retriever:
         # procedure (a 30-day reply period of the high-impact check for the AI-product confirmation) is no answer.
         top = ranked[0]
         art = ":".join(top.split(":")[:2])
-        near = {":".join(x["cid"].split(":")[:2]) for c in self._article_cids(art) for x in self.store.links.get(c, [])}
+        near = {":".join(x["cid"].split(":")[:2]) for c in self._family(art) for x in self.store.links.get(c, [])}
         near.add(art)
         for cid in ranked[1:FIGURE_RANK]:
             if ":".join(cid.split(":")[:2]) in near and states(cid) and \
@@ -346,23 +346,22 @@ class Retriever:
                 return
 
     def _dating_addenda(self, scores: dict[str, float], via: dict[str, set[str]], as_of: str) -> None:
-        """Rank the addenda that name the best provisions (or their items) just under the best one."""
+        """Rank the addenda that name the best provisions (or their paragraphs, items) just under the best one."""
         ranked = sorted(scores, key=scores.get, reverse=True)
         top = scores[ranked[0]] if ranked else 0.0
         for cid in ranked[:2]:
             if ":addenda" in cid:
                 continue
-            named = {cid} | {c for c in self.store.links if c.startswith(cid + ":")}  # the provision and its items
-            for other in sorted({x["cid"] for c in named for x in self.store.links.get(c, [])
+            for other in sorted({x["cid"] for c in self._family(cid) for x in self.store.links.get(c, [])
                                  if x["rel"] == "cited_by" and ":addenda" in x["cid"]}):
                 if self._units(other, as_of):
                     scores[other] = max(scores.get(other, 0.0), top * ADDENDUM_SHARE)
                     via[other].add(f"dates:{cid}")
 
     @lru_cache(maxsize=512)
-    def _article_cids(self, art: str) -> tuple[str, ...]:
-        """The article and every provision in it that has links."""
-        return tuple(c for c in self.store.links if c == art or c.startswith(art + ":"))
+    def _family(self, cid: str) -> tuple[str, ...]:
+        """The provision and every provision within it (its paragraphs, items) that has links."""
+        return tuple(c for c in self.store.links if c == cid or c.startswith(cid + ":"))
 
     def _links_of(self, cid: str) -> list[dict[str, str]]:
         """Links of a provision and of its article (a paragraph inherits its article's links)."""
