@@ -62,6 +62,7 @@ class Draft:
     related: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     generated: bool = False  # written by an LLM: every sentence's figures are checked too
+    reason: str = ""  # why an abstention declined (abstain.Decision.reason)
 
 
 _SENTENCE_END = {"ko": re.compile(r"(?<=[다함음됨임]\.)\s+(?=\S)"),

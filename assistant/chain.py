@@ -178,7 +178,7 @@ class Assistant:
         return Answer(question=a.query.question, answer=text, abstained=abstained, citations=cites,
                       sources=self._sources(r, a.lang), as_of=a.query.as_of, lang=a.lang, timings_ms=timings,
                       id=a.query.id, related=draft.related, dropped=dropped,
-                      mode="llm" if draft.generated else "extractive")
+                      mode="llm" if draft.generated else "extractive", reason=draft.reason if abstained else "")
 
     # ------------------------------------------------------------------ helpers
 
@@ -203,7 +203,7 @@ class Assistant:
             joined = "; ".join(related)
             head += f" 관련될 수 있는 조항(답변 아님): {joined}." if lang == "ko" else \
                 f" Closest provisions (related, not an answer): {joined}."
-        return Draft(head, [], abstained=True, related=related)
+        return Draft(head, [], abstained=True, related=related, reason=d.reason)
 
     # ------------------------------------------------------------------ public
 

@@ -111,6 +111,9 @@ class Answer:
     mode: str = "extractive"
     related: list[str] = field(default_factory=list)  # labels of the closest provisions when abstaining
     dropped: list[str] = field(default_factory=list)  # why citations were dropped by the verifier
+    # Why the answer was declined ("off-topic", "advice", "foreign", "other-statute", "missing-document",
+    # "no-record", "unknown-provision", "not-in-force", "weak-match", "unverified", ...); "" when answered.
+    reason: str = ""
 
     def to_json(self) -> dict[str, Any]:
         """The documented JSON contract of `kaia ask --json` (extra keys only add to it)."""
@@ -118,4 +121,5 @@ class Answer:
         d["timings_ms"] = {k: round(v, 1) for k, v in self.timings_ms.items()}
         return {"id": d["id"], "question": d["question"], "answer": d["answer"], "abstained": d["abstained"],
                 "citations": d["citations"], "sources": d["sources"], "as_of": d["as_of"],
-                "timings_ms": d["timings_ms"], "lang": d["lang"], "mode": d["mode"], "related": d["related"]}
+                "timings_ms": d["timings_ms"], "lang": d["lang"], "mode": d["mode"], "related": d["related"],
+                "reason": d["reason"]}

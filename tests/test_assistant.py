@@ -189,6 +189,10 @@ def test_declines_what_is_not_about_the_law(assistant, question, reason):
     assert decline_reason(assistant, question) == reason
     ans = assistant.ask(question, as_of="2026-09-01")
     assert ans.abstained and ans.related == [] and "Closest provisions" not in ans.answer
+    assert ans.to_json()["reason"] == reason
+    from ui.render import chat_text
+
+    assert chat_text(ans).startswith("**⚠️ Not a question about the AI Basic Act**")
 
 
 @pytest.mark.parametrize("question, reason", [
@@ -307,7 +311,7 @@ def test_json_contract(assistant):
         assert CITATION_KEYS <= set(c)
         assert c["paragraph"] is None or c["paragraph"].isdigit()
         assert c["item"] is None or c["item"].replace("-", "").isdigit()
-    assert "30 million won" in d["answer"]
+    assert "30 million won" in d["answer"] and d["reason"] == ""
     json.dumps(d, ensure_ascii=False)
 
 
@@ -334,7 +338,7 @@ def test_cli_ask_json_batch_and_errors(built_settings, tmp_path, kaia_main):
     assert batched.returncode == 0, batched.stderr
     rows = [json.loads(x) for x in batched.stdout.splitlines()]
     assert [r["id"] for r in rows] == ["one", "2"]
-    assert "100억원" in rows[0]["answer"] and rows[1]["abstained"]
+    assert "100억원" in rows[0]["answer"] and rows[1]["abstained"] and rows[1]["reason"] == "foreign"
     # Refused questions: through the CLI's own code in this process (the real command's one-line refusals, with
     # their exit code, are tested as subprocesses in test_reliability.test_hostile_questions_at_the_cli).
     for args in (["ask", ""], ["ask", "x" * 2001], ["ask", "bad\x07question"]):

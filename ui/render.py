@@ -159,7 +159,7 @@ def sources_html(store: IndexStore, ans: Any) -> str:
             text = f'<div class="kaia-text">{esc(units[0].text)}</div>' if units else ""
             related.append(f'<details class="kaia-src kaia-related"><summary>{esc(lab)}</summary>{text}</details>')
         rel = ("<h4>Related provisions (not an answer)</h4>" + "".join(related)) if related else ""
-        return (f'{head}<div class="kaia-abstain" role="note"><h3>Not found in the corpus</h3>'
+        return (f'{head}<div class="kaia-abstain" role="note"><h3>{esc(decline_title(ans))}</h3>'
                 f"<p>{esc(ans.answer)}</p></div>{rel}")
     groups: dict[str, list[Any]] = {}
     for c in ans.citations:
@@ -168,10 +168,16 @@ def sources_html(store: IndexStore, ans: Any) -> str:
     return head + "".join(cards)
 
 
+def decline_title(ans: Any) -> str:
+    """The heading of a declined answer: not about the law at all, or not in the corpus."""
+    reason = getattr(ans, "reason", "")
+    return "Not a question about the AI Basic Act" if reason in ("off-topic", "advice") else "Not found in the corpus"
+
+
 def chat_text(ans: Any) -> str:
     """The assistant's chat message: the answer with its [n] markers, notes in italics; abstentions marked."""
     if ans.abstained:
-        return "**⚠️ Not found in the corpus**\n\n> " + md_text(ans.answer).replace("\n", "\n> ")
+        return f"**⚠️ {decline_title(ans)}**\n\n> " + md_text(ans.answer).replace("\n", "\n> ")
     lines = []
     raw = ans.answer.split("\n")
     if len(raw) > 1 and raw[1].startswith("- ") and not raw[0].startswith("- "):

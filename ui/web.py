@@ -29,7 +29,7 @@ from corpus.model import KIND_LABELS_EN  # noqa: E402
 from corpus.settings import Settings  # noqa: E402
 from ingest.store import BackendUnavailableError, IndexDamagedError, IndexStore  # noqa: E402
 from ui.feedback import KINDS, MAX_COMMENT, FeedbackStore, feedback_path  # noqa: E402
-from ui.render import answer_markdown, chat_text, esc, md_text, sources_html  # noqa: E402
+from ui.render import answer_markdown, chat_text, decline_title, esc, md_text, sources_html  # noqa: E402
 
 DEFAULT_PORT = 7860
 MAX_HISTORY = 40
@@ -197,7 +197,7 @@ def build_app(settings: Settings, assistant: Assistant | None = None) -> gr.Bloc
         ms = (time.perf_counter() - t0) * 1000
         history.append({"role": "assistant", "content": chat_text(ans)})
         if ans.abstained:
-            status = _status("notfound", f"Not found in the corpus (law as of {ans.as_of}).")
+            status = _status("notfound", f"{decline_title(ans)} (law as of {ans.as_of}).")
         else:
             status = _status("ok", f"{len(ans.citations)} citation(s) · law as of {ans.as_of} · {ms:.0f} ms")
         yield history, sources_html(a.store, ans), status, "", _record(ans, a.store)
