@@ -430,10 +430,13 @@ def test_counts_as_names_the_term_right_after_it(assistant):
     ("Who may sit on our company's own AI ethics committee?", "28"),
     ("Is there a government body for AI safety, and what does it do?", "12"),
     ("AI 안전을 전담하는 기관이 있나요?", "12"),
+    ("Our AI rejects job applicants automatically. If an applicant asks why, do we have to explain?", "3"),
+    ("AI가 채용 서류를 거르는데 지원자가 이유를 물으면 설명해줘야 하나요?", "3"),
 ])
-def test_plain_names_of_bodies_reach_them(assistant, question, article):
+def test_plain_words_reach_the_provision(assistant, question, article):
     """A company's ethics committee is the Act's private ethics committee (Art. 28), not the national Council; a
-    government body for AI safety is the AI Safety Institute (Art. 12)."""
+    government body for AI safety is the AI Safety Institute (Art. 12); having to explain a rejection is the
+    impacted person's right to an explanation (Art. 3(2))."""
     ans = assistant.ask(question, as_of="2026-09-01")
     assert (ans.sources[0].doc, ans.sources[0].article) == ("act", article), ans.sources[:3]
 
