@@ -9,7 +9,7 @@ from corpus.model import LAW_KINDS
 from ingest.store import IndexStore
 
 from assistant.coverage import coverage
-from assistant.query import FINE_TUNE, names_place
+from assistant.query import names_place, without_fine_tuning
 from assistant.records import Retrieval
 from assistant.retrieve import IDENTIFIER
 
@@ -130,7 +130,7 @@ def decide(store: IndexStore, r: Retrieval, missing: list[dict] | None = None) -
     q = a.query.question
     if not a.citations and off_topic(store, a.terms):
         return Decision(True, "off-topic")
-    if ADVICE.search(q) and not LEGAL.search(FINE_TUNE.sub("tun", q)) and not a.citations:
+    if ADVICE.search(q) and not LEGAL.search(without_fine_tuning(q)) and not a.citations:
         return Decision(True, "advice")
     if a.unknown_names:
         foreign = foreign_names(q, a.unknown_names, r)

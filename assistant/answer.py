@@ -229,10 +229,10 @@ class Extractive:
         m = re.fullmatch(r"(.+):passage-(\d+)", top.cid)
         neighbours = {f"{m.group(1)}:passage-{int(m.group(2)) + d}" for d in (-1, 1)} if m else set()
         out = set()
-        for c in r.candidates[1:8]:
+        for rank, c in enumerate(r.candidates[1:8], 1):
             art = ":".join(c.cid.split(":")[:2])
             if art == top_art or c.cid in linked or art in linked_arts or "citation" in c.via or \
-                    (c.cid in neighbours and r.candidates.index(c) <= NEIGHBOUR_RANK):
+                    (c.cid in neighbours and rank <= NEIGHBOUR_RANK):
                 out.add(c.cid)
         return out
 

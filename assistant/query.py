@@ -233,8 +233,12 @@ def _trigger(t: str) -> re.Pattern[str]:
 _TRIGGERS = [([_trigger(t) for t in triggers], terms) for triggers, terms in GLOSSARY]
 
 
-# "Fine-tuning" a model is not a fine: read as "tuning", so that neither the glossary nor BM25 reads a penalty into it.
-FINE_TUNE = re.compile(r"(?i)\bfine[- ]?tun")
+_FINE_TUNE = re.compile(r"(?i)\bfine[- ]?tun")
+
+
+def without_fine_tuning(text: str) -> str:
+    """`text` with "fine-tuning" a model read as "tuning": no glossary, BM25 or legal-word check reads a fine into it."""
+    return _FINE_TUNE.sub("tun", text)
 
 
 # The user asking kaia itself ("알려주세요", "알려 줘", "tell me"), not about telling users; and "~하는 법" (the
@@ -246,7 +250,7 @@ _HOW_TO = re.compile(r"(?<=는)\s+법(?![률령규안])")
 def expand(question: str) -> list[str]:
     """Glossary terms for the plain-language words in `question`."""
     # 인공지능 is read as AI: it holds 공지 ("notice"), which made every question naming it ask about notifying.
-    low = f" {FINE_TUNE.sub('tun', question).lower().replace('인공지능', ' ai ')} "
+    low = f" {without_fine_tuning(question).lower().replace('인공지능', ' ai ')} "
     low = _ASKING_KAIA.sub(" ", low)
     return [terms for triggers, terms in _TRIGGERS if any(t.search(low) for t in triggers)]
 
@@ -256,7 +260,7 @@ def analyze(query: Query) -> Analysis:
     q = query.question
     lang = query.lang or detect_lang(q)
     extra = expand(q)
-    text = _HOW_TO.sub(" ", FINE_TUNE.sub("tun", q))
+    text = _HOW_TO.sub(" ", without_fine_tuning(q))
     if detect_lang(q) == "ko":
         # Korean questions say "AI" where the law says 인공지능.
         text = re.sub(r"(?i)\bai\b|에이아이", " 인공지능 ", text)
@@ -264,6 +268,6 @@ def analyze(query: Query) -> Analysis:
     names = list(dict.fromkeys(m.group(0) for m in FOREIGN.finditer(q)))
     fields = [(en, ko, p) for en, ko, p in OTHER_FIELDS if p.search(q)]
     # The glossary's legal terms help the embedding too: "tell customers" is far from 고지 in vector space.
-    dense = f"{text} {' '.join(extra)}".strip()  # text: "fine-tuning" read as one word here too
+    dense = f"{text} {' '.join(extra)}".strip()
     return Analysis(query=query, lang=lang, citations=find_citations(q), terms=terms, dense_text=dense,
                     unknown_names=names, other_fields=fields)

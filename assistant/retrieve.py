@@ -335,8 +335,13 @@ class Retriever:
                       question).lower()
         # The term asked about stands next to the phrase: within three words after "count as" / "fall under"
         # ("count as a high-impact AI", not "what counts as a valid way to give users ..."), before 해당하다 / 속하다.
-        ko = [text[max(0, m.start() - 30):m.start()] for m in FALLS_UNDER.finditer(text) if re.match(r"[가-힣]", m.group(0))]
-        en = [text[m.end():] for m in FALLS_UNDER.finditer(text) if not re.match(r"[가-힣]", m.group(0))]
+        ko: list[str] = []
+        en: list[str] = []
+        for m in FALLS_UNDER.finditer(text):
+            if re.match(r"[가-힣]", m.group(0)):
+                ko.append(text[max(0, m.start() - 30):m.start()])
+            else:
+                en.append(text[m.end():])
         for term, cid in self._defined:
             if term in _SUBJECT or not self._units(cid, as_of):
                 continue

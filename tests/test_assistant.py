@@ -162,13 +162,6 @@ def test_abstains_out_of_scope(assistant, question):
     assert ans.related
 
 
-def decline_reason(assistant, question: str) -> str:
-    """Why the abstention check declines `question` ("ok" when it does not)."""
-    from assistant.abstain import decide
-    from assistant.query import analyze
-    from assistant.records import Query
-
-    return decide(assistant.store, assistant.retriever.run(analyze(Query(question, "2026-09-01")))).reason
 
 
 @pytest.mark.parametrize("question, reason", [
@@ -186,10 +179,9 @@ def decline_reason(assistant, question: str) -> str:
 def test_declines_what_is_not_about_the_law(assistant, question, reason):
     """Small talk and requests for advice or writing are declined with their own reason, not answered from
     whichever provision happens to share a word (a poem's 'write', lunch's 먹 in 먹는물, fine-tuning's 'fine')."""
-    assert decline_reason(assistant, question) == reason
     ans = assistant.ask(question, as_of="2026-09-01")
     assert ans.abstained and ans.related == [] and "Closest provisions" not in ans.answer
-    assert ans.to_json()["reason"] == reason
+    assert ans.reason == reason and ans.to_json()["reason"] == reason
     from ui.render import chat_text
 
     assert chat_text(ans).startswith("**⚠️ Not a question about the AI Basic Act**")
@@ -202,7 +194,8 @@ def test_declines_what_is_not_about_the_law(assistant, question, reason):
     ("근로기준법상 면접 절차를 바꾸려면 노조 동의가 필요한가요?", "other-statute"),
 ])
 def test_other_jurisdictions_and_statutes_are_declined(assistant, question, reason):
-    assert decline_reason(assistant, question) == reason
+    ans = assistant.ask(question, as_of="2026-09-01")
+    assert ans.abstained and ans.reason == reason
 
 
 @pytest.mark.parametrize("question", [
