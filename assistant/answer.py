@@ -63,6 +63,8 @@ class Draft:
     notes: list[str] = field(default_factory=list)
     generated: bool = False  # written by an LLM: every sentence's figures are checked too
     reason: str = ""  # why an abstention declined (abstain.Decision.reason)
+    lead_lines: int = 0  # the first lines are the duty map's plain words: their figures are checked too
+    duty_refs: list = field(default_factory=list)  # (DutyLine, the citations its reasons rest on)
 
 
 _SENTENCE_END = {"ko": re.compile(r"(?<=[다함음됨임]\.)\s+(?=\S)"),
@@ -405,3 +407,46 @@ class Extractive:
             notes.append("법률의 영문은 법제처(한국법제연구원) 참고 번역으로 법적 효력이 없습니다." if lang == "ko" else
                          "The English of the Act is the government's reference translation; it has no legal effect.")
         return notes
+
+
+MAX_LEAD_QUOTE = 1500  # characters of a provision quoted for a sentence of the lead
+
+
+def cite_marks(extractive: Extractive, lines: list[str], lang: str, as_of: str, start: int = 1
+               ) -> tuple[list[str], list[CitationOut], dict[str, CitationOut]]:
+    """Turn the [cid] marks of plain sentences into [n] citations, each quoting the provision it names: the
+    smallest opening part of its text that holds every figure the sentences citing it state."""
+    from corpus.knowledge import CID_MARK
+    from corpus.numbers import figures
+
+    extractive._as_of = as_of
+    needed: dict[str, set[str]] = {}
+    for line in lines:
+        for sent in re.split(r"(?<=[.!?])\s+", line):
+            stated = figures(CID_MARK.sub(" ", sent))
+            for cid in CID_MARK.findall(sent):
+                needed.setdefault(cid, set()).update(stated)
+    numbers: dict[str, int] = {}
+    cites: list[CitationOut] = []
+    for cid in needed:
+        units = extractive.store.find(cid, as_of=as_of)
+        unit = next((u for u in units if u.lang == lang), None) or next((u for u in units if u.lang == "ko"), None)
+        if unit is None:
+            continue  # not in force on the date: the sentence loses its mark, and the verifier drops it
+        text_lines = [x for x in unit.text.split("\n") if x.strip()]
+        quote = ""
+        for k in range(1, len(text_lines) + 1):
+            quote = "\n".join(text_lines[:k])
+            ko = extractive.store.twin(unit, "ko", as_of) if unit.lang != "ko" else None
+            have = figures(quote) | (figures(ko.text) if ko is not None else set())
+            if needed[cid] <= have or len(quote) >= MAX_LEAD_QUOTE:
+                break
+        n = start + len(cites)
+        c = extractive._citation(n, Segment(unit, quote[:MAX_LEAD_QUOTE], 0), lang)
+        if unit.lang != "ko" and (ko := extractive.store.twin(unit, "ko", as_of)) is not None:
+            c.quote_ko, c.uid_ko = ko.text[:MAX_LEAD_QUOTE], ko.uid  # the whole Korean provision beside it
+        numbers[cid] = n
+        cites.append(c)
+    out = [CID_MARK.sub(lambda m: f"[{numbers[m.group(1)]}]" if m.group(1) in numbers else "", line)
+           for line in lines]
+    return out, cites, {cid: cites[numbers[cid] - start] for cid in numbers}

@@ -18,12 +18,18 @@ from corpus.manifest import load_missing
 from corpus.settings import Settings
 from ingest.store import IndexStore
 
+from corpus.knowledge import CID_MARK, knowledge
+
 from assistant.abstain import Decision, decide
-from assistant.answer import Draft, Extractive
+from assistant.answer import Draft, Extractive, cite_marks
+from assistant.asked import QuestionReader
+from assistant.compose import Composer, Lead, strip_marks
+from assistant.facts import FactReader
 from assistant.query import analyze, question_date
-from assistant.records import MAX_QUESTION_CHARS, Answer, Query, Retrieval, SourceOut
+from assistant.reason import Reasoner
+from assistant.records import MAX_QUESTION_CHARS, Answer, DutyOut, Query, Retrieval, SourceOut
 from assistant.retrieve import Retriever
-from assistant.verify import verify
+from assistant.verify import MARKER, verify
 
 log = logging.getLogger("kaia.assistant")
 MIN_SOURCES = 10
@@ -55,6 +61,7 @@ ABSTENTION: dict[str, tuple[str, str]] = {
                       "which refer to other statutes but do not set out their rules.",
                       "{detail}이(가) 무엇을 요구하는지에 관한 질문입니다. 이 자료는 인공지능기본법과 그 하위 규정만 담고 있어, 다른 "
                       "법률을 언급할 뿐 그 내용은 다루지 않습니다."),
+    "not-regulated": ("{detail}", "{detail}"),
     "weak-match": ("I could not find an answer in the corpus (the AI Basic Act, its Enforcement Decree, MSIT Notice "
                    "No. 2026-50 and the commentary).",
                    "이 질문에 답하는 내용을 자료(인공지능기본법, 시행령, 과학기술정보통신부 고시 제2026-50호, 해설 자료)에서 "
@@ -88,12 +95,24 @@ class Assistant:
         self.retriever = Retriever(self.store)
         self.extractive = Extractive(self.store)
         self.missing = load_missing(self.settings.manifest)
+        k = knowledge()
+        self.facts = FactReader(k, embed=self._embed_clauses)
+        self.questions = QuestionReader(k)
+        self.reasoner = Reasoner(k)
+        self.composer = Composer(k, self.reasoner)
         self.chain: Runnable = (
             RunnableLambda(self._analyze, name="analyze")
             | RunnableLambda(self._retrieve, name="retrieve")
+            | RunnableLambda(self._reason, name="reason")
             | RunnableLambda(self._answer, name="answer")
             | RunnableLambda(self._verify, name="verify")
         )
+
+    def _embed_clauses(self, texts: list[str]):  # noqa: ANN202 - an array of unit vectors
+        import numpy as np
+
+        emb = self.store.embeddings
+        return np.stack([emb.query_vector(t) for t in texts])
 
     def warm_up(self) -> None:
         """Load the embedding model, the Korean analyser and both indexes now, in parallel (cold start is mostly
@@ -118,26 +137,80 @@ class Assistant:
     def _analyze(self, q: Query) -> dict:
         t0 = time.perf_counter()
         a = analyze(q)
-        return {"analysis": a, "t0": t0, "mode": q.mode}
+        return {"analysis": a, "t0": t0, "mode": q.mode, "facts": self.facts.read(q.question, use_examples=False)}
 
     def _retrieve(self, state: dict) -> dict:
         state["retrieval"] = self.retriever.run(state["analysis"])
         state["t_retrieved"] = time.perf_counter()
         return state
 
+    def _reason(self, state: dict) -> dict:
+        """What the question asks of the duty map, and the lead that answers it (None: the map has nothing)."""
+        r: Retrieval = state["retrieval"]
+        a = r.analysis
+        asked = self.questions.read(a.query.question, [c.cid for c in r.candidates])
+        facts = state["facts"]
+        lead = self.composer.lead(asked, facts, a.lang, a.query.as_of)
+        if lead is not None and lead.verdict == "depends" and a.citations == []:
+            # The patterns left a deciding fact open: read the question's clauses against the described examples.
+            wanted = {f for d in lead.duties for f in self._deciding(d.id, facts, a.query.as_of)}
+            if wanted:
+                more = self.facts.read_examples(a.query.question, facts, wanted)
+                if more is not facts:
+                    state["facts"] = facts = more
+                    lead = self.composer.lead(asked, facts, a.lang, a.query.as_of)
+        state["asked"], state["lead"] = asked, lead
+        return state
+
+    def _deciding(self, did: str, facts, as_of: str) -> list[str]:  # noqa: ANN001 - Facts
+        if did in self.reasoner.k.duties:
+            return self.reasoner.duty(self.reasoner.k.duties[did], facts, as_of).unknown
+        return self.reasoner.classify(did, facts).unknown if did in self.reasoner.k.terms else []
+
     def _answer(self, state: dict) -> dict:
         r: Retrieval = state["retrieval"]
         a = r.analysis
+        lead: Lead | None = state["lead"]
         decision = decide(self.store, r, self.missing)
+        if lead is not None and lead.decline:
+            decision = Decision(True, "not-regulated", strip_marks(lead.decline))
         state["decision"] = decision
         if decision.abstain:
-            state["draft"] = self._abstention(r, decision, a.lang)
-        else:
-            state["draft"] = self.extractive.compose(r, a.lang)
-            if state["mode"] == "llm":
-                state["extractive"] = state["draft"]
-                state["draft"] = self._generate(a.query.question, state["draft"], a.lang)
+            related = self._labels(lead.decline, a.lang, a.query.as_of) if decision.reason == "not-regulated" else None
+            state["draft"] = self._abstention(r, decision, a.lang, related)
+            state["lead"] = None
+            return state
+        draft = self.extractive.compose(r, a.lang)
+        if state["mode"] == "llm":
+            state["extractive"] = draft
+            draft = self._generate(a.query.question, draft, a.lang)
+        if lead is not None and lead.lines:
+            draft = self._with_lead(lead, draft, a.lang, a.query.as_of, only_lead=state["asked"].kind == "not_covered")
+        state["draft"] = draft
         return state
+
+    def _labels(self, text: str, lang: str, as_of: str) -> list[str]:
+        out = []
+        for cid in dict.fromkeys(CID_MARK.findall(text)):
+            units = self.store.find(cid, as_of=as_of) or self.store.find(cid)
+            if units:
+                u = next((x for x in units if x.lang == lang), units[0])
+                out.append(label(u, self.store.docs[u.doc], lang))
+        return out
+
+    def _with_lead(self, lead: Lead, draft: Draft, lang: str, as_of: str, only_lead: bool) -> Draft:
+        """The lead's lines and citations first, then the extractive answer renumbered after them."""
+        lines, cites, by_cid = cite_marks(self.extractive, lead.lines, lang, as_of)
+        offset = len(cites)
+        body = "" if only_lead else MARKER.sub(lambda m: f"[{int(m.group(1)) + offset}]", draft.answer)
+        for c in [] if only_lead else draft.citations:
+            c.n += offset
+        text = "\n".join(lines + ([body] if body else []))
+        refs = [(d, [by_cid[cid] for b in d.because for cid in CID_MARK.findall(b) if cid in by_cid])
+                for d in lead.duties]
+        return Draft(text, cites + ([] if only_lead else draft.citations), abstained=False, related=draft.related,
+                     notes=lead.notes + draft.notes, generated=draft.generated, reason=draft.reason,
+                     lead_lines=len(lines), duty_refs=refs)
 
     def _generate(self, question: str, draft: Draft, lang: str) -> Draft:
         """The LLM's plain-language answer over the extractive citations (verified later, figures included)."""
@@ -159,7 +232,8 @@ class Assistant:
         dropped: list[str] = []
         text, cites, abstained = draft.answer, draft.citations, draft.abstained
         if not abstained:
-            v = verify(self.store, draft.answer, draft.citations, check_figures=draft.generated)
+            v = verify(self.store, draft.answer, draft.citations, check_figures=draft.generated,
+                       figure_lines=draft.lead_lines)
             text, cites, dropped = v.answer, v.citations, v.dropped
             if not cites and draft.generated and "extractive" in state:
                 # Nothing of the generated answer survived verification: show the extractive one instead.
@@ -175,10 +249,19 @@ class Assistant:
         t_end = time.perf_counter()
         timings = {"retrieve": (state["t_retrieved"] - state["t0"]) * 1000,
                    "answer": (t_end - state["t_retrieved"]) * 1000, "total": (t_end - state["t0"]) * 1000}
+        lead: Lead | None = state.get("lead")
+        verdict = lead.verdict if (lead is not None and not abstained and text.strip()) else None
+        duties = []
+        if not abstained:
+            kept = {id(c): c.n for c in cites}  # the verifier renumbers the citations it keeps
+            for d, refs in draft.duty_refs:
+                nums = sorted({kept[id(c)] for c in refs if id(c) in kept})
+                duties.append(DutyOut(d.id, d.status, [strip_marks(b) for b in d.because], nums))
         return Answer(question=a.query.question, answer=text, abstained=abstained, citations=cites,
                       sources=self._sources(r, a.lang), as_of=a.query.as_of, lang=a.lang, timings_ms=timings,
                       id=a.query.id, related=draft.related, dropped=dropped,
-                      mode="llm" if draft.generated else "extractive", reason=draft.reason if abstained else "")
+                      mode="llm" if draft.generated else "extractive", reason=draft.reason if abstained else "",
+                      verdict=verdict, duties=duties)
 
     # ------------------------------------------------------------------ helpers
 
@@ -191,12 +274,14 @@ class Assistant:
                                  u.addendum))
         return out
 
-    def _abstention(self, r: Retrieval, d: Decision, lang: str) -> Draft:
-        related = []
-        # Small talk or a request for advice has no related provisions: whatever matched shares a word by chance.
-        for c in r.candidates[:3] if d.reason not in ("off-topic", "advice") else []:
-            u = c.unit(lang) or c.units[0]
-            related.append(label(u, self.store.docs[u.doc], lang))
+    def _abstention(self, r: Retrieval, d: Decision, lang: str, related: list[str] | None = None) -> Draft:
+        """A declined answer; `related` names the closest provisions (by default the best matches)."""
+        if related is None:
+            related = []
+            # Small talk or a request for advice has no related provisions: whatever matched shares a word by chance.
+            for c in r.candidates[:3] if d.reason not in ("off-topic", "advice") else []:
+                u = c.unit(lang) or c.units[0]
+                related.append(label(u, self.store.docs[u.doc], lang))
         template = ABSTENTION[d.reason if d.reason in ABSTENTION else "weak-match"][lang == "ko"]
         head = template.format(detail=d.detail, as_of=r.analysis.query.as_of)
         if related:

@@ -98,6 +98,16 @@ class SourceOut:
 
 
 @dataclass
+class DutyOut:
+    """A duty's status for the asker (`duties` of `kaia ask --json`)."""
+
+    id: str
+    status: str  # "applies", "does-not-apply" or "depends"
+    because: list[str]  # the reasons, in the answer's language
+    citations: list[int]  # the answer's citations the reasons rest on
+
+
+@dataclass
 class Answer:
     question: str
     answer: str
@@ -114,6 +124,11 @@ class Answer:
     # Why the answer was declined ("off-topic", "advice", "foreign", "other-statute", "missing-document",
     # "no-record", "unknown-provision", "not-in-force", "weak-match", "unverified", ...); "" when answered.
     reason: str = ""
+    # The conclusion the answer leads with, for a yes/no question the duty map decides: "yes", "no" or "depends";
+    # None for other questions, or where the map has nothing to say.
+    verdict: str | None = None
+    duties: list[DutyOut] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # guidance and assumptions shown beside the answer (not law)
 
     def to_json(self) -> dict[str, Any]:
         """The documented JSON contract of `kaia ask --json` (extra keys only add to it)."""
@@ -122,4 +137,4 @@ class Answer:
         return {"id": d["id"], "question": d["question"], "answer": d["answer"], "abstained": d["abstained"],
                 "citations": d["citations"], "sources": d["sources"], "as_of": d["as_of"],
                 "timings_ms": d["timings_ms"], "lang": d["lang"], "mode": d["mode"], "related": d["related"],
-                "reason": d["reason"]}
+                "reason": d["reason"], "verdict": d["verdict"], "duties": d["duties"]}

@@ -124,3 +124,75 @@ def figures(text: str) -> set[str]:
 def missing_figures(original: str, rendering: str) -> set[str]:
     """Figures of `original` that `rendering` lacks."""
     return figures(original) - figures(rendering)
+
+
+# ----------------------------------------------------------------------------- quantities people state
+
+# "1조 2천억 원", "약 80억", "120만 명", "1.2 million", "1.2M", "KRW 15 billion", "$2B", "10^26", "3×10^25", "1e26",
+# "10의 26승", "1,200,000": a value and, where stated, its currency.
+_KO_COMPOSITE = re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s*(천|백|십)?\s*(조|억|만)"
+                           r"(?:\s*(\d[\d,]*(?:\.\d+)?)\s*(천|백|십)?\s*(억|만))?"
+                           r"(?:\s*(\d[\d,]*(?:\.\d+)?)\s*(천|백|십)?\s*(만))?")
+_KO_THOUSANDS = re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s*(천|백)(?!\s*(?:\d|억|만|조))")
+_EN_SCALE = re.compile(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)\s*(trillion|billion|million|thousand|tn|bn|[tbmk])(?![a-z])", re.I)
+_SCI = re.compile(r"(?:(\d+(?:\.\d+)?)\s*[x×*]\s*)?10\s*(?:\^|\*\*)\s*(\d+)|(\d+(?:\.\d+)?)e\+?(\d+)\b|10\s*의\s*(\d+)\s*승"
+                  r"|10([⁰¹²³⁴⁵⁶⁷⁸⁹]+)", re.I)
+_PLAIN = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\w.,])\d+(?:\.\d+)?(?![\d])")
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_SCALE_EN = {"trillion": 1e12, "tn": 1e12, "t": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6, "m": 1e6,
+             "thousand": 1e3, "k": 1e3}
+_WON = re.compile(r"^\s*(원|won\b|krw\b)|(krw|₩|won)\s*$", re.I)
+_FOREIGN_MONEY = re.compile(r"^\s*(달러|dollars?\b|usd\b|euros?\b|eur\b|엔|yen\b|위안)|(\$|€|£|¥|usd|eur)\s*$", re.I)
+
+
+def _f(s: str) -> float:
+    return float(s.replace(",", ""))
+
+
+def quantities(text: str) -> list[tuple[int, int, float, str]]:
+    """Quantities stated in `text` as (start, end, value, currency), currency "KRW", "foreign" or "".
+
+    Korean composites are read whole ("1조 2천억 원" = 1.2e12), scientific notation as powers of ten."""
+    out: list[tuple[int, int, float, str]] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    def add(a: int, b: int, value: float) -> None:
+        before, after = text[max(0, a - 6):a], text[b:b + 8]
+        cur = "KRW" if (_WON.search(after) or _WON.search(before)) else \
+            "foreign" if (_FOREIGN_MONEY.search(after) or _FOREIGN_MONEY.search(before)) else ""
+        out.append((a, b, value, cur))
+        taken.append((a, b))
+
+    for m in _SCI.finditer(text):
+        if m.group(2):
+            value = (_f(m.group(1)) if m.group(1) else 1.0) * 10 ** int(m.group(2))
+        elif m.group(4):
+            value = _f(m.group(3)) * 10 ** int(m.group(4))
+        elif m.group(5):
+            value = 10.0 ** int(m.group(5))
+        else:
+            value = 10.0 ** int(m.group(6).translate(_SUPERSCRIPT))
+        add(m.start(), m.end(), value)
+    for m in _KO_COMPOSITE.finditer(text):
+        if not free(m.start(), m.end()) or (m.group(3) == "조" and (text[max(0, m.start() - 1):m.start()] == "제"
+                                                                  or re.match(r"\s*(의|제|항)", text[m.end():]))):
+            continue  # 제31조 is an article, not an amount
+        value = 0.0
+        for num, small, unit in ((m.group(1), m.group(2), m.group(3)), (m.group(4), m.group(5), m.group(6)),
+                                 (m.group(7), m.group(8), m.group(9))):
+            if num:
+                value += _f(num) * (_KO_SMALL[small] if small else 1) * _KO_UNIT[unit]
+        add(m.start(), m.end(), value)
+    for m in _KO_THOUSANDS.finditer(text):
+        if free(m.start(), m.end()):
+            add(m.start(), m.end(), _f(m.group(1)) * _KO_SMALL[m.group(2)])
+    for m in _EN_SCALE.finditer(text):
+        if free(m.start(), m.end()):
+            add(m.start(), m.end(), _f(m.group(1)) * _SCALE_EN[m.group(2).lower()])
+    for m in _PLAIN.finditer(text):
+        if free(m.start(), m.end()):
+            add(m.start(), m.end(), _f(m.group(0)))
+    return sorted(out)

@@ -10,7 +10,10 @@ from typing import Any
 
 VALID_LANGS = {"en", "ko"}
 VALID_PERSONAS = {"sme", "lawyer", "compliance"}
-VALID_CATEGORIES = {"act", "decree", "notice", "commentary", "version", "two-docs", "citation", "out-of-scope"}
+VALID_CATEGORIES = {"act", "decree", "notice", "commentary", "version", "two-docs", "citation", "situation",
+                    "out-of-scope"}
+VALID_VERDICTS = {"yes", "no", "depends", None}
+NO_VERDICT = "absent"  # a question file without the field: not scored for verdicts
 
 
 class QuestionFileError(ValueError):
@@ -28,6 +31,7 @@ class Question:
     gold: list[dict[str, str | None]]
     key_facts: list[str]
     as_of: str | None = None
+    verdict: str | None = NO_VERDICT  # "yes", "no", "depends", None (not a yes/no question), or absent
 
 
 def load_questions(path: Path) -> list[Question]:
@@ -51,8 +55,11 @@ def load_questions(path: Path) -> list[Question]:
         if d["id"] in seen:
             raise QuestionFileError(f"{path.name} line {n}: duplicate id {d['id']!r}")
         seen.add(d["id"])
+        verdict = d.get("verdict", NO_VERDICT)
+        if verdict not in VALID_VERDICTS and verdict != NO_VERDICT:
+            raise QuestionFileError(f"{path.name} line {n}: verdict must be yes, no, depends or null, not {verdict!r}")
         out.append(Question(str(d["id"]), d["question"], d["lang"], d["persona"], d["category"], bool(d["answerable"]),
-                            list(d["gold"]), list(d["key_facts"]), d.get("as_of")))
+                            list(d["gold"]), list(d["key_facts"]), d.get("as_of"), verdict))
     if not out:
         raise QuestionFileError(f"{path}: no questions")
     return out
@@ -170,12 +177,14 @@ class Scored:
     citations_ok: int = 0
     sentences: int = 0
     sentences_grounded: int = 0
+    verdict_gold: str | None = NO_VERDICT
+    verdict: str | None = None
 
 
 def score(q: Question, ans: dict[str, Any], linked: "callable[[str, str, list[dict]], bool]") -> Scored:
     """Score one answer (the JSON of `kaia ask --json`) against its question."""
     s = Scored(q.id, q.lang, q.persona, q.category, q.answerable, bool(ans["abstained"]),
-               float(ans.get("timings_ms", {}).get("total", 0.0)))
+               float(ans.get("timings_ms", {}).get("total", 0.0)), verdict_gold=q.verdict, verdict=ans.get("verdict"))
     if q.answerable:
         s.art = retrieval_scores(ans["sources"], q.gold, "article")
         s.para = retrieval_scores(ans["sources"], q.gold, "paragraph")
@@ -225,6 +234,15 @@ def aggregate(rows: list[Scored]) -> dict[str, Any]:
         "abstention_precision": _ratio(sum(1 for r in abst if not r.answerable), len(abst)),
         "abstention_recall": _ratio(sum(1 for r in una if r.abstained), len(una)),
         "false_abstention": _ratio(sum(1 for r in ans if r.abstained), len(ans)),
+        # Verdicts: of the questions whose gold conclusion is yes, no or depends, the share answered with it; how
+        # often a gold "no" was answered "yes" (over-stating a duty misleads as surely as missing one); and of the
+        # questions with no gold verdict, the share given none.
+        "verdict_accuracy": _mean([1.0 if r.verdict == r.verdict_gold else 0.0 for r in rows
+                                   if r.verdict_gold in ("yes", "no", "depends")]),
+        "verdict_coverage": _mean([1.0 if r.verdict is not None else 0.0 for r in rows
+                                   if r.verdict_gold in ("yes", "no", "depends")]),
+        "verdict_overstated": _mean([1.0 if r.verdict == "yes" else 0.0 for r in rows if r.verdict_gold == "no"]),
+        "verdict_none_kept": _mean([1.0 if r.verdict is None else 0.0 for r in rows if r.verdict_gold is None]),
         "latency_p50_ms": round(statistics.median(lat), 1) if lat else None,
         "latency_p95_ms": round(lat[min(len(lat) - 1, int(round(0.95 * (len(lat) - 1))))], 1) if lat else None,
     }

@@ -1,0 +1,142 @@
+"""What a question asks of the duty map: its form (yes/no, a list of duties, or something else) and its subject
+(a duty, a term asked about directly, or a matter the regime does not cover).
+
+The cue words are data (corpus/phrasing.toml and each entry's `asked` in corpus/duties.toml); the subject is the
+entry whose cues the question carries and whose provisions retrieval ranked first, so a plain-word question reaches
+its duty through either."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corpus.knowledge import Knowledge
+
+from assistant.facts import normalise
+
+YESNO, LIST, OTHER = "yesno", "list", "other"
+# Retrieval's support for an entry: its provisions at rank 1, 2, 3 among the candidates.
+RANK_WEIGHT = (1.0, 0.6, 0.4)
+CUE_WEIGHT = 2.0
+MIN_SCORE = 1.0  # below this no entry is the subject: the answer stands on the provisions alone
+_SENTENCE = re.compile(r"(?<=[.?!？])\s+|\n+")
+_EMBEDDED_KO = re.compile(r"(무엇|뭐|무슨|어떤|어떻게|언제|어디|누가|누구|왜|얼마|몇|어느)[^.?!,]*?(는지|은지|인지|을지|ㄴ지|던지|할지|한지)")
+# Korean leaves the subject out: a Korean question speaks of the asker's own case ("…쓰려고 하는데, … 알려야
+# 하나요?") unless it names a third party as its subject ("고영향 인공지능 사업자가 … 이행해야 하나요?").
+_GENERAL_KO = re.compile(r"(사업자|기업|회사|업체|운영자|개발사|기관|국가|정부)(가|는|은|이|들은|들이) ")
+_ASKS = re.compile(r"[?？]\s*$|(나요|까요|가요|니까|는지요|죠|지요|어요|에요|예요|해요)\s*[.?？]?\s*$|"
+                   r"(궁금|헷갈|모르겠|알고 ?싶)[가-힣]*\s*[.?？]?\s*$")
+
+
+@dataclass
+class Asked:
+    form: str  # YESNO, LIST or OTHER
+    kind: str = ""  # "duty", "classify", "not_covered", or "" (no subject)
+    subject: str = ""  # the duty id, term id or not_covered id
+    sanction: bool = False  # asks about the fine for not doing it
+    obligation: bool = False  # asks whether something must be done
+    classification: bool = False  # asks whether something is so
+    permission: bool = False  # asks whether something may be done ("can we…"): no verdict from the map
+    sufficiency: bool = False  # asks whether a way of doing it is enough: no verdict from the map
+    possibility: bool = False  # "could it count as…": where it depends, it could
+    own: bool = True  # the asker speaks of its own situation (else: the rule in general)
+    cue_in_sentence: bool = False  # the duty is named in the sentence that asks
+
+
+class QuestionReader:
+    """Reads the form and the subject of questions over one duty map."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.k = knowledge
+        f = knowledge.phrasing.form
+        self._forms = {name: [re.compile(p, re.I) for p in getattr(f, name)]
+                       for name in ("yesno", "wh", "list", "obligation", "classification", "sanction", "permission",
+                                    "sufficiency", "possibility", "self")}
+        self._duties = [(d.id, [re.compile(p, re.I) for p in d.asked], _own(d)) for d in knowledge.duties.values()]
+        self._classify = [(c.term, [re.compile(p, re.I) for p in c.asked], tuple(knowledge.terms[c.term].rests_on))
+                          for c in knowledge.classify]
+        self._not_covered = [(n.id, [re.compile(p, re.I) for p in n.asked]) for n in knowledge.not_covered]
+
+    def _any(self, name: str, text: str) -> bool:
+        return any(p.search(text) for p in self._forms[name])
+
+    def _first(self, name: str, text: str, before: str) -> bool:
+        """Whether the form `name` is asked before the form `before` in `text`."""
+        def at(n: str) -> int:
+            return min((m.start() for p in self._forms[n] for m in [p.search(text)] if m), default=len(text) + 1)
+        return at(name) < at(before)
+
+    def asking_sentence(self, question: str) -> str:
+        """The sentence that asks (the first one ending like a question: a question of two parts is answered as
+        the part it opens with), where the form is read."""
+        parts = [p.strip() for p in _SENTENCE.split(question.strip()) if p.strip()]
+        asking = [p for p in parts if _ASKS.search(p)]
+        return asking[0] if asking else (parts or [""])[-1]
+
+    def form(self, question: str) -> str:
+        s = normalise(self.asking_sentence(question))
+        # A question word inside an embedded question ("왜 그런 결과가 나왔는지 설명을 받을 수 있나요?") does not
+        # make the sentence a wh-question.
+        s = _EMBEDDED_KO.sub(" ", s)
+        if self._any("list", s):
+            return LIST
+        english = not re.search(r"[가-힣]", s)
+        wh = self._forms["wh"][0].search(s) if english else self._forms["wh"][1].search(s)
+        if wh:
+            return OTHER
+        return YESNO if self._any("yesno", s) else OTHER
+
+    def read(self, question: str, ranked: list[str]) -> Asked:
+        """Form and subject of `question`, given the provisions retrieval ranked first (canonical ids)."""
+        text = normalise(question)
+        sentence = normalise(self.asking_sentence(question))
+        asked = Asked(self.form(question), sanction=self._any("sanction", sentence),
+                      obligation=self._any("obligation", sentence),
+                      classification=self._any("classification", sentence),
+                      permission=self._any("permission", sentence), sufficiency=self._any("sufficiency", sentence),
+                      possibility=self._any("possibility", sentence),
+                      own=self._any("self", text) or bool(re.search(r"[가-힣]", text) and not _GENERAL_KO.search(text)))
+        for nid, pats in self._not_covered:
+            if any(p.search(text) for p in pats):
+                asked.kind, asked.subject = "not_covered", nid
+                return asked
+        if asked.possibility:
+            asked.permission = False  # "could it count as…" asks whether something is so, not whether it may be done
+        if asked.obligation and not self._first("sufficiency", sentence, before="obligation"):
+            # "must we…, or may we…": the obligation is what it opens with ("is X enough, or must we…": not)
+            asked.permission = asked.sufficiency = False
+        top = ranked[:len(RANK_WEIGHT)]
+
+        def support(own: tuple[str, ...]) -> float:
+            return sum(w for w, cid in zip(RANK_WEIGHT, top) if any(_related(cid, o) for o in own))
+
+        scored: list[tuple[float, int, str, str]] = []
+        for i, (did, pats, own) in enumerate(self._duties):
+            cues = sum(1 for p in pats if p.search(text))
+            if not cues:
+                continue  # a duty is asked about in words; retrieval only chooses between the ones named
+            scored.append((CUE_WEIGHT * min(cues, 2) + support(own) + (0.5 if asked.obligation else 0.0), -i,
+                           "duty", did))
+        for i, (tid, pats, own) in enumerate(self._classify):
+            cues = sum(1 for p in pats if p.search(text))
+            if not cues:
+                continue  # a term is asked about by name ("high-impact", "business operator"), never by retrieval
+            bonus = 1.0 if asked.classification and not asked.obligation else 0.0
+            scored.append((CUE_WEIGHT * min(cues, 2) + support(own) + bonus, -i - 100, "classify", tid))
+        scored.sort(reverse=True)
+        if scored and scored[0][0] >= MIN_SCORE:
+            asked.kind, asked.subject = scored[0][2], scored[0][3]
+            if asked.kind == "duty":
+                asked.cue_in_sentence = any(p.search(sentence) for d, pats, _ in self._duties if d == asked.subject
+                                            for p in pats)
+        return asked
+
+
+def _own(duty) -> tuple[str, ...]:  # noqa: ANN001 - a Duty
+    """The provisions that state a duty: what it rests on, how it is done, and its exceptions."""
+    return tuple(dict.fromkeys(duty.rests_on + duty.how + [c for e in duty.exceptions for c in e.rests_on
+                                                           if not c.startswith("act:4")]))
+
+
+def _related(cid: str, own: str) -> bool:
+    """A retrieved provision is one of an entry's own, or contains it, or lies within it."""
+    return cid == own or own.startswith(cid + ":") or cid.startswith(own + ":")

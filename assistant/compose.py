@@ -1,0 +1,330 @@
+"""The lead of an answer: the verdict in one plain sentence, then the reasons, the conditions under which the answer
+would change, the method and the sanction, each sentence marked with the provisions it rests on ([cid], turned
+into [n] citations by `cite`). Every sentence comes from the duty map's own plain text; this module only chooses
+and joins them, in the question's language."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from corpus.knowledge import CID_MARK, Bilingual, Duty, Knowledge
+
+from assistant.asked import LIST, YESNO, Asked
+from assistant.facts import Facts
+from assistant.reason import APPLIES, DEPENDS, NOT_APPLY, Reason, Reasoner, Status
+
+VERDICT_WORD = {"yes": {"en": "Yes", "ko": "예"}, "no": {"en": "No", "ko": "아니요"},
+                "depends": {"en": "It depends", "ko": "경우에 따라 다릅니다"}}
+STATUS_WORD = {APPLIES: {"en": "applies", "ko": "적용됨"}, NOT_APPLY: {"en": "does not apply", "ko": "적용되지 않음"},
+               DEPENDS: {"en": "depends", "ko": "경우에 따라 다름"}}
+TO_VERDICT = {APPLIES: "yes", NOT_APPLY: "no", DEPENDS: "depends"}
+MAX_BRANCHES = 2  # unknown facts spelled out with both branches
+GUIDELINE_TITLES = {"guideline/high-impact": {"en": "MSIT High-impact AI Judgement Guideline (Apr. 2026)",
+                                              "ko": "과학기술정보통신부 「고영향 인공지능 판단 가이드라인」(2026. 4.)"}}
+
+
+@dataclass
+class DutyLine:
+    """One duty of the answer's `duties` list, before its marks become citation numbers."""
+
+    id: str
+    status: str
+    because: list[str]  # plain sentences with [cid] marks
+
+
+@dataclass
+class Lead:
+    verdict: str | None
+    lines: list[str]  # answer lines with [cid] marks
+    duties: list[DutyLine] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # guidance and assumptions (no marks: not law)
+    decline: str = ""  # a statement of what the regime does not do, for a question it cannot answer
+
+
+def _t(b: Bilingual | dict[str, str], lang: str) -> str:
+    return getattr(b, lang) if isinstance(b, Bilingual) else b[lang]
+
+
+def _lower_first(s: str) -> str:
+    return s[:1].lower() + s[1:] if s[:1].isupper() and not s[:2].isupper() else s
+
+
+def _after_dash(word: str, sentence: str, lang: str) -> str:
+    return f"{word} — {_lower_first(sentence) if lang == 'en' else sentence}"
+
+
+def _marks(cids: list[str]) -> str:
+    return " ".join(f"[{c}]" for c in dict.fromkeys(cids))
+
+
+class Composer:
+    """Words the reasoning over the duty map as the lead of an answer."""
+
+    def __init__(self, knowledge: Knowledge, reasoner: Reasoner) -> None:
+        self.k = knowledge
+        self.r = reasoner
+
+    # ------------------------------------------------------------------ pieces
+
+    def _reason_text(self, reason: Reason, lang: str) -> str:
+        return reason.text.get(lang, "")
+
+    def _ask(self, fid: str, lang: str) -> str:
+        return _t(self.k.facts[fid].ask, lang)
+
+    def _depends_line(self, status: Status, rests: list[str], lang: str) -> str:
+        asks = [self._ask(u, lang) for u in status.unknown[:MAX_BRANCHES + 1]]
+        if lang == "ko":
+            return f"{VERDICT_WORD['depends']['ko']} — {', '.join(asks)}에 따라 달라집니다 {_marks(rests)}."
+        return f"It depends on {'; and on '.join(asks)} {_marks(rests)}."
+
+    def _unknown_terms(self, duty: Duty, facts: Facts) -> list[str]:
+        return [t for t in duty.applies_when if self.r.term(t, facts) is None]
+
+    def _branch_lines(self, status: Status, facts: Facts, lang: str, duty: Duty | None = None,
+                      term: str | None = None) -> list[str]:
+        """For each unknown fact that decides it, the answer under each of its values."""
+        lines = []
+        for fid in status.unknown[:MAX_BRANCHES]:
+            spec = self.k.facts[fid]
+            if spec.type != "bool":
+                continue
+            for value in (True, False):
+                result = status.branches.get(fid, {}).get(value)
+                if result is None or result == DEPENDS:
+                    continue
+                cond = _t(spec.state.true if value else spec.state.false, lang)
+                if duty is not None:
+                    s2, because = self.r.evaluate(duty, facts.with_value(fid, value))
+                    if result == APPLIES:
+                        text = _t(duty.plain.rule, lang)
+                    else:
+                        text = self._reason_text(because[0], lang) if because and because[0].text else ""
+                else:
+                    v = self.r.term(term, facts.with_value(fid, value))
+                    text = _t(self.k.terms[term].plain.true if v else self.k.terms[term].plain.false, lang)
+                if not text:
+                    continue
+                word = VERDICT_WORD[TO_VERDICT[result]][lang]
+                if lang == "ko":
+                    lines.append(f"- 「{cond}」라면: {word} — {text}")
+                else:
+                    lines.append(f"- If {_lower_first(cond)}: {_after_dash(word.lower(), text, lang)}")
+        return lines
+
+    def _guidance_notes(self, term_ids: list[str], facts: Facts, lang: str) -> list[str]:
+        notes = []
+        for tid in term_ids:
+            value = self.r.term(tid, facts)
+            shown = "unknown" if value is None else str(value).lower()
+            for g in self.k.terms[tid].guidance:
+                if shown not in g.shown_when:
+                    continue
+                title = GUIDELINE_TITLES.get(g.doc, {}).get(lang, g.doc)
+                if lang == "ko":
+                    notes.append(f"과학기술정보통신부 가이드라인(법령 아님): {title} {g.page}면 — {_t(g.says, lang)}.")
+                else:
+                    notes.append(f"MSIT guidance, not law: {title}, p. {g.page}: {_t(g.says, lang)}.")
+        return list(dict.fromkeys(notes))
+
+    def _terms_in(self, status: Status, duty: Duty | None, facts: Facts) -> list[str]:
+        """The terms that decided the outcome, and the terms they were decided through (whose guidance is named
+        beside the answer): a false or unknown term of a duty, or every term behind one asked about directly."""
+        if duty is None:
+            tops = [status.id]
+        elif status.status == APPLIES:
+            tops = [b.id for b in status.because if b.kind == "term"]
+        else:
+            tops = [b.id for b in status.because if b.kind == "term" and b.value is not True]
+        ids: list[str] = []
+        for tid in tops:
+            ids.append(tid)
+            # Through the branch that decided it: a sub-term whose value is the same kind of answer.
+            ids += [n for n in self.r.leaves_terms(tid) if self.r.term(n, facts) == self.r.term(tid, facts)]
+        return list(dict.fromkeys(ids))
+
+    def _assumption_notes(self, duty: Duty, facts: Facts, lang: str) -> list[str]:
+        if not any(self.r.assumed(t, facts) for t in duty.applies_when):
+            return []
+        if lang == "ko":
+            return ["질문에 국외 사업자라는 언급이 없어 국내 시장ㆍ이용자를 대상으로 하는 사업자로 보고 답했습니다."]
+        return ["Read as a business whose AI reaches the Korean market or users, since the question says nothing "
+                "else."]
+
+    # ------------------------------------------------------------------ cases
+
+    def duty_lead(self, duty: Duty, status: Status, facts: Facts, asked: Asked, lang: str, as_of: str) -> Lead:
+        lines: list[str] = []
+        if asked.sanction and not asked.obligation and status.status != NOT_APPLY:
+            fine = duty.plain.fine or (self.k.not_fined if duty.type in ("duty", "power") else None)
+            if fine is not None:
+                verdict = "yes" if duty.fined else "no"
+                lines.append(_after_dash(VERDICT_WORD[verdict][lang], _t(fine, lang), lang))
+                lines.append(f"- {_t(duty.plain.rule, lang)}")
+                return Lead(verdict, lines, notes=self._guidance_notes(self._terms_in(status, duty, facts), facts, lang))
+        verdict = TO_VERDICT[status.status]
+        if status.status == APPLIES:
+            lines.append(_after_dash(VERDICT_WORD[verdict][lang], _t(duty.plain.rule, lang), lang))
+            lines += [f"- {self._reason_text(b, lang)}" for b in status.because if b.text]
+        elif status.status == NOT_APPLY:
+            first = status.because[0]
+            if first.kind == "date":
+                text = (f"{as_of} 현재 이 의무는 시행 전이며 {duty.applies_from}부터 적용됩니다 {_marks(first.rests_on)}."
+                        if lang == "ko" else f"On {as_of} this duty is not yet in force; it applies from "
+                        f"{duty.applies_from} {_marks(first.rests_on)}.")
+            else:
+                text = self._reason_text(first, lang)
+            lines.append(_after_dash(VERDICT_WORD[verdict][lang], text, lang))
+            lines.append(f"- {_t(duty.plain.rule, lang)}")
+        else:
+            rests = [c for t in self._unknown_terms(duty, facts) for c in self.k.terms[t].rests_on]
+            lines.append(self._depends_line(status, rests or duty.rests_on, lang))
+            lines += self._branch_lines(status, facts, lang, duty=duty)
+            if len(lines) == 1:
+                lines.append(f"- {_t(duty.plain.rule, lang)}")
+        if status.status != NOT_APPLY:
+            lines += [f"- {self._reason_text(n, lang)}" for n in self.r.notes(duty, facts)]
+            if duty.plain.how is not None:
+                lines.append(f"- {_t(duty.plain.how, lang)}")
+            if duty.plain.fine is not None:
+                lines.append(f"- {_t(duty.plain.fine, lang)}")
+            for e in duty.exceptions:
+                if e.id != "defence" and self.r.exception_value(e, facts) is None:
+                    lines.append(f"- {_t(e.plain, lang)}")
+        notes = self._guidance_notes(self._terms_in(status, duty, facts), facts, lang)
+        if status.status != NOT_APPLY:
+            notes += self._assumption_notes(duty, facts, lang)
+        return Lead(verdict, lines, notes=notes)
+
+    def classify_lead(self, status: Status, facts: Facts, lang: str, as_of: str) -> Lead:
+        term = self.k.terms[status.id]
+        verdict = TO_VERDICT[status.status]
+        lines: list[str] = []
+        if status.status == DEPENDS:
+            lines.append(self._depends_line(status, list(term.rests_on), lang))
+            lines += self._branch_lines(status, facts, lang, term=status.id)
+            if len(lines) == 1:
+                lines += [f"- {_t(term.plain.true, lang)}", f"- {_t(term.plain.false, lang)}"]
+        else:
+            side = term.plain.true if status.status == APPLIES else term.plain.false
+            lines.append(_after_dash(VERDICT_WORD[verdict][lang], _t(side, lang), lang))
+            value = status.status == APPLIES
+            for sub in self.r.leaves_terms(status.id):  # the test that decided it ("a person makes the final call")
+                if self.r.term(sub, facts) is value and sub in self.k.terms:
+                    t = self.k.terms[sub]
+                    lines.append(f"- {_t(t.plain.true if value else t.plain.false, lang)}")
+        duties = [DutyLine(d.id, s.status, self._duty_because(d, s, lang))
+                  for d in self.k.duties.values() if status.id in d.applies_when
+                  for s in [self.r.duty(d, facts, as_of)]]
+        if status.status != NOT_APPLY:
+            for d, line in ((self.k.duties[x.id], x) for x in duties if x.status == APPLIES):
+                word = "적용되는 의무" if lang == "ko" else "This brings the duty to"
+                sep = ": " if lang == "ko" else " "
+                lines.append(f"- {word}{sep}{_t(d.name, lang)} {_marks(d.rests_on)}.")
+        return Lead(verdict, lines, duties, notes=self._guidance_notes(self._terms_in(status, None, facts), facts, lang))
+
+    def _duty_because(self, duty: Duty, status: Status, lang: str) -> list[str]:
+        if status.status == DEPENDS:
+            rests = [c for b in status.because if b.value is None for c in b.rests_on] or duty.rests_on
+            asks = [self._ask(u, lang) for u in status.unknown]
+            if lang == "ko":
+                return [f"{', '.join(asks)}에 따라 달라집니다 {_marks(rests)}."] if asks else []
+            return [f"It depends on {'; and on '.join(asks)} {_marks(rests)}."] if asks else []
+        if status.status == APPLIES:
+            return [_t(duty.plain.rule, lang)] + [b.text[lang] for b in status.because if b.text]
+        first = status.because[0]
+        if first.kind == "date":
+            return [(f"{duty.applies_from}부터 적용됩니다 {_marks(first.rests_on)}." if lang == "ko" else
+                     f"It applies from {duty.applies_from} {_marks(first.rests_on)}.")]
+        return [first.text[lang]] if first.text else []
+
+    def list_lead(self, facts: Facts, lang: str, as_of: str) -> Lead:
+        statuses = self.r.all_duties(facts, as_of)
+        duties = [DutyLine(s.id, s.status, self._duty_because(self.k.duties[s.id], s, lang)) for s in statuses]
+        lines: list[str] = []
+        for s in statuses:
+            d = self.k.duties[s.id]
+            if s.status == NOT_APPLY and d.type in ("power", "right", "option"):
+                continue
+            because = self._duty_because(d, s, lang)
+            if not because:
+                continue
+            word = STATUS_WORD[s.status][lang]
+            lines.append(f"- {_t(d.name, lang)} ({word}): {because[0]}" if lang == "ko" else
+                         f"- {_t(d.name, lang)[:1].upper()}{_t(d.name, lang)[1:]} ({word}): {because[0]}")
+        if lines:
+            head = ("말씀하신 사실관계에 비추어 본 인공지능기본법상 의무입니다 " if lang == "ko" else
+                    "Duties of the AI Basic Act, as they stand on the facts you describe ")
+            lines.insert(0, head + "[act:2::7].")
+        return Lead(None, lines, duties)
+
+    def not_covered_lead(self, nid: str, asked: Asked, lang: str) -> Lead:
+        entry = next(n for n in self.k.not_covered if n.id == nid)
+        text = _t(entry.plain, lang)
+        if asked.form == YESNO and asked.own:
+            return Lead("no", [_after_dash(VERDICT_WORD["no"][lang], text, lang)])
+        if asked.form == YESNO:
+            return Lead(None, [text])  # "can anyone go to jail under this Act?": the statement answers, no verdict
+        return Lead(None, [], decline=text)
+
+    # ------------------------------------------------------------------ entry point
+
+    def lead(self, asked: Asked, facts: Facts, lang: str, as_of: str) -> Lead | None:
+        """The lead for a question, or None where the map has nothing to say (the extractive answer stands)."""
+        if asked.kind == "not_covered":
+            return self.not_covered_lead(asked.subject, asked, lang)
+        if asked.form == LIST:
+            return self.list_lead(facts, lang, as_of)
+        if asked.form != YESNO or not asked.kind:
+            return None
+        right = asked.kind == "duty" and self.k.duties[asked.subject].type == "right"
+        if (asked.permission and not right) or asked.sufficiency:
+            return None  # the map decides whether a duty binds or a term holds, not what may be done or how
+        if asked.kind == "classify":
+            scope = self.k.terms[asked.subject].assume_when_silent  # "does the Act apply to us?"
+            if not (asked.classification or (scope and asked.obligation)):
+                return None
+            status = self.r.classify(asked.subject, facts)
+            lead = self.classify_lead(status, facts, lang, as_of)
+            if asked.possibility and lead.verdict == "depends":
+                lead.verdict = "yes"  # "could it count?": it could, on the facts the answer names
+            return lead
+        if not (asked.obligation or asked.sanction or right):
+            return None
+        duty = self.k.duties[asked.subject]
+        if duty.type in ("endeavour", "option") and asked.obligation and not asked.sanction:
+            # "Must we assess the impact?": the Act asks operators of high-impact AI to endeavour to, not to.
+            status = self.r.duty(duty, facts, as_of)
+            lines = [_after_dash(VERDICT_WORD["no"][lang], _t(duty.plain.rule, lang), lang)]
+            if duty.plain.how is not None:
+                lines.append(f"- {_t(duty.plain.how, lang)}")
+            return Lead("no", lines, [DutyLine(duty.id, status.status, self._duty_because(duty, status, lang))])
+        if not asked.own and not asked.sanction:
+            if not asked.cue_in_sentence:
+                return None  # the obligation asked about is not this duty's
+            stated = [e for e in duty.exceptions if self.r.exception_value(e, facts) is True]
+            if stated:  # "if an operator already did X, must it …?": the exception the question states answers it
+                return Lead("no", [_after_dash(VERDICT_WORD["no"][lang], _t(stated[0].plain, lang), lang),
+                                   f"- {_t(duty.plain.rule, lang)}"])
+            # The rule in general ("do operators have to notify users?"), not the asker's case: the rule answers.
+            lines = [_after_dash(VERDICT_WORD["yes"][lang], _t(duty.plain.rule, lang), lang)]
+            lines += [f"- {_t(part, lang)}" for part in (duty.plain.how, duty.plain.fine) if part is not None]
+            return Lead("yes", lines)
+        status = self.r.duty(duty, facts, as_of)
+        lead = self.duty_lead(duty, status, facts, asked, lang, as_of)
+        lead.duties = [DutyLine(duty.id, status.status, self._duty_because(duty, status, lang))]
+        return lead
+
+
+def strip_marks(text: str) -> str:
+    """A plain sentence without its [cid] marks (for a declined answer, which cites nothing)."""
+    return re.sub(r"\s+([.,])", r"\1", CID_MARK.sub("", text)).strip()
+
+
+def marked_ids(lines: list[str]) -> list[str]:
+    return list(dict.fromkeys(c for line in lines for c in CID_MARK.findall(line)))
+
+
+def verdict_of(lead: Lead | None) -> Any:
+    return None if lead is None else lead.verdict

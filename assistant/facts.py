@@ -1,0 +1,293 @@
+"""The facts of the asker's situation, read from the question as true, false or unknown (numbers as stated).
+
+The vocabulary, its patterns and its described examples are data (corpus/facts.toml, the areas of
+corpus/duties.toml); this module holds the general ways of reading them: a pattern match counts for its side unless
+the question negates it, a clause close to a described example (by the embedding model) counts for that example's
+side, a figure is read next to its cue words, and known facts imply others."""
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable
+
+from corpus.knowledge import FactSpec, Knowledge
+from corpus.numbers import quantities
+
+# English negation before a match ("we don't sell it to customers"), Korean negation after it ("고객에게 제공하지
+# 않습니다"), within the same clause.
+_NEG_BEFORE = re.compile(r"\b(not|never|no|without|nobody|nothing|none|neither|nor|zero|nowhere|hardly|far from)\b|n't\b|n’t\b")
+# Words that may stand between a negation and what it negates ("we do not really sell it").
+_NEG_FILLER = {"really", "even", "yet", "actually", "directly", "ever", "currently", "do", "does", "did", "to", "be",
+               "have", "any", "a", "an", "the", "our", "it"}
+# A pattern written as a negative ("do not sell", "제공하지 않") is never flipped by the negation it contains.
+_NEGATIVE_PATTERN = re.compile(r"않|없|아니|못|하지|되지|\bnot\b|n'\\?t|n't|never|\bno\b|without|nobody|nothing|don")
+_NEG_AFTER = re.compile(r"않|없|아니|못|안\s?(하|해|합|됩|돼|되|써|쓰|팔|줘|주)|말고|제외")
+_CLAUSE = re.compile(r"[.?!;]+(?=\s|$)\s*|\n+|\s+(?:but|however|although|though|whereas|while)\s+|,\s*(?:but|and|so)\s+|"
+                     r"(?<=[다요죠음함])[.,]?\s+|(?:지만|는데|은데|으나)\s*,?\s*")
+NEG_WINDOW_EN = 28  # characters before a match searched for a negation
+NEG_WORDS_KO = 3  # the rest of the matched word and the two words after it
+# Described examples: a clause at least this similar to one of a fact's examples, and this much more similar than
+# to any example of the other side, decides the fact (cosine of multilingual-e5-small; see tests/test_facts.py).
+EXAMPLE_MIN = 0.93
+EXAMPLE_MARGIN = 0.03
+_QUOTED = re.compile(r"'[^'\n]{2,80}'|\"[^\"\n]{2,80}\"|‘[^’\n]{2,80}’|“[^”\n]{2,80}”|「[^」\n]{2,80}」")
+NUMBER_WINDOW = 60  # characters between a figure and its cue word
+COUNT_WINDOW = 25  # a count's noun ("users", "명") follows its figure within this many characters
+
+
+@dataclass
+class FactValue:
+    value: Any  # True, False or a number
+    evidence: str  # the words of the question that decided it
+    how: str  # "pattern", "example", "figure", "implied" or "area"
+
+
+@dataclass
+class Facts:
+    """What the question says of the asker's situation; a fact not in `values` is unknown."""
+
+    values: dict[str, FactValue] = field(default_factory=dict)
+    area: str | None = None  # the high-impact area read, if any
+
+    def get(self, name: str) -> Any:
+        v = self.values.get(name)
+        return None if v is None else v.value
+
+    def known(self) -> dict[str, Any]:
+        return {k: v.value for k, v in self.values.items()}
+
+    def with_value(self, name: str, value: Any) -> "Facts":
+        """A copy with one fact set (for the branches of a "depends" answer)."""
+        out = Facts(dict(self.values), self.area)
+        out.values[name] = FactValue(value, "(assumed)", "assumed")
+        return out
+
+
+def normalise(text: str) -> str:
+    return unicodedata.normalize("NFC", text).replace("’", "'").replace("‘", "'").lower()
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """Spans of the clauses of a question (sentences, and the parts around "but" / "지만")."""
+    spans, start = [], 0
+    for m in _CLAUSE.finditer(text):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _clause_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for a, b in spans:
+        if a <= pos < b:
+            return a, b
+    return 0, 0
+
+
+def negated(text: str, spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether the match text[start:end] is negated: an English negation inside it ("customers never see it") or
+    right before it ("we don't sell", "not customer-facing"), or a Korean one in the rest of its word or the two
+    words after it ("고객에게 제공하지 않습니다"). A negation of another verb ("do not label AI-generated images")
+    does not count."""
+    a, b = _clause_of(spans, start)
+    before = re.split(r"[,;:—–]| - ", text[max(a, start - NEG_WINDOW_EN):start])[-1]
+    words = before.split()
+    while words and words[-1] in _NEG_FILLER:
+        words.pop()
+    direct = bool(words) and bool(_NEG_BEFORE.fullmatch(words[-1]) or _NEG_BEFORE.search(words[-1][-3:]))
+    after = " ".join(text[end:b].split(" ")[:NEG_WORDS_KO])
+    return direct or bool(_NEG_BEFORE.search(text[start:end])) or bool(_NEG_AFTER.search(after))
+
+
+class FactReader:
+    """Reads the vocabulary's facts from questions. `embed` (texts → unit vectors), when given, lets clauses be
+    compared with the described examples."""
+
+    def __init__(self, knowledge: Knowledge, embed: Callable[[list[str]], Any] | None = None) -> None:
+        self.k = knowledge
+        self.embed = embed
+        self._patterns = {
+            f.id: [(re.compile(p, re.I), side, bool(_NEGATIVE_PATTERN.search(p)))
+                   for side, pats in ((True, f.patterns.true), (False, f.patterns.false)) for p in pats]
+            + [(re.compile(t.pattern(), re.I), t.side, bool(_NEGATIVE_PATTERN.search(t.pattern())) or not t.side)
+               for t in f.together]
+            for f in knowledge.facts.values() if f.type == "bool"}
+        self._areas = [(a.id, [re.compile(p, re.I) for p in a.patterns], [re.compile(p, re.I) for p in a.limits])
+                       for a in knowledge.areas]
+        self._cues = {f.id: ([re.compile(p, re.I) for p in f.cues], [re.compile(p, re.I) for p in f.not_cues],
+                             [re.compile(p, re.I) for p in f.counts])
+                      for f in knowledge.facts.values() if f.type == "number"}
+        self._examples: list[tuple[str, bool, str]] = [
+            (f.id, side, ex) for f in knowledge.facts.values() if f.type == "bool"
+            for side, exs in ((True, f.examples.true), (False, f.examples.false)) for ex in exs]
+        self._example_vectors: Any = None
+        self._lock = threading.Lock()
+
+    # ------------------------------------------------------------------ reading
+
+    def read(self, question: str, wanted: Iterable[str] | None = None, use_examples: bool = True) -> Facts:
+        """The facts `question` states (all of the vocabulary, or only `wanted` and what they imply); the described
+        examples are compared too where `use_examples` and an embedding model are given."""
+        text = normalise(question)
+        spans = clauses(text)
+        want = set(wanted) if wanted is not None else set(self.k.facts)
+        facts = Facts()
+        for fid in sorted(want & set(self._patterns)):
+            v = self._by_patterns(fid, text, spans)
+            if v is not None:
+                facts.values[fid] = v
+        if "high_impact_area" in want:
+            self._area(text, facts)
+        for fid in sorted(want & set(self._cues)):
+            v = self._number(fid, text, spans)
+            if v is not None:
+                facts.values[fid] = v
+        if self.embed is not None and use_examples:
+            self._by_examples(question, want, facts)
+        self._imply(facts)
+        return facts
+
+    def read_examples(self, question: str, facts: Facts, wanted: set[str]) -> Facts:
+        """`facts` with the `wanted` facts it leaves unknown read from the described examples (the same object
+        when that decides none of them)."""
+        if self.embed is None:
+            return facts
+        out = Facts(dict(facts.values), facts.area)
+        self._by_examples(question, set(wanted), out)
+        if len(out.values) == len(facts.values):
+            return facts
+        self._imply(out)
+        return out
+
+    def _by_patterns(self, fid: str, text: str, spans: list[tuple[int, int]]) -> FactValue | None:
+        votes: list[tuple[bool, int, str]] = []
+        for p, side, negative in self._patterns[fid]:
+            for m in p.finditer(text):
+                # A reading the question negates counts for the other side, unless the pattern is itself a negative.
+                flip = not negative and negated(text, spans, m.start(), m.end())
+                votes.append((side != flip, m.start(), m.group(0)))
+        if not votes:
+            return None
+        yes = [v for v in votes if v[0]]
+        no = [v for v in votes if not v[0]]
+        if len(yes) != len(no):
+            side = len(yes) > len(no)
+        else:
+            # As many readings each way: the more specific (longer) one stands, then the later one ("a foreign
+            # company, but we do have a branch here").
+            side = max(votes, key=lambda v: (len(v[2]), v[1]))[0]
+        evidence = sorted(yes if side else no, key=lambda v: v[1])[0][2]
+        return FactValue(side, evidence.strip(), "pattern")
+
+    def _area(self, text: str, facts: Facts) -> None:
+        """high_impact_area (and which area) from the areas' patterns and limits. Words in quotation marks are
+        the question quoting the law ("is this 'biometric analysis for criminal investigation'?"), not the use; a
+        hit inside a limit's words ("energy demand forecasting") or negated ("성적 평가는 안 하며") does not count."""
+        text = _QUOTED.sub(lambda m: " " * len(m.group(0)), text)
+        spans = clauses(text)
+        limited = None
+        for aid, pats, limits in self._areas:
+            lims = [m for p in limits for m in p.finditer(text)]
+            hits = [m for p in pats for m in p.finditer(text)
+                    if not any(x.start() <= m.start() and m.end() <= x.end() for x in lims)]
+            live = [m for m in hits if not negated(text, spans, m.start(), m.end())]
+            if live:
+                facts.area = aid
+                facts.values["high_impact_area"] = FactValue(True, live[0].group(0).strip(), "area")
+                return
+            if limited is None and (lims or hits):
+                limited = (lims or hits)[0].group(0).strip()
+        own = facts.values.get("high_impact_area")
+        if own is not None and own.value is True:
+            return
+        if limited is not None:
+            facts.values["high_impact_area"] = FactValue(False, limited, "area")
+
+    def _number(self, fid: str, text: str, spans: list[tuple[int, int]]) -> FactValue | None:
+        """A figure stated next to one of the fact's cue words, in the same clause ("매출 1조 2천억 원",
+        "1.2M daily users", "trained with 3 × 10^25 FLOPs")."""
+        cues, not_cues, counts = self._cues[fid]
+        unit = self.k.facts[fid].unit
+        qs = quantities(text)
+        best: tuple[int, FactValue] | None = None
+        for cue in cues:
+            for m in cue.finditer(text):
+                window = text[max(0, m.start() - 30): m.end()]
+                if any(x.end() == len(window) for nc in not_cues for x in nc.finditer(window)):
+                    continue  # "AI revenue" is not the company's revenue
+                a, b = _clause_of(spans, m.start())
+                for qa, qb, value, cur in qs:
+                    if qa < a or qb > b:
+                        continue
+                    gap = m.start() - qb if qb <= m.start() else qa - m.end() if qa >= m.end() else 0
+                    if gap > NUMBER_WINDOW or (unit == "KRW" and cur == "foreign"):
+                        continue
+                    if unit == "users" and (cur or not any(c.search(text[qb:qb + COUNT_WINDOW]) for c in counts)):
+                        continue  # a count needs its noun ("120만 명", "1.2m users"); money is never a count
+                    if unit == "FLOPs" and value < 1e15:
+                        continue
+                    if best is None or gap < best[0]:
+                        best = (gap, FactValue(value, text[min(qa, m.start()):max(qb, m.end())].strip(), "figure"))
+        return best[1] if best else None
+
+    def _by_examples(self, question: str, want: set[str], facts: Facts) -> None:
+        """Facts still unknown, decided by the described example a clause of the question is closest to."""
+        open_ids = {fid for fid in want if fid not in facts.values}
+        cands = [(i, e) for i, e in enumerate(self._examples) if e[0] in open_ids]
+        if not cands:
+            return
+        text = unicodedata.normalize("NFC", question)
+        parts = [text[a:b].strip() for a, b in clauses(text) if len(text[a:b].strip()) >= 6]
+        if not parts:
+            return
+        vecs = self._vectors()
+        qv = self.embed(parts)
+        sims = qv @ vecs.T  # clauses × examples
+        for fid in sorted(open_ids):
+            idx = [i for i, e in cands if e[0] == fid]
+            if not idx:
+                continue
+            best: dict[bool, tuple[float, int]] = {}
+            for i in idx:
+                j = int(sims[:, i].argmax())
+                s = float(sims[j, i])
+                side = self._examples[i][1]
+                if side not in best or s > best[side][0]:
+                    best[side] = (s, j)
+            top_side = max(best, key=lambda s: best[s][0])
+            top, clause = best[top_side]
+            other = best.get(not top_side, (0.0, 0))[0]
+            if top >= EXAMPLE_MIN and top - other >= EXAMPLE_MARGIN:
+                facts.values[fid] = FactValue(top_side, parts[clause], "example")
+
+    def _vectors(self) -> Any:
+        with self._lock:
+            if self._example_vectors is None:
+                self._example_vectors = self.embed([e[2] for e in self._examples])
+            return self._example_vectors
+
+    def _imply(self, facts: Facts) -> None:
+        """Close the facts over `overrides` (a more specific reading wins over a weaker one) and `implies` (a
+        stated fact fills in the ones it decides, never overriding)."""
+        for fid, fv in list(facts.values.items()):
+            spec = self.k.facts.get(fid)
+            if spec is not None and spec.type == "bool" and fv.how != "implied":
+                for other, value in (spec.overrides.true if fv.value else spec.overrides.false).items():
+                    facts.values[other] = FactValue(value, f"{fid} = {str(fv.value).lower()}", "implied")
+        changed = True
+        while changed:
+            changed = False
+            for fid, fv in list(facts.values.items()):
+                spec = self.k.facts.get(fid)
+                if spec is None:
+                    continue
+                # A number implies `implies.true` when it is above zero ("1.2 million Korean users" reach Korea).
+                truth = bool(fv.value) if spec.type == "bool" else float(fv.value) > 0
+                for other, value in (spec.implies.true if truth else spec.implies.false).items():
+                    if other not in facts.values:
+                        facts.values[other] = FactValue(value, f"{fid} = {str(fv.value).lower()}", "implied")
+                        changed = True

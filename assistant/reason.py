@@ -1,0 +1,204 @@
+"""Reasoning over the duty map: whether each duty binds the asker, given the facts read from the question.
+
+Pure functions of the map and the facts (no retrieval, no text search): a duty applies when every term of its
+`applies_when` is true and none of its exceptions is; it does not apply when a term is false, an exception is true
+or it is not yet in force; otherwise it depends, on the unknown facts that would decide it, each with both branches.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from corpus.conditions import evaluate, names
+from corpus.knowledge import Duty, Knowledge
+
+from assistant.facts import Facts
+
+APPLIES, NOT_APPLY, DEPENDS = "applies", "does-not-apply", "depends"
+
+
+@dataclass
+class Reason:
+    """One step of the reasoning, worded by the map: a term's value, an exception, a note or the start date."""
+
+    kind: str  # "term", "exception", "note", "date", "assumed"
+    id: str
+    value: bool | None
+    rests_on: list[str] = field(default_factory=list)
+    text: dict[str, str] = field(default_factory=dict)  # lang -> plain sentence with [cid] marks
+
+
+@dataclass
+class Status:
+    """Whether one duty (or a term asked about) binds the asker, and why."""
+
+    id: str
+    status: str  # APPLIES, NOT_APPLY or DEPENDS
+    because: list[Reason] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)  # the facts that would decide it, most decisive first
+    branches: dict[str, dict[Any, str]] = field(default_factory=dict)  # fact -> {value: status}
+
+
+class Reasoner:
+    """Evaluates the map's terms and duties over one set of facts."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.k = knowledge
+
+    # ------------------------------------------------------------------ terms
+
+    def term(self, tid: str, facts: Facts) -> bool | None:
+        return self._term(tid, facts, {})
+
+    def _term(self, tid: str, facts: Facts, memo: dict[str, bool | None]) -> bool | None:
+        if tid in memo:
+            return memo[tid]
+        t = self.k.terms[tid]
+        if any(evaluate(self.k.condition(u), lambda n: self._lookup(n, facts, memo)) is True for u in t.unless):
+            memo[tid] = False  # an exception the question states (AI solely for national defence)
+            return False
+        value = evaluate(self.k.condition(t.when), lambda n: self._lookup(n, facts, memo))
+        if value is None and t.assume_when_silent and not (self.leaves(t.when) & set(facts.values)):
+            value = True  # nothing in the question bears on it: read as the usual case, and said so
+        memo[tid] = value
+        return value
+
+    def _lookup(self, name: str, facts: Facts, memo: dict[str, bool | None]) -> Any:
+        if name in self.k.terms:
+            return self._term(name, facts, memo)
+        return facts.get(name)
+
+    def leaves(self, condition: str) -> set[str]:
+        """The facts a condition rests on, through the terms it uses."""
+        out: set[str] = set()
+        stack = list(names(self.k.condition(condition)))
+        while stack:
+            n = stack.pop()
+            if n in self.k.terms:
+                stack.extend(names(self.k.condition(self.k.terms[n].when)))
+            else:
+                out.add(n)
+        return out
+
+    def leaves_terms(self, tid: str) -> list[str]:
+        """The terms a term is defined through, at any depth."""
+        out: list[str] = []
+        stack = [n for n in names(self.k.condition(self.k.terms[tid].when)) if n in self.k.terms]
+        while stack:
+            n = stack.pop()
+            if n not in out:
+                out.append(n)
+                stack.extend(x for x in names(self.k.condition(self.k.terms[n].when)) if x in self.k.terms)
+        return out
+
+    def exception_value(self, exception, facts: Facts) -> bool | None:  # noqa: ANN001 - an Exception_
+        return evaluate(self.k.condition(exception.when), lambda n: self._lookup(n, facts, {}))
+
+    def assumed(self, tid: str, facts: Facts) -> bool:
+        """Whether a term holds only because the question said nothing of it (assume_when_silent)."""
+        t = self.k.terms[tid]
+        return t.assume_when_silent and evaluate(self.k.condition(t.when), lambda n: self._lookup(n, facts, {})) \
+            is None and not (self.leaves(t.when) & set(facts.values))
+
+    def _term_reason(self, tid: str, value: bool | None) -> Reason:
+        t = self.k.terms[tid]
+        text = {}
+        if value is not None:
+            side = t.plain.true if value else t.plain.false
+            text = {"en": side.en, "ko": side.ko}
+        return Reason("term", tid, value, list(t.rests_on), text)
+
+    def classify(self, tid: str, facts: Facts) -> Status:
+        """A term asked about directly ("is our hiring tool high-impact AI?")."""
+        value = self.term(tid, facts)
+        if value is None:
+            unknown = self._decisive(lambda f: self.term(tid, f), facts, self.leaves(self.k.terms[tid].when))
+            branches = {u: {v: _status(self.term(tid, facts.with_value(u, v))) for v in _branch_values(self.k, u)}
+                        for u in unknown}
+            return Status(tid, DEPENDS, [self._term_reason(tid, None)], unknown, branches)
+        return Status(tid, APPLIES if value else NOT_APPLY, [self._term_reason(tid, value)])
+
+    # ------------------------------------------------------------------ duties
+
+    def duty(self, duty: Duty, facts: Facts, as_of: str) -> Status:
+        """Whether `duty` binds the asker on `as_of`, with the reasons and, if it depends, on what."""
+        if as_of < duty.applies_from:
+            return Status(duty.id, NOT_APPLY, [Reason("date", duty.id, False, list(duty.dated_by))])
+        status, because = self.evaluate(duty, facts)
+        if status != DEPENDS:
+            return Status(duty.id, status, because)
+        leaves: set[str] = set()
+        for tid in duty.applies_when:
+            if self.term(tid, facts) is None:
+                leaves |= self.leaves(self.k.terms[tid].when)
+        unknown = self._decisive(lambda f: self.evaluate(duty, f)[0], facts, leaves)
+        branches = {u: {v: self.evaluate(duty, facts.with_value(u, v))[0] for v in _branch_values(self.k, u)}
+                    for u in unknown}
+        return Status(duty.id, DEPENDS, because, unknown, branches)
+
+    def evaluate(self, duty: Duty, facts: Facts) -> tuple[str, list[Reason]]:
+        for e in duty.exceptions:
+            if evaluate(self.k.condition(e.when), lambda n: self._lookup(n, facts, {})) is True:
+                return NOT_APPLY, [Reason("exception", e.id, True, list(e.rests_on),
+                                          {"en": e.plain.en, "ko": e.plain.ko})]
+        values = [(tid, self.term(tid, facts)) for tid in duty.applies_when]
+        false = [tid for tid, v in values if v is False]
+        if false:
+            return NOT_APPLY, [self._term_reason(false[0], False)]
+        because = [self._term_reason(tid, True) for tid, v in values if v is True and not self.assumed(tid, facts)]
+        because += [Reason("assumed", tid, True) for tid, v in values if v is True and self.assumed(tid, facts)]
+        if all(v is True for _, v in values):
+            return APPLIES, because
+        return DEPENDS, because + [self._term_reason(tid, None) for tid, v in values if v is None]
+
+    def notes(self, duty: Duty, facts: Facts) -> list[Reason]:
+        """The duty's notes whose conditions the facts meet (deemed compliance, artistic works, ...)."""
+        return [Reason("note", f"{duty.id}:{i}", True, list(n.rests_on), {"en": n.plain.en, "ko": n.plain.ko})
+                for i, n in enumerate(duty.notes)
+                if evaluate(self.k.condition(n.when), lambda x: self._lookup(x, facts, {})) is True]
+
+    def _decisive(self, outcome, facts: Facts, leaves: set[str]) -> list[str]:  # noqa: ANN001 - Facts -> str|bool
+        """The unknown facts whose value would change the outcome, in the vocabulary's order."""
+        base = outcome(facts)
+        out = []
+        for fid in self.k.facts:
+            if fid not in leaves or fid in facts.values:
+                continue
+            results = {_status(outcome(facts.with_value(fid, v))) for v in _branch_values(self.k, fid)}
+            if len(results) > 1 or results != {_status(base)}:
+                out.append(fid)
+        return out
+
+    def all_duties(self, facts: Facts, as_of: str) -> list[Status]:
+        """Every duty of the map with its status (the "what applies to us?" answer and the checker's list)."""
+        return [self.duty(d, facts, as_of) for d in self.k.duties.values()]
+
+
+def _status(v: Any) -> str:
+    if isinstance(v, str):
+        return v
+    return DEPENDS if v is None else APPLIES if v else NOT_APPLY
+
+
+def _branch_values(k: Knowledge, fid: str) -> list[Any]:
+    """The values a fact is tried with: true and false, or for a number a value on each side of the thresholds the
+    map compares it with."""
+    spec = k.facts[fid]
+    if spec.type == "bool":
+        return [True, False]
+    from corpus.conditions import Compare
+
+    thresholds: set[float] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, Compare) and node.left.name == fid:
+            thresholds.add(node.right.value)
+        for child in getattr(node, "args", ()) or ([node.arg] if hasattr(node, "arg") else []):
+            walk(child)
+
+    for node in k.conditions.values():
+        walk(node)
+    if not thresholds:
+        return [0.0]
+    t = min(thresholds)
+    return [t, t / 10]

@@ -1,0 +1,412 @@
+"""The project's structured knowledge, read and checked: the fact vocabulary (corpus/facts.toml) and the duty map
+(corpus/duties.toml). Knowledge is data; this module only gives it a schema and refuses a file that breaks it."""
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from corpus.conditions import ConditionError, Node, compared, names, parse
+from corpus.settings import CORPUS_DIR
+
+FACTS_FILE = CORPUS_DIR / "facts.toml"
+DUTIES_FILE = CORPUS_DIR / "duties.toml"
+PHRASING_FILE = CORPUS_DIR / "phrasing.toml"
+# A plain sentence names the provisions it rests on at its end: "... in advance [act:31:1] [decree:23:1]."
+CID_MARK = re.compile(r"\[((?:act|decree|notice-2026-50):[\w:-]+)\]")
+
+
+class KnowledgeError(ValueError):
+    """A knowledge file is missing, malformed or inconsistent (the message names the file and the entry)."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Bilingual(_Strict):
+    en: str
+    ko: str
+
+    @field_validator("en", "ko")
+    @classmethod
+    def _not_empty(cls, v: str) -> str:
+        if not v.strip():
+            raise ValueError("empty text")
+        return v
+
+
+def _compile(patterns: list[str]) -> list[str]:
+    for p in patterns:
+        try:
+            re.compile(p)
+        except re.error as exc:
+            raise ValueError(f"bad pattern {p!r}: {exc}") from None
+    return patterns
+
+
+# ------------------------------------------------------------------------------------------------ facts
+
+
+class Patterns(_Strict):
+    true: list[str] = Field(default_factory=list)
+    false: list[str] = Field(default_factory=list)
+
+    _check = field_validator("true", "false")(classmethod(lambda cls, v: _compile(v)))
+
+
+class Together(_Strict):
+    """Two groups of words within a short distance in one clause ("a recruiter … makes the final call",
+    "인사팀이 … 결정"): a reading written as a small lexicon instead of a phrase."""
+
+    side: bool
+    first: list[str]
+    then: list[str]
+    within: int = 40  # characters between the two
+    either_order: bool = False
+
+    _check = field_validator("first", "then")(classmethod(lambda cls, v: _compile(v)))
+
+    def pattern(self) -> str:
+        a, b = "|".join(self.first), "|".join(self.then)
+        gap = f"[^.?!;]{{0,{self.within}}}?"
+        forward = f"(?:{a}){gap}(?:{b})"
+        return f"{forward}|(?:{b}){gap}(?:{a})" if self.either_order else forward
+
+
+class Examples(_Strict):
+    true: list[str] = Field(default_factory=list)
+    false: list[str] = Field(default_factory=list)
+
+
+class States(_Strict):
+    true: Bilingual
+    false: Bilingual
+
+
+class Implies(_Strict):
+    true: dict[str, bool] = Field(default_factory=dict)
+    false: dict[str, bool] = Field(default_factory=dict)
+
+
+class FactSpec(_Strict):
+    """One fact of the vocabulary: how it is asked about, stated and read."""
+
+    id: str
+    type: Literal["bool", "number"]
+    ask: Bilingual
+    state: States | None = None
+    unit: str = ""
+    patterns: Patterns = Field(default_factory=Patterns)
+    together: list[Together] = Field(default_factory=list)
+    examples: Examples = Field(default_factory=Examples)
+    implies: Implies = Field(default_factory=Implies)  # fills in other facts the question left unknown
+    overrides: Implies = Field(default_factory=Implies)  # sets other facts even against a weaker reading
+    cues: list[str] = Field(default_factory=list)  # number facts: words a figure must stand next to
+    not_cues: list[str] = Field(default_factory=list)
+    counts: list[str] = Field(default_factory=list)  # number facts counting people: the nouns counted
+
+    _check = field_validator("cues", "not_cues", "counts")(classmethod(lambda cls, v: _compile(v)))
+
+    @model_validator(mode="after")
+    def _shape(self) -> "FactSpec":
+        if self.type == "bool" and self.state is None:
+            raise ValueError(f"fact {self.id}: a yes/no fact needs state.true and state.false")
+        if self.type == "number" and not self.cues:
+            raise ValueError(f"fact {self.id}: a number fact needs cues")
+        return self
+
+
+# -------------------------------------------------------------------------------------------- duty map
+
+
+class Guidance(_Strict):
+    """A test borrowed from MSIT guidance (not law): the guideline, its printed page, what it says."""
+
+    doc: str
+    page: int
+    says: Bilingual
+    shown_when: list[Literal["true", "false", "unknown"]] = Field(default_factory=lambda: ["false", "unknown"])
+
+
+class TriState(_Strict):
+    true: Bilingual
+    false: Bilingual
+
+
+class Term(_Strict):
+    """A derived notion the duties are written in (an AI business operator, high-impact AI, ...)."""
+
+    id: str
+    name: Bilingual
+    when: str
+    rests_on: list[str]
+    plain: TriState
+    guidance: list[Guidance] = Field(default_factory=list)
+    assume_when_silent: bool = False
+    unless: list[str] = Field(default_factory=list)  # conditions that make it false whenever they are true
+
+
+class Area(_Strict):
+    id: str
+    rests_on: list[str]
+    name: Bilingual
+    patterns: list[str]
+    limits: list[str] = Field(default_factory=list)
+
+    _check = field_validator("patterns", "limits")(classmethod(lambda cls, v: _compile(v)))
+
+
+class Exception_(_Strict):
+    id: str
+    when: str
+    rests_on: list[str]
+    plain: Bilingual
+
+
+class Note(_Strict):
+    when: str
+    rests_on: list[str]
+    plain: Bilingual
+
+
+class DutyText(_Strict):
+    rule: Bilingual
+    how: Bilingual | None = None
+    fine: Bilingual | None = None
+    deemed: Bilingual | None = None
+
+
+class Duty(_Strict):
+    """One duty (or right, option, power) of the regime, with everything that decides whether it binds."""
+
+    id: str
+    type: Literal["duty", "endeavour", "option", "right", "power"]
+    fined: bool
+    name: Bilingual
+    binds: str
+    applies_when: list[str]
+    rests_on: list[str]
+    plain: DutyText
+    asked: list[str]
+    how: list[str] = Field(default_factory=list)
+    fine: list[str] = Field(default_factory=list)
+    enforced_by: list[str] = Field(default_factory=list)
+    applies_from: str
+    dated_by: list[str] = Field(default_factory=list)
+    exceptions: list[Exception_] = Field(default_factory=list)
+    notes: list[Note] = Field(default_factory=list)
+
+    _check = field_validator("asked")(classmethod(lambda cls, v: _compile(v)))
+
+
+class Classify(_Strict):
+    term: str
+    asked: list[str]
+
+    _check = field_validator("asked")(classmethod(lambda cls, v: _compile(v)))
+
+
+class NotCovered(_Strict):
+    id: str
+    asked: list[str]
+    rests_on: list[str]
+    plain: Bilingual
+
+    _check = field_validator("asked")(classmethod(lambda cls, v: _compile(v)))
+
+
+class SanctionText(_Strict):
+    not_fined: Bilingual
+
+
+class Sanctions(_Strict):
+    plain: SanctionText
+
+
+class DutyMap(_Strict):
+    sanctions: Sanctions
+    term: list[Term]
+    area: list[Area]
+    duty: list[Duty]
+    classify: list[Classify] = Field(default_factory=list)
+    not_covered: list[NotCovered] = Field(default_factory=list)
+
+
+class Forms(_Strict):
+    yesno: list[str]
+    wh: list[str]
+    list: list[str]
+    obligation: list[str]
+    classification: list[str]
+    sanction: list[str]
+    permission: list[str]
+    sufficiency: list[str]
+    possibility: list[str]
+    self: list[str]
+
+    _check = field_validator("yesno", "wh", "list", "obligation", "classification", "sanction", "permission",
+                             "sufficiency", "possibility", "self")(
+        classmethod(lambda cls, v: _compile(v)))
+
+
+class Phrasing(_Strict):
+    """How questions are asked (corpus/phrasing.toml)."""
+
+    form: Forms
+
+
+class Knowledge:
+    """The fact vocabulary, the duty map and the question forms, cross-checked, with every condition parsed once."""
+
+    def __init__(self, facts: list[FactSpec], dmap: DutyMap, phrasing: Phrasing) -> None:
+        self.phrasing = phrasing
+        self.facts = {f.id: f for f in facts}
+        self.terms = {t.id: t for t in dmap.term}
+        self.areas = list(dmap.area)
+        self.duties = {d.id: d for d in dmap.duty}
+        self.classify = list(dmap.classify)
+        self.not_covered = list(dmap.not_covered)
+        self.not_fined = dmap.sanctions.plain.not_fined
+        self.conditions: dict[str, Node] = {}
+        self._check()
+
+    def condition(self, text: str) -> Node:
+        return self.conditions[text]
+
+    def _parse(self, text: str, where: str) -> Node:
+        try:
+            node = parse(text)
+        except ConditionError as exc:
+            raise KnowledgeError(f"{where}: {exc}") from None
+        unknown = names(node) - set(self.facts) - set(self.terms)
+        if unknown:
+            raise KnowledgeError(f"{where}: unknown fact or term {sorted(unknown)} in {text!r}")
+        bad = {n for n in compared(node) if self.facts.get(n) is None or self.facts[n].type != "number"}
+        if bad:
+            raise KnowledgeError(f"{where}: {sorted(bad)} compared with a number but not a number fact")
+        self.conditions[text] = node
+        return node
+
+    def _check(self) -> None:
+        for kind, ids in (("fact", [f for f in self.facts]), ("term", list(self.terms)), ("duty", list(self.duties))):
+            if len(set(ids)) != len(ids):
+                raise KnowledgeError(f"duplicate {kind} ids")
+        if set(self.facts) & set(self.terms):
+            raise KnowledgeError(f"ids used for both a fact and a term: {sorted(set(self.facts) & set(self.terms))}")
+        for f in self.facts.values():
+            for side in (f.implies.true, f.implies.false, f.overrides.true, f.overrides.false):
+                for other, value in side.items():
+                    if other not in self.facts:
+                        raise KnowledgeError(f"facts.toml: {f.id} implies unknown fact {other!r}")
+        for t in self.terms.values():
+            self._parse(t.when, f"duties.toml term {t.id}")
+            for u in t.unless:
+                self._parse(u, f"duties.toml term {t.id} unless")
+        # Terms may use terms, but not in a circle.
+        for t in self.terms.values():
+            seen: set[str] = set()
+            stack = [t.id]
+            while stack:
+                cur = stack.pop()
+                for n in names(self.conditions[self.terms[cur].when]):
+                    if n == t.id:
+                        raise KnowledgeError(f"duties.toml term {t.id} is defined in terms of itself")
+                    if n in self.terms and n not in seen:
+                        seen.add(n)
+                        stack.append(n)
+        for d in self.duties.values():
+            if d.binds not in self.terms:
+                raise KnowledgeError(f"duties.toml duty {d.id}: binds unknown term {d.binds!r}")
+            for t in d.applies_when:
+                if t not in self.terms:
+                    raise KnowledgeError(f"duties.toml duty {d.id}: applies_when names unknown term {t!r}")
+            for e in d.exceptions:
+                self._parse(e.when, f"duties.toml duty {d.id} exception {e.id}")
+            for n in d.notes:
+                self._parse(n.when, f"duties.toml duty {d.id} note")
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.applies_from):
+                raise KnowledgeError(f"duties.toml duty {d.id}: applies_from must be YYYY-MM-DD")
+        for c in self.classify:
+            if c.term not in self.terms:
+                raise KnowledgeError(f"duties.toml classify: unknown term {c.term!r}")
+
+    # ------------------------------------------------------------------ views
+
+    def plain_texts(self) -> list[tuple[str, str, str]]:
+        """Every plain sentence of the map as (where, language, text), for the integrity checks."""
+        out: list[tuple[str, str, str]] = []
+
+        def add(where: str, b: Bilingual | None) -> None:
+            if b is not None:
+                out.extend([(where, "en", b.en), (where, "ko", b.ko)])
+
+        for t in self.terms.values():
+            add(f"term {t.id} true", t.plain.true)
+            add(f"term {t.id} false", t.plain.false)
+        for d in self.duties.values():
+            for part in ("rule", "how", "fine", "deemed"):
+                add(f"duty {d.id} {part}", getattr(d.plain, part))
+            for e in d.exceptions:
+                add(f"duty {d.id} exception {e.id}", e.plain)
+            for i, n in enumerate(d.notes):
+                add(f"duty {d.id} note {i}", n.plain)
+        for n in self.not_covered:
+            add(f"not_covered {n.id}", n.plain)
+        add("sanctions not_fined", self.not_fined)
+        return out
+
+    def cited_ids(self) -> set[str]:
+        """Every provision id the map rests on or names in a plain sentence."""
+        ids: set[str] = set()
+        for t in self.terms.values():
+            ids.update(t.rests_on)
+        for a in self.areas:
+            ids.update(a.rests_on)
+        for d in self.duties.values():
+            ids.update(d.rests_on + d.how + d.fine + d.enforced_by + d.dated_by)
+            for e in d.exceptions:
+                ids.update(e.rests_on)
+            for n in d.notes:
+                ids.update(n.rests_on)
+        for n in self.not_covered:
+            ids.update(n.rests_on)
+        for _, _, text in self.plain_texts():
+            ids.update(CID_MARK.findall(text))
+        return ids
+
+
+def _read(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise KnowledgeError(f"cannot read {path}: {exc.strerror}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise KnowledgeError(f"{path.name} is not valid TOML: {exc}") from None
+
+
+def load_knowledge(facts: Path = FACTS_FILE, duties: Path = DUTIES_FILE, phrasing: Path = PHRASING_FILE) -> Knowledge:
+    """Read, validate and cross-check the files; KnowledgeError names what is wrong."""
+    try:
+        fact_list = [FactSpec(**f) for f in _read(facts).get("fact", [])]
+    except ValidationError as exc:
+        raise KnowledgeError(f"{facts.name}: {exc}") from None
+    try:
+        dmap = DutyMap(**_read(duties))
+    except ValidationError as exc:
+        raise KnowledgeError(f"{duties.name}: {exc}") from None
+    try:
+        forms = Phrasing(**_read(phrasing))
+    except ValidationError as exc:
+        raise KnowledgeError(f"{phrasing.name}: {exc}") from None
+    return Knowledge(fact_list, dmap, forms)
+
+
+@lru_cache(maxsize=1)
+def knowledge() -> Knowledge:
+    """The project's knowledge, read once per process."""
+    return load_knowledge()

@@ -1,0 +1,95 @@
+"""The fact reader measured on phrasings written by someone who did not write the vocabulary
+(tests/data/fact_phrasings.*.jsonl: dev files studied while writing the patterns, a test file that was not)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant.facts import FactReader
+from corpus.knowledge import knowledge
+
+DATA = Path(__file__).resolve().parent / "data"
+# Accuracy over every fact the phrasings state (or leave open): measured on the test file, which was read once
+# before any pattern was written for it (0.654 at the first run; see eval/findings.md), and kept as a floor here.
+FLOOR = {"fact_phrasings.dev.jsonl": 0.9, "fact_phrasings.dev2.jsonl": 0.8, "fact_phrasings.test.jsonl": 0.7}
+
+
+@pytest.fixture(scope="module")
+def reader():
+    return FactReader(knowledge())
+
+
+def accuracy(reader: FactReader, path: Path) -> tuple[float, list[str]]:
+    ok = total = 0
+    misses = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        d = json.loads(line)
+        got = reader.read(d["text"])
+        for fid, want in d["facts"].items():
+            value = got.get(fid)
+            expected = None if want == "unknown" else want
+            if isinstance(expected, (int, float)) and not isinstance(expected, bool):
+                good = value is not None and abs(value - expected) <= 0.01 * expected
+            else:
+                good = value == expected
+            ok += good
+            total += 1
+            if not good:
+                misses.append(f"{d['id']} {fid}: {want} != {value}")
+    return ok / total, misses
+
+
+@pytest.mark.parametrize("name", sorted(FLOOR))
+def test_fact_reading_on_other_authors_phrasings(reader, name):
+    acc, misses = accuracy(reader, DATA / name)
+    assert acc >= FLOOR[name], f"{name}: {acc:.3f}\n" + "\n".join(misses[:40])
+
+
+@pytest.mark.parametrize("text, fact, value", [
+    ("We don't sell it to anyone; only our accountants use it.", "provides_to_others", False),
+    ("고객에게는 제공하지 않습니다. 직원들만 씁니다.", "internal_use_only", True),
+    ("Our chatbot answers customer questions.", "provides_to_others", True),
+    ("Do we have to label AI-generated images if we do not label them yet?", "generative", True),
+    ("We are a Seoul company.", "no_korean_office", False),
+    ("We have no office or staff in Korea.", "no_korean_office", True),
+    ("최종 결정은 담당 공무원이 합니다.", "human_final_decision", True),
+    ("Applicants are rejected automatically, with no human review.", "human_final_decision", False),
+    ("하루 평균 이용자 120만 명", "daily_users_kr", 1_200_000),
+    ("AI 매출 약 80억, 전체 매출 1조 2천억 원", "revenue_krw", 1.2e12),
+    ("AI 매출 약 80억, 전체 매출 1조 2천억 원", "ai_revenue_krw", 8e9),
+    ("about 1.5 million Koreans use our app every day", "daily_users_kr", 1_500_000),
+    ("trained with roughly 3 × 10^25 FLOPs", "training_compute_flops", 3e25),
+    ("Our global revenue was $2 billion.", "revenue_krw", None),
+])
+def test_readings(reader, text, fact, value):
+    got = reader.read(text).get(fact)
+    if isinstance(value, float) and value:
+        assert got is not None and abs(got - value) < 1e-6 * value
+    else:
+        assert got == value
+
+
+def test_a_quoted_area_is_the_question_not_the_use(reader):
+    f = reader.read("Our KYC face-matching checks IDs. Is this 'biometric analysis for criminal investigation'?")
+    assert f.area != "biometric-investigation"
+
+
+def test_described_examples_decide_what_patterns_leave_open(reader):
+    """With an embedding model, a clause close to a described example decides a fact the patterns left open."""
+    import numpy as np
+
+    calls = []
+
+    def embed(texts):
+        calls.append(list(texts))
+        # a toy model: the internal-use example and any clause mentioning "bookkeepers" point the same way
+        return np.array([[1.0, 0.0] if ("bookkeepers" in t or "internal" in t.lower()) else [0.0, 1.0]
+                         for t in texts])
+
+    r = FactReader(knowledge(), embed=embed)
+    f = r.read_examples("Just the bookkeepers touch it.", r.read("Just the bookkeepers touch it.", use_examples=False),
+                        {"internal_use_only"})
+    assert f.get("internal_use_only") is True and f.values["internal_use_only"].how == "example"
+    assert f.get("provides_to_others") is False  # what the fact implies follows
