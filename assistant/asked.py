@@ -23,8 +23,8 @@ _EMBEDDED_KO = re.compile(r"(무엇|뭐|무슨|어떤|어떻게|언제|어디|�
 # Korean leaves the subject out: a Korean question speaks of the asker's own case ("…쓰려고 하는데, … 알려야
 # 하나요?") unless it names a third party as its subject ("고영향 인공지능 사업자가 … 이행해야 하나요?").
 _GENERAL_KO = re.compile(r"(사업자|기업|회사|업체|운영자|개발사|기관|국가|정부)(가|는|은|이|들은|들이) ")
-_ASKS = re.compile(r"[?？]\s*$|(나요|까요|가요|니까|는지요|죠|지요|어요|에요|예요|해요)\s*[.?？]?\s*$|"
-                   r"(궁금|헷갈|모르겠|알고 ?싶)[가-힣]*\s*[.?？]?\s*$")
+_MARKED = re.compile(r"[?？]\s*$")
+_ASKS = re.compile(r"(나요|까요|가요|니까|는지요|죠|지요|는지|인지|건지)\s*[.？]?\s*$|(궁금|헷갈|모르겠|알고 ?싶)[가-힣]*\s*[.？]?\s*$")
 
 
 @dataclass
@@ -66,11 +66,15 @@ class QuestionReader:
         return at(name) < at(before)
 
     def asking_sentence(self, question: str) -> str:
-        """The sentence that asks (the first one ending like a question: a question of two parts is answered as
-        the part it opens with), where the form is read."""
+        """The sentence that asks, where the form is read: the first one ending in a question mark (a question of
+        two parts is answered as the part it opens with), else the first with a Korean question ending, else the
+        last sentence. A Korean statement also ends in 요 ("…120만 명이에요."), so 요 alone does not ask."""
         parts = [p.strip() for p in _SENTENCE.split(question.strip()) if p.strip()]
-        asking = [p for p in parts if _ASKS.search(p)]
-        return asking[0] if asking else (parts or [""])[-1]
+        for test in (_MARKED, _ASKS):
+            asking = [p for p in parts if test.search(p)]
+            if asking:
+                return asking[0]
+        return (parts or [""])[-1]
 
     def form(self, question: str) -> str:
         s = normalise(self.asking_sentence(question))

@@ -69,6 +69,10 @@ ABSTENTION: dict[str, tuple[str, str]] = {
 }
 
 
+# Decisions a statement of what the regime does not do may replace: an answer, or a decline for a weak match.
+NOT_SCOPE = {"ok", "citation", "weak-match", "no-candidates", "not-yet-in-force"}
+
+
 class BadQuestionError(ValueError):
     """The question cannot be answered as given (empty, too long, control characters)."""
 
@@ -172,7 +176,9 @@ class Assistant:
         a = r.analysis
         lead: Lead | None = state["lead"]
         decision = decide(self.store, r, self.missing)
-        if lead is not None and lead.decline:
+        if lead is not None and lead.decline and decision.reason in NOT_SCOPE:
+            # Something the regime does not do: its own statement, rather than whichever provision shares a word.
+            # A question outside the corpus (another country's law, small talk) keeps its own reason.
             decision = Decision(True, "not-regulated", strip_marks(lead.decline))
         state["decision"] = decision
         if decision.abstain:

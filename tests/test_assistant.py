@@ -288,9 +288,20 @@ def test_unverifiable_answer_becomes_abstention(assistant, monkeypatch):
             c.quote = "text that no provision contains anywhere at all"
         return draft
 
+    import assistant.chain as chain
+
+    cite = chain.cite_marks
+
+    def forge_lead(*args, **kw):
+        lines, cites, by_cid = cite(*args, **kw)
+        for c in cites:
+            c.quote = "text that no provision contains anywhere at all"
+        return lines, cites, by_cid
+
     monkeypatch.setattr(assistant.extractive, "compose", forge)
+    monkeypatch.setattr(chain, "cite_marks", forge_lead)  # the verdict's own citations are checked the same way
     ans = assistant.ask("Do I have to tell customers my chatbot is AI?", as_of="2026-09-01")
-    assert ans.abstained and ans.citations == [] and ans.dropped
+    assert ans.abstained and ans.citations == [] and ans.dropped and ans.verdict is None
 
 
 def test_json_contract(assistant):
