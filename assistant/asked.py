@@ -22,7 +22,7 @@ _SENTENCE = re.compile(r"(?<=[.?!？])\s+|\n+")
 _EMBEDDED_KO = re.compile(r"(무엇|뭐|무슨|어떤|어떻게|언제|어디|누가|누구|왜|얼마|몇|어느)[^.?!,]*?(는지|은지|인지|을지|ㄴ지|던지|할지|한지)")
 # Korean leaves the subject out: a Korean question speaks of the asker's own case ("…쓰려고 하는데, … 알려야
 # 하나요?") unless it names a third party as its subject ("고영향 인공지능 사업자가 … 이행해야 하나요?").
-_GENERAL_KO = re.compile(r"(사업자|기업|회사|업체|운영자|개발사|기관|국가|정부)(가|는|은|이|들은|들이) ")
+_GENERAL_KO = re.compile(r"(사업자|기업|회사|업체|운영자|개발사|기관|국가|정부|장관|부처|위원회|지방자치단체|지자체)(가|는|은|이|들은|들이) ")
 _MARKED = re.compile(r"[?？]\s*$")
 _ASKS = re.compile(r"(나요|까요|가요|니까|는지요|죠|지요|는지|인지|건지)\s*[.？]?\s*$|(궁금|헷갈|모르겠|알고 ?싶)[가-힣]*\s*[.？]?\s*$")
 
@@ -40,6 +40,8 @@ class Asked:
     possibility: bool = False  # "could it count as…": where it depends, it could
     own: bool = True  # the asker speaks of its own situation (else: the rule in general)
     cue_in_sentence: bool = False  # the duty is named in the sentence that asks
+    inverted: bool = False  # asked the other way round ("are we exempt?"): the verdict is turned over
+    yesno_list: bool = False  # a list question asked as yes/no ("do we have any obligations?")
 
 
 class QuestionReader:
@@ -50,7 +52,7 @@ class QuestionReader:
         f = knowledge.phrasing.form
         self._forms = {name: [re.compile(p, re.I) for p in getattr(f, name)]
                        for name in ("yesno", "wh", "list", "obligation", "classification", "sanction", "permission",
-                                    "sufficiency", "possibility", "self")}
+                                    "sufficiency", "possibility", "self", "inverted")}
         self._duties = [(d.id, [re.compile(p, re.I) for p in d.asked], _own(d)) for d in knowledge.duties.values()]
         self._classify = [(c.term, [re.compile(p, re.I) for p in c.asked], tuple(knowledge.terms[c.term].rests_on))
                           for c in knowledge.classify]
@@ -97,12 +99,18 @@ class QuestionReader:
                       obligation=self._any("obligation", sentence),
                       classification=self._any("classification", sentence),
                       permission=self._any("permission", sentence), sufficiency=self._any("sufficiency", sentence),
-                      possibility=self._any("possibility", sentence),
+                      possibility=self._any("possibility", sentence), inverted=self._any("inverted", sentence),
                       own=self._any("self", text) or bool(re.search(r"[가-힣]", text) and not _GENERAL_KO.search(text)))
         for nid, pats in self._not_covered:
             if any(p.search(text) for p in pats):
                 asked.kind, asked.subject = "not_covered", nid
                 return asked
+        if asked.form == LIST and not asked.own:
+            asked.form = OTHER  # "what must an organisation meet to be designated…": not the asker's duties
+        if asked.form == LIST and self._any("yesno", sentence) and not self._any("wh", sentence):
+            asked.yesno_list = True
+        if asked.inverted:
+            asked.obligation, asked.permission = True, False  # "can we skip it?" asks whether it binds
         if asked.possibility:
             asked.permission = False  # "could it count as…" asks whether something is so, not whether it may be done
         if asked.obligation and not self._first("sufficiency", sentence, before="obligation"):

@@ -153,6 +153,8 @@ class Assistant:
         r: Retrieval = state["retrieval"]
         a = r.analysis
         asked = self.questions.read(a.query.question, [c.cid for c in r.candidates])
+        if asked.kind == "not_covered" and self._answered_by_its_provision(asked.subject, r):
+            asked.kind = asked.subject = ""  # "is the official liable under Art. 16(4)?" is answered by Art. 16(4)
         facts = state["facts"]
         lead = self.composer.lead(asked, facts, a.lang, a.query.as_of)
         if lead is not None and lead.verdict == "depends" and a.citations == []:
@@ -165,6 +167,16 @@ class Assistant:
                     lead = self.composer.lead(asked, facts, a.lang, a.query.as_of)
         state["asked"], state["lead"] = asked, lead
         return state
+
+    def _answered_by_its_provision(self, nid: str, r: Retrieval) -> bool:
+        """Whether retrieval found what the question asks in the provisions the not-covered entry names (the one
+        rule on damages, the one criminal provision) or in commentary: then it is answered, not declined."""
+        entry = next(n for n in self.reasoner.k.not_covered if n.id == nid)
+        top = r.candidates[:3]
+        if top and self.store.docs.get(top[0].doc) is not None and self.store.docs[top[0].doc].kind == "commentary":
+            return True
+        return any(c.cid == own or c.cid.startswith(own + ":") or own.startswith(c.cid + ":")
+                   for c in top for own in entry.rests_on)
 
     def _deciding(self, did: str, facts, as_of: str) -> list[str]:  # noqa: ANN001 - Facts
         if did in self.reasoner.k.duties:

@@ -156,6 +156,10 @@ class Composer:
 
     def duty_lead(self, duty: Duty, status: Status, facts: Facts, asked: Asked, lang: str, as_of: str) -> Lead:
         lines: list[str] = []
+        if asked.sanction and duty.type in ("endeavour", "option"):
+            # "Is it illegal or fined not to assess the impact?": a duty to try carries no sanction.
+            lines = [_after_dash(VERDICT_WORD["no"][lang], _t(duty.plain.rule, lang), lang)]
+            return Lead("no", lines, notes=self._guidance_notes(self._terms_in(status, duty, facts), facts, lang))
         if asked.sanction and not asked.obligation and status.status != NOT_APPLY:
             fine = duty.plain.fine or (self.k.not_fined if duty.type in ("duty", "power") else None)
             if fine is not None:
@@ -167,6 +171,7 @@ class Composer:
         if status.status == APPLIES:
             lines.append(_after_dash(VERDICT_WORD[verdict][lang], _t(duty.plain.rule, lang), lang))
             lines += [f"- {self._reason_text(b, lang)}" for b in status.because if b.text]
+            lines += self._caveats([b.id for b in status.because if b.kind == "term"], facts, lang)
         elif status.status == NOT_APPLY:
             first = status.because[0]
             if first.kind == "date":
@@ -184,11 +189,9 @@ class Composer:
             if len(lines) == 1:
                 lines.append(f"- {_t(duty.plain.rule, lang)}")
         if status.status != NOT_APPLY:
+            # What would change the answer; how to comply and the sanction are the quoted provisions' (and the
+            # checker's) to say.
             lines += [f"- {self._reason_text(n, lang)}" for n in self.r.notes(duty, facts)]
-            if duty.plain.how is not None:
-                lines.append(f"- {_t(duty.plain.how, lang)}")
-            if duty.plain.fine is not None:
-                lines.append(f"- {_t(duty.plain.fine, lang)}")
             for e in duty.exceptions:
                 if e.id != "defence" and self.r.exception_value(e, facts) is None:
                     lines.append(f"- {_t(e.plain, lang)}")
@@ -211,9 +214,10 @@ class Composer:
             lines.append(_after_dash(VERDICT_WORD[verdict][lang], _t(side, lang), lang))
             value = status.status == APPLIES
             for sub in self.r.leaves_terms(status.id):  # the test that decided it ("a person makes the final call")
-                if self.r.term(sub, facts) is value and sub in self.k.terms:
+                if self.r.term(sub, facts) is value and sub in self.k.terms and not self.r.defaulted(sub, facts):
                     t = self.k.terms[sub]
                     lines.append(f"- {_t(t.plain.true if value else t.plain.false, lang)}")
+            lines += self._caveats([status.id], facts, lang)
         duties = [DutyLine(d.id, s.status, self._duty_because(d, s, lang))
                   for d in self.k.duties.values() if status.id in d.applies_when
                   for s in [self.r.duty(d, facts, as_of)]]
@@ -260,13 +264,22 @@ class Composer:
         return Lead(None, lines, duties)
 
     def not_covered_lead(self, nid: str, asked: Asked, lang: str) -> Lead:
+        """A matter the regime does not address is declined with the map's own statement of what it does not do;
+        where the Act shows the answer ("can the CEO go to prison for it?"), a yes/no question gets it."""
         entry = next(n for n in self.k.not_covered if n.id == nid)
-        text = _t(entry.plain, lang)
-        if asked.form == YESNO and asked.own:
-            return Lead("no", [_after_dash(VERDICT_WORD["no"][lang], text, lang)])
-        if asked.form == YESNO:
-            return Lead(None, [text])  # "can anyone go to jail under this Act?": the statement answers, no verdict
-        return Lead(None, [], decline=text)
+        if entry.answer and asked.form == YESNO:
+            return Lead(entry.answer, [_after_dash(VERDICT_WORD[entry.answer][lang], _t(entry.plain, lang), lang)])
+        return Lead(None, [], decline=_t(entry.plain, lang))
+
+    def _caveats(self, tids: list[str], facts: Facts, lang: str) -> list[str]:
+        """For a term that holds only by its default, the sentence saying when it would not."""
+        out = []
+        for tid in tids:
+            for sub in [tid] + self.r.leaves_terms(tid):
+                if self.r.defaulted(sub, facts):
+                    t = self.k.terms[sub]
+                    out.append(f"- {_t(t.plain.false if self.r.term(sub, facts) else t.plain.true, lang)}")
+        return list(dict.fromkeys(out))
 
     # ------------------------------------------------------------------ entry point
 
@@ -275,15 +288,28 @@ class Composer:
         if asked.kind == "not_covered":
             return self.not_covered_lead(asked.subject, asked, lang)
         if asked.form == LIST:
-            return self.list_lead(facts, lang, as_of)
+            lead = self.list_lead(facts, lang, as_of)
+            if asked.yesno_list:  # "do we have any obligations?": yes if one binds, no if none can
+                found = {d.status for d in lead.duties if self.k.duties[d.id].type in ("duty", "endeavour")}
+                lead.verdict = "yes" if APPLIES in found else "depends" if DEPENDS in found else "no"
+            return lead
+        lead = self._yesno_lead(asked, facts, lang, as_of)
+        if lead is not None and asked.inverted and lead.verdict in ("yes", "no"):
+            # "Are we exempt?" asked of a duty that does not bind: yes. The lead's words stay the law's.
+            lead.verdict = "no" if lead.verdict == "yes" else "yes"
+            word = VERDICT_WORD[lead.verdict][lang]
+            first = lead.lines[0].split(" — ", 1)
+            lead.lines[0] = f"{word} — {first[1]}" if len(first) == 2 else lead.lines[0]
+        return lead
+
+    def _yesno_lead(self, asked: Asked, facts: Facts, lang: str, as_of: str) -> Lead | None:
         if asked.form != YESNO or not asked.kind:
             return None
         right = asked.kind == "duty" and self.k.duties[asked.subject].type == "right"
         if (asked.permission and not right) or asked.sufficiency:
             return None  # the map decides whether a duty binds or a term holds, not what may be done or how
         if asked.kind == "classify":
-            scope = self.k.terms[asked.subject].assume_when_silent  # "does the Act apply to us?"
-            if not (asked.classification or (scope and asked.obligation)):
+            if not (asked.classification or asked.obligation):
                 return None
             status = self.r.classify(asked.subject, facts)
             lead = self.classify_lead(status, facts, lang, as_of)
@@ -297,8 +323,6 @@ class Composer:
             # "Must we assess the impact?": the Act asks operators of high-impact AI to endeavour to, not to.
             status = self.r.duty(duty, facts, as_of)
             lines = [_after_dash(VERDICT_WORD["no"][lang], _t(duty.plain.rule, lang), lang)]
-            if duty.plain.how is not None:
-                lines.append(f"- {_t(duty.plain.how, lang)}")
             return Lead("no", lines, [DutyLine(duty.id, status.status, self._duty_because(duty, status, lang))])
         if not asked.own and not asked.sanction:
             if not asked.cue_in_sentence:
@@ -308,9 +332,7 @@ class Composer:
                 return Lead("no", [_after_dash(VERDICT_WORD["no"][lang], _t(stated[0].plain, lang), lang),
                                    f"- {_t(duty.plain.rule, lang)}"])
             # The rule in general ("do operators have to notify users?"), not the asker's case: the rule answers.
-            lines = [_after_dash(VERDICT_WORD["yes"][lang], _t(duty.plain.rule, lang), lang)]
-            lines += [f"- {_t(part, lang)}" for part in (duty.plain.how, duty.plain.fine) if part is not None]
-            return Lead("yes", lines)
+            return Lead("yes", [_after_dash(VERDICT_WORD["yes"][lang], _t(duty.plain.rule, lang), lang)])
         status = self.r.duty(duty, facts, as_of)
         lead = self.duty_lead(duty, status, facts, asked, lang, as_of)
         lead.duties = [DutyLine(duty.id, status.status, self._duty_because(duty, status, lang))]

@@ -65,8 +65,12 @@ class Facts:
         return out
 
 
+_DOTS = str.maketrans({"·": "ㆍ", "・": "ㆍ", "‧": "ㆍ", "•": "ㆍ", "’": "'", "‘": "'"})
+
+
 def normalise(text: str) -> str:
-    return unicodedata.normalize("NFC", text).replace("’", "'").replace("‘", "'").lower()
+    """Lower-case NFC text with one apostrophe and one interpunct ("관리·감독" and "관리ㆍ감독" alike)."""
+    return unicodedata.normalize("NFC", text).translate(_DOTS).lower()
 
 
 def clauses(text: str) -> list[tuple[int, int]]:
@@ -116,6 +120,10 @@ class FactReader:
             + [(re.compile(t.pattern(), re.I), t.side, bool(_NEGATIVE_PATTERN.search(t.pattern())) or not t.side)
                for t in f.together]
             for f in knowledge.facts.values() if f.type == "bool"}
+        self._weak = {f.id: [(re.compile(p, re.I), side) for side, pats in ((True, f.patterns.weak_true),
+                                                                             (False, f.patterns.weak_false))
+                             for p in pats]
+                      for f in knowledge.facts.values() if f.type == "bool"}
         self._areas = [(a.id, [re.compile(p, re.I) for p in a.patterns], [re.compile(p, re.I) for p in a.limits])
                        for a in knowledge.areas]
         self._cues = {f.id: ([re.compile(p, re.I) for p in f.cues], [re.compile(p, re.I) for p in f.not_cues],
@@ -171,6 +179,10 @@ class FactReader:
                 flip = not negative and negated(text, spans, m.start(), m.end())
                 votes.append((side != flip, m.start(), m.group(0)))
         if not votes:
+            for p, side in self._weak.get(fid, []):
+                m = p.search(text)
+                if m and not negated(text, spans, m.start(), m.end()):
+                    return FactValue(side, m.group(0).strip(), "pattern")
             return None
         yes = [v for v in votes if v[0]]
         no = [v for v in votes if not v[0]]

@@ -91,6 +91,16 @@ class Reasoner:
                 stack.extend(x for x in names(self.k.condition(self.k.terms[n].when)) if x in self.k.terms)
         return out
 
+    def defaulted(self, tid: str, facts: Facts) -> bool:
+        """Whether a term holds only by its written default (`coalesce(a, b, true)` with a and b unknown): the
+        answer then says what would change it."""
+        from corpus.conditions import Coalesce, Const
+
+        node = self.k.condition(self.k.terms[tid].when)
+        if not isinstance(node, Coalesce) or not isinstance(node.args[-1], Const):
+            return False
+        return all(evaluate(a, lambda n: self._lookup(n, facts, {})) is None for a in node.args[:-1])
+
     def exception_value(self, exception, facts: Facts) -> bool | None:  # noqa: ANN001 - an Exception_
         return evaluate(self.k.condition(exception.when), lambda n: self._lookup(n, facts, {}))
 

@@ -55,8 +55,12 @@ def _compile(patterns: list[str]) -> list[str]:
 class Patterns(_Strict):
     true: list[str] = Field(default_factory=list)
     false: list[str] = Field(default_factory=list)
+    # Weak readings decide only where no other reading does ("a Japanese company" says little against "our
+    # branch office in Seoul").
+    weak_true: list[str] = Field(default_factory=list)
+    weak_false: list[str] = Field(default_factory=list)
 
-    _check = field_validator("true", "false")(classmethod(lambda cls, v: _compile(v)))
+    _check = field_validator("true", "false", "weak_true", "weak_false")(classmethod(lambda cls, v: _compile(v)))
 
 
 class Together(_Strict):
@@ -216,6 +220,7 @@ class NotCovered(_Strict):
     asked: list[str]
     rests_on: list[str]
     plain: Bilingual
+    answer: Literal["no"] | None = None  # where the Act shows the answer to a yes/no question about it
 
     _check = field_validator("asked")(classmethod(lambda cls, v: _compile(v)))
 
@@ -248,9 +253,10 @@ class Forms(_Strict):
     sufficiency: list[str]
     possibility: list[str]
     self: list[str]
+    inverted: list[str]
 
     _check = field_validator("yesno", "wh", "list", "obligation", "classification", "sanction", "permission",
-                             "sufficiency", "possibility", "self")(
+                             "sufficiency", "possibility", "self", "inverted")(
         classmethod(lambda cls, v: _compile(v)))
 
 

@@ -175,6 +175,7 @@ class Scored:
     facts_total: int = 0
     citations: int = 0
     citations_ok: int = 0
+    citations_defined: int = 0  # not gold or linked, but the definition of a term a gold provision uses
     sentences: int = 0
     sentences_grounded: int = 0
     verdict_gold: str | None = NO_VERDICT
@@ -197,6 +198,10 @@ def score(q: Question, ans: dict[str, Any], linked: "callable[[str, str, list[di
         s.citations = len(cites)
         s.citations_ok = sum(1 for c in cites if c.get("verified") and
                              (gold_match(c, q.gold, "article") or linked(c["doc"], _article(c), q.gold)))
+        defines = getattr(linked, "defines", None)
+        s.citations_defined = sum(1 for c in cites if c.get("verified") and defines is not None and
+                                  not (gold_match(c, q.gold, "article") or linked(c["doc"], _article(c), q.gold))
+                                  and defines(c, q.gold))
     if not s.abstained:
         sents = answer_sentences(ans["answer"])
         marked = re.compile(r"\[(\d+)\]")
@@ -230,6 +235,10 @@ def aggregate(rows: list[Scored]) -> dict[str, Any]:
         "cites_gold": _mean([r.cites_gold for r in answered]),
         "key_fact_accuracy": _ratio(sum(r.facts_found for r in ans), sum(r.facts_total for r in ans)),
         "citation_precision": _ratio(sum(r.citations_ok for r in ans), sum(r.citations for r in ans)),
+        # A verdict's reasons cite the definitions they rest on ("you are a user, not an AI business operator"):
+        # counted as supporting where the gold provision uses the term defined (reported beside the strict figure).
+        "citation_precision_with_definitions": _ratio(sum(r.citations_ok + r.citations_defined for r in ans),
+                                                      sum(r.citations for r in ans)),
         "grounding_rate": _ratio(sum(r.sentences_grounded for r in rows), sum(r.sentences for r in rows)),
         "abstention_precision": _ratio(sum(1 for r in abst if not r.answerable), len(abst)),
         "abstention_recall": _ratio(sum(1 for r in una if r.abstained), len(una)),

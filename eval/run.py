@@ -27,6 +27,7 @@ HEADLINE = [("verdict_accuracy", "Verdict accuracy"), ("verdict_overstated", "Ve
             ("mrr_article", "MRR (article)"), ("hit1_paragraph", "Hit@1 (paragraph)"),
             ("recall5_paragraph", "Recall@5 (paragraph)"), ("cites_gold", "Answers citing gold"),
             ("key_fact_accuracy", "Key-fact accuracy"), ("citation_precision", "Citation precision"),
+            ("citation_precision_with_definitions", "Citation precision, definitions counted"),
             ("grounding_rate", "Grounding rate"), ("abstention_precision", "Abstention precision"),
             ("abstention_recall", "Abstention recall"), ("false_abstention", "False abstention"),
             ("latency_p50_ms", "Latency p50 (ms)"), ("latency_p95_ms", "Latency p95 (ms)")]
@@ -49,12 +50,38 @@ def article_links(store) -> set[tuple[str, str]]:  # noqa: ANN001 - IndexStore
 
 def make_linked(store):  # noqa: ANN001, ANN201
     pairs = article_links(store)
+    terms = defined_terms(store)
 
     def linked(doc: str, article: str, gold: list[dict[str, Any]]) -> bool:
         me = f"{doc}:{article}"
         return any((me, f"{g['doc']}:{g['article']}") in pairs for g in gold)
 
+    def defines(c: dict[str, Any], gold: list[dict[str, Any]]) -> bool:
+        """Whether citation `c` is a definition whose term the text of a gold provision uses."""
+        words = terms.get(c.get("uid", ""), ())
+        if not words:
+            return False
+        for g in gold:
+            cid = ":".join(x for x in (g["doc"], g["article"], g.get("paragraph") or "") if x)
+            text = " ".join(u.text for u in store.units.values() if u.cid == cid or u.cid.startswith(cid + ":"))
+            if any(w in text for w in words):
+                return True
+        return False
+
+    linked.defines = defines
     return linked
+
+
+def defined_terms(store) -> dict[str, tuple[str, ...]]:  # noqa: ANN001 - IndexStore
+    """uid -> the term a definition item defines, in its own language and in its twin's ("user" / 이용자)."""
+    import re
+
+    pat = re.compile(r'^\d+\.\s*(?:The term\s*)?["“]([^"”]{2,60})["”]\s*(?:이란|란|means)', re.I)
+    by_cid: dict[str, set[str]] = {}
+    for u in store.units.values():
+        if u.level == "item" and (m := pat.match(u.text)):
+            by_cid.setdefault(u.cid, set()).add(m.group(1))
+    return {u.uid: tuple(sorted(by_cid[u.cid])) for u in store.units.values() if u.cid in by_cid}
 
 
 def run_questions(ask, questions: list[Question], linked, desc: str, progress: bool) -> tuple[list[Scored], list[dict]]:  # noqa: ANN001
