@@ -121,3 +121,37 @@ def test_markup_in_a_question_stays_text_and_abstention_shows(page):
     page.wait_for_timeout(500)
     assert page.dialogs == []
     assert page.outside == []
+
+
+def test_verdict_and_the_obligations_checker_in_the_browser(page, tmp_path):
+    from playwright.sync_api import expect
+
+    ask(page, "We run an online shop with a customer-service chatbot built on a generative AI model. Do we have to "
+              "tell shoppers they are talking to an AI?")
+    callout = page.locator("#kaia-sources .kaia-verdict")
+    expect(callout).to_be_visible(timeout=60_000)
+    expect(callout).to_contain_text("Verdict")
+    expect(callout).to_contain_text("Yes")
+    chat = page.locator("#kaia-chat")
+    expect(chat.locator("h3").last).to_contain_text("Yes")
+    # The conversation is tall: the whole answer is read without scrolling inside a small box.
+    assert chat.bounding_box()["height"] >= 600
+
+    page.get_by_role("tab", name="Check my obligations").click()
+    question = page.locator("#kaia-check-question")
+    expect(question).to_contain_text("Question 1.", timeout=30_000)
+    page.locator("#kaia-check-yes").click()
+    expect(question).to_contain_text("Question 2.", timeout=30_000)
+    page.locator("#kaia-check-yes").click()
+    expect(question).to_contain_text("Question 3.", timeout=30_000)
+    listing = page.locator("#kaia-check-list")
+    expect(listing).to_contain_text("Facts you gave")
+    expect(listing).to_contain_text("Applies")
+    expect(page.locator("#kaia-check-download")).to_be_visible()
+    if SCREENSHOT:
+        shot = Path(SCREENSHOT).with_name("checker.png")
+        height = page.evaluate("() => document.documentElement.scrollHeight")
+        page.set_viewport_size({"width": 1400, "height": min(height, 2400)})
+        page.wait_for_timeout(300)
+        page.screenshot(path=str(shot))
+    assert page.outside == []

@@ -115,6 +115,40 @@ def test_abstention_looks_different(client):
     assert "Not found" in status
 
 
+def test_a_situation_question_leads_with_its_verdict(client, tmp_path):
+    question = ("Nobody outside the company sees it: our AI assistant is used only by our accountants. "
+                "Do we have to show an AI notice?")
+    history, sources, status = ask(client, question)
+    answer = plain(text_of(history[-1]))
+    first = answer.splitlines()[0]
+    assert "No" in first and "⛔" in first  # the verdict on its own line, in words as well as a sign
+    assert "internal business purposes" in answer and "[1]" in answer
+    assert 'class="kaia-verdict kaia-verdict-no"' in sources and "Verdict" in sources
+    md = Path(client.predict(api_name="/export_markdown")).read_text(encoding="utf-8")
+    assert "**Verdict: ⛔ No**" in md
+
+
+def test_the_obligations_checker_through_the_page(client):
+    question, checklist = client.predict("en", "2026-12-01", api_name="/check_start")[:2]
+    assert "Question 1." in question and "offer the AI product or service to others" in question
+    assert checklist.startswith("# AI Basic Act obligations checklist")
+    question, checklist = client.predict("yes", "en", "2026-12-01", api_name="/check_answer")[:2]
+    assert "Question 2." in question
+    # A number where the question takes yes or no is refused with a message, and the checker carries on.
+    from gradio_client.exceptions import AppError
+
+    with pytest.raises(AppError, match="answer yes or no"):
+        client.predict("12", "en", "2026-12-01", api_name="/check_answer")
+    for _ in range(3):
+        question, checklist = client.predict("", "en", "2026-12-01", api_name="/check_answer")[:2]
+    assert "## Facts you gave" in checklist and "Depends" in checklist
+    path = client.predict("en", "2026-12-01", api_name="/check_export")
+    md = Path(path).read_text(encoding="utf-8")
+    assert md.startswith("# AI Basic Act obligations checklist") and "AI Basic Act Art. 31(1)" in md
+    ko = client.predict("ko", "", api_name="/check_start")[1]
+    assert ko.startswith("# 인공지능기본법 의무 점검표")
+
+
 def test_markup_in_a_question_is_inert(client):
     evil = "What is high-impact AI? <script>alert(1)</script><img src=x onerror=alert(2)> [x](javascript:alert(3))"
     history, sources, _ = ask(client, evil)

@@ -206,6 +206,74 @@ def _ask_batch(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+# ------------------------------------------------------------------------------------------- check
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """The obligations checker: facts from a JSON file, or asked one at a time at the prompt."""
+    import json
+
+    from assistant.checker import Checker, FactsFileError, all_cids, provision_labels
+    from corpus.knowledge import KnowledgeError, knowledge
+    from ingest.store import IndexDamagedError, IndexMissingError, IndexStore
+
+    try:
+        checker = Checker(knowledge())
+    except KnowledgeError as exc:
+        raise UserError(str(exc)) from None
+    lang = args.lang or "en"
+    as_of = args.as_of or date.today().isoformat()
+    try:
+        facts = checker.load_facts(Path(args.facts)) if args.facts else _ask_facts(checker, as_of, lang)
+    except FactsFileError as exc:
+        raise UserError(str(exc)) from None
+    cl = checker.checklist(facts, as_of, lang)
+    try:
+        labels = provision_labels(IndexStore.open(_settings()), all_cids(checker.k), lang, as_of)
+    except (IndexMissingError, IndexDamagedError):
+        labels = {}  # the checklist stands on the duty map; labels are a courtesy of the index
+    text = checker.markdown(cl, labels)
+    if args.out:
+        try:
+            Path(args.out).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise UserError(f"{args.out}: {exc.strerror}") from None
+        print(f"checklist written to {args.out}", file=sys.stderr)
+    print(json.dumps(cl.to_json(), ensure_ascii=False) if args.json else text)
+    return 0
+
+
+def _ask_facts(checker, as_of: str, lang: str):  # noqa: ANN001, ANN202 - Checker -> Facts
+    """Ask the facts that decide the most open duties, one at a time (Enter leaves one open)."""
+    from assistant.checker import MAX_STEPS, FactsFileError
+    from assistant.facts import FactValue, Facts
+
+    facts, asked = Facts(), set()
+    intro = ("사실관계를 하나씩 묻습니다. 예/아니요(또는 숫자)로 답하고, 모르면 Enter를 누르세요."
+             if lang == "ko" else "A few questions about your situation. Answer yes/no (or a number); press Enter "
+                                  "if you don't know.")
+    print(intro, file=sys.stderr)
+    for _ in range(MAX_STEPS):
+        fid = checker.next_fact(facts, as_of, asked)
+        if fid is None:
+            break
+        asked.add(fid)
+        while True:
+            print(f"\n{checker.question(fid, lang)}", file=sys.stderr)
+            line = sys.stdin.readline()
+            if not line:  # end of input: show the list with what is still open
+                return facts
+            try:
+                value = checker.parse_answer(fid, line)
+                break
+            except FactsFileError as exc:
+                print(f"  {exc}", file=sys.stderr)
+        if value is not None:
+            facts.values[fid] = FactValue(value, "(answered)", "stated")
+            checker.close(facts)
+    return facts
+
+
 # -------------------------------------------------------------------------------------------- eval
 
 
@@ -306,6 +374,15 @@ def build_parser() -> argparse.ArgumentParser:
     pe.add_argument("--out", default="eval/report", metavar="DIR", help="report folder (default eval/report)")
     pe.add_argument("--limit", type=int, help="only the first N questions")
     pe.set_defaults(func=cmd_eval)
+
+    pc = sub.add_parser("check", help="check my obligations: asks about your situation, lists every duty")
+    pc.add_argument("--facts", metavar="FILE.json", help="the facts as JSON (fact ids to true/false/number/null) "
+                    "instead of questions at the prompt")
+    pc.add_argument("--as-of", type=_date, metavar="DATE", help="check against the law in force on this day")
+    pc.add_argument("--lang", choices=["en", "ko"], help="language of the questions and the checklist (default en)")
+    pc.add_argument("--json", action="store_true", help="print the result as JSON")
+    pc.add_argument("--out", metavar="FILE.md", help="also write the checklist as Markdown")
+    pc.set_defaults(func=cmd_check)
 
     pu = sub.add_parser("ui", help="run the chat page (http://127.0.0.1:7860 by default)")
     pu.add_argument("--port", type=int, help="port (default: KAIA_PORT, else 7860)")

@@ -165,7 +165,7 @@ def sources_html(store: IndexStore, ans: Any) -> str:
     for c in ans.citations:
         groups.setdefault(c.uid or f"#{c.n}", []).append(c)
     cards = [_card(store, cs, ans.as_of, open_=i == 0) for i, cs in enumerate(groups.values())]
-    return head + "".join(cards)
+    return head + verdict_html(ans) + "".join(cards)
 
 
 def decline_title(ans: Any) -> str:
@@ -174,13 +174,39 @@ def decline_title(ans: Any) -> str:
     return "Not a question about the AI Basic Act" if reason in ("off-topic", "advice") else "Not found in the corpus"
 
 
+# The verdict a yes/no answer leads with, named in words (never by colour alone) in the answer's language.
+VERDICTS = {"yes": ("✅", "Yes", "예"), "no": ("⛔", "No", "아니요"), "depends": ("⚖️", "It depends", "경우에 따라 다릅니다")}
+
+
+def verdict_label(verdict: str | None, lang: str) -> str:
+    if verdict not in VERDICTS:
+        return ""
+    icon, en, ko = VERDICTS[verdict]
+    return f"{icon} {ko if lang == 'ko' else en}"
+
+
+def verdict_html(ans: Any) -> str:
+    """The verdict callout of the sources panel (empty for answers without one)."""
+    verdict = getattr(ans, "verdict", None)
+    if verdict not in VERDICTS or ans.abstained:
+        return ""
+    title = "결론" if ans.lang == "ko" else "Verdict"
+    first = ans.answer.split("\n", 1)[0]
+    return (f'<div class="kaia-verdict kaia-verdict-{esc(verdict)}" role="status">'
+            f'<h3>{esc(title)}: {esc(verdict_label(verdict, ans.lang))}</h3><p>{esc(first)}</p></div>')
+
+
 def chat_text(ans: Any) -> str:
-    """The assistant's chat message: the answer with its [n] markers, notes in italics; abstentions marked."""
+    """The assistant's chat message: the verdict on its own line, the answer with its [n] markers, notes in
+    italics; abstentions marked."""
     if ans.abstained:
         return f"**⚠️ {decline_title(ans)}**\n\n> " + md_text(ans.answer).replace("\n", "\n> ")
     lines = []
+    verdict = getattr(ans, "verdict", None)
+    if verdict in VERDICTS:
+        lines += [f"### {verdict_label(verdict, ans.lang)}", ""]
     raw = ans.answer.split("\n")
-    if len(raw) > 1 and raw[1].startswith("- ") and not raw[0].startswith("- "):
+    if len(raw) > 1 and raw[1].startswith("- ") and not raw[0].startswith("- ") and verdict not in VERDICTS:
         raw[0] = "- " + raw[0]  # the first quoted provision is one of the list, not a heading
     for line in raw:
         if line.startswith("(") and line.endswith(")"):
@@ -194,7 +220,11 @@ def answer_markdown(record: dict[str, Any]) -> str:
     """A Markdown file of one answer: question, answer, and each citation with version, link, quote and Korean."""
     out = ["# kaia answer", "", f"**Question:** {record['question']}", "",
            f"**Law as of:** {record['as_of']} · **Language:** {record['lang']} · **Mode:** {record['mode']}", "",
-           "## Answer", "", record["answer"], ""]
+           "## Answer", ""]
+    if record.get("verdict") in VERDICTS:
+        out += [f"**{'결론' if record['lang'] == 'ko' else 'Verdict'}: {verdict_label(record['verdict'], record['lang'])}**",
+                ""]
+    out += [record["answer"], ""]
     if record["abstained"]:
         out += ["*Not found in the corpus.* Related provisions (not an answer): " + "; ".join(record["related"]), ""]
     if record["citations"]:

@@ -25,6 +25,8 @@ from typing import Any  # noqa: E402
 import gradio as gr  # noqa: E402
 
 from assistant.chain import Assistant, BadQuestionError, check_question  # noqa: E402
+from assistant.checker import MAX_STEPS, Checker, FactsFileError, all_cids, provision_labels  # noqa: E402
+from corpus.knowledge import knowledge  # noqa: E402
 from corpus.model import KIND_LABELS_EN  # noqa: E402
 from corpus.settings import Settings  # noqa: E402
 from ingest.store import BackendUnavailableError, IndexDamagedError, IndexStore  # noqa: E402
@@ -74,6 +76,12 @@ CSS = """
                 border-radius: 6px; margin: .4em 0; }
 .kaia-abstain h3 { margin: 0 0 .4em; color: #9a3412; }
 .kaia-related { border-style: dashed; }
+.kaia-verdict { border-left: 6px solid #1d4ed8; background: #eff6ff; color: #0b1f44; padding: .6em 1em;
+                border-radius: 6px; margin: .4em 0; }
+.kaia-verdict h3 { margin: 0 0 .3em; } .kaia-verdict-no { border-color: #b91c1c; background: #fef2f2; color: #450a0a; }
+.kaia-verdict-depends { border-color: #a16207; background: #fefce8; color: #422006; }
+#kaia-chat h3 { margin: .1em 0 .3em; }
+#kaia-check-question { font-size: 1.1em; }
 #kaia-status .kaia-busy { color: #1d4ed8; } #kaia-status .kaia-ok { color: #15803d; }
 #kaia-status .kaia-notfound { color: #b45309; } #kaia-status .kaia-err { color: #b91c1c; }
 """
@@ -248,6 +256,72 @@ def build_app(settings: Settings, assistant: Assistant | None = None) -> gr.Bloc
         msg = _status("ok", f"Added {path.name} as {doc_id} ({n} passages); it is searchable now.")
         return msg, gr.update(choices=svc.doc_choices()), None
 
+    checker = Checker(knowledge())
+    labels_cache: dict[str, dict[str, str]] = {}
+
+    def _labels(lang: str, day: str) -> dict[str, str]:
+        key = f"{lang}:{day}"
+        if key not in labels_cache:
+            labels_cache[key] = provision_labels(svc.assistant.store, all_cids(checker.k), lang, day)
+        return labels_cache[key]
+
+    def _check_view(st: dict, lang: str, day: str):  # noqa: ANN202 - the checker tab's four outputs
+        facts = checker.facts_from(st["facts"])
+        fid = checker.next_fact(facts, day, set(st["asked"])) if len(st["asked"]) < MAX_STEPS else None
+        st["fid"] = fid
+        if fid is None:
+            done = "모든 질문을 마쳤습니다. 아래 점검표를 확인하세요." if lang == "ko" else \
+                "No more questions: the checklist below is complete for the facts you gave."
+            prompt = f"**{done}**"
+        else:
+            step = len(st["asked"]) + 1
+            prompt = f"**{'질문' if lang == 'ko' else 'Question'} {step}.** {esc(checker.question(fid, lang))}"
+        numeric = fid is not None and checker.k.facts[fid].type == "number"
+        # The checklist is written from the duty map and the answers' yes/no and numbers only: nothing a user typed
+        # reaches it as text, so it is shown as the Markdown it is.
+        md = checker.markdown(checker.checklist(facts, day, lang), _labels(lang, day))
+        return st, prompt, md, gr.update(value="", interactive=numeric)
+
+    def check_start(lang: str, as_of: str):
+        """Start the obligations checker: the first question and the checklist with nothing stated yet."""
+        day = parse_as_of(as_of) if (as_of or "").strip() else None
+        day = day or date.today().isoformat()
+        return _check_view({"facts": {}, "asked": [], "fid": None}, lang if lang in ("en", "ko") else "en", day)
+
+    def check_answer(answer: str, state: dict | None, lang: str, as_of: str):
+        """Record the answer to the current question (yes, no, a number, or empty to leave it open); the next
+        question and the checklist so far."""
+        lang = lang if lang in ("en", "ko") else "en"
+        try:
+            day = (parse_as_of(as_of) if (as_of or "").strip() else None) or date.today().isoformat()
+        except ValueError as exc:
+            raise gr.Error(str(exc)) from None
+        st = dict(state or {"facts": {}, "asked": [], "fid": None})
+        fid = st.get("fid")
+        if fid not in checker.k.facts:
+            return _check_view(st, lang, day)
+        try:
+            value = checker.parse_answer(fid, str(answer or ""))
+        except FactsFileError as exc:
+            raise gr.Error(str(exc)) from None
+        st["asked"] = list(st["asked"]) + [fid]
+        if value is not None:
+            st["facts"] = {**st["facts"], fid: value}
+        return _check_view(st, lang, day)
+
+    def check_export(state: dict | None, lang: str, as_of: str) -> str | None:
+        """The checklist as a Markdown file, headings in the chosen language."""
+        if not state:
+            return None
+        day = (parse_as_of(as_of) if (as_of or "").strip() else None) or date.today().isoformat()
+        lang = lang if lang in ("en", "ko") else "en"
+        facts = checker.facts_from(state["facts"])
+        export_root.mkdir(parents=True, exist_ok=True)
+        folder = Path(tempfile.mkdtemp(dir=export_root))
+        path = folder / f"kaia-checklist-{datetime.now().strftime('%Y%m%d-%H%M%S')}.md"
+        path.write_text(checker.markdown(checker.checklist(facts, day, lang), _labels(lang, day)), encoding="utf-8")
+        return str(path)
+
     with gr.Blocks(title="kaia — Korea's AI Basic Act, answered with citations", analytics_enabled=False,
                    delete_cache=(3600, 3600)) as app:  # uploads and exports: Gradio's copies go within the hour
         gr.Markdown("## kaia — Korea's AI Basic Act, answered with citations\n"
@@ -255,40 +329,77 @@ def build_app(settings: Settings, assistant: Assistant | None = None) -> gr.Bloc
                     "in force on the date you choose. The Korean text controls; English translations have no "
                     "legal effect. Not legal advice.")
         record = gr.State(None)
-        with gr.Row(equal_height=False):
-            with gr.Column(scale=5):
-                chat = gr.Chatbot(label="Conversation", height=520, elem_id="kaia-chat", buttons=["copy"],
-                                  feedback_options=None, latex_delimiters=[], allow_tags=False,
-                                  placeholder="Ask about obligations, definitions, dates in force, penalties…")
+        with gr.Tabs(elem_id="kaia-tabs"):
+            with gr.Tab("Ask", id="ask", elem_id="kaia-ask-tab"):
+                with gr.Row(equal_height=False):
+                    with gr.Column(scale=5):
+                        chat = gr.Chatbot(label="Conversation", height="78vh", elem_id="kaia-chat", buttons=["copy"],
+                                          feedback_options=None, latex_delimiters=[], allow_tags=False,
+                                          placeholder="Ask about obligations, definitions, dates in force, penalties…")
+                        with gr.Row():
+                            question = gr.Textbox(show_label=False, placeholder="Ask a question in English or Korean",
+                                                  lines=2, max_lines=6, max_length=2000, scale=5, elem_id="kaia-question")
+                            send = gr.Button("Ask", variant="primary", scale=1, elem_id="kaia-ask")
+                        status = gr.HTML("", elem_id="kaia-status", js_on_load=None)
+                        with gr.Row():
+                            lang = gr.Dropdown(LANGS, value="auto", label="Answer language")
+                            as_of = gr.Textbox(label="Law as of (YYYY-MM-DD; empty = today)", placeholder="YYYY-MM-DD",
+                                               max_length=10, elem_id="kaia-asof")
+                            mode = gr.Radio(modes, value=svc.assistant.default_mode if svc.assistant.default_mode in modes
+                                            else "extractive", label="Answer mode", interactive=len(modes) > 1)
+                        docs = gr.Dropdown(svc.doc_choices(), value=[], multiselect=True, label="Only these documents "
+                                           "(empty = all)", elem_id="kaia-docs")
+                        for who, qs in EXAMPLES.items():
+                            gr.Examples(qs, inputs=[question], label=f"Examples — {who}")
+                    with gr.Column(scale=4):
+                        gr.Markdown("### Sources")
+                        sources = gr.HTML("<p class='kaia-head'>Cited provisions appear here, in full, with the quoted "
+                                          "words highlighted.</p>", elem_id="kaia-sources", js_on_load=None)
+                        with gr.Accordion("Feedback and export", open=True):
+                            comment = gr.Textbox(label="Comment (optional)", lines=1, max_length=MAX_COMMENT)
+                            with gr.Row():
+                                fb = {k: gr.Button(FEEDBACK_LABELS[k], size="sm", elem_id=f"kaia-fb-{k}") for k in KINDS}
+                            download = gr.DownloadButton("Download answer (.md)", value=None, size="sm",
+                                                         elem_id="kaia-download")
+                        with gr.Accordion("Add a document", open=False):
+                            upload = gr.File(label="PDF, .txt, .md or .html (up to 20 MB)", type="filepath",
+                                             elem_id="kaia-upload")
+                            upload_status = gr.HTML("", js_on_load=None)
+
+            with gr.Tab("Check my obligations", id="check", elem_id="kaia-check-tab"):
+                gr.Markdown("Answer a few questions about your product, one at a time; kaia lists every duty of "
+                            "the AI Basic Act with its status, what to do, the fine and the provisions. Press "
+                            "**Don't know** to leave a fact open: the duties it decides are shown as depending on it.")
                 with gr.Row():
-                    question = gr.Textbox(show_label=False, placeholder="Ask a question in English or Korean",
-                                          lines=2, max_lines=6, max_length=2000, scale=5, elem_id="kaia-question")
-                    send = gr.Button("Ask", variant="primary", scale=1, elem_id="kaia-ask")
-                status = gr.HTML("", elem_id="kaia-status", js_on_load=None)
+                    ck_lang = gr.Radio([("English", "en"), ("한국어", "ko")], value="en", label="Language",
+                                       elem_id="kaia-check-lang")
+                    ck_as_of = gr.Textbox(label="Law as of (YYYY-MM-DD; empty = today)", placeholder="YYYY-MM-DD",
+                                          max_length=10, elem_id="kaia-check-asof")
+                    ck_start = gr.Button("Start again", elem_id="kaia-check-start")
+                ck_question = gr.Markdown("", elem_id="kaia-check-question")
                 with gr.Row():
-                    lang = gr.Dropdown(LANGS, value="auto", label="Answer language")
-                    as_of = gr.Textbox(label="Law as of (YYYY-MM-DD; empty = today)", placeholder="YYYY-MM-DD",
-                                       max_length=10, elem_id="kaia-asof")
-                    mode = gr.Radio(modes, value=svc.assistant.default_mode if svc.assistant.default_mode in modes
-                                    else "extractive", label="Answer mode", interactive=len(modes) > 1)
-                docs = gr.Dropdown(svc.doc_choices(), value=[], multiselect=True, label="Only these documents "
-                                   "(empty = all)", elem_id="kaia-docs")
-                for who, qs in EXAMPLES.items():
-                    gr.Examples(qs, inputs=[question], label=f"Examples — {who}")
-            with gr.Column(scale=4):
-                gr.Markdown("### Sources")
-                sources = gr.HTML("<p class='kaia-head'>Cited provisions appear here, in full, with the quoted "
-                                  "words highlighted.</p>", elem_id="kaia-sources", js_on_load=None)
-                with gr.Accordion("Feedback and export", open=True):
-                    comment = gr.Textbox(label="Comment (optional)", lines=1, max_length=MAX_COMMENT)
-                    with gr.Row():
-                        fb = {k: gr.Button(FEEDBACK_LABELS[k], size="sm", elem_id=f"kaia-fb-{k}") for k in KINDS}
-                    download = gr.DownloadButton("Download answer (.md)", value=None, size="sm",
-                                                 elem_id="kaia-download")
-                with gr.Accordion("Add a document", open=False):
-                    upload = gr.File(label="PDF, .txt, .md or .html (up to 20 MB)", type="filepath",
-                                     elem_id="kaia-upload")
-                    upload_status = gr.HTML("", js_on_load=None)
+                    ck_yes = gr.Button("Yes", variant="primary", elem_id="kaia-check-yes")
+                    ck_no = gr.Button("No", elem_id="kaia-check-no")
+                    ck_skip = gr.Button("Don't know", elem_id="kaia-check-skip")
+                with gr.Row():
+                    ck_number = gr.Textbox(label="Or a number (1200000, 1.2M, 120만, 10^26)", max_length=40,
+                                           elem_id="kaia-check-number", scale=3)
+                    ck_send = gr.Button("Enter number", elem_id="kaia-check-send", scale=1)
+                ck_list = gr.Markdown("", elem_id="kaia-check-list")
+                ck_download = gr.DownloadButton("Download checklist (.md)", value=None, size="sm",
+                                                elem_id="kaia-check-download")
+
+        ck_state = gr.State(None)
+        ck_outputs = [ck_state, ck_question, ck_list, ck_number]
+        ck_start.click(check_start, [ck_lang, ck_as_of], ck_outputs, api_name="check_start")
+        ck_lang.change(check_start, [ck_lang, ck_as_of], ck_outputs, api_name=False)
+        for btn, value in ((ck_yes, "yes"), (ck_no, "no"), (ck_skip, "")):
+            btn.click(lambda st, lg, day, v=value: check_answer(v, st, lg, day), [ck_state, ck_lang, ck_as_of],
+                      ck_outputs, api_name=False)
+        gr.on([ck_send.click, ck_number.submit], check_answer, [ck_number, ck_state, ck_lang, ck_as_of], ck_outputs,
+              api_name="check_answer")
+        ck_list.change(check_export, [ck_state, ck_lang, ck_as_of], [ck_download], api_name="check_export")
+        app.load(check_start, [ck_lang, ck_as_of], ck_outputs, api_name=False)
 
         ask_inputs = [question, chat, lang, as_of, docs, mode]
         ask_outputs = [chat, sources, status, question, record]
