@@ -16,6 +16,7 @@ from corpus.settings import CORPUS_DIR
 FACTS_FILE = CORPUS_DIR / "facts.toml"
 DUTIES_FILE = CORPUS_DIR / "duties.toml"
 PHRASING_FILE = CORPUS_DIR / "phrasing.toml"
+GLOSSARY_FILE = CORPUS_DIR / "glossary.toml"
 # A plain sentence names the provisions it rests on at its end: "... in advance [act:31:1] [decree:23:1]."
 CID_MARK = re.compile(r"\[((?:act|decree|notice-2026-50):[\w:-]+)\]")
 
@@ -266,11 +267,57 @@ class Phrasing(_Strict):
     form: Forms
 
 
-class Knowledge:
-    """The fact vocabulary, the duty map and the question forms, cross-checked, with every condition parsed once."""
+class GlossaryTerm(_Strict):
+    """Plain words and the law's terms they stand for, tied to the provision those terms come from."""
 
-    def __init__(self, facts: list[FactSpec], dmap: DutyMap, phrasing: Phrasing) -> None:
+    triggers: list[str]
+    adds: str
+    rests_on: list[str] = Field(default_factory=list)
+    about: Literal["commentary"] | None = None  # reaches commentary, not a provision
+
+    @model_validator(mode="after")
+    def _tied(self) -> "GlossaryTerm":
+        if not self.triggers or not all(t.strip() for t in self.triggers) or not self.adds.strip():
+            raise ValueError(f"glossary entry {self.triggers!r}: empty triggers or terms")
+        if bool(self.rests_on) == bool(self.about):
+            raise ValueError(f"glossary entry {self.triggers[:2]!r}: give rests_on (provisions) or about")
+        return self
+
+
+class LawField(_Strict):
+    en: str
+    ko: str
+    pattern: str
+
+    _check = field_validator("pattern")(classmethod(lambda cls, v: _compile([v])[0]))
+
+
+class Place(_Strict):
+    names: list[str]
+
+
+class Foreign(_Strict):
+    en: list[str]
+    ko: list[str]
+
+
+class Glossary(_Strict):
+    """corpus/glossary.toml: plain words, other fields of law, places and other jurisdictions."""
+
+    term: list[GlossaryTerm]
+    field: list[LawField]
+    place: list[Place]
+    foreign: Foreign
+
+
+class Knowledge:
+    """The fact vocabulary, the duty map, the question forms and the glossary, cross-checked, with every condition
+    parsed once."""
+
+    def __init__(self, facts: list[FactSpec], dmap: DutyMap, phrasing: Phrasing,
+                 glossary: Glossary | None = None) -> None:
         self.phrasing = phrasing
+        self.glossary = glossary
         self.facts = {f.id: f for f in facts}
         self.terms = {t.id: t for t in dmap.term}
         self.areas = list(dmap.area)
@@ -381,6 +428,8 @@ class Knowledge:
                 ids.update(n.rests_on)
         for n in self.not_covered:
             ids.update(n.rests_on)
+        for g in self.glossary.term if self.glossary else []:
+            ids.update(g.rests_on)
         for _, _, text in self.plain_texts():
             ids.update(CID_MARK.findall(text))
         return ids
@@ -395,7 +444,8 @@ def _read(path: Path) -> dict:
         raise KnowledgeError(f"{path.name} is not valid TOML: {exc}") from None
 
 
-def load_knowledge(facts: Path = FACTS_FILE, duties: Path = DUTIES_FILE, phrasing: Path = PHRASING_FILE) -> Knowledge:
+def load_knowledge(facts: Path = FACTS_FILE, duties: Path = DUTIES_FILE, phrasing: Path = PHRASING_FILE,
+                   glossary: Path = GLOSSARY_FILE) -> Knowledge:
     """Read, validate and cross-check the files; KnowledgeError names what is wrong."""
     try:
         fact_list = [FactSpec(**f) for f in _read(facts).get("fact", [])]
@@ -409,7 +459,11 @@ def load_knowledge(facts: Path = FACTS_FILE, duties: Path = DUTIES_FILE, phrasin
         forms = Phrasing(**_read(phrasing))
     except ValidationError as exc:
         raise KnowledgeError(f"{phrasing.name}: {exc}") from None
-    return Knowledge(fact_list, dmap, forms)
+    try:
+        gloss = Glossary(**_read(glossary))
+    except ValidationError as exc:
+        raise KnowledgeError(f"{glossary.name}: {exc}") from None
+    return Knowledge(fact_list, dmap, forms, gloss)
 
 
 @lru_cache(maxsize=1)

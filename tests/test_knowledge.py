@@ -9,7 +9,8 @@ import shutil
 import pytest
 
 from corpus.conditions import ConditionError, evaluate, parse
-from corpus.knowledge import CID_MARK, DUTIES_FILE, FACTS_FILE, PHRASING_FILE, KnowledgeError, knowledge, load_knowledge
+from corpus.knowledge import (CID_MARK, DUTIES_FILE, FACTS_FILE, GLOSSARY_FILE, PHRASING_FILE, KnowledgeError, knowledge,
+                              load_knowledge)
 from corpus.numbers import figures
 from assistant.verify import split_sentences
 
@@ -113,3 +114,23 @@ def test_a_fact_pattern_that_does_not_compile_is_refused(tmp_path):
                    encoding="utf-8")
     with pytest.raises(KnowledgeError, match="bad pattern"):
         load_knowledge(bad, DUTIES_FILE, PHRASING_FILE)
+
+
+def test_the_glossary_is_data_tied_to_provisions(k):
+    """Every plain-word entry names the provision its legal terms come from (or says it reaches commentary), and
+    the analysis reads the glossary, the other fields of law and the places from this data, not from code."""
+    from assistant import query
+
+    assert len(k.glossary.term) >= 80 and all(t.rests_on or t.about for t in k.glossary.term)
+    assert query.GLOSSARY[0] == (tuple(k.glossary.term[0].triggers), k.glossary.term[0].adds)
+    assert [f.en for f in k.glossary.field] == [en for en, _, _ in query.OTHER_FIELDS]
+    assert query.FOREIGN.search("What does the EU AI Act say?") and query.FOREIGN.search("미국 법은요?")
+    assert not query.FOREIGN.search("Do we need to tell users?")
+
+
+def test_a_glossary_entry_without_its_provision_is_refused(tmp_path):
+    bad = tmp_path / "glossary.toml"
+    text = GLOSSARY_FILE.read_text(encoding="utf-8")
+    bad.write_text(text.replace('rests_on = ["act:31:1"]', "", 1), encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="rests_on"):
+        load_knowledge(FACTS_FILE, DUTIES_FILE, PHRASING_FILE, bad)
