@@ -223,7 +223,8 @@ class Assistant:
         body = "" if only_lead else MARKER.sub(lambda m: f"[{int(m.group(1)) + offset}]", draft.answer)
         for c in [] if only_lead else draft.citations:
             c.n += offset
-        text = "\n".join(lines + ([body] if body else []))
+        # A blank line parts the lead from the quoted provisions (the page shows them under their own heading).
+        text = "\n".join(lines + (["", body] if body else []))
         refs = [(d, [by_cid[cid] for b in d.because for cid in CID_MARK.findall(b) if cid in by_cid])
                 for d in lead.duties]
         return Draft(text, cites + ([] if only_lead else draft.citations), abstained=False, related=draft.related,

@@ -121,11 +121,11 @@ def test_a_situation_question_leads_with_its_verdict(client, tmp_path):
     history, sources, status = ask(client, question)
     answer = plain(text_of(history[-1]))
     first = answer.splitlines()[0]
-    assert "No" in first and "⛔" in first  # the verdict on its own line, in words as well as a sign
+    assert "No" in first and "✗" in first  # the verdict on its own line, in words as well as a sign
     assert "internal business purposes" in answer and "[1]" in answer
     assert 'class="kaia-verdict kaia-verdict-no"' in sources and "Verdict" in sources
     md = Path(client.predict(api_name="/export_markdown")).read_text(encoding="utf-8")
-    assert "**Verdict: ⛔ No**" in md
+    assert "**Verdict: ✗ No**" in md
 
 
 def test_the_obligations_checker_through_the_page(client):

@@ -175,7 +175,8 @@ def decline_title(ans: Any) -> str:
 
 
 # The verdict a yes/no answer leads with, named in words (never by colour alone) in the answer's language.
-VERDICTS = {"yes": ("✅", "Yes", "예"), "no": ("⛔", "No", "아니요"), "depends": ("⚖️", "It depends", "경우에 따라 다릅니다")}
+# The signs are in the fonts the page asks for (DejaVu, Noto), so they never show as empty boxes.
+VERDICTS = {"yes": ("✓", "Yes", "예"), "no": ("✗", "No", "아니요"), "depends": ("⚖", "It depends", "경우에 따라 다릅니다")}
 
 
 def verdict_label(verdict: str | None, lang: str) -> str:
@@ -208,9 +209,15 @@ def chat_text(ans: Any) -> str:
     raw = ans.answer.split("\n")
     if len(raw) > 1 and raw[1].startswith("- ") and not raw[0].startswith("- ") and verdict not in VERDICTS:
         raw[0] = "- " + raw[0]  # the first quoted provision is one of the list, not a heading
+    if verdict in VERDICTS and "" in raw:
+        # The lead ends at the first blank line; the quoted provisions follow under their own heading.
+        cut = raw.index("")
+        raw = raw[:cut] + ["", "**근거 조항**" if ans.lang == "ko" else "**The provisions**", ""] + raw[cut + 1:]
     for line in raw:
         if line.startswith("(") and line.endswith(")"):
             lines.append(f"*{md_text(line)}*")
+        elif line in ("**근거 조항**", "**The provisions**"):
+            lines.append(line)
         else:
             lines.append(md_text(line, keep_bullets=True))
     return "\n".join(lines)
