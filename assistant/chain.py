@@ -188,6 +188,12 @@ class Assistant:
         a = r.analysis
         lead: Lead | None = state["lead"]
         decision = decide(self.store, r, self.missing)
+        if decision.abstain and lead is not None and lead.verdict is not None and (
+                decision.reason in ("weak-match", "no-candidates")
+                or (decision.reason == "foreign" and a.other_fields and not a.unknown_names)):
+            # The duty map decides the question ("보험사 법무팀입니다. … 표시를 붙여야 하나요?"): a word of another
+            # field of law said as context, or a weak match of the provisions' wording, does not decline it.
+            decision = Decision(False, "ok")
         if lead is not None and lead.decline and decision.reason in NOT_SCOPE:
             # Something the regime does not do: its own statement, rather than whichever provision shares a word.
             # A question outside the corpus (another country's law, small talk) keeps its own reason.
