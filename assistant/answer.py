@@ -63,8 +63,6 @@ class Draft:
     notes: list[str] = field(default_factory=list)
     generated: bool = False  # written by an LLM: every sentence's figures are checked too
     reason: str = ""  # why an abstention declined (abstain.Decision.reason)
-    lead_lines: int = 0  # the first lines are the duty map's plain words: their figures are checked too
-    duty_refs: list = field(default_factory=list)  # (DutyLine, the citations its reasons rest on)
 
 
 _SENTENCE_END = {"ko": re.compile(r"(?<=[다함음됨임]\.)\s+(?=\S)"),

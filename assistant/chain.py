@@ -204,12 +204,14 @@ class Assistant:
             state["draft"] = self._abstention(r, decision, a.lang, related)
             state["lead"] = None
             return state
+        if lead is not None and lead.lines and state["asked"].kind == "not_covered":
+            # "Can our CEO go to prison for it?": the map's statement answers; the provisions it names are cited.
+            state["draft"] = Draft("", [], abstained=False)
+            return state
         draft = self.extractive.compose(r, a.lang)
         if state["mode"] == "llm":
             state["extractive"] = draft
             draft = self._generate(a.query.question, draft, a.lang)
-        if lead is not None and lead.lines:
-            draft = self._with_lead(lead, draft, a.lang, a.query.as_of, only_lead=state["asked"].kind == "not_covered")
         state["draft"] = draft
         return state
 
@@ -222,20 +224,24 @@ class Assistant:
                 out.append(label(u, self.store.docs[u.doc], lang))
         return out
 
-    def _with_lead(self, lead: Lead, draft: Draft, lang: str, as_of: str, only_lead: bool) -> Draft:
-        """The lead's lines and citations first, then the extractive answer renumbered after them."""
-        lines, cites, by_cid = cite_marks(self.extractive, lead.lines, lang, as_of)
-        offset = len(cites)
-        body = "" if only_lead else MARKER.sub(lambda m: f"[{int(m.group(1)) + offset}]", draft.answer)
-        for c in [] if only_lead else draft.citations:
+    def _with_lead(self, lead: Lead, text: str, cites: list, lang: str, as_of: str
+                   ) -> tuple[str, list, list, list] | None:
+        """The verified lead first, then the verified body renumbered after it: (text, citations, dropped, duty
+        references), or None when nothing of the lead survives. The lead's plain words are checked like generated
+        text: every citation verbatim, every figure in a cited quote."""
+        lines, lcites, by_cid = cite_marks(self.extractive, lead.lines, lang, as_of)
+        v = verify(self.store, "\n".join(lines), lcites, check_figures=True)
+        if not v.citations:
+            return None
+        offset = len(v.citations)
+        body = MARKER.sub(lambda m: f"[{int(m.group(1)) + offset}]", text) if text.strip() else ""
+        for c in cites:
             c.n += offset
         # A blank line parts the lead from the quoted provisions (the page shows them under their own heading).
-        text = "\n".join(lines + (["", body] if body else []))
+        merged = v.answer + ("\n\n" + body if body else "")
         refs = [(d, [by_cid[cid] for b in d.because for cid in CID_MARK.findall(b) if cid in by_cid])
                 for d in lead.duties]
-        return Draft(text, cites + ([] if only_lead else draft.citations), abstained=False, related=draft.related,
-                     notes=lead.notes + draft.notes, generated=draft.generated, reason=draft.reason,
-                     lead_lines=len(lines), duty_refs=refs)
+        return merged, v.citations + cites, v.dropped, refs
 
     def _generate(self, question: str, draft: Draft, lang: str) -> Draft:
         """The LLM's plain-language answer over the extractive citations (verified later, figures included)."""
@@ -254,11 +260,11 @@ class Assistant:
         r: Retrieval = state["retrieval"]
         a = r.analysis
         draft: Draft = state["draft"]
+        lead: Lead | None = state.get("lead")
         dropped: list[str] = []
         text, cites, abstained = draft.answer, draft.citations, draft.abstained
-        if not abstained:
-            v = verify(self.store, draft.answer, draft.citations, check_figures=draft.generated,
-                       figure_lines=draft.lead_lines)
+        if not abstained and draft.answer.strip():
+            v = verify(self.store, draft.answer, draft.citations, check_figures=draft.generated)
             text, cites, dropped = v.answer, v.citations, v.dropped
             if not cites and draft.generated and "extractive" in state:
                 # Nothing of the generated answer survived verification: show the extractive one instead.
@@ -266,21 +272,28 @@ class Assistant:
                 v = verify(self.store, draft.answer, draft.citations)
                 text, cites, dropped = v.answer, v.citations, dropped + v.dropped
                 draft.notes.append("The LLM's answer failed citation checks; the extractive answer is shown.")
-            if not cites:  # an answer left with no verified citation is an abstention
-                draft = self._abstention(r, Decision(True, "unverified"), a.lang)
-                text, cites, abstained = draft.answer, [], True
+        refs: list = []
+        verdict = None
+        if not abstained and lead is not None and lead.lines and (cites or not draft.answer.strip()):
+            merged = self._with_lead(lead, text, cites, a.lang, a.query.as_of)
+            if merged is not None:  # the verdict stands only with its verified reasons
+                text, cites, more, refs = merged
+                dropped += more
+                verdict = lead.verdict
+                draft.notes[:0] = lead.notes
+        if not abstained and not cites:  # an answer left with no verified citation is an abstention
+            draft = self._abstention(r, Decision(True, "unverified"), a.lang)
+            text, cites, abstained, verdict = draft.answer, [], True, None
         if draft.notes and not abstained:
             text = text + "\n\n" + "\n".join(f"({n})" for n in draft.notes)
         t_end = time.perf_counter()
         timings = {"retrieve": (state["t_retrieved"] - state["t0"]) * 1000,
                    "answer": (t_end - state["t_retrieved"]) * 1000, "total": (t_end - state["t0"]) * 1000}
-        lead: Lead | None = state.get("lead")
-        verdict = lead.verdict if (lead is not None and not abstained and text.strip()) else None
         duties = []
         if not abstained:
-            kept = {id(c): c.n for c in cites}  # the verifier renumbers the citations it keeps
-            for d, refs in draft.duty_refs:
-                nums = sorted({kept[id(c)] for c in refs if id(c) in kept})
+            kept = {id(c): c.n for c in cites}  # the verifier renumbered the citations it kept
+            for d, group in refs:
+                nums = sorted({kept[id(c)] for c in group if id(c) in kept})
                 duties.append(DutyOut(d.id, d.status, [strip_marks(b) for b in d.because], nums))
         return Answer(question=a.query.question, answer=text, abstained=abstained, citations=cites,
                       sources=self._sources(r, a.lang), as_of=a.query.as_of, lang=a.lang, timings_ms=timings,

@@ -72,13 +72,11 @@ def split_sentences(line: str) -> list[str]:
     return out
 
 
-def verify(store: IndexStore, answer: str, citations: list[CitationOut], check_figures: bool = False,
-           figure_lines: int = 0) -> Verified:
+def verify(store: IndexStore, answer: str, citations: list[CitationOut], check_figures: bool = False) -> Verified:
     """Drop citations whose quotes fail, then sentences left with no verified citation; renumber the rest.
 
-    With `check_figures` (generated text), a sentence stating a figure its quotes lack is dropped as well; with
-    `figure_lines`, only the sentences of the first so many lines are checked that way (a lead written in plain words
-    over an extractive answer whose quotes are the law's own).
+    With `check_figures` (generated text, or the duty map's plain words), a sentence stating a figure its quotes lack
+    is dropped as well.
     """
     dropped: list[str] = []
     good: dict[int, CitationOut] = {}
@@ -91,7 +89,7 @@ def verify(store: IndexStore, answer: str, citations: list[CitationOut], check_f
             c.verified = True
             good[c.n] = c
     kept_lines: list[str] = []
-    for index, line in enumerate(answer.splitlines()):
+    for line in answer.splitlines():
         if not line.strip():
             kept_lines.append(line)
             continue
@@ -104,7 +102,7 @@ def verify(store: IndexStore, answer: str, citations: list[CitationOut], check_f
                 dropped.append(f"sentence without a verified citation removed: {sent[:80]!r}")
                 log.warning("unsupported sentence removed: %s", sent[:120])
                 continue
-            if check_figures or index < figure_lines:
+            if check_figures:
                 quoted = set().union(*(figures(good[m].quote) | figures(good[m].quote_ko or "") for m in ok))
                 stated = figures(MARKER.sub(" ", sent))
                 extra = stated - quoted

@@ -235,7 +235,8 @@ def test_feedback_db_is_not_reachable_from_the_page(server, client):
     settings, url = server
     endpoints = set(client.view_api(print_info=False, return_format="dict")["named_endpoints"])
     assert endpoints == {"/ask", "/export_markdown", "/feedback_helpful", "/feedback_wrong_citation",
-                         "/feedback_missing_information", "/add_document"}
+                         "/feedback_missing_information", "/add_document", "/check_start", "/check_answer",
+                         "/check_export"}
     db = (settings.data_dir / "feedback.sqlite").resolve()
     for path in (db, settings.data_dir.resolve() / "user-docs" / "registry.json"):
         with pytest.raises(urllib.error.HTTPError) as err:
