@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import random
 import re
 import statistics
 from dataclasses import dataclass, field
@@ -255,6 +256,49 @@ def aggregate(rows: list[Scored]) -> dict[str, Any]:
         "latency_p50_ms": round(statistics.median(lat), 1) if lat else None,
         "latency_p95_ms": round(lat[min(len(lat) - 1, int(round(0.95 * (len(lat) - 1))))], 1) if lat else None,
     }
+
+
+# The figures a report gives a 95% interval for; each computable from a report's per-question rows alone.
+INTERVAL_KEYS = ("verdict_accuracy", "hit1_article", "recall5_article", "key_fact_accuracy", "citation_precision",
+                 "abstention_recall", "false_abstention")
+
+
+def intervals(rows: list[Scored], keys: tuple[str, ...] = INTERVAL_KEYS, n: int = 1000,
+              seed: int = 0) -> dict[str, list[float] | None]:
+    """Percentile bootstrap 95% intervals of aggregate figures, resampling whole questions (fixed seed)."""
+    if not rows:
+        return {k: None for k in keys}
+    rng = random.Random(seed)
+    samples: dict[str, list[float]] = {k: [] for k in keys}
+    for _ in range(n):
+        figures = aggregate(rng.choices(rows, k=len(rows)))
+        for k in keys:
+            if figures.get(k) is not None:
+                samples[k].append(figures[k])
+    out: dict[str, list[float] | None] = {}
+    for k, xs in samples.items():
+        xs.sort()
+        out[k] = [round(xs[int(0.025 * (len(xs) - 1))], 3), round(xs[int(0.975 * (len(xs) - 1))], 3)] if xs else None
+    return out
+
+
+def scored_from_row(row: dict[str, Any]) -> Scored:
+    """Rebuild a scored answer from a report's per-question row: enough for the interval figures only (a row keeps
+    neither the paragraph ranks nor the reciprocal rank, so those figures of rebuilt rows mean nothing)."""
+    def pair(v: str) -> tuple[int, int]:
+        a, b = v.split("/")
+        return int(a), int(b)
+
+    found, total = pair(row["facts"])
+    ok, cites = pair(row["citations_ok"])
+    grounded, sentences = pair(row["grounded"])
+    art = {} if row.get("hit1_article") is None else {"hit1": row["hit1_article"], "recall5": row["recall5_article"],
+                                                         "mrr": row["hit1_article"]}
+    return Scored(row["id"], row["lang"], row["persona"], row["category"], bool(row["answerable"]),
+                  bool(row["abstained"]), float(row.get("latency_ms", 0.0)), art=art, para=dict(art),
+                  facts_found=found, facts_total=total, citations=cites, citations_ok=ok, sentences=sentences,
+                  sentences_grounded=grounded, verdict_gold=row.get("verdict_gold", NO_VERDICT),
+                  verdict=row.get("verdict"))
 
 
 def breakdown(rows: list[Scored]) -> dict[str, dict[str, dict[str, Any]]]:

@@ -13,22 +13,35 @@ def _f(v: object) -> str:
 
 
 def eval_table() -> str:
+    from eval.metrics import intervals, scored_from_row
     from eval.run import HEADLINE, MAX_TARGETS, TARGETS
 
-    def overall(name: str) -> tuple[dict, dict]:
+    def overall(name: str) -> tuple[dict, dict, dict]:
         path = ROOT / "eval" / name / "report.json"
         if not path.exists():
-            return {}, {}
+            return {}, {}, {}
         r = json.loads(path.read_text(encoding="utf-8"))
-        return r["ours"]["overall"], r.get("baseline", {}).get("overall", {})
+        # Reports written before intervals were recorded get them from their per-question rows.
+        ci = r["ours"].get("intervals") or intervals([scored_from_row(x) for x in r["per_question"]])
+        return r["ours"]["overall"], r.get("baseline", {}).get("overall", {}), ci
 
-    sets = [overall(name) for name in ("report", "report-heldout", "report-heldout2", "report-heldout3")]
-    rows = ["| metric | kaia, project set | kaia, held-out 1 | kaia, held-out 2 | kaia, held-out 3 | tutorial RAG, "
-            "project set | tutorial RAG, held-out 3 | target |", "|---|---|---|---|---|---|---|---|"]
+    def cell(ours: dict, ci: dict, key: str) -> str:
+        if not ours:
+            return "–"
+        band = ci.get(key)
+        return f"{_f(ours.get(key))} ({band[0]:.2f}–{band[1]:.2f})" if band and ours.get(key) is not None \
+            else _f(ours.get(key))
+
+    names = ("report", "report-heldout", "report-heldout2", "report-heldout3", "report-heldout4-first",
+             "report-heldout5-first")
+    sets = [overall(name) for name in names]
+    rows = ["| metric | kaia, project set | kaia, held-out 1 | kaia, held-out 2 | kaia, held-out 3 | kaia, held-out 4 "
+            "(situations), first run | kaia, held-out 5 (situations), first run | tutorial RAG, project set | "
+            "tutorial RAG, held-out 5 | target |", "|---|---|---|---|---|---|---|---|---|---|"]
     for key, name in HEADLINE:
         t = f"≥ {TARGETS[key]}" if key in TARGETS else f"≤ {MAX_TARGETS[key]}" if key in MAX_TARGETS else ""
-        cells = [_f(ours.get(key)) if ours else "–" for ours, _ in sets]
-        cells += [_f(base.get(key)) if base else "–" for _, base in (sets[0], sets[3])]
+        cells = [cell(ours, ci, key) for ours, _, ci in sets]
+        cells += [_f(base.get(key)) if base else "–" for _, base, _ in (sets[0], sets[5])]
         rows.append(f"| {name} | {' | '.join(cells)} | {t} |")
     return "\n".join(rows)
 

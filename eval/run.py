@@ -9,7 +9,7 @@ from typing import Any
 
 from corpus.settings import Settings
 
-from eval.metrics import Question, Scored, aggregate, breakdown, load_questions, score
+from eval.metrics import Question, Scored, aggregate, breakdown, intervals, load_questions, score
 
 DEFAULT_QUESTIONS = Path(__file__).resolve().parent / "questions.jsonl"
 # Written later by another author from the corpus alone, without reading the answerer's code or answers: a check
@@ -114,7 +114,7 @@ def evaluate(settings: Settings, questions_file: Path = DEFAULT_QUESTIONS, *, ba
         "generated": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "questions_file": str(questions_file), "index_generation": a.store.generation,
         "machine": {"python": platform.python_version(), "platform": platform.platform()},
-        "ours": {"overall": aggregate(ours), "by": breakdown(ours)},
+        "ours": {"overall": aggregate(ours), "by": breakdown(ours), "intervals": intervals(ours)},
         "per_question": [_row(q, r, x) for q, r, x in zip(questions, ours, answers)],
     }
     if baseline:
@@ -168,11 +168,14 @@ def markdown(report: dict[str, Any]) -> str:
     base = report.get("baseline", {}).get("overall", {})
     lines = [f"# kaia evaluation — {report['generated']}", "",
              f"{ours['questions']} questions ({ours['answerable']} answerable, {ours['unanswerable']} not), "
-             f"file `{Path(report['questions_file']).name}`, index {report['index_generation']}.", "",
-             "| metric | kaia | baseline | target |", "|---|---|---|---|"]
+             f"file `{Path(report['questions_file']).name}`, index {report['index_generation']}. Intervals: "
+             "percentile bootstrap over the questions (1000 resamples).", "",
+             "| metric | kaia | kaia, 95% interval | baseline | target |", "|---|---|---|---|---|"]
+    ci = report["ours"].get("intervals", {})
     for key, name in HEADLINE:
         target = f"≥ {TARGETS[key]}" if key in TARGETS else f"≤ {MAX_TARGETS[key]}" if key in MAX_TARGETS else ""
-        lines.append(f"| {name} | {_fmt(ours.get(key))} | {_fmt(base.get(key)) if base else '–'} | {target} |")
+        band = f"{ci[key][0]:.2f}–{ci[key][1]:.2f}" if ci.get(key) else ""
+        lines.append(f"| {name} | {_fmt(ours.get(key))} | {band} | {_fmt(base.get(key)) if base else '–'} | {target} |")
     for dim in ("category", "lang", "persona"):
         lines += ["", f"## By {dim}", "", "| " + dim + " | n | verdict acc. | Hit@1 art | Recall@5 art | key facts | "
                   "cit. precision | grounding | abst. recall | false abst. | baseline Hit@1 |",

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from eval.metrics import (VALID_CATEGORIES, VALID_LANGS, VALID_PERSONAS, QuestionFileError, aggregate, fact_found,
-                          load_questions, retrieval_scores, score)
+from eval.metrics import (VALID_CATEGORIES, VALID_LANGS, VALID_PERSONAS, QuestionFileError, Scored, aggregate,
+                          fact_found, intervals, load_questions, retrieval_scores, score, scored_from_row)
 from eval.run import (DEFAULT_QUESTIONS, HELDOUT2_QUESTIONS, HELDOUT3_QUESTIONS, HELDOUT4_QUESTIONS, HELDOUT5_QUESTIONS,
-                      HELDOUT_QUESTIONS, make_linked, markdown, write_reports)
+                      HELDOUT_QUESTIONS, _row, make_linked, markdown, write_reports)
 
 # Figures of the gate subset (every 4th question) when the gate was set: Hit@1 0.88, Recall@5 0.985, citing gold
 # 0.94, key facts 0.93, citation precision 0.96, grounding 1.0, abstention recall 0.86 (6 of 7), false abstention
@@ -106,6 +106,31 @@ def test_metrics_on_hand_made_answers(tmp_path):
                 "quote": "notify", "quote_ko": None, "verified": True}
     score(q, {**ans, "citations": [addendum]}, lambda d, a, g: seen.append((d, a)) or False)
     assert seen == [("decree", "addenda-36053")]
+
+
+def test_bootstrap_intervals_bracket_the_figure_and_narrow_with_more_questions():
+    def rows(n: int) -> list[Scored]:
+        # Three in four verdicts right, one question in ten unanswerable and declined.
+        return [Scored(f"q{i}", "en", "sme", "act", i % 10 != 0, i % 10 == 0, 1.0, art={"hit1": 1.0, "recall5": 1.0,
+                       "mrr": 1.0}, para={"hit1": 1.0, "recall5": 1.0, "mrr": 1.0}, verdict_gold="yes",
+                       verdict="yes" if i % 4 else "no") for i in range(n)]
+
+    small, large = intervals(rows(40)), intervals(rows(400))
+    for band in (small, large):
+        lo, hi = band["verdict_accuracy"]
+        assert lo < 0.75 < hi
+        assert band["hit1_article"] == [1.0, 1.0] and band["abstention_recall"] == [1.0, 1.0]
+    assert large["verdict_accuracy"][1] - large["verdict_accuracy"][0] < small["verdict_accuracy"][1] - \
+        small["verdict_accuracy"][0]
+    assert intervals([])["key_fact_accuracy"] is None
+    # A report's per-question rows give back the same interval figures (the README's table uses them).
+    q_rows = rows(40)
+    from eval.metrics import Question
+
+    rebuilt = [scored_from_row(_row(Question(r.id, "q", "en", "sme", "act", r.answerable, [], [], None, "yes"), r,
+                                    {"sources": []})) for r in q_rows]
+    keys = ("verdict_accuracy", "hit1_article", "key_fact_accuracy", "abstention_recall", "false_abstention")
+    assert {k: aggregate(rebuilt)[k] for k in keys} == {k: aggregate(q_rows)[k] for k in keys}
 
 
 def test_regression_gate(assistant_for_eval, questions, tmp_path):
