@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from corpus.knowledge import Knowledge
+from corpus.knowledge import Knowledge, one_of
 
 from assistant.facts import normalise
 
@@ -19,12 +19,6 @@ RANK_WEIGHT = (1.0, 0.6, 0.4)
 CUE_WEIGHT = 2.0
 MIN_SCORE = 1.0  # below this no entry is the subject: the answer stands on the provisions alone
 _SENTENCE = re.compile(r"(?<=[.?!？])\s+|\n+")
-_EMBEDDED_KO = re.compile(r"(무엇|뭐|무슨|어떤|어떻게|언제|어디|누가|누구|왜|얼마|몇|어느)[^.?!,]*?(는지|은지|인지|을지|ㄴ지|던지|할지|한지)")
-# Korean leaves the subject out: a Korean question speaks of the asker's own case ("…쓰려고 하는데, … 알려야
-# 하나요?") unless it names a third party as its subject ("고영향 인공지능 사업자가 … 이행해야 하나요?").
-_GENERAL_KO = re.compile(r"(사업자|기업|회사|업체|운영자|개발사|기관|국가|정부|장관|부처|위원회|지방자치단체|지자체)(가|는|은|이|들은|들이) ")
-_MARKED = re.compile(r"[?？]\s*$")
-_ASKS = re.compile(r"(나요|까요|가요|니까|는지요|죠|지요|는지|인지|건지)\s*[.？]?\s*$|(궁금|헷갈|모르겠|알고 ?싶)[가-힣]*\s*[.？]?\s*$")
 
 
 @dataclass
@@ -57,6 +51,10 @@ class QuestionReader:
         self._classify = [(c.term, [re.compile(p, re.I) for p in c.asked], tuple(knowledge.terms[c.term].rests_on))
                           for c in knowledge.classify]
         self._not_covered = [(n.id, [re.compile(p, re.I) for p in n.asked]) for n in knowledge.not_covered]
+        sentence = knowledge.phrasing.sentence
+        self._asks = [re.compile(p) for p in sentence.asks]
+        self._embedded = re.compile(one_of(sentence.embedded_question))
+        self._general = re.compile(one_of(sentence.general_subject))
 
     def _any(self, name: str, text: str) -> bool:
         return any(p.search(text) for p in self._forms[name])
@@ -72,7 +70,7 @@ class QuestionReader:
         two parts is answered as the part it opens with), else the first with a Korean question ending, else the
         last sentence. A Korean statement also ends in 요 ("…120만 명이에요."), so 요 alone does not ask."""
         parts = [p.strip() for p in _SENTENCE.split(question.strip()) if p.strip()]
-        for test in (_MARKED, _ASKS):
+        for test in self._asks:
             asking = [p for p in parts if test.search(p)]
             if asking:
                 return asking[0]
@@ -82,7 +80,7 @@ class QuestionReader:
         s = normalise(self.asking_sentence(question))
         # A question word inside an embedded question ("왜 그런 결과가 나왔는지 설명을 받을 수 있나요?") does not
         # make the sentence a wh-question.
-        s = _EMBEDDED_KO.sub(" ", s)
+        s = self._embedded.sub(" ", s)
         if self._any("list", s):
             return LIST
         english = not re.search(r"[가-힣]", s)
@@ -100,7 +98,7 @@ class QuestionReader:
                       classification=self._any("classification", sentence),
                       permission=self._any("permission", sentence), sufficiency=self._any("sufficiency", sentence),
                       possibility=self._any("possibility", sentence), inverted=self._any("inverted", sentence),
-                      own=self._any("self", text) or bool(re.search(r"[가-힣]", text) and not _GENERAL_KO.search(text)))
+                      own=self._any("self", text) or bool(re.search(r"[가-힣]", text) and not self._general.search(text)))
         for nid, pats in self._not_covered:
             if any(p.search(text) for p in pats):
                 asked.kind, asked.subject = "not_covered", nid

@@ -12,20 +12,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
-from corpus.knowledge import FactSpec, Knowledge
+from corpus.knowledge import FactSpec, Knowledge, Negation, one_of
 from corpus.numbers import quantities
 
-# English negation before a match ("we don't sell it to customers"), Korean negation after it ("고객에게 제공하지
-# 않습니다"), within the same clause.
-_NEG_BEFORE = re.compile(r"\b(not|never|no|without|nobody|nothing|none|neither|nor|zero|nowhere|hardly|far from)\b|n't\b|n’t\b")
-# Words that may stand between a negation and what it negates ("we do not really sell it").
-_NEG_FILLER = {"really", "even", "yet", "actually", "directly", "ever", "currently", "do", "does", "did", "to", "be",
-               "have", "any", "a", "an", "the", "our", "it"}
-# A pattern written as a negative ("do not sell", "제공하지 않") is never flipped by the negation it contains.
-_NEGATIVE_PATTERN = re.compile(r"않|없|아니|못|하지|되지|\bnot\b|n'\\?t|n't|never|\bno\b|without|nobody|nothing|don")
-_NEG_AFTER = re.compile(r"않|없|아니|못|안\s?(하|해|합|됩|돼|되|써|쓰|팔|줘|주)|말고|제외")
-_CLAUSE = re.compile(r"[.?!;]+(?=\s|$)\s*|\n+|\s+(?:but|however|although|though|whereas|while)\s+|,\s*(?:but|and|so)\s+|"
-                     r"(?<=[다요죠음함])[.,]?\s+|(?:지만|는데|은데|으나)\s*,?\s*")
 NEG_WINDOW_EN = 28  # characters before a match searched for a negation
 NEG_WORDS_KO = 3  # the rest of the matched word and the two words after it
 # Described examples: a clause at least this similar to one of a fact's examples, and this much more similar than
@@ -73,16 +62,44 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFC", text).translate(_DOTS).lower()
 
 
-def clauses(text: str) -> list[tuple[int, int]]:
-    """Spans of the clauses of a question (sentences, and the parts around "but" / "지만")."""
-    spans, start = [], 0
-    for m in _CLAUSE.finditer(text):
-        if m.start() > start:
-            spans.append((start, m.start()))
-        start = m.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans
+class Negations:
+    """Clauses and negation as corpus/phrasing.toml words them ([negation])."""
+
+    def __init__(self, spec: Negation) -> None:
+        self._before = re.compile(one_of(spec.before))
+        self._after = re.compile(one_of(spec.after))
+        self._in_pattern = re.compile(one_of(spec.in_pattern))
+        self._clause = re.compile(one_of(spec.clause_break))
+        self._filler = set(spec.filler)
+
+    def clauses(self, text: str) -> list[tuple[int, int]]:
+        """Spans of the clauses of a question (sentences, and the parts around "but" / "지만")."""
+        spans, start = [], 0
+        for m in self._clause.finditer(text):
+            if m.start() > start:
+                spans.append((start, m.start()))
+            start = m.end()
+        if start < len(text):
+            spans.append((start, len(text)))
+        return spans
+
+    def negative(self, pattern: str) -> bool:
+        """Whether a fact pattern is itself written as a negative (then a negation it contains does not flip it)."""
+        return bool(self._in_pattern.search(pattern))
+
+    def negated(self, text: str, spans: list[tuple[int, int]], start: int, end: int) -> bool:
+        """Whether the match text[start:end] is negated: an English negation inside it ("customers never see it")
+        or right before it ("we don't sell", "not customer-facing"), or a Korean one in the rest of its word or the
+        two words after it ("고객에게 제공하지 않습니다"). A negation of another verb ("do not label AI-generated
+        images") does not count."""
+        a, b = _clause_of(spans, start)
+        before = re.split(r"[,;:—–]| - ", text[max(a, start - NEG_WINDOW_EN):start])[-1]
+        words = before.split()
+        while words and words[-1] in self._filler:
+            words.pop()
+        direct = bool(words) and bool(self._before.fullmatch(words[-1]) or self._before.search(words[-1][-3:]))
+        after = " ".join(text[end:b].split(" ")[:NEG_WORDS_KO])
+        return direct or bool(self._before.search(text[start:end])) or bool(self._after.search(after))
 
 
 def _clause_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
@@ -92,21 +109,6 @@ def _clause_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return 0, 0
 
 
-def negated(text: str, spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether the match text[start:end] is negated: an English negation inside it ("customers never see it") or
-    right before it ("we don't sell", "not customer-facing"), or a Korean one in the rest of its word or the two
-    words after it ("고객에게 제공하지 않습니다"). A negation of another verb ("do not label AI-generated images")
-    does not count."""
-    a, b = _clause_of(spans, start)
-    before = re.split(r"[,;:—–]| - ", text[max(a, start - NEG_WINDOW_EN):start])[-1]
-    words = before.split()
-    while words and words[-1] in _NEG_FILLER:
-        words.pop()
-    direct = bool(words) and bool(_NEG_BEFORE.fullmatch(words[-1]) or _NEG_BEFORE.search(words[-1][-3:]))
-    after = " ".join(text[end:b].split(" ")[:NEG_WORDS_KO])
-    return direct or bool(_NEG_BEFORE.search(text[start:end])) or bool(_NEG_AFTER.search(after))
-
-
 class FactReader:
     """Reads the vocabulary's facts from questions. `embed` (texts → unit vectors), when given, lets clauses be
     compared with the described examples."""
@@ -114,10 +116,11 @@ class FactReader:
     def __init__(self, knowledge: Knowledge, embed: Callable[[list[str]], Any] | None = None) -> None:
         self.k = knowledge
         self.embed = embed
+        self.neg = neg = Negations(knowledge.phrasing.negation)
         self._patterns = {
-            f.id: [(re.compile(p, re.I), side, bool(_NEGATIVE_PATTERN.search(p)))
+            f.id: [(re.compile(p, re.I), side, neg.negative(p))
                    for side, pats in ((True, f.patterns.true), (False, f.patterns.false)) for p in pats]
-            + [(re.compile(t.pattern(), re.I), t.side, bool(_NEGATIVE_PATTERN.search(t.pattern())) or not t.side)
+            + [(re.compile(t.pattern(), re.I), t.side, neg.negative(t.pattern()) or not t.side)
                for t in f.together]
             for f in knowledge.facts.values() if f.type == "bool"}
         self._weak = {f.id: [(re.compile(p, re.I), side) for side, pats in ((True, f.patterns.weak_true),
@@ -141,7 +144,7 @@ class FactReader:
         """The facts `question` states (all of the vocabulary, or only `wanted` and what they imply); the described
         examples are compared too where `use_examples` and an embedding model are given."""
         text = normalise(question)
-        spans = clauses(text)
+        spans = self.neg.clauses(text)
         want = set(wanted) if wanted is not None else set(self.k.facts)
         facts = Facts()
         for fid in sorted(want & set(self._patterns)):
@@ -176,12 +179,12 @@ class FactReader:
         for p, side, negative in self._patterns[fid]:
             for m in p.finditer(text):
                 # A reading the question negates counts for the other side, unless the pattern is itself a negative.
-                flip = not negative and negated(text, spans, m.start(), m.end())
+                flip = not negative and self.neg.negated(text, spans, m.start(), m.end())
                 votes.append((side != flip, m.start(), m.group(0)))
         if not votes:
             for p, side in self._weak.get(fid, []):
                 m = p.search(text)
-                if m and not negated(text, spans, m.start(), m.end()):
+                if m and not self.neg.negated(text, spans, m.start(), m.end()):
                     return FactValue(side, m.group(0).strip(), "pattern")
             return None
         yes = [v for v in votes if v[0]]
@@ -200,13 +203,13 @@ class FactReader:
         the question quoting the law ("is this 'biometric analysis for criminal investigation'?"), not the use; a
         hit inside a limit's words ("energy demand forecasting") or negated ("성적 평가는 안 하며") does not count."""
         text = _QUOTED.sub(lambda m: " " * len(m.group(0)), text)
-        spans = clauses(text)
+        spans = self.neg.clauses(text)
         limited = None
         for aid, pats, limits in self._areas:
             lims = [m for p in limits for m in p.finditer(text)]
             hits = [m for p in pats for m in p.finditer(text)
                     if not any(x.start() <= m.start() and m.end() <= x.end() for x in lims)]
-            live = [m for m in hits if not negated(text, spans, m.start(), m.end())]
+            live = [m for m in hits if not self.neg.negated(text, spans, m.start(), m.end())]
             if live:
                 facts.area = aid
                 facts.values["high_impact_area"] = FactValue(True, live[0].group(0).strip(), "area")
@@ -253,7 +256,7 @@ class FactReader:
         if not cands:
             return
         text = unicodedata.normalize("NFC", question)
-        parts = [text[a:b].strip() for a, b in clauses(text) if len(text[a:b].strip()) >= 6]
+        parts = [text[a:b].strip() for a, b in self.neg.clauses(text) if len(text[a:b].strip()) >= 6]
         if not parts:
             return
         vecs = self._vectors()

@@ -50,6 +50,11 @@ def _compile(patterns: list[str]) -> list[str]:
     return patterns
 
 
+def one_of(patterns: list[str]) -> str:
+    """One regular expression matching any of `patterns` (a data file's list of alternatives)."""
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
 # ------------------------------------------------------------------------------------------------ facts
 
 
@@ -261,10 +266,31 @@ class Forms(_Strict):
         classmethod(lambda cls, v: _compile(v)))
 
 
+class Sentences(_Strict):
+    asks: list[str]  # tests in order: the first test some sentence passes picks the asking sentence
+    embedded_question: list[str]
+    general_subject: list[str]
+
+    _check = field_validator("asks", "embedded_question", "general_subject")(
+        classmethod(lambda cls, v: _compile(v)))
+
+
+class Negation(_Strict):
+    before: list[str]
+    filler: list[str]
+    after: list[str]
+    in_pattern: list[str]
+    clause_break: list[str]
+
+    _check = field_validator("before", "after", "in_pattern", "clause_break")(classmethod(lambda cls, v: _compile(v)))
+
+
 class Phrasing(_Strict):
     """How questions are asked (corpus/phrasing.toml)."""
 
     form: Forms
+    sentence: Sentences
+    negation: Negation
 
 
 class GlossaryTerm(_Strict):
