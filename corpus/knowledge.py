@@ -6,12 +6,14 @@ import re
 import tomllib
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Callable, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from corpus.conditions import ConditionError, Node, compared, names, parse
 from corpus.settings import CORPUS_DIR
+
+T = TypeVar("T")
 
 FACTS_FILE = CORPUS_DIR / "facts.toml"
 DUTIES_FILE = CORPUS_DIR / "duties.toml"
@@ -473,22 +475,16 @@ def _read(path: Path) -> dict:
 def load_knowledge(facts: Path = FACTS_FILE, duties: Path = DUTIES_FILE, phrasing: Path = PHRASING_FILE,
                    glossary: Path = GLOSSARY_FILE) -> Knowledge:
     """Read, validate and cross-check the files; KnowledgeError names what is wrong."""
-    try:
-        fact_list = [FactSpec(**f) for f in _read(facts).get("fact", [])]
-    except ValidationError as exc:
-        raise KnowledgeError(f"{facts.name}: {exc}") from None
-    try:
-        dmap = DutyMap(**_read(duties))
-    except ValidationError as exc:
-        raise KnowledgeError(f"{duties.name}: {exc}") from None
-    try:
-        forms = Phrasing(**_read(phrasing))
-    except ValidationError as exc:
-        raise KnowledgeError(f"{phrasing.name}: {exc}") from None
-    try:
-        gloss = Glossary(**_read(glossary))
-    except ValidationError as exc:
-        raise KnowledgeError(f"{glossary.name}: {exc}") from None
+    def parsed(path: Path, make: Callable[[dict[str, Any]], T]) -> T:
+        try:
+            return make(_read(path))
+        except ValidationError as exc:
+            raise KnowledgeError(f"{path.name}: {exc}") from None
+
+    fact_list = parsed(facts, lambda d: [FactSpec(**f) for f in d.get("fact", [])])
+    dmap = parsed(duties, lambda d: DutyMap(**d))
+    forms = parsed(phrasing, lambda d: Phrasing(**d))
+    gloss = parsed(glossary, lambda d: Glossary(**d))
     return Knowledge(fact_list, dmap, forms, gloss)
 
 
