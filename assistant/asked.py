@@ -7,7 +7,8 @@ its duty through either."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from corpus.knowledge import Knowledge, one_of
 
@@ -24,7 +25,7 @@ _SENTENCE = re.compile(r"(?<=[.?!？])\s+|\n+")
 @dataclass
 class Asked:
     form: str  # YESNO, LIST or OTHER
-    kind: str = ""  # "duty", "classify", "not_covered", or "" (no subject)
+    kind: str = ""  # "duty", "classify", "not_covered", "deemed" (Annex 1), or "" (no subject)
     subject: str = ""  # the duty id, term id or not_covered id
     sanction: bool = False  # asks about the fine for not doing it
     obligation: bool = False  # asks whether something must be done
@@ -36,6 +37,9 @@ class Asked:
     cue_in_sentence: bool = False  # the duty is named in the sentence that asks
     inverted: bool = False  # asked the other way round ("are we exempt?"): the verdict is turned over
     yesno_list: bool = False  # a list question asked as yes/no ("do we have any obligations?")
+    regimes: list[str] = field(default_factory=list)  # kind "deemed": the Annex 1 regimes the question names
+    items: list[int] = field(default_factory=list)  # kind "deemed": the Art. 34(1) measures asked about
+    partly: bool = False  # kind "deemed": asks whether it counts at least in part
 
 
 class QuestionReader:
@@ -46,15 +50,22 @@ class QuestionReader:
         f = knowledge.phrasing.form
         self._forms = {name: [re.compile(p, re.I) for p in getattr(f, name)]
                        for name in ("yesno", "wh", "list", "obligation", "classification", "sanction", "permission",
-                                    "sufficiency", "possibility", "self", "inverted")}
+                                    "sufficiency", "possibility", "self", "inverted", "deemed", "deemed_partly",
+                                    "deemed_target")}
         self._duties = [(d.id, [re.compile(p, re.I) for p in d.asked], _own(d)) for d in knowledge.duties.values()]
         self._classify = [(c.term, [re.compile(p, re.I) for p in c.asked], tuple(knowledge.terms[c.term].rests_on))
                           for c in knowledge.classify]
         self._not_covered = [(n.id, [re.compile(p, re.I) for p in n.asked]) for n in knowledge.not_covered]
+        self._regimes = [(r.id, [re.compile(p, re.I) for p in r.law]) for r in knowledge.regimes.values()]
+        self._items = [(m.item, [re.compile(p, re.I) for p in m.asked]) for m in knowledge.measure_items.values()]
         sentence = knowledge.phrasing.sentence
         self._asks = [re.compile(p) for p in sentence.asks]
         self._embedded = re.compile(one_of(sentence.embedded_question))
         self._general = re.compile(one_of(sentence.general_subject))
+        def ending(words: list[str]) -> re.Pattern[str]:
+            return re.compile(r"(?:^|[\s(])(?:" + "|".join(re.escape(a) for a in words) + r")\.$", re.I)
+
+        self._abbreviated, self._numbered = ending(sentence.abbreviations), ending(sentence.before_number)
 
     def _any(self, name: str, text: str) -> bool:
         return any(p.search(text) for p in self._forms[name])
@@ -65,11 +76,32 @@ class QuestionReader:
             return min((m.start() for p in self._forms[n] for m in [p.search(text)] if m), default=len(text) + 1)
         return at(name) < at(before)
 
+    def _deemed(self, asked: Asked, text: str, sentence: str) -> bool:
+        """Whether the question asks if something done under another law counts as the high-impact measures
+        ("자율주행자동차법 성능인증으로 위험관리방안을 이행한 걸로 보나요?"); if so, `asked` says which regimes
+        and which measures (all five where the sentence names none)."""
+        regimes = _named(self._regimes, text)
+        if not regimes or asked.form != YESNO or not self._any("deemed", sentence):
+            return False
+        items = _named(self._items, sentence)
+        if not items and not self._any("deemed_target", text):
+            return False
+        asked.kind, asked.subject = "deemed", "high-impact-measures"
+        asked.regimes, asked.items = regimes, items or sorted(self.k.measure_items)
+        asked.partly = self._any("deemed_partly", sentence)
+        return True
+
     def asking_sentence(self, question: str) -> str:
         """The sentence that asks, where the form is read: the first one ending in a question mark (a question of
         two parts is answered as the part it opens with), else the first with a Korean question ending, else the
         last sentence. A Korean statement also ends in 요 ("…120만 명이에요."), so 요 alone does not ask."""
-        parts = [p.strip() for p in _SENTENCE.split(question.strip()) if p.strip()]
+        parts: list[str] = []
+        for p in (p.strip() for p in _SENTENCE.split(question.strip())):
+            if p and parts and (self._abbreviated.search(parts[-1])
+                                or (p[:1].isdigit() and self._numbered.search(parts[-1]))):
+                parts[-1] += " " + p  # "Art. 31": an abbreviation's full stop, not a sentence's
+            elif p:
+                parts.append(p)
         for test in self._asks:
             asking = [p for p in parts if test.search(p)]
             if asking:
@@ -99,6 +131,8 @@ class QuestionReader:
                       permission=self._any("permission", sentence), sufficiency=self._any("sufficiency", sentence),
                       possibility=self._any("possibility", sentence), inverted=self._any("inverted", sentence),
                       own=self._any("self", text) or bool(re.search(r"[가-힣]", text) and not self._general.search(text)))
+        if self._deemed(asked, text, sentence):
+            return asked
         for nid, pats in self._not_covered:
             if any(p.search(text) for p in pats):
                 asked.kind, asked.subject = "not_covered", nid
@@ -139,6 +173,10 @@ class QuestionReader:
                 asked.cue_in_sentence = any(p.search(sentence) for d, pats, _ in self._duties if d == asked.subject
                                             for p in pats)
         return asked
+
+
+def _named(entries: list[tuple[Any, list[re.Pattern[str]]]], text: str) -> list[Any]:
+    return [key for key, pats in entries if any(p.search(text) for p in pats)]
 
 
 def _own(duty) -> tuple[str, ...]:  # noqa: ANN001 - a Duty

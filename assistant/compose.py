@@ -20,6 +20,8 @@ STATUS_WORD = {APPLIES: {"en": "applies", "ko": "적용됨"}, NOT_APPLY: {"en": 
                DEPENDS: {"en": "depends", "ko": "경우에 따라 다름"}}
 TO_VERDICT = {APPLIES: "yes", NOT_APPLY: "no", DEPENDS: "depends"}
 MAX_BRANCHES = 2  # unknown facts spelled out with both branches
+_MONTH_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December"]
 GUIDELINE_TITLES = {"guideline/high-impact": {"en": "MSIT High-impact AI Judgement Guideline (Apr. 2026)",
                                               "ko": "과학기술정보통신부 「고영향 인공지능 판단 가이드라인」(2026. 4.)"}}
 
@@ -281,12 +283,93 @@ class Composer:
                     out.append(f"- {_t(t.plain.false if self.r.term(sub, facts) else t.plain.true, lang)}")
         return list(dict.fromkeys(out))
 
+    # ------------------------------------------------------------------ Annex 1
+
+    def deemed_lead(self, asked: Asked, facts: Facts, lang: str, as_of: str) -> Lead:
+        """Whether what the question says was done under another law counts as the high-impact measures asked
+        about: yes where Annex 1 counts every one of them, no where it lists nothing for one, a requirement is said
+        not done or the entry did not yet apply, otherwise it depends on the requirements not mentioned."""
+        counted = self.r.deemed(asked.regimes, asked.items, facts, as_of)
+        found = {c.status for c in counted}
+        if asked.partly:  # "does it count for some of them?": one measure counting, even in part, answers it
+            found = {"yes"} if found & {"yes", "partial"} else found
+        whole = len(asked.items) == len(self.k.measure_items)
+        verdict = "yes" if found == {"yes"} else "no" if "no" in found or ("partial" in found and whole) else "depends"
+        entries = {e.id: e for e in self.k.deemed}
+        regime = (", " if lang == "en" else "ㆍ").join(_t(self.k.regimes[r].name, lang) for r in asked.regimes)
+        word = VERDICT_WORD[verdict][lang]
+        lines: list[str] = []
+        shown: set[str] = set()
+        # The measure that decides the verdict is worded first; "partial" decides only where nothing else does.
+        prefer = {"yes": ("yes", "partial"), "no": ("no", "partial"), "depends": ("depends", "partial")}[verdict]
+        key = next(c for want in prefer for c in counted if c.status == want)
+        if key.status == "yes" or (key.status == "partial" and verdict != "depends"):
+            lines.append(_after_dash(word, _t(entries[key.entries[0]].plain, lang), lang))
+            shown.add(key.entries[0])
+        elif key.status == "partial":
+            e = entries[key.entries[0]]
+            text = (f"measures under {regime} count {_t(e.partial, lang)} {_marks(e.rests_on)}." if lang == "en" else
+                    f"{regime}에 따른 조치는 {_t(e.partial, lang)} 이행한 것으로 봅니다 {_marks(e.rests_on)}.")
+            lines += [_after_dash(word, text, lang), f"- {_t(e.plain, lang)}"]
+            shown.add(e.id)
+        elif key.status == "depends":
+            names = list(dict.fromkeys(_t(entries[eid].needs[i].name, lang) for eid, i in key.open))
+            marks = _marks([c for eid in key.entries for c in entries[eid].rests_on])
+            text = (f"whether you have {' and '.join(names)} {marks}." if lang == "en" else
+                    f"{', '.join(names)}을(를) 갖추었는지에 따라 달라집니다 {marks}.")
+            lines.append(f"It depends on {text}" if lang == "en" else _after_dash(word, text, lang))
+            lines += [f"- {_t(entries[eid].plain, lang)}" for eid in key.entries]
+            shown.update(key.entries)
+        elif key.too_early and len(key.too_early) == len(key.entries):
+            e = entries[key.too_early[0]]
+            y, m, d = (int(x) for x in e.applies_from.split("-"))
+            when = (f"{d} {_MONTH_EN[m - 1]} {y}" if lang == "en" else f"{y}년 {m}월 {d}일")
+            text = (f"the Decree's Annex 1 entries for {regime} apply only from {when}, after the date you ask about "
+                    f"{_marks(e.dated_by)}." if lang == "en" else
+                    f"시행령 별표 1 중 {regime}에 관한 부분은 {when}부터 시행되어 물어보신 날짜에는 아직 적용되지 "
+                    f"않습니다 {_marks(e.dated_by)}.")
+            lines += [_after_dash(word, text, lang)] + [f"- {_t(entries[x].plain, lang)}" for x in key.too_early]
+            shown.update(key.too_early)
+        elif key.missing:
+            eid = key.missing[0][0]
+            e = entries[eid]
+            names = list(dict.fromkeys(_t(e.needs[i].name, lang) for x, i in key.missing if x == eid))
+            marks = _marks(e.rests_on)
+            lines.append(_after_dash(word, _t(e.plain, lang), lang))
+            lines.append(f"- As you describe it, {' and '.join(names)} is missing, and the Decree counts the measure "
+                         f"only when every requirement is met {marks}." if lang == "en" else
+                         f"- 말씀하신 바로는 {', '.join(names)}을(를) 갖추지 못했는데, 시행령은 요건을 모두 갖춘 "
+                         f"경우에만 이행한 것으로 봅니다 {marks}.")
+            shown.add(eid)
+        else:
+            lines.append(_after_dash(word, self._not_listed(regime, key.item, lang), lang))
+        for c in counted:  # what the named regimes count for the other measures asked about, and what they do not
+            if c is key:
+                continue
+            if c.status in ("yes", "partial") and c.entries[0] not in shown:
+                lines.append(f"- {_t(entries[c.entries[0]].plain, lang)}")
+                shown.add(c.entries[0])
+            elif c.status == "no" and not c.entries:
+                lines.append(f"- {self._not_listed(regime, c.item, lang)}")
+        return Lead(verdict, lines)
+
+    def _not_listed(self, regime: str, item: int, lang: str) -> str:
+        m = self.k.measure_items[item]
+        marks = _marks(["act:34:3", "decree:27:5"] + m.rests_on)
+        if lang == "ko":
+            return (f"시행령 별표 1은 {regime}에 관하여 {_t(m.name, lang)}에 해당하는 항목을 두지 않으므로, 그에 따른 "
+                    f"조치로 이를 이행한 것으로 보지 않습니다 {marks}.")
+        return (f"The Decree's Annex 1 lists nothing under {regime} for {_t(m.name, lang)}, so measures under it do "
+                f"not count for that {marks}.")
+
     # ------------------------------------------------------------------ entry point
 
     def lead(self, asked: Asked, facts: Facts, lang: str, as_of: str) -> Lead | None:
         """The lead for a question, or None where the map has nothing to say (the extractive answer stands)."""
         if asked.kind == "not_covered":
             return self.not_covered_lead(asked.subject, asked, lang)
+        if asked.kind == "deemed":
+            return self.deemed_lead(asked, facts, lang, as_of)
         if asked.form == LIST:
             lead = self.list_lead(facts, lang, as_of)
             if asked.yesno_list:  # "do we have any obligations?": yes if one binds, no if none can

@@ -16,7 +16,7 @@ from corpus.knowledge import FactSpec, Knowledge, Negation, one_of
 from corpus.numbers import quantities
 
 NEG_WINDOW_EN = 28  # characters before a match searched for a negation
-NEG_WORDS_KO = 3  # the rest of the matched word and the two words after it
+NEG_WORDS_KO = 3  # the rest of the matched word and the two words after it (fillers such as 아직 skipped)
 # Described examples: a clause at least this similar to one of a fact's examples, and this much more similar than
 # to any example of the other side, decides the fact (cosine of multilingual-e5-small; see tests/test_facts.py).
 EXAMPLE_MIN = 0.93
@@ -39,6 +39,9 @@ class Facts:
 
     values: dict[str, FactValue] = field(default_factory=dict)
     area: str | None = None  # the high-impact area read, if any
+    # For each Annex 1 entry, whether the question says each of its requirements is done (True), not done (False)
+    # or neither (None).
+    measures: dict[str, tuple[bool | None, ...]] = field(default_factory=dict)
 
     def get(self, name: str) -> Any:
         v = self.values.get(name)
@@ -49,7 +52,7 @@ class Facts:
 
     def with_value(self, name: str, value: Any) -> "Facts":
         """A copy with one fact set (for the branches of a "depends" answer)."""
-        out = Facts(dict(self.values), self.area)
+        out = Facts(dict(self.values), self.area, self.measures)
         out.values[name] = FactValue(value, "(assumed)", "assumed")
         return out
 
@@ -98,7 +101,7 @@ class Negations:
         while words and words[-1] in self._filler:
             words.pop()
         direct = bool(words) and bool(self._before.fullmatch(words[-1]) or self._before.search(words[-1][-3:]))
-        after = " ".join(text[end:b].split(" ")[:NEG_WORDS_KO])
+        after = " ".join([w for w in text[end:b].split(" ") if w not in self._filler][:NEG_WORDS_KO])
         return direct or bool(self._before.search(text[start:end])) or bool(self._after.search(after))
 
 
@@ -132,6 +135,7 @@ class FactReader:
         self._cues = {f.id: ([re.compile(p, re.I) for p in f.cues], [re.compile(p, re.I) for p in f.not_cues],
                              [re.compile(p, re.I) for p in f.counts])
                       for f in knowledge.facts.values() if f.type == "number"}
+        self._parts = {e.id: [[re.compile(p, re.I) for p in part.asked] for part in e.needs] for e in knowledge.deemed}
         self._examples: list[tuple[str, bool, str]] = [
             (f.id, side, ex) for f in knowledge.facts.values() if f.type == "bool"
             for side, exs in ((True, f.examples.true), (False, f.examples.false)) for ex in exs]
@@ -157,6 +161,8 @@ class FactReader:
             v = self._number(fid, text, spans)
             if v is not None:
                 facts.values[fid] = v
+        facts.measures = {eid: tuple(self._stated(part, text, spans) for part in parts)
+                          for eid, parts in self._parts.items()}
         if self.embed is not None and use_examples:
             self._by_examples(question, want, facts)
         self._imply(facts)
@@ -167,12 +173,20 @@ class FactReader:
         when that decides none of them)."""
         if self.embed is None:
             return facts
-        out = Facts(dict(facts.values), facts.area)
+        out = Facts(dict(facts.values), facts.area, facts.measures)
         self._by_examples(question, set(wanted), out)
         if len(out.values) == len(facts.values):
             return facts
         self._imply(out)
         return out
+
+    def _stated(self, patterns: list[re.Pattern[str]], text: str, spans: list[tuple[int, int]]) -> bool | None:
+        """Whether the question says a requirement is done (a mention not negated), not done ("변경인증은 아직 안
+        받았어요"), or neither."""
+        hits = [m for p in patterns for m in p.finditer(text)]
+        if not hits:
+            return None
+        return any(not self.neg.negated(text, spans, m.start(), m.end()) for m in hits)
 
     def _by_patterns(self, fid: str, text: str, spans: list[tuple[int, int]]) -> FactValue | None:
         votes: list[tuple[bool, int, str]] = []

@@ -39,6 +39,18 @@ class Status:
     branches: dict[str, dict[Any, str]] = field(default_factory=dict)  # fact -> {value: status}
 
 
+@dataclass
+class Counted:
+    """Whether one measure of Art. 34(1) counts as taken under Decree Annex 1, for the regimes a question names."""
+
+    item: int
+    status: str  # "yes", "no", "depends", or "partial" (it counts only in part)
+    entries: list[str] = field(default_factory=list)  # the Annex 1 entries that decide it (none: nothing listed)
+    missing: list[tuple[str, int]] = field(default_factory=list)  # (entry, requirement) the question says not done
+    open: list[tuple[str, int]] = field(default_factory=list)  # (entry, requirement) the question does not mention
+    too_early: list[str] = field(default_factory=list)  # entries that did not yet apply on the date asked
+
+
 class Reasoner:
     """Evaluates the map's terms and duties over one set of facts."""
 
@@ -177,6 +189,35 @@ class Reasoner:
             results = {_status(outcome(facts.with_value(fid, v))) for v in _branch_values(self.k, fid)}
             if len(results) > 1 or results != {_status(base)}:
                 out.append(fid)
+        return out
+
+    # ------------------------------------------------------------------ Annex 1
+
+    def deemed(self, regimes: list[str], items: list[int], facts: Facts, as_of: str) -> list[Counted]:
+        """For each measure asked about, whether what the question says was done under the named regimes counts
+        as taking it: every requirement of an entry done (and the entry applying on `as_of`) counts."""
+        out = []
+        for item in items:
+            entries = [e for e in self.k.deemed if e.regime in regimes and item in e.items]
+            c = Counted(item, "no", [e.id for e in entries])
+            values = []
+            for e in entries:
+                if e.applies_from is not None and as_of < e.applies_from:
+                    c.too_early.append(e.id)
+                    values.append((e, False))
+                    continue
+                parts = facts.measures.get(e.id, ())
+                c.missing += [(e.id, i) for i, v in enumerate(parts) if v is False]
+                c.open += [(e.id, i) for i, v in enumerate(parts) if v is None]
+                values.append((e, False if False in parts else None if None in parts else True))
+            done = [e for e, v in values if v is True]
+            if done:
+                c.status = "yes" if any(e.partial is None for e in done) else "partial"
+                c.entries = [next((e.id for e in done if e.partial is None), done[0].id)]
+            elif any(v is None for _, v in values):
+                c.status = "depends"
+                c.entries = [e.id for e, v in values if v is None]
+            out.append(c)
         return out
 
     def all_duties(self, facts: Facts, as_of: str) -> list[Status]:

@@ -241,6 +241,50 @@ class Sanctions(_Strict):
     plain: SanctionText
 
 
+class MeasureItem(_Strict):
+    """One of the measures Act Art. 34(1) lists for high-impact AI, and the words that ask about it."""
+
+    item: int
+    name: Bilingual
+    rests_on: list[str]
+    asked: list[str]
+
+    _check = field_validator("asked")(classmethod(lambda cls, v: _compile(v)))
+
+
+class Part(_Strict):
+    """One requirement of an Annex 1 entry, and the words that state it done ("변경인증을 받았다")."""
+
+    name: Bilingual
+    asked: list[str]
+
+    _check = field_validator("asked")(classmethod(lambda cls, v: _compile(v)))
+
+
+class Regime(_Strict):
+    """Another law, or a kind of product under it, that Annex 1 entries are about, and the words naming it."""
+
+    id: str
+    name: Bilingual
+    law: list[str]
+
+    _check = field_validator("law")(classmethod(lambda cls, v: _compile(v)))
+
+
+class Deemed(_Strict):
+    """An entry of Decree Annex 1: what, done under another law, counts as which Art. 34(1) measures."""
+
+    id: str
+    regime: str
+    items: list[int]
+    needs: list[Part] = Field(default_factory=list)  # every one must be done
+    partial: Bilingual | None = None  # counts only in part ("as regards personal information")
+    applies_from: str | None = None
+    dated_by: list[str] = Field(default_factory=list)  # the provision stating applies_from
+    rests_on: list[str]
+    plain: Bilingual
+
+
 class DutyMap(_Strict):
     sanctions: Sanctions
     term: list[Term]
@@ -248,6 +292,9 @@ class DutyMap(_Strict):
     duty: list[Duty]
     classify: list[Classify] = Field(default_factory=list)
     not_covered: list[NotCovered] = Field(default_factory=list)
+    measure_item: list[MeasureItem] = Field(default_factory=list)
+    regime: list[Regime] = Field(default_factory=list)
+    deemed: list[Deemed] = Field(default_factory=list)
 
 
 class Forms(_Strict):
@@ -262,14 +309,20 @@ class Forms(_Strict):
     possibility: list[str]
     self: list[str]
     inverted: list[str]
+    deemed: list[str]
+    deemed_partly: list[str]
+    deemed_target: list[str]
 
     _check = field_validator("yesno", "wh", "list", "obligation", "classification", "sanction", "permission",
-                             "sufficiency", "possibility", "self", "inverted")(
+                             "sufficiency", "possibility", "self", "inverted", "deemed", "deemed_partly",
+                             "deemed_target")(
         classmethod(lambda cls, v: _compile(v)))
 
 
 class Sentences(_Strict):
     asks: list[str]  # tests in order: the first test some sentence passes picks the asking sentence
+    abbreviations: list[str]
+    before_number: list[str]
     embedded_question: list[str]
     general_subject: list[str]
 
@@ -353,6 +406,9 @@ class Knowledge:
         self.classify = list(dmap.classify)
         self.not_covered = list(dmap.not_covered)
         self.not_fined = dmap.sanctions.plain.not_fined
+        self.measure_items = {m.item: m for m in dmap.measure_item}
+        self.regimes = {r.id: r for r in dmap.regime}
+        self.deemed = list(dmap.deemed)
         self.conditions: dict[str, Node] = {}
         self._check()
 
@@ -415,6 +471,17 @@ class Knowledge:
         for c in self.classify:
             if c.term not in self.terms:
                 raise KnowledgeError(f"duties.toml classify: unknown term {c.term!r}")
+        for e in self.deemed:
+            if e.regime not in self.regimes:
+                raise KnowledgeError(f"duties.toml deemed {e.id}: unknown regime {e.regime!r}")
+            if not e.items or set(e.items) - set(self.measure_items):
+                raise KnowledgeError(f"duties.toml deemed {e.id}: items must be measure items {sorted(self.measure_items)}")
+            if (e.applies_from is None) != (not e.dated_by):
+                raise KnowledgeError(f"duties.toml deemed {e.id}: applies_from and dated_by go together")
+            if e.applies_from is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", e.applies_from):
+                raise KnowledgeError(f"duties.toml deemed {e.id}: applies_from must be YYYY-MM-DD")
+        if len({e.id for e in self.deemed}) != len(self.deemed):
+            raise KnowledgeError("duplicate deemed ids")
 
     # ------------------------------------------------------------------ views
 
@@ -439,6 +506,8 @@ class Knowledge:
         for n in self.not_covered:
             add(f"not_covered {n.id}", n.plain)
         add("sanctions not_fined", self.not_fined)
+        for e in self.deemed:
+            add(f"deemed {e.id}", e.plain)
         return out
 
     def cited_ids(self) -> set[str]:
@@ -456,6 +525,10 @@ class Knowledge:
                 ids.update(n.rests_on)
         for n in self.not_covered:
             ids.update(n.rests_on)
+        for m in self.measure_items.values():
+            ids.update(m.rests_on)
+        for e in self.deemed:
+            ids.update(e.rests_on + e.dated_by)
         for g in self.glossary.term if self.glossary else []:
             ids.update(g.rests_on)
         for _, _, text in self.plain_texts():

@@ -124,3 +124,62 @@ def test_every_duty_is_listed_for_a_what_applies_question(r):
     out = r.all_duties(facts(provides_to_others=True, generative=True), TODAY)
     assert {s.id for s in out} == set(r.k.duties)
     assert {s.id: s.status for s in out}["prior-notice"] == APPLIES
+
+
+def counted(r, regimes: list[str], items: list[int], measures: dict, as_of: str = TODAY) -> dict[int, str]:
+    f = Facts(measures=measures)
+    return {c.item: c.status for c in r.deemed(regimes, items, f, as_of)}
+
+
+def test_annex_1_counts_a_measure_only_with_every_requirement_done(r):
+    # Decree Annex 1 items 1(b), 3(c), 5(b): an autonomous vehicle's performance and change certification.
+    both = {"autonomous-vehicle-certification": (True, True)}
+    assert counted(r, ["autonomous-vehicle"], [1, 3, 5], both) == {1: "yes", 3: "yes", 5: "yes"}
+    assert counted(r, ["autonomous-vehicle"], [1], {"autonomous-vehicle-certification": (True, False)}) == {1: "no"}
+    assert counted(r, ["autonomous-vehicle"], [1], {"autonomous-vehicle-certification": (True, None)}) == {1: "depends"}
+    # Nothing in Annex 1 counts autonomous-vehicle certification as the explanation plan (item 2).
+    assert counted(r, ["autonomous-vehicle"], [2], both) == {2: "no"}
+
+
+def test_annex_1_entries_apply_from_their_own_date(r):
+    done = {"digital-medical-quality-system": (True, True)}
+    assert counted(r, ["digital-medical"], [1], done, as_of="2026-01-23") == {1: "no"}
+    assert counted(r, ["digital-medical"], [1], done, as_of="2026-01-24") == {1: "yes"}
+
+
+def test_personal_information_measures_count_only_in_part(r):
+    assert set(counted(r, ["personal-information"], [1, 2, 3, 4, 5], {}).values()) == {"partial"}
+
+
+@pytest.mark.parametrize("question, verdict", [
+    # Written from Annex 1, not from evaluation questions.
+    ("Our autonomous shuttle has performance certification and change certification under the Autonomous Vehicles "
+     "Act. Does that count as the risk management plan under Article 34?", "yes"),
+    ("Our autonomous shuttle has performance certification and change certification. Does that count as the "
+     "explanation plan of Art. 34(1)?", "no"),
+    ("자율주행자동차법 성능인증은 받았지만 변경인증은 아직 안 받았어요. 34조 위험관리방안을 이행한 걸로 보나요?", "no"),
+    ("개인정보 보호법상 의무를 다 이행하고 있는데 고영향 AI 34조 책무를 전부 이행한 것으로 인정되나요?", "no"),
+    ("개인정보 보호법상 의무를 다 이행하고 있는데 34조 조치 중 일부라도 이행한 것으로 인정되나요?", "yes"),
+    ("지능정보화 기본법 제60조 안전성 보호조치를 하고 있는데 34조 위험관리방안을 이행한 걸로 볼 수 있나요?", "depends"),
+])
+def test_a_question_whether_other_law_measures_count_is_answered_from_annex_1(r, question, verdict):
+    from assistant.asked import QuestionReader
+    from assistant.compose import Composer
+    from assistant.facts import FactReader
+
+    k = knowledge()
+    asked = QuestionReader(k).read(question, [])
+    assert asked.kind == "deemed"
+    lang = "ko" if any("가" <= ch <= "힣" for ch in question) else "en"
+    lead = Composer(k, r).lead(asked, FactReader(k).read(question), lang, TODAY)
+    assert lead.verdict == verdict
+    assert lead.lines and all("[decree:annex-1" in line or "[act:34:3]" in line for line in lead.lines)
+
+
+def test_a_question_not_about_counting_is_not_read_as_annex_1(r):
+    from assistant.asked import QuestionReader
+
+    reader = QuestionReader(knowledge())
+    # Names an Annex 1 regime but asks whether a duty binds, not whether something done counts.
+    assert reader.read("We make autonomous vehicles. Do we have to label AI-generated images?", []).kind != "deemed"
+    assert reader.read("개인정보 보호법에 따라 동의를 받아야 하나요?", []).kind != "deemed"
