@@ -40,6 +40,10 @@ class Asked:
     regimes: list[str] = field(default_factory=list)  # kind "deemed": the Annex 1 regimes the question names
     items: list[int] = field(default_factory=list)  # kind "deemed": the Art. 34(1) measures asked about
     partly: bool = False  # kind "deemed": asks whether it counts at least in part
+    whole: bool = False  # kind "deemed": asks whether it counts for every measure asked about
+    sanction_detail: bool = False  # asks about a fine's amount, a repeat or a reduction, not whether there is one
+    counts: bool = False  # asks whether something done counts as doing it ("are we treated as having…?")
+    in_force: bool = False  # asks whether a duty is already in force
 
 
 class QuestionReader:
@@ -51,7 +55,8 @@ class QuestionReader:
         self._forms = {name: [re.compile(p, re.I) for p in getattr(f, name)]
                        for name in ("yesno", "wh", "list", "obligation", "classification", "sanction", "permission",
                                     "sufficiency", "possibility", "self", "inverted", "deemed", "deemed_partly",
-                                    "deemed_target")}
+                                    "deemed_remains", "deemed_whole", "deemed_target", "sanction_detail",
+                                    "in_force")}
         self._duties = [(d.id, [re.compile(p, re.I) for p in d.asked], _own(d)) for d in knowledge.duties.values()]
         self._classify = [(c.term, [re.compile(p, re.I) for p in c.asked], tuple(knowledge.terms[c.term].rests_on))
                           for c in knowledge.classify]
@@ -61,6 +66,7 @@ class QuestionReader:
         sentence = knowledge.phrasing.sentence
         self._asks = [re.compile(p) for p in sentence.asks]
         self._embedded = re.compile(one_of(sentence.embedded_question))
+        self._confirmation = re.compile(one_of(sentence.confirmation), re.I)
         self._general = re.compile(one_of(sentence.general_subject))
         def ending(words: list[str]) -> re.Pattern[str]:
             return re.compile(r"(?:^|[\s(])(?:" + "|".join(re.escape(a) for a in words) + r")\.$", re.I)
@@ -81,14 +87,22 @@ class QuestionReader:
         ("자율주행자동차법 성능인증으로 위험관리방안을 이행한 걸로 보나요?"); if so, `asked` says which regimes
         and which measures (all five where the sentence names none)."""
         regimes = _named(self._regimes, text)
-        if not regimes or asked.form != YESNO or not self._any("deemed", sentence):
+        if not regimes or asked.form != YESNO:
+            return False
+        # With a regime and the measures named, "does it count as the risk management plan?" asks the same.
+        counts = self._any("deemed", sentence) or self._any("classification", sentence)
+        # "Do we still have to draw up a separate plan?" asks whether the measure is still owed: the answer is the
+        # other way round from "does it count?".
+        remains = not counts and asked.obligation and self._any("deemed_remains", sentence)
+        if not (counts or remains):
             return False
         items = _named(self._items, sentence)
         if not items and not self._any("deemed_target", text):
             return False
         asked.kind, asked.subject = "deemed", "high-impact-measures"
         asked.regimes, asked.items = regimes, items or sorted(self.k.measure_items)
-        asked.partly = self._any("deemed_partly", sentence)
+        asked.partly, asked.whole = self._any("deemed_partly", sentence), self._any("deemed_whole", sentence)
+        asked.inverted = asked.inverted or remains
         return True
 
     def asking_sentence(self, question: str) -> str:
@@ -103,9 +117,11 @@ class QuestionReader:
             elif p:
                 parts.append(p)
         for test in self._asks:
-            asking = [p for p in parts if test.search(p)]
+            asking = [i for i, p in enumerate(parts) if test.search(p)]
             if asking:
-                return asking[0]
+                i = asking[0]
+                # "Our lawyers say we are out of scope. Correct?": the confirmation asks about the sentence before.
+                return f"{parts[i - 1]} {parts[i]}" if i and self._confirmation.search(parts[i]) else parts[i]
         return (parts or [""])[-1]
 
     def form(self, question: str) -> str:
@@ -130,6 +146,8 @@ class QuestionReader:
                       classification=self._any("classification", sentence),
                       permission=self._any("permission", sentence), sufficiency=self._any("sufficiency", sentence),
                       possibility=self._any("possibility", sentence), inverted=self._any("inverted", sentence),
+                      sanction_detail=self._any("sanction_detail", sentence), counts=self._any("deemed", sentence),
+                      in_force=self._any("in_force", sentence),
                       own=self._any("self", text) or bool(re.search(r"[가-힣]", text) and not self._general.search(text)))
         if self._deemed(asked, text, sentence):
             return asked
@@ -164,7 +182,9 @@ class QuestionReader:
             cues = sum(1 for p in pats if p.search(text))
             if not cues:
                 continue  # a term is asked about by name ("high-impact", "business operator"), never by retrieval
-            bonus = 1.0 if asked.classification and not asked.obligation else 0.0
+            # "Is it high-impact?" asks about the term; "are we treated as having taken the high-impact measures?"
+            # asks about the duty.
+            bonus = 1.0 if asked.classification and not (asked.obligation or asked.counts) else 0.0
             scored.append((CUE_WEIGHT * min(cues, 2) + support(own) + bonus, -i - 100, "classify", tid))
         scored.sort(reverse=True)
         if scored and scored[0][0] >= MIN_SCORE:

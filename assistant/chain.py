@@ -103,7 +103,7 @@ class Assistant:
         self.facts = FactReader(k, embed=self._embed_clauses)
         self.questions = QuestionReader(k)
         self.reasoner = Reasoner(k)
-        self.composer = Composer(k, self.reasoner)
+        self.composer = Composer(k, self.reasoner, revised=self._revised(k))
         self.chain: Runnable = (
             RunnableLambda(self._analyze, name="analyze")
             | RunnableLambda(self._retrieve, name="retrieve")
@@ -137,6 +137,16 @@ class Assistant:
         self.store.dense(vec, 1)
 
     # ------------------------------------------------------------------ stages
+
+    def _revised(self, k) -> frozenset[str]:  # noqa: ANN001 - Knowledge
+        """The provisions a duty rests on whose wording differs between the versions indexed (Act Art. 35(1) gained
+        AI-vulnerable groups on 2026-07-21): whether "it" is in force on a date is then the quoted text's to say."""
+        out = set()
+        for d in k.duties.values():
+            for cid in d.rests_on:
+                if len({u.text for u in self.store.find(cid) if u.lang == "ko"}) > 1:
+                    out.add(cid)
+        return frozenset(out)
 
     def _analyze(self, q: Query) -> dict:
         t0 = time.perf_counter()
@@ -189,10 +199,11 @@ class Assistant:
         lead: Lead | None = state["lead"]
         decision = decide(self.store, r, self.missing)
         if decision.abstain and lead is not None and lead.verdict is not None and (
-                decision.reason in ("weak-match", "no-candidates")
+                decision.reason in ("weak-match", "no-candidates", "advice", "off-topic")
                 or (decision.reason == "foreign" and a.other_fields and not a.unknown_names)):
             # The duty map decides the question ("보험사 법무팀입니다. … 표시를 붙여야 하나요?"): a word of another
-            # field of law said as context, or a weak match of the provisions' wording, does not decline it.
+            # field of law said as context, a weak match of the provisions' wording, or a plain-word story read as
+            # a request for advice, does not decline it.
             decision = Decision(False, "ok")
         if lead is not None and lead.decline and decision.reason in NOT_SCOPE:
             # Something the regime does not do: its own statement, rather than whichever provision shares a word.

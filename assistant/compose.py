@@ -63,9 +63,10 @@ def _marks(cids: list[str]) -> str:
 class Composer:
     """Words the reasoning over the duty map as the lead of an answer."""
 
-    def __init__(self, knowledge: Knowledge, reasoner: Reasoner) -> None:
+    def __init__(self, knowledge: Knowledge, reasoner: Reasoner, revised: frozenset[str] = frozenset()) -> None:
         self.k = knowledge
         self.r = reasoner
+        self.revised = revised  # provisions whose wording changed between versions
 
     # ------------------------------------------------------------------ pieces
 
@@ -293,7 +294,7 @@ class Composer:
         found = {c.status for c in counted}
         if asked.partly:  # "does it count for some of them?": one measure counting, even in part, answers it
             found = {"yes"} if found & {"yes", "partial"} else found
-        whole = len(asked.items) == len(self.k.measure_items)
+        whole = asked.whole or len(asked.items) == len(self.k.measure_items)
         verdict = "yes" if found == {"yes"} else "no" if "no" in found or ("partial" in found and whole) else "depends"
         entries = {e.id: e for e in self.k.deemed}
         regime = (", " if lang == "en" else "ㆍ").join(_t(self.k.regimes[r].name, lang) for r in asked.regimes)
@@ -353,6 +354,31 @@ class Composer:
                 lines.append(f"- {self._not_listed(regime, c.item, lang)}")
         return Lead(verdict, lines)
 
+    def in_force_lead(self, duty: Duty, lang: str, as_of: str) -> Lead:
+        """Whether a duty applies on the date asked, from the date the addenda give it."""
+        verdict = "yes" if as_of >= duty.applies_from else "no"
+        y, m, d = (int(x) for x in duty.applies_from.split("-"))
+        when = f"{d} {_MONTH_EN[m - 1]} {y}" if lang == "en" else f"{y}년 {m}월 {d}일"
+        text = (f"this duty applies from {when} {_marks(duty.dated_by)}." if lang == "en" else
+                f"이 의무는 {when}부터 적용됩니다 {_marks(duty.dated_by)}.")
+        return Lead(verdict, [_after_dash(VERDICT_WORD[verdict][lang], text, lang), f"- {_t(duty.plain.rule, lang)}"])
+
+    def counts_lead(self, duty: Duty, deemed: list, facts: Facts, lang: str) -> Lead:  # noqa: ANN001 - Exception_
+        """Whether what the question says was done counts as doing the duty, by its `deemed` exceptions."""
+        # The ways of counting the question speaks of (the developer's measures, another law's), else all of them.
+        deemed = [e for e in deemed if self.r.leaves(e.when) & set(facts.values)] or deemed
+        values = [(e, self.r.exception_value(e, facts)) for e in deemed]
+        held = [e for e, v in values if v is True]
+        if held:
+            return Lead("yes", [_after_dash(VERDICT_WORD["yes"][lang], _t(held[0].plain, lang), lang)])
+        if all(v is False for _, v in values):
+            return Lead("no", [_after_dash(VERDICT_WORD["no"][lang], _t(duty.plain.rule, lang), lang)] +
+                        [f"- {self._reason_text(n, lang)}" for n in self.r.notes(duty, facts)])
+        status = Status(duty.id, DEPENDS, unknown=[f for e, v in values if v is None
+                                                   for f in sorted(self.r.leaves(e.when)) if f not in facts.values])
+        lines = [self._depends_line(status, [c for e, v in values if v is None for c in e.rests_on], lang)]
+        return Lead("depends", lines + [f"- {_t(e.plain, lang)}" for e, v in values if v is None])
+
     def _not_listed(self, regime: str, item: int, lang: str) -> str:
         m = self.k.measure_items[item]
         marks = _marks(["act:34:3", "decree:27:5"] + m.rests_on)
@@ -368,15 +394,14 @@ class Composer:
         """The lead for a question, or None where the map has nothing to say (the extractive answer stands)."""
         if asked.kind == "not_covered":
             return self.not_covered_lead(asked.subject, asked, lang)
-        if asked.kind == "deemed":
-            return self.deemed_lead(asked, facts, lang, as_of)
         if asked.form == LIST:
             lead = self.list_lead(facts, lang, as_of)
             if asked.yesno_list:  # "do we have any obligations?": yes if one binds, no if none can
                 found = {d.status for d in lead.duties if self.k.duties[d.id].type in ("duty", "endeavour")}
                 lead.verdict = "yes" if APPLIES in found else "depends" if DEPENDS in found else "no"
             return lead
-        lead = self._yesno_lead(asked, facts, lang, as_of)
+        lead = (self.deemed_lead(asked, facts, lang, as_of) if asked.kind == "deemed" else
+                self._yesno_lead(asked, facts, lang, as_of))
         if lead is not None and asked.inverted and lead.verdict in ("yes", "no"):
             # "Are we exempt?" asked of a duty that does not bind: yes. The lead's words stay the law's.
             lead.verdict = "no" if lead.verdict == "yes" else "yes"
@@ -391,6 +416,8 @@ class Composer:
         right = asked.kind == "duty" and self.k.duties[asked.subject].type == "right"
         if (asked.permission and not right) or asked.sufficiency:
             return None  # the map decides whether a duty binds or a term holds, not what may be done or how
+        if asked.sanction and asked.sanction_detail:
+            return None  # whether a fine is higher the second time, or reduced, is the fine schedule's to say
         if asked.kind == "classify":
             if not (asked.classification or asked.obligation):
                 return None
@@ -399,9 +426,16 @@ class Composer:
             if asked.possibility and lead.verdict == "depends":
                 lead.verdict = "yes"  # "could it count?": it could, on the facts the answer names
             return lead
+        duty = self.k.duties[asked.subject]
+        if asked.in_force and not asked.sanction:  # "is the notice duty already in force on 1 March?"
+            if as_of >= duty.applies_from and set(duty.rests_on) & self.revised:
+                return None  # which wording was in force that day is the quoted provisions' to say
+            return self.in_force_lead(duty, lang, as_of)
+        deemed = [e for e in duty.exceptions if e.deemed]
+        if asked.counts and deemed and not asked.obligation:  # "are we treated as having taken those measures?"
+            return self.counts_lead(duty, deemed, facts, lang)
         if not (asked.obligation or asked.sanction or right):
             return None
-        duty = self.k.duties[asked.subject]
         if duty.type in ("endeavour", "option") and asked.obligation and not asked.sanction:
             # "Must we assess the impact?": the Act asks operators of high-impact AI to endeavour to, not to.
             status = self.r.duty(duty, facts, as_of)

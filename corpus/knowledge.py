@@ -178,6 +178,7 @@ class Exception_(_Strict):
     when: str
     rests_on: list[str]
     plain: Bilingual
+    deemed: bool = False  # the duty counts as done (rather than not applying): "are we treated as having done it?"
 
 
 class Note(_Strict):
@@ -311,11 +312,16 @@ class Forms(_Strict):
     inverted: list[str]
     deemed: list[str]
     deemed_partly: list[str]
+    deemed_remains: list[str]
+    deemed_whole: list[str]
     deemed_target: list[str]
+    sanction_detail: list[str]
+    in_force: list[str]
 
     _check = field_validator("yesno", "wh", "list", "obligation", "classification", "sanction", "permission",
                              "sufficiency", "possibility", "self", "inverted", "deemed", "deemed_partly",
-                             "deemed_target")(
+                             "deemed_remains", "deemed_whole", "deemed_target", "sanction_detail",
+                             "in_force")(
         classmethod(lambda cls, v: _compile(v)))
 
 
@@ -323,10 +329,11 @@ class Sentences(_Strict):
     asks: list[str]  # tests in order: the first test some sentence passes picks the asking sentence
     abbreviations: list[str]
     before_number: list[str]
+    confirmation: list[str]
     embedded_question: list[str]
     general_subject: list[str]
 
-    _check = field_validator("asks", "embedded_question", "general_subject")(
+    _check = field_validator("asks", "embedded_question", "general_subject", "confirmation")(
         classmethod(lambda cls, v: _compile(v)))
 
 

@@ -32,16 +32,17 @@ def eval_table() -> str:
         return f"{_f(ours.get(key))} ({band[0]:.2f}–{band[1]:.2f})" if band and ours.get(key) is not None \
             else _f(ours.get(key))
 
-    names = ("report", "report-heldout", "report-heldout2", "report-heldout3", "report-heldout4-first",
-             "report-heldout5-first")
+    # The studied sets (the project's and held-out 3, the latest of the first three), then the first runs of the
+    # situation sets: the fair measure of questions nobody tuned kaia on.
+    names = ("report", "report-heldout3", "report-heldout4-first", "report-heldout5-first", "report-heldout6-first")
     sets = [overall(name) for name in names]
-    rows = ["| metric | kaia, project set | kaia, held-out 1 | kaia, held-out 2 | kaia, held-out 3 | kaia, held-out 4 "
-            "(situations), first run | kaia, held-out 5 (situations), first run | tutorial RAG, project set | "
-            "tutorial RAG, held-out 5 | target |", "|---|---|---|---|---|---|---|---|---|---|"]
+    rows = ["| metric | kaia, project set | kaia, held-out 3 | kaia, held-out 4 (situations), first run | kaia, held-out "
+            "5 (situations), first run | kaia, held-out 6 (situations), first run | tutorial RAG, project set | "
+            "tutorial RAG, held-out 6 | target |", "|---|---|---|---|---|---|---|---|---|"]
     for key, name in HEADLINE:
         t = f"≥ {TARGETS[key]}" if key in TARGETS else f"≤ {MAX_TARGETS[key]}" if key in MAX_TARGETS else ""
         cells = [cell(ours, ci, key) for ours, _, ci in sets]
-        cells += [_f(base.get(key)) if base else "–" for _, base, _ in (sets[0], sets[5])]
+        cells += [_f(base.get(key)) if base else "–" for _, base, _ in (sets[0], sets[4])]
         rows.append(f"| {name} | {' | '.join(cells)} | {t} |")
     return "\n".join(rows)
 

@@ -21,6 +21,10 @@ def reader() -> QuestionReader:
     ("We sell e.g. chatbots. Must we notify users?", "Must we notify users?"),
     # The first sentence ending in a question mark asks; a Korean statement ending in 요 does not.
     ("한국 이용자가 120만 명이에요. 국내대리인을 지정해야 하나요?", "국내대리인을 지정해야 하나요?"),
+    # A bare request for confirmation asks about the sentence before it.
+    ("We sell to universities. Our lawyers say we are outside the Act. Correct?",
+     "Our lawyers say we are outside the Act. Correct?"),
+    ("학생 평가니까 고영향이라고 누가 그러던데요. 맞나요?", "학생 평가니까 고영향이라고 누가 그러던데요. 맞나요?"),
 ])
 def test_the_sentence_that_asks(reader, question, sentence):
     assert reader.asking_sentence(question) == sentence
@@ -34,6 +38,8 @@ def test_the_sentence_that_asks(reader, question, sentence):
     ("고객에게 AI라는 사실을 알려야 하나요?", YESNO),
     ("왜 그런 결과가 나왔는지 설명을 받을 수 있나요?", YESNO),  # a question word inside an embedded question
     ("과태료는 얼마인가요?", OTHER),
+    ("We grade essays with AI. High-impact or not?", YESNO),
+    ("학생 평가니까 고영향 인공지능이라고 누가 그러던데 맞나요?", YESNO),  # "누가 그러던데" reports, it does not ask who
 ])
 def test_question_forms(reader, question, form):
     assert reader.form(question) == form

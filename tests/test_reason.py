@@ -161,6 +161,9 @@ def test_personal_information_measures_count_only_in_part(r):
     ("개인정보 보호법상 의무를 다 이행하고 있는데 고영향 AI 34조 책무를 전부 이행한 것으로 인정되나요?", "no"),
     ("개인정보 보호법상 의무를 다 이행하고 있는데 34조 조치 중 일부라도 이행한 것으로 인정되나요?", "yes"),
     ("지능정보화 기본법 제60조 안전성 보호조치를 하고 있는데 34조 위험관리방안을 이행한 걸로 볼 수 있나요?", "depends"),
+    # Asked the other way round: is the measure still owed?
+    ("Our autonomous shuttle has performance certification and change certification. Do we still have to draw up a "
+     "separate risk management plan under Article 34?", "no"),
 ])
 def test_a_question_whether_other_law_measures_count_is_answered_from_annex_1(r, question, verdict):
     from assistant.asked import QuestionReader
@@ -183,3 +186,65 @@ def test_a_question_not_about_counting_is_not_read_as_annex_1(r):
     # Names an Annex 1 regime but asks whether a duty binds, not whether something done counts.
     assert reader.read("We make autonomous vehicles. Do we have to label AI-generated images?", []).kind != "deemed"
     assert reader.read("개인정보 보호법에 따라 동의를 받아야 하나요?", []).kind != "deemed"
+
+
+def test_a_question_about_a_fines_amount_or_repeat_gets_no_verdict_from_the_map(r):
+    from assistant.asked import QuestionReader
+    from assistant.compose import Composer
+    from assistant.facts import FactReader
+
+    k = knowledge()
+    composer, reader, facts_of = Composer(k, r), QuestionReader(k), FactReader(k)
+    for q in ("We were fined once for not telling users our chatbot is AI. If it happens again, is the fine higher?",
+              "생성형 AI 고지를 안 해서 과태료를 받았는데, 또 걸리면 금액이 올라가나요?"):
+        asked = reader.read(q, [])
+        assert asked.sanction and asked.sanction_detail
+        assert composer.lead(asked, facts_of.read(q), "en", TODAY) is None
+    plain = "Is there a fine if we don't tell users our chatbot is AI?"
+    asked = reader.read(plain, [])
+    assert asked.sanction and not asked.sanction_detail
+    assert composer.lead(asked, facts_of.read(plain), "en", TODAY).verdict == "yes"
+
+
+def lead_for(r, question: str, as_of: str = TODAY):
+    from assistant.asked import QuestionReader
+    from assistant.compose import Composer
+    from assistant.facts import FactReader
+
+    k = knowledge()
+    lang = "ko" if any("가" <= ch <= "힣" for ch in question) else "en"
+    return Composer(k, r).lead(QuestionReader(k).read(question, []), FactReader(k).read(question), lang, as_of)
+
+
+def test_whether_a_duty_is_in_force_is_answered_by_its_start_date(r):
+    q = "Is the duty to notify users in advance that our chatbot is AI already in force?"
+    assert lead_for(r, q, as_of="2026-03-01").verdict == "yes"
+    assert lead_for(r, q, as_of="2026-01-10").verdict == "no"
+
+
+def test_whether_what_a_developer_did_counts_is_answered_by_the_deemed_exception(r):
+    q = ("We license a hiring model from a developer that took the risk management, explanation and user protection "
+         "measures, and use it as-is without changes. Are we treated as having taken those measures?")
+    assert lead_for(r, q).verdict == "yes"
+    q2 = ("We license a hiring model from a developer that took the risk management measures, but we retrained it "
+          "and changed its original purpose. Are we treated as having taken those high-impact measures?")
+    assert lead_for(r, q2).verdict == "no"
+
+
+def test_in_force_is_left_to_the_quoted_text_where_the_duty_was_reworded(r):
+    from assistant.asked import QuestionReader
+    from assistant.compose import Composer
+    from assistant.facts import FactReader
+
+    k = knowledge()
+    q = "As of 15 April 2026, was the rule on reflecting vulnerable groups in impact assessments in force?"
+    asked, f = QuestionReader(k).read(q, []), FactReader(k).read(q)
+    assert asked.in_force and asked.subject == "impact-assessment"
+    assert Composer(k, r, revised=frozenset({"act:35:1"})).lead(asked, f, "en", "2026-04-15") is None
+    assert Composer(k, r).lead(asked, f, "en", "2026-04-15").verdict == "yes"
+
+
+def test_the_chain_knows_which_duty_provisions_were_reworded(store, built_settings):
+    from assistant.chain import Assistant
+
+    assert "act:35:1" in Assistant(built_settings, store).composer.revised
