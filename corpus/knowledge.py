@@ -194,7 +194,15 @@ class DutyText(_Strict):
     deemed: Bilingual | None = None
 
 
-class Duty(_Strict):
+class _Asked(_Strict):
+    """An entry the question reader finds by its words (`asked`: patterns, case-insensitive)."""
+
+    asked: list[str]
+
+    _check_asked = field_validator("asked")(classmethod(lambda cls, v: _compile(v)))
+
+
+class Duty(_Asked):
     """One duty (or right, option, power) of the regime, with everything that decides whether it binds."""
 
     id: str
@@ -205,7 +213,6 @@ class Duty(_Strict):
     applies_when: list[str]
     rests_on: list[str]
     plain: DutyText
-    asked: list[str]
     how: list[str] = Field(default_factory=list)
     fine: list[str] = Field(default_factory=list)
     enforced_by: list[str] = Field(default_factory=list)
@@ -214,24 +221,16 @@ class Duty(_Strict):
     exceptions: list[Exception_] = Field(default_factory=list)
     notes: list[Note] = Field(default_factory=list)
 
-    _check = field_validator("asked")(classmethod(lambda cls, v: _compile(v)))
 
-
-class Classify(_Strict):
+class Classify(_Asked):
     term: str
-    asked: list[str]
-
-    _check = field_validator("asked")(classmethod(lambda cls, v: _compile(v)))
 
 
-class NotCovered(_Strict):
+class NotCovered(_Asked):
     id: str
-    asked: list[str]
     rests_on: list[str]
     plain: Bilingual
     answer: Literal["no"] | None = None  # where the Act shows the answer to a yes/no question about it
-
-    _check = field_validator("asked")(classmethod(lambda cls, v: _compile(v)))
 
 
 class SanctionText(_Strict):
@@ -242,24 +241,18 @@ class Sanctions(_Strict):
     plain: SanctionText
 
 
-class MeasureItem(_Strict):
+class MeasureItem(_Asked):
     """One of the measures Act Art. 34(1) lists for high-impact AI, and the words that ask about it."""
 
     item: int
     name: Bilingual
     rests_on: list[str]
-    asked: list[str]
-
-    _check = field_validator("asked")(classmethod(lambda cls, v: _compile(v)))
 
 
-class Part(_Strict):
+class Part(_Asked):
     """One requirement of an Annex 1 entry, and the words that state it done ("변경인증을 받았다")."""
 
     name: Bilingual
-    asked: list[str]
-
-    _check = field_validator("asked")(classmethod(lambda cls, v: _compile(v)))
 
 
 class Regime(_Strict):
