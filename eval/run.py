@@ -24,6 +24,8 @@ HELDOUT3_QUESTIONS = Path(__file__).resolve().parent / "heldout3.jsonl"
 HELDOUT4_QUESTIONS = Path(__file__).resolve().parent / "heldout4.jsonl"
 # A fifth, written the same way after the changes that held-out 4's first run prompted, to measure them unstudied.
 HELDOUT5_QUESTIONS = Path(__file__).resolve().parent / "heldout5.jsonl"
+# A sixth, after the duty map learned Decree Annex 1 (first run in report-heldout6-first).
+HELDOUT6_QUESTIONS = Path(__file__).resolve().parent / "heldout6.jsonl"
 HEADLINE = [("verdict_accuracy", "Verdict accuracy"), ("verdict_overstated", "Verdict 'yes' where 'no'"),
             ("hit1_article", "Hit@1 (article)"), ("recall5_article", "Recall@5 (article)"),
             ("mrr_article", "MRR (article)"), ("hit1_paragraph", "Hit@1 (paragraph)"),
