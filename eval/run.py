@@ -26,6 +26,8 @@ HELDOUT4_QUESTIONS = Path(__file__).resolve().parent / "heldout4.jsonl"
 HELDOUT5_QUESTIONS = Path(__file__).resolve().parent / "heldout5.jsonl"
 # A sixth, after the duty map learned Decree Annex 1 (first run in report-heldout6-first).
 HELDOUT6_QUESTIONS = Path(__file__).resolve().parent / "heldout6.jsonl"
+# A seventh, after the changes held-out 6 prompted (first run in report-heldout7-first).
+HELDOUT7_QUESTIONS = Path(__file__).resolve().parent / "heldout7.jsonl"
 HEADLINE = [("verdict_accuracy", "Verdict accuracy"), ("verdict_overstated", "Verdict 'yes' where 'no'"),
             ("hit1_article", "Hit@1 (article)"), ("recall5_article", "Recall@5 (article)"),
             ("mrr_article", "MRR (article)"), ("hit1_paragraph", "Hit@1 (paragraph)"),
