@@ -56,6 +56,12 @@ def _after_dash(word: str, sentence: str, lang: str) -> str:
     return f"{word} — {_lower_first(sentence) if lang == 'en' else sentence}"
 
 
+def _date_words(iso: str, lang: str) -> str:
+    """"24 January 2026" / "2026년 1월 24일": a date as the verifier finds it in a quote's "2026. 1. 24."."""
+    y, m, d = (int(x) for x in iso.split("-"))
+    return f"{d} {_MONTH_EN[m - 1]} {y}" if lang == "en" else f"{y}년 {m}월 {d}일"
+
+
 def _marks(cids: list[str]) -> str:
     return " ".join(f"[{c}]" for c in dict.fromkeys(cids))
 
@@ -323,8 +329,7 @@ class Composer:
             shown.update(key.entries)
         elif key.too_early and len(key.too_early) == len(key.entries):
             e = entries[key.too_early[0]]
-            y, m, d = (int(x) for x in e.applies_from.split("-"))
-            when = (f"{d} {_MONTH_EN[m - 1]} {y}" if lang == "en" else f"{y}년 {m}월 {d}일")
+            when = _date_words(e.applies_from, lang)
             text = (f"the Decree's Annex 1 entries for {regime} apply only from {when}, after the date you ask about "
                     f"{_marks(e.dated_by)}." if lang == "en" else
                     f"시행령 별표 1 중 {regime}에 관한 부분은 {when}부터 시행되어 물어보신 날짜에는 아직 적용되지 "
@@ -357,8 +362,7 @@ class Composer:
     def in_force_lead(self, duty: Duty, lang: str, as_of: str) -> Lead:
         """Whether a duty applies on the date asked, from the date the addenda give it."""
         verdict = "yes" if as_of >= duty.applies_from else "no"
-        y, m, d = (int(x) for x in duty.applies_from.split("-"))
-        when = f"{d} {_MONTH_EN[m - 1]} {y}" if lang == "en" else f"{y}년 {m}월 {d}일"
+        when = _date_words(duty.applies_from, lang)
         text = (f"this duty applies from {when} {_marks(duty.dated_by)}." if lang == "en" else
                 f"이 의무는 {when}부터 적용됩니다 {_marks(duty.dated_by)}.")
         return Lead(verdict, [_after_dash(VERDICT_WORD[verdict][lang], text, lang), f"- {_t(duty.plain.rule, lang)}"])
