@@ -417,10 +417,13 @@ def cite_marks(extractive: Extractive, lines: list[str], lang: str, as_of: str, 
     from corpus.knowledge import CID_MARK
     from corpus.numbers import figures
 
+    from assistant.verify import split_sentences
+
     extractive._as_of = as_of
     needed: dict[str, set[str]] = {}
     for line in lines:
-        for sent in re.split(r"(?<=[.!?])\s+", line):
+        # Split as the verifier will, so that "under Art. 40(1)" stays in the sentence whose figures it checks.
+        for sent in split_sentences(line):
             stated = figures(CID_MARK.sub(" ", sent))
             for cid in CID_MARK.findall(sent):
                 needed.setdefault(cid, set()).update(stated)
@@ -432,16 +435,16 @@ def cite_marks(extractive: Extractive, lines: list[str], lang: str, as_of: str, 
         if unit is None:
             continue  # not in force on the date: the sentence loses its mark, and the verifier drops it
         text_lines = [x for x in unit.text.split("\n") if x.strip()]
+        ko = extractive.store.twin(unit, "ko", as_of) if unit.lang != "ko" else None
+        ko_figures = figures(ko.text) if ko is not None else set()
         quote = ""
         for k in range(1, len(text_lines) + 1):
             quote = "\n".join(text_lines[:k])
-            ko = extractive.store.twin(unit, "ko", as_of) if unit.lang != "ko" else None
-            have = figures(quote) | (figures(ko.text) if ko is not None else set())
-            if needed[cid] <= have or len(quote) >= MAX_LEAD_QUOTE:
+            if needed[cid] <= figures(quote) | ko_figures or len(quote) >= MAX_LEAD_QUOTE:
                 break
         n = start + len(cites)
         c = extractive._citation(n, Segment(unit, quote[:MAX_LEAD_QUOTE], 0), lang)
-        if unit.lang != "ko" and (ko := extractive.store.twin(unit, "ko", as_of)) is not None:
+        if ko is not None:
             c.quote_ko, c.uid_ko = ko.text[:MAX_LEAD_QUOTE], ko.uid  # the whole Korean provision beside it
         numbers[cid] = n
         cites.append(c)
