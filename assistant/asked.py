@@ -52,11 +52,7 @@ class QuestionReader:
     def __init__(self, knowledge: Knowledge) -> None:
         self.k = knowledge
         f = knowledge.phrasing.form
-        self._forms = {name: [re.compile(p, re.I) for p in getattr(f, name)]
-                       for name in ("yesno", "wh", "list", "obligation", "classification", "sanction", "permission",
-                                    "sufficiency", "possibility", "self", "inverted", "deemed", "deemed_partly",
-                                    "deemed_remains", "deemed_whole", "deemed_target", "sanction_detail",
-                                    "in_force")}
+        self._forms = {name: [re.compile(p, re.I) for p in getattr(f, name)] for name in type(f).model_fields}
         self._duties = [(d.id, [re.compile(p, re.I) for p in d.asked], _own(d)) for d in knowledge.duties.values()]
         self._classify = [(c.term, [re.compile(p, re.I) for p in c.asked], tuple(knowledge.terms[c.term].rests_on))
                           for c in knowledge.classify]
@@ -151,10 +147,9 @@ class QuestionReader:
                       own=self._any("self", text) or bool(re.search(r"[가-힣]", text) and not self._general.search(text)))
         if self._deemed(asked, text, sentence):
             return asked
-        for nid, pats in self._not_covered:
-            if any(p.search(text) for p in pats):
-                asked.kind, asked.subject = "not_covered", nid
-                return asked
+        for nid in _named(self._not_covered, text)[:1]:
+            asked.kind, asked.subject = "not_covered", nid
+            return asked
         if asked.form == LIST and not asked.own:
             asked.form = OTHER  # "what must an organisation meet to be designated…": not the asker's duties
         if asked.form == LIST and self._any("yesno", sentence) and not self._any("wh", sentence):
@@ -169,7 +164,7 @@ class QuestionReader:
         top = ranked[:len(RANK_WEIGHT)]
 
         def support(own: tuple[str, ...]) -> float:
-            return sum(w for w, cid in zip(RANK_WEIGHT, top) if any(_related(cid, o) for o in own))
+            return sum(w for w, cid in zip(RANK_WEIGHT, top) if any(related(cid, o) for o in own))
 
         scored: list[tuple[float, int, str, str]] = []
         for i, (did, pats, own) in enumerate(self._duties):
@@ -205,6 +200,6 @@ def _own(duty) -> tuple[str, ...]:  # noqa: ANN001 - a Duty
                                                            if not c.startswith("act:4")]))
 
 
-def _related(cid: str, own: str) -> bool:
+def related(cid: str, own: str) -> bool:
     """A retrieved provision is one of an entry's own, or contains it, or lies within it."""
     return cid == own or own.startswith(cid + ":") or cid.startswith(own + ":")

@@ -22,7 +22,7 @@ from corpus.knowledge import CID_MARK, knowledge
 
 from assistant.abstain import Decision, decide
 from assistant.answer import Draft, Extractive, cite_marks
-from assistant.asked import QuestionReader
+from assistant.asked import QuestionReader, related
 from assistant.compose import Composer, Lead, strip_marks
 from assistant.facts import FactReader
 from assistant.query import analyze, question_date
@@ -185,8 +185,7 @@ class Assistant:
         top = r.candidates[:3]
         if top and self.store.docs.get(top[0].doc) is not None and self.store.docs[top[0].doc].kind == "commentary":
             return True
-        return any(c.cid == own or c.cid.startswith(own + ":") or own.startswith(c.cid + ":")
-                   for c in top for own in entry.rests_on)
+        return any(related(c.cid, own) for c in top for own in entry.rests_on)
 
     def _deciding(self, did: str, facts, as_of: str) -> list[str]:  # noqa: ANN001 - Facts
         if did in self.reasoner.k.duties:

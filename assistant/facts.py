@@ -50,9 +50,12 @@ class Facts:
     def known(self) -> dict[str, Any]:
         return {k: v.value for k, v in self.values.items()}
 
+    def copy(self) -> "Facts":
+        return Facts(dict(self.values), self.area, self.measures)
+
     def with_value(self, name: str, value: Any) -> "Facts":
         """A copy with one fact set (for the branches of a "depends" answer)."""
-        out = Facts(dict(self.values), self.area, self.measures)
+        out = self.copy()
         out.values[name] = FactValue(value, "(assumed)", "assumed")
         return out
 
@@ -173,7 +176,7 @@ class FactReader:
         when that decides none of them)."""
         if self.embed is None:
             return facts
-        out = Facts(dict(facts.values), facts.area, facts.measures)
+        out = facts.copy()
         self._by_examples(question, set(wanted), out)
         if len(out.values) == len(facts.values):
             return facts

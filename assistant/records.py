@@ -128,7 +128,6 @@ class Answer:
     # None for other questions, or where the map has nothing to say.
     verdict: str | None = None
     duties: list[DutyOut] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # guidance and assumptions shown beside the answer (not law)
 
     def to_json(self) -> dict[str, Any]:
         """The documented JSON contract of `kaia ask --json` (extra keys only add to it)."""

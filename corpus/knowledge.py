@@ -311,11 +311,7 @@ class Forms(_Strict):
     sanction_detail: list[str]
     in_force: list[str]
 
-    _check = field_validator("yesno", "wh", "list", "obligation", "classification", "sanction", "permission",
-                             "sufficiency", "possibility", "self", "inverted", "deemed", "deemed_partly",
-                             "deemed_remains", "deemed_whole", "deemed_target", "sanction_detail",
-                             "in_force")(
-        classmethod(lambda cls, v: _compile(v)))
+    _check = field_validator("*")(classmethod(lambda cls, v: _compile(v)))  # every form is a list of patterns
 
 
 class Sentences(_Strict):
