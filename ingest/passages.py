@@ -13,6 +13,9 @@ from ingest.blocks import ParseError
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 SUPPORTED = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".pdf": "pdf"}
+# Documents whose citations `kaia verify` checks: the same formats, and Word files.
+READABLE = {**SUPPORTED, ".docx": "docx"}
+MAX_BYTES = 20 * 1024 * 1024
 TARGET_CHARS = 700  # about 100-150 English words: one idea, and well inside the embedder's 512 tokens
 MAX_CHARS = 1200
 
@@ -69,6 +72,86 @@ def pdf_pages(path: Path) -> list[str]:
     return pages
 
 
+def docx_text(path: Path) -> str:
+    """The paragraphs and table cells of a Word file, in document order; a clear ParseError for a damaged one."""
+    import zipfile
+
+    from docx import Document as WordDocument
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        word = WordDocument(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise ParseError(f"{path.name}: not a readable Word (.docx) file ({type(exc).__name__})") from exc
+    except Exception as exc:  # noqa: BLE001 - lxml and python-docx raise many kinds on damaged parts
+        raise ParseError(f"{path.name}: not a readable Word (.docx) file ({type(exc).__name__})") from exc
+    body = word.element.body
+    lines: list[str] = []
+    for block in body.iterchildren():
+        tag = block.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append("".join(t.text or "" for t in block.iter() if t.tag.endswith("}t")))
+        elif tag == "tbl":
+            for row in block.iter():
+                if row.tag.endswith("}tr"):
+                    cells = ["".join(t.text or "" for t in c.iter() if t.tag.endswith("}t"))
+                             for c in row.iterchildren() if c.tag.endswith("}tc")]
+                    lines.append(" | ".join(cells))
+    return "\n".join(lines)
+
+
+def document_text(path: Path, fmt: str) -> str:
+    """The whole text of a document in a supported format (PDF pages separated by form feeds)."""
+    if fmt == "pdf":
+        return "\f".join(pdf_pages(path))
+    if fmt == "docx":
+        return docx_text(path)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ParseError(f"{path.name}: not UTF-8 text") from exc
+    if "\x00" in raw:
+        raise ParseError(f"{path.name}: binary data, not text")
+    return html_to_text(raw) if fmt == "html" else raw
+
+
+def read_document(path: Path, display_name: str | None = None) -> str:
+    """The text of a document a user brings (to check its citations); a one-line ParseError for anything unreadable."""
+    name = display_name or path.name
+    if not path.is_file():
+        raise ParseError(f"{name}: file not found")
+    fmt = READABLE.get(path.suffix.lower())
+    if fmt is None:
+        raise ParseError(f"{name}: unsupported file type {path.suffix or '(none)'}; "
+                         "use .txt, .md, .html, PDF or Word (.docx)")
+    size = path.stat().st_size
+    if size == 0:
+        raise ParseError(f"{name}: the file is empty")
+    if size > MAX_BYTES:
+        raise ParseError(f"{name}: {size / 1e6:.1f} MB is over the {MAX_BYTES // (1024 * 1024)} MB limit")
+    if fmt == "pdf" and b"%PDF" not in path.read_bytes()[:1024]:
+        raise ParseError(f"{name}: not a PDF file (no %PDF header)")
+    text = document_text(path, fmt)
+    if not text.strip():
+        raise ParseError(f"{name}: the file has no text")
+    return text
+
+
+def text_of_bytes(data: bytes, name: str = "standard input") -> str:
+    """Text given as bytes (standard input, a paste): UTF-8, within the size limit, not binary."""
+    if len(data) > MAX_BYTES:
+        raise ParseError(f"{name}: {len(data) / 1e6:.1f} MB is over the {MAX_BYTES // (1024 * 1024)} MB limit")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ParseError(f"{name}: not UTF-8 text") from exc
+    if "\x00" in text:
+        raise ParseError(f"{name}: binary data, not text")
+    if not text.strip():
+        raise ParseError(f"{name}: no text")
+    return text
+
+
 def _paragraphs(text: str) -> list[str]:
     text = text.replace("\r\n", "\n")
     chunks = re.split(r"\n\s*\n", text) if re.search(r"\n\s*\n", text) else text.split("\n")
@@ -113,13 +196,7 @@ def read_passages(path: Path, fmt: str) -> list[tuple[int | None, str]]:
         for n, page in enumerate(pdf_pages(path), 1):
             out.extend((n, c) for c in chunk(_paragraphs(page)))
         return out
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise ParseError(f"{path.name}: not UTF-8 text") from exc
-    if fmt == "html":
-        raw = html_to_text(raw)
-    passages = chunk(_paragraphs(raw))
+    passages = chunk(_paragraphs(document_text(path, fmt)))
     if not passages:
         raise ParseError(f"{path.name}: the file has no text")
     return [(None, c) for c in passages]

@@ -12,8 +12,8 @@ from pathlib import Path
 from corpus.model import Document, SourceFile
 from corpus.settings import Settings
 from ingest.blocks import ParseError
+from ingest.passages import MAX_BYTES
 
-MAX_BYTES = 20 * 1024 * 1024
 MAX_PDF_PAGES = 500
 REGISTRY = "registry.json"
 

@@ -111,6 +111,34 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+# ------------------------------------------------------------------------------------------ verify
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    import json
+
+    from assistant.citecheck import CitationChecker, text_report
+    from ingest.blocks import ParseError
+    from ingest.passages import read_document, text_of_bytes
+    from ingest.store import IndexDamagedError, IndexMissingError, IndexStore
+
+    try:
+        if args.file == "-":
+            name, text = "standard input", text_of_bytes(sys.stdin.buffer.read())
+        else:
+            name = args.file
+            text = read_document(Path(args.file))
+        store = IndexStore.open(_settings())
+    except (ParseError, IndexMissingError, IndexDamagedError) as exc:
+        raise UserError(str(exc)) from None
+    report = CitationChecker(store).check(text, as_of=args.as_of, lang=args.lang)
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
+    else:
+        print(text_report(report, name))
+    return 0 if report.ok else 1
+
+
 # --------------------------------------------------------------------------------------------- ask
 
 
@@ -383,6 +411,16 @@ def build_parser() -> argparse.ArgumentParser:
     pc.add_argument("--json", action="store_true", help="print the result as JSON")
     pc.add_argument("--out", metavar="FILE.md", help="also write the checklist as Markdown")
     pc.set_defaults(func=cmd_check)
+
+    pv = sub.add_parser("verify", help="check every citation of the Act, the Decree or the Notice in a document "
+                        "(text, Markdown, HTML, PDF, Word; '-': stdin); exit code 1 if any is not ok")
+    pv.add_argument("file", metavar="FILE")
+    pv.add_argument("--as-of", type=_date, metavar="DATE",
+                    help="check against the law in force on this day (default: the document's own date, else today)")
+    pv.add_argument("--json", action="store_true", help="print the findings as JSON")
+    pv.add_argument("--lang", choices=["en", "ko"], help="language of the law's text in the report "
+                    "(default: each reference's own)")
+    pv.set_defaults(func=cmd_verify)
 
     pu = sub.add_parser("ui", help="run the chat page (http://127.0.0.1:7860 by default)")
     pu.add_argument("--port", type=int, help="port (default: KAIA_PORT, else 7860)")
