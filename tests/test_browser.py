@@ -155,3 +155,22 @@ def test_verdict_and_the_obligations_checker_in_the_browser(page, tmp_path):
         page.wait_for_timeout(300)
         page.screenshot(path=str(shot))
     assert page.outside == []
+
+
+def test_check_a_document_in_the_browser(page):
+    from playwright.sync_api import expect
+
+    page.get_by_role("tab", name="Check a document").click()
+    page.locator("#kaia-verify-text textarea").fill("Date: 1 March 2026\nArticle 31(5) requires a watermark.\n"
+                                                     "Article 33(1) requires a review in advance.")
+    page.locator("#kaia-verify-go").click()
+    summary = page.locator("#kaia-verify-summary")
+    expect(summary).to_contain_text("1 not-found", timeout=60_000)
+    expect(summary).to_contain_text("1 ok")
+    marked = page.locator("#kaia-verify-marked")
+    expect(marked).to_contain_text("Article 31(5)")
+    expect(marked).to_contain_text("not-found")  # the status is written beside the mark, not shown by colour alone
+    expect(page.locator("#kaia-verify-findings")).to_contain_text("nearest")
+    expect(page.locator("#kaia-verify-download")).to_be_visible()
+    assert page.outside == []
+

@@ -236,12 +236,38 @@ def test_feedback_db_is_not_reachable_from_the_page(server, client):
     endpoints = set(client.view_api(print_info=False, return_format="dict")["named_endpoints"])
     assert endpoints == {"/ask", "/export_markdown", "/feedback_helpful", "/feedback_wrong_citation",
                          "/feedback_missing_information", "/add_document", "/check_start", "/check_answer",
-                         "/check_export"}
+                         "/check_export", "/verify_document"}
     db = (settings.data_dir / "feedback.sqlite").resolve()
     for path in (db, settings.data_dir.resolve() / "user-docs" / "registry.json"):
         with pytest.raises(urllib.error.HTTPError) as err:
             urllib.request.urlopen(f"{url}gradio_api/file={path}", timeout=10)
         assert err.value.code in (403, 404)
+
+
+def test_check_a_document_through_the_page(server, client, tmp_path):
+    from gradio_client import handle_file
+    from gradio_client.exceptions import AppError
+
+    memo = Path(__file__).parent / "data" / "memos" / "errors.en.md"
+    head, marked, findings, report = client.predict("", handle_file(str(memo)), "", api_name="/verify_document")
+    assert "errors.en.md" in head and "2026-03-01" in head and "1 not-found" in head
+    spans = {d["token"]: d["class_or_confidence"] for d in marked} if isinstance(marked, list) else \
+        {d["token"]: d["class_or_confidence"] for d in marked["value"]}
+    assert spans["Article 31(5)"] == "not-found" and spans["Article 22-3"] == "not-in-force"
+    assert "figure-mismatch" in findings and "30 million won" in findings  # the law's wording beside it
+    text = Path(report).read_text(encoding="utf-8")
+    assert text.startswith("# Citation check: errors.en.md") and "| 5 | Article 31(5) |" in text
+    pasted = client.predict("Under Art. 31(1) <script>x</script>, notify users in advance.", None, "2026-09-01",
+                            api_name="/verify_document")
+    assert "1 ok" in pasted[0] and "<script>" not in pasted[2]
+    with pytest.raises(AppError, match="Paste a text or upload a file"):
+        client.predict("   ", None, "", api_name="/verify_document")
+    bad = tmp_path / "memo.exe"
+    bad.write_bytes(b"MZ")
+    with pytest.raises(AppError, match="unsupported file type"):
+        client.predict("", handle_file(str(bad)), "", api_name="/verify_document")
+    with pytest.raises(AppError, match="YYYY-MM-DD"):
+        client.predict("Art. 31(1)", None, "1 March", api_name="/verify_document")
 
 
 # ----------------------------------------------------------------------------------------- uploads

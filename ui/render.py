@@ -253,3 +253,44 @@ def answer_markdown(record: dict[str, Any]) -> str:
     out.append(f"_Exported from kaia on {datetime.now().isoformat(timespec='seconds')}. The Korean text controls; "
                "English translations have no legal effect._")
     return "\n".join(out) + "\n"
+
+
+# ------------------------------------------------------------------------------ "Check a document"
+
+# Green, amber, red — and the status word beside each mark, so colour is never the only signal.
+FINDING_COLOURS = {"ok": "#2e7d32", "not-in-force": "#f9a825", "title-mismatch": "#f9a825",
+                   "not-found": "#c62828", "quote-differs": "#c62828", "figure-mismatch": "#c62828"}
+
+
+def marked_text(text: str, findings: list[Any]) -> list[tuple[str, str | None]]:
+    """The document as (segment, status) pairs for gr.HighlightedText: each reference marked with its status."""
+    out: list[tuple[str, str | None]] = []
+    pos = 0
+    for f in sorted(findings, key=lambda f: f.start):
+        if f.start < pos:
+            continue
+        if f.start > pos:
+            out.append((text[pos:f.start], None))
+        out.append((text[f.start:f.end], f.status))
+        pos = f.end
+    if pos < len(text):
+        out.append((text[pos:], None))
+    return out
+
+
+def findings_html(findings: list[Any]) -> str:
+    """Each reference that is not ok, with the law's wording beside it (escaped: the document is the user's)."""
+    bad = [f for f in findings if f.status != "ok"]
+    if not findings:
+        return "<p class='kaia-head'>No reference to the AI Basic Act, its Enforcement Decree or MSIT Notice 2026-50 " \
+               "was found.</p>"
+    if not bad:
+        return f"<p class='kaia-head'>All {len(findings)} references check out against the law in force.</p>"
+    rows = []
+    for f in bad:
+        colour = FINDING_COLOURS.get(f.status, "#c62828")
+        law = f"<details><summary>The law's wording</summary><p>{esc(f.law_text)}</p></details>" if f.law_text else ""
+        rows.append(f"<div class='kaia-finding' style='border-left:4px solid {colour};padding-left:.6em;margin:.6em 0'>"
+                    f"<b>Line {f.line}: {esc(f.text)}</b> → {esc(f.label or f.cid)} "
+                    f"<span class='kaia-finding-status'>[{esc(f.status)}]</span><br>{esc(f.detail)}{law}</div>")
+    return "".join(rows)

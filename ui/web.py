@@ -31,7 +31,8 @@ from corpus.model import KIND_LABELS_EN  # noqa: E402
 from corpus.settings import Settings  # noqa: E402
 from ingest.store import BackendUnavailableError, IndexDamagedError, IndexStore  # noqa: E402
 from ui.feedback import KINDS, MAX_COMMENT, FeedbackStore, feedback_path  # noqa: E402
-from ui.render import answer_markdown, chat_text, decline_title, esc, md_text, sources_html  # noqa: E402
+from ui.render import (FINDING_COLOURS, answer_markdown, chat_text, decline_title, esc, findings_html,  # noqa: E402
+                       marked_text, md_text, sources_html)
 
 DEFAULT_PORT = 7860
 MAX_HISTORY = 40
@@ -322,6 +323,31 @@ def build_app(settings: Settings, assistant: Assistant | None = None) -> gr.Bloc
         path.write_text(checker.markdown(checker.checklist(facts, day, lang), _labels(lang, day)), encoding="utf-8")
         return str(path)
 
+    def verify_document(text: str, file: str | None, as_of: str):
+        """Check every citation of the Act, the Decree or the Notice in a pasted text or an uploaded file against
+        the law in force on the date given (else the document's own date, else today)."""
+        from assistant.citecheck import CitationChecker, markdown, summary
+        from ingest.blocks import ParseError
+        from ingest.passages import read_document, text_of_bytes
+
+        try:
+            day = parse_as_of(as_of) if (as_of or "").strip() else None
+            if file:
+                path = Path(file)
+                name, body = path.name, read_document(path, path.name)
+            elif (text or "").strip():
+                name, body = "pasted text", text_of_bytes(text.encode("utf-8"), "the pasted text")
+            else:
+                raise ValueError("Paste a text or upload a file to check its citations.")
+        except (ValueError, ParseError) as exc:
+            raise gr.Error(str(exc)) from None
+        report = CitationChecker(svc.assistant.store).check(body, as_of=day)
+        export_root.mkdir(parents=True, exist_ok=True)
+        out = Path(tempfile.mkdtemp(dir=export_root)) / f"kaia-citation-check-{datetime.now():%Y%m%d-%H%M%S}.md"
+        out.write_text(markdown(report, name), encoding="utf-8")
+        head = f"**{esc(name)}** — {esc(summary(report))}"
+        return head, marked_text(body, report.findings), findings_html(report.findings), str(out)
+
     with gr.Blocks(title="kaia — Korea's AI Basic Act, answered with citations", analytics_enabled=False,
                    delete_cache=(3600, 3600)) as app:  # uploads and exports: Gradio's copies go within the hour
         gr.Markdown("## kaia — Korea's AI Basic Act, answered with citations\n"
@@ -388,6 +414,30 @@ def build_app(settings: Settings, assistant: Assistant | None = None) -> gr.Bloc
                 ck_list = gr.Markdown("", elem_id="kaia-check-list")
                 ck_download = gr.DownloadButton("Download checklist (.md)", value=None, size="sm",
                                                 elem_id="kaia-check-download")
+
+            with gr.Tab("Check a document", id="verify", elem_id="kaia-verify-tab"):
+                gr.Markdown("Paste a memo, a contract clause or a chatbot's answer, or upload it: every citation of "
+                            "the Act, the Decree or MSIT Notice 2026-50 is checked against the wording in force on "
+                            "the document's date (or the date you give). Other statutes are left alone.")
+                with gr.Row():
+                    with gr.Column(scale=3):
+                        vf_text = gr.Textbox(label="Text to check", lines=8, max_lines=20, max_length=200_000,
+                                             elem_id="kaia-verify-text")
+                    with gr.Column(scale=2):
+                        vf_file = gr.File(label=".txt, .md, .html, PDF or Word (.docx), up to 20 MB", type="filepath",
+                                          elem_id="kaia-verify-file")
+                        vf_as_of = gr.Textbox(label="Law as of (YYYY-MM-DD; empty = the document's date, else today)",
+                                              placeholder="YYYY-MM-DD", max_length=10, elem_id="kaia-verify-asof")
+                        vf_go = gr.Button("Check citations", variant="primary", elem_id="kaia-verify-go")
+                vf_summary = gr.Markdown("", elem_id="kaia-verify-summary")
+                vf_marked = gr.HighlightedText(label="The document, each reference marked with its status",
+                                               color_map=FINDING_COLOURS, show_legend=True, show_inline_category=True,
+                                               elem_id="kaia-verify-marked")
+                vf_findings = gr.HTML("", elem_id="kaia-verify-findings", js_on_load=None)
+                vf_download = gr.DownloadButton("Download report (.md)", value=None, size="sm",
+                                                elem_id="kaia-verify-download")
+        vf_go.click(verify_document, [vf_text, vf_file, vf_as_of], [vf_summary, vf_marked, vf_findings, vf_download],
+                    api_name="verify_document")
 
         ck_state = gr.State(None)
         ck_outputs = [ck_state, ck_question, ck_list, ck_number]
