@@ -253,23 +253,12 @@ def test_checking_any_text_never_raises(checker, text):
     assert all(f.status in report.counts for f in report.findings)
 
 
-def test_kaia_verify_agrees_with_kaias_own_answers(store, built_settings):
+def test_kaia_verify_agrees_with_kaias_own_answers(store, built_settings, checker):
     """Every citation in kaia's answers to the project's question set is one `kaia verify` finds ok."""
     from assistant.chain import Assistant
-    from ui.cli import format_answer
+    from eval.verify_answers import check_answers, read_questions
 
-    assistant = Assistant(built_settings, store)
-    from assistant.citecheck import CitationChecker
-
-    checker = CitationChecker(store)
-    questions = [json.loads(line) for line in (Path(__file__).parent.parent / "eval" / "questions.jsonl")
-                 .read_text(encoding="utf-8").splitlines() if line.strip()]
-    bad = []
-    checked = 0
-    for q in questions:
-        ans = assistant.ask(q["question"], as_of=q.get("as_of"))
-        report = checker.check(format_answer(ans), as_of=ans.as_of)
-        checked += len(report.findings)
-        bad += [(q["id"], f.line, f.text, f.status, f.detail[:120]) for f in report.findings if f.status != "ok"]
-    assert checked > 1000
+    questions = read_questions(Path(__file__).parent.parent / "eval" / "questions.jsonl")
+    counts, bad = check_answers(Assistant(built_settings, store), checker, questions)
+    assert sum(counts.values()) > 1000
     assert bad == []
