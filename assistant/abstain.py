@@ -88,7 +88,9 @@ def other_statute(question: str) -> str | None:
 # Act", "일본 AI 추진법", "Singapore instead of Korea", "EU와 미국 사이"), not as where a company is ("미국에만 법인이").
 _LAW_WORD = (r"(?:'s)?\s*(?:[\w-]+\s){0,3}?(?:AI Act|Act|laws?|regulations?|rules|penalt\w*|fines?|GDPR)\b|"
              r"\s*(?:\S+\s){0,2}?\S*(?:법(?!인)|규제|벌칙|과태료)")
-_VERSUS = re.compile(r"instead of|rather than|\bvs\.?\b|versus|compar|\bor (in )?(korea|the|\w+)\b|비교|대신|사이|보다", re.I)
+# "사이" stands as its own word ("EU와 미국 사이"): inside a word it is no comparison ("회사이고", "싱가포르 회사이며").
+_VERSUS = re.compile(r"instead of|rather than|\bvs\.?\b|versus|compar|\bor (in )?(korea|the|\w+)\b|비교|대신|"
+                     r"(?<![가-힣])사이|보다", re.I)
 
 
 # A question about Korea: it names Korea, a Korean city, the government or the ministry, or this Act.

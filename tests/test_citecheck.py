@@ -262,3 +262,17 @@ def test_kaia_verify_agrees_with_kaias_own_answers(store, built_settings, checke
     counts, bad = check_answers(Assistant(built_settings, store), checker, questions)
     assert sum(counts.values()) > 1000
     assert bad == []
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=400), suffix=st.sampled_from([".txt", ".md", ".html", ".pdf", ".docx"]))
+def test_reading_any_bytes_gives_text_or_one_clear_error(tmp_path, data, suffix):
+    from ingest.blocks import ParseError
+    from ingest.passages import read_document
+
+    path = tmp_path / f"fuzz{suffix}"
+    path.write_bytes(data)
+    try:
+        assert isinstance(read_document(path), str)
+    except ParseError as exc:
+        assert str(exc).startswith("fuzz") and "\n" not in str(exc)
