@@ -44,6 +44,13 @@ class Asked:
     sanction_detail: bool = False  # asks about a fine's amount, a repeat or a reduction, not whether there is one
     counts: bool = False  # asks whether something done counts as doing it ("are we treated as having…?")
     in_force: bool = False  # asks whether a duty is already in force
+    text: str = ""  # the question, normalised (what the fine schedule's rows are looked for in)
+    fine: str = ""  # the part of the fine schedule a question about a fine turns on: cap, reduce, increase, repeat, exact
+
+
+# The parts of the fine schedule a question may turn on, in the order they are tested (the Act's ceiling first: "could
+# a third violation go above 30 million?" asks about the ceiling, not the repeat).
+FINE_PARTS = ("cap", "reduce", "increase", "repeat", "exact")
 
 
 class QuestionReader:
@@ -137,7 +144,10 @@ class QuestionReader:
         """Form and subject of `question`, given the provisions retrieval ranked first (canonical ids)."""
         text = normalise(question)
         sentence = normalise(self.asking_sentence(question))
-        asked = Asked(self.form(question), sanction=self._any("sanction", sentence),
+        # "또 적발되면 금액이 올라가나요?" after a sentence about a fine asks about that fine.
+        sanction = self._any("sanction", sentence) or (self._any("sanction_detail", sentence)
+                                                        and self._any("sanction", text))
+        asked = Asked(self.form(question), sanction=sanction,
                       obligation=self._any("obligation", sentence),
                       classification=self._any("classification", sentence),
                       permission=self._any("permission", sentence), sufficiency=self._any("sufficiency", sentence),
@@ -145,6 +155,12 @@ class QuestionReader:
                       sanction_detail=self._any("sanction_detail", sentence), counts=self._any("deemed", sentence),
                       in_force=self._any("in_force", sentence),
                       own=self._any("self", text) or bool(re.search(r"[가-힣]", text) and not self._general.search(text)))
+        asked.text = text
+        if asked.sanction:
+            # the part of the schedule asked about: in the asking sentence, else anywhere in the question
+            asked.fine = next((part for where in (sentence, text) for part in FINE_PARTS
+                               if self._any(f"fine_{part}", where)), "")
+            asked.sanction_detail = asked.sanction_detail or bool(asked.fine)
         if self._deemed(asked, text, sentence):
             return asked
         for nid in _named(self._not_covered, text)[:1]:

@@ -66,7 +66,70 @@ def _marks(cids: list[str]) -> str:
     return " ".join(f"[{c}]" for c in dict.fromkeys(cids))
 
 
-class Composer:
+class _FineSchedule:
+    """Answers about a fine's amount from the Decree's schedule (Annex 2): a repeat within two years, a reduction, an
+    increase, the Act's ceiling, and the failure to follow an order, which is fined of itself."""
+
+    def _row(self, asked: Asked):  # noqa: ANN202 - a ScheduleRow or None
+        rows = self.k.schedule.row
+        named = [r for r in rows if any(re.search(p, asked.text, re.I) for p in r.asked)]
+        order = next((r for r in named if r.id == "order"), None)
+        if order is not None and asked.subject not in {r.duty for r in rows if r.duty}:
+            return order  # "MSIT ordered us to fix our labels; is ignoring it fined?": the order is what is fined
+        return next((r for r in rows if r.duty and r.duty == asked.subject), None) or (named[0] if named else None)
+
+    def _ignored_order(self, asked: Asked) -> bool:
+        return bool(asked.text) and not asked.sanction_detail and getattr(self._row(asked), "id", "") == "order"
+
+    def fine_lead(self, asked: Asked, facts: Facts, lang: str) -> Lead | None:
+        row = self._row(asked)
+        if row is None:
+            return None
+        p = self.k.schedule.plain
+        amounts = _t(p.amounts, lang).format(name=_t(row.name, lang), a1=f"{row.amounts[0]:,}",
+                                              a2=f"{row.amounts[1]:,}", a3=f"{row.amounts[2]:,}")
+        amounts = amounts.replace("[decree:annex-2:2]", _marks(row.rests_on))
+
+        def value(fid: str) -> bool | None:
+            v = facts.values.get(fid)
+            return None if v is None else bool(v.value)
+
+        def depends(what: Bilingual, *lines: str) -> Lead:
+            rests = _marks(["decree:annex-2:1"])
+            first = (f"{VERDICT_WORD['depends']['ko']} — {_t(what, lang)}에 따라 달라집니다 {rests}." if lang == "ko"
+                     else f"It depends on {_t(what, lang)} {rests}.")
+            return Lead("depends", [first, *(f"- {x}" for x in lines)])
+
+        def said(verdict: str, first: str, *lines: str) -> Lead:
+            return Lead(verdict, [_after_dash(VERDICT_WORD[verdict][lang], first, lang), *(f"- {x}" for x in lines)])
+
+        part = asked.fine or ("ignored" if self._ignored_order(asked) else "")
+        if part == "ignored":
+            return said("yes", _t(p.ignored, lang), amounts)
+        if part == "cap":
+            return said("no", _t(p.increase, lang), amounts)
+        if part == "reduce":
+            arrears = value("in_arrears")
+            if arrears is True:
+                return said("no", _t(p.reduce, lang), amounts)
+            return said("yes", _t(p.reduce, lang), amounts)
+        if part == "increase":
+            if value("violation_long") is True:
+                return said("yes", _t(p.increase, lang), amounts)
+            return depends(p.grounds, _t(p.increase, lang), amounts)
+        if part == "repeat":
+            if len(set(row.amounts)) == 1:
+                return said("no", _t(p.same, lang), amounts)
+            within = value("fine_within_two_years")
+            if within is None:
+                return depends(p.window, _t(p.rises, lang), amounts)
+            return said("yes" if within else "no", _t(p.rises, lang), amounts)
+        if part == "exact":
+            return depends(p.adjust, amounts, _t(p.reduce, lang), _t(p.increase, lang))
+        return None
+
+
+class Composer(_FineSchedule):
     """Words the reasoning over the duty map as the lead of an answer."""
 
     def __init__(self, knowledge: Knowledge, reasoner: Reasoner, revised: frozenset[str] = frozenset()) -> None:
@@ -415,13 +478,13 @@ class Composer:
         return lead
 
     def _yesno_lead(self, asked: Asked, facts: Facts, lang: str, as_of: str) -> Lead | None:
+        if asked.form == YESNO and asked.sanction and (asked.sanction_detail or self._ignored_order(asked)):
+            return self.fine_lead(asked, facts, lang)  # the fine schedule's, whatever duty the fine is for
         if asked.form != YESNO or not asked.kind:
             return None
         right = asked.kind == "duty" and self.k.duties[asked.subject].type == "right"
         if (asked.permission and not right) or asked.sufficiency:
             return None  # the map decides whether a duty binds or a term holds, not what may be done or how
-        if asked.sanction and asked.sanction_detail:
-            return None  # whether a fine is higher the second time, or reduced, is the fine schedule's to say
         if asked.kind == "classify":
             if not (asked.classification or asked.obligation):
                 return None

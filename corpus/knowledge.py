@@ -237,8 +237,39 @@ class SanctionText(_Strict):
     not_fined: Bilingual
 
 
+class ScheduleText(_Strict):
+    same: Bilingual
+    rises: Bilingual
+    window: Bilingual  # a deciding fact, worded for "it depends on …"
+    reduce: Bilingual
+    arrears: Bilingual
+    increase: Bilingual
+    grounds: Bilingual
+    amounts: Bilingual  # with {name}, {a1}, {a2}, {a3}
+    adjust: Bilingual
+    ignored: Bilingual
+
+
+class ScheduleRow(_Asked):
+    """One violation of the fine schedule (Decree Annex 2 item 2): its amounts for a first, second and third or later
+    violation, in the table's units of ten thousand won."""
+
+    id: str
+    duty: str = ""
+    amounts: list[int]
+    rests_on: list[str]
+    name: Bilingual
+
+
+class Schedule(_Strict):
+    rests_on: list[str]
+    plain: ScheduleText
+    row: list[ScheduleRow]
+
+
 class Sanctions(_Strict):
     plain: SanctionText
+    schedule: Schedule
 
 
 class MeasureItem(_Asked):
@@ -310,6 +341,11 @@ class Forms(_Strict):
     deemed_target: list[str]
     sanction_detail: list[str]
     in_force: list[str]
+    fine_cap: list[str]
+    fine_reduce: list[str]
+    fine_increase: list[str]
+    fine_repeat: list[str]
+    fine_exact: list[str]
 
     _check = field_validator("*")(classmethod(lambda cls, v: _compile(v)))  # every form is a list of patterns
 
@@ -402,6 +438,7 @@ class Knowledge:
         self.classify = list(dmap.classify)
         self.not_covered = list(dmap.not_covered)
         self.not_fined = dmap.sanctions.plain.not_fined
+        self.schedule = dmap.sanctions.schedule
         self.measure_items = {m.item: m for m in dmap.measure_item}
         self.regimes = {r.id: r for r in dmap.regime}
         self.deemed = list(dmap.deemed)
@@ -452,6 +489,12 @@ class Knowledge:
                     if n in self.terms and n not in seen:
                         seen.add(n)
                         stack.append(n)
+        for row in self.schedule.row:
+            if row.duty and row.duty not in self.duties:
+                raise KnowledgeError(f"duties.toml fine schedule row {row.id}: unknown duty {row.duty!r}")
+            if len(row.amounts) != 3:
+                raise KnowledgeError(f"duties.toml fine schedule row {row.id}: amounts are for a 1st, 2nd and 3rd+ "
+                                     "violation (three numbers)")
         for d in self.duties.values():
             if d.binds not in self.terms:
                 raise KnowledgeError(f"duties.toml duty {d.id}: binds unknown term {d.binds!r}")
@@ -502,6 +545,8 @@ class Knowledge:
         for n in self.not_covered:
             add(f"not_covered {n.id}", n.plain)
         add("sanctions not_fined", self.not_fined)
+        for part in ("same", "rises", "reduce", "increase", "amounts", "ignored"):  # the others name a fact
+            add(f"sanctions schedule {part}", getattr(self.schedule.plain, part))
         for e in self.deemed:
             add(f"deemed {e.id}", e.plain)
         return out
@@ -521,6 +566,9 @@ class Knowledge:
                 ids.update(n.rests_on)
         for n in self.not_covered:
             ids.update(n.rests_on)
+        ids.update(self.schedule.rests_on)
+        for row in self.schedule.row:
+            ids.update(row.rests_on)
         for m in self.measure_items.values():
             ids.update(m.rests_on)
         for e in self.deemed:

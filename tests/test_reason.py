@@ -188,22 +188,40 @@ def test_a_question_not_about_counting_is_not_read_as_annex_1(r):
     assert reader.read("개인정보 보호법에 따라 동의를 받아야 하나요?", []).kind != "deemed"
 
 
-def test_a_question_about_a_fines_amount_or_repeat_gets_no_verdict_from_the_map(r):
-    from assistant.asked import QuestionReader
-    from assistant.compose import Composer
-    from assistant.facts import FactReader
+FINE_CASES = [
+    # a repeat: higher only within two years of the earlier fine, and never for the domestic agent (a flat amount)
+    ("We were fined once for not telling users our chatbot is AI. If it happens again, is the fine higher?", "depends"),
+    ("We were fined last year for not telling users our chatbot is AI. If it happens again, is the fine higher?", "yes"),
+    ("We were fined 4 years ago for skipping the prior notice. It happened again; is it the 2nd-violation amount?", "no"),
+    ("생성형 AI 고지를 안 해서 과태료를 받았는데, 또 걸리면 금액이 올라가나요?", "depends"),
+    ("우리는 국내대리인 미지정으로 과태료를 한 번 받았습니다. 또 적발되면 금액이 올라가나요?", "no"),
+    # a reduction: possible for the listed grounds, never for a violator in arrears
+    ("Can our fine for not notifying users in advance be reduced since we're a 5-person startup?", "yes"),
+    ("과태료를 체납 중인데, 이번 사전 고지 위반 과태료도 중소기업이라 감경받을 수 있나요?", "no"),
+    # an increase: up to half for a long or serious violation, never above the Act's ceiling
+    ("고지 의무를 8개월째 안 지키고 있는데, 과태료가 기준 금액보다 높게 나올 수 있나요?", "yes"),
+    ("Could the fine for ignoring a correction order ever go above KRW 30 million?", "no"),
+    ("첫 고지 위반이면 과태료가 딱 500만원인가요?", "depends"),
+    # an order not followed is fined of itself, whatever the duty it enforced
+    ("MSIT ordered us to correct our deepfake labels and we ignored the order. Will we be fined?", "yes"),
+]
 
-    k = knowledge()
-    composer, reader, facts_of = Composer(k, r), QuestionReader(k), FactReader(k)
-    for q in ("We were fined once for not telling users our chatbot is AI. If it happens again, is the fine higher?",
-              "생성형 AI 고지를 안 해서 과태료를 받았는데, 또 걸리면 금액이 올라가나요?"):
-        asked = reader.read(q, [])
-        assert asked.sanction and asked.sanction_detail
-        assert composer.lead(asked, facts_of.read(q), "en", TODAY) is None
+
+@pytest.mark.parametrize("question, verdict", FINE_CASES)
+def test_a_fines_amount_repeat_or_reduction_from_the_schedule(r, question, verdict):
+    lead = lead_for(r, question)
+    assert lead is not None, question
+    assert lead.verdict == verdict, (question, lead.lines)
+    assert any("annex-2" in line for line in lead.lines) or "act:43:1:3" in " ".join(lead.lines)
+
+
+def test_whether_there_is_a_fine_at_all_is_the_duty_s(r):
+    from assistant.asked import QuestionReader
+
     plain = "Is there a fine if we don't tell users our chatbot is AI?"
-    asked = reader.read(plain, [])
-    assert asked.sanction and not asked.sanction_detail
-    assert composer.lead(asked, facts_of.read(plain), "en", TODAY).verdict == "yes"
+    asked = QuestionReader(knowledge()).read(plain, [])
+    assert asked.sanction and not asked.sanction_detail and not asked.fine
+    assert lead_for(r, plain).verdict == "yes"
 
 
 def lead_for(r, question: str, as_of: str = TODAY):
