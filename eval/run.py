@@ -31,6 +31,8 @@ HELDOUT7_QUESTIONS = Path(__file__).resolve().parent / "heldout7.jsonl"
 # An eighth, after session 6's changes (kaia verify, two general fact-reading fixes; first run in
 # report-heldout8-first).
 HELDOUT8_QUESTIONS = Path(__file__).resolve().parent / "heldout8.jsonl"
+# A ninth, after the fine schedule and the fact readings held-out 8 prompted (first run in report-heldout9-first).
+HELDOUT9_QUESTIONS = Path(__file__).resolve().parent / "heldout9.jsonl"
 HEADLINE = [("verdict_accuracy", "Verdict accuracy"), ("verdict_overstated", "Verdict 'yes' where 'no'"),
             ("hit1_article", "Hit@1 (article)"), ("recall5_article", "Recall@5 (article)"),
             ("mrr_article", "MRR (article)"), ("hit1_paragraph", "Hit@1 (paragraph)"),

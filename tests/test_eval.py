@@ -11,8 +11,8 @@ import pytest
 from eval.metrics import (VALID_CATEGORIES, VALID_LANGS, VALID_PERSONAS, QuestionFileError, Scored, aggregate,
                           fact_found, intervals, load_questions, retrieval_scores, score, scored_from_row)
 from eval.run import (DEFAULT_QUESTIONS, HELDOUT2_QUESTIONS, HELDOUT3_QUESTIONS, HELDOUT4_QUESTIONS, HELDOUT5_QUESTIONS,
-                      HELDOUT6_QUESTIONS, HELDOUT7_QUESTIONS, HELDOUT8_QUESTIONS, HELDOUT_QUESTIONS,
-                      _row, make_linked, markdown, write_reports)
+                      HELDOUT6_QUESTIONS, HELDOUT7_QUESTIONS, HELDOUT8_QUESTIONS, HELDOUT9_QUESTIONS,
+                      HELDOUT_QUESTIONS, _row, make_linked, markdown, write_reports)
 
 # Figures of the gate subset (every 4th question) when the gate was set: Hit@1 0.88, Recall@5 0.985, citing gold
 # 0.94, key facts 0.93, citation precision 0.96, grounding 1.0, abstention recall 0.86 (6 of 7), false abstention
@@ -22,8 +22,9 @@ GATE = {"hit1_article": 0.84, "recall5_article": 0.95, "cites_gold": 0.93, "key_
         "citation_precision": 0.95, "grounding_rate": 0.99, "abstention_recall": 0.84}
 GATE_MAX = {"false_abstention": 0.05}
 SETS = [DEFAULT_QUESTIONS, HELDOUT_QUESTIONS, HELDOUT2_QUESTIONS, HELDOUT3_QUESTIONS, HELDOUT4_QUESTIONS, HELDOUT5_QUESTIONS,
-        HELDOUT6_QUESTIONS, HELDOUT7_QUESTIONS, HELDOUT8_QUESTIONS]
-SET_IDS = ["questions", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8"]
+        HELDOUT6_QUESTIONS, HELDOUT7_QUESTIONS, HELDOUT8_QUESTIONS, HELDOUT9_QUESTIONS]
+SET_IDS = ["questions", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8",
+           "heldout9"]
 
 
 @pytest.fixture(scope="module")
