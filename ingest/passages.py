@@ -100,30 +100,35 @@ def docx_text(path: Path) -> str:
     return "\n".join(lines)
 
 
+def _decode(data: bytes, name: str) -> str:
+    """UTF-8 text that is text (no NUL bytes), or a one-line ParseError naming `name`."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ParseError(f"{name}: not UTF-8 text") from exc
+    if "\x00" in text:
+        raise ParseError(f"{name}: binary data, not text")
+    return text
+
+
 def document_text(path: Path, fmt: str) -> str:
     """The whole text of a document in a supported format (PDF pages separated by form feeds)."""
     if fmt == "pdf":
         return "\f".join(pdf_pages(path))
     if fmt == "docx":
         return docx_text(path)
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise ParseError(f"{path.name}: not UTF-8 text") from exc
-    if "\x00" in raw:
-        raise ParseError(f"{path.name}: binary data, not text")
+    raw = _decode(path.read_bytes(), path.name)
     return html_to_text(raw) if fmt == "html" else raw
 
 
-def read_document(path: Path, display_name: str | None = None) -> str:
-    """The text of a document a user brings (to check its citations); a one-line ParseError for anything unreadable."""
-    name = display_name or path.name
+def check_file(path: Path, name: str, formats: dict[str, str], kinds: str) -> str:
+    """The checks every file a user brings passes first (exists, a known type, not empty, within the size limit, a
+    PDF that says so); its format, or a one-line ParseError naming it. `kinds` words the accepted types."""
     if not path.is_file():
         raise ParseError(f"{name}: file not found")
-    fmt = READABLE.get(path.suffix.lower())
+    fmt = formats.get(path.suffix.lower())
     if fmt is None:
-        raise ParseError(f"{name}: unsupported file type {path.suffix or '(none)'}; "
-                         "use .txt, .md, .html, PDF or Word (.docx)")
+        raise ParseError(f"{name}: unsupported file type {path.suffix or '(none)'}; use {kinds}")
     size = path.stat().st_size
     if size == 0:
         raise ParseError(f"{name}: the file is empty")
@@ -131,7 +136,13 @@ def read_document(path: Path, display_name: str | None = None) -> str:
         raise ParseError(f"{name}: {size / 1e6:.1f} MB is over the {MAX_BYTES // (1024 * 1024)} MB limit")
     if fmt == "pdf" and b"%PDF" not in path.read_bytes()[:1024]:
         raise ParseError(f"{name}: not a PDF file (no %PDF header)")
-    text = document_text(path, fmt)
+    return fmt
+
+
+def read_document(path: Path, display_name: str | None = None) -> str:
+    """The text of a document a user brings (to check its citations); a one-line ParseError for anything unreadable."""
+    name = display_name or path.name
+    text = document_text(path, check_file(path, name, READABLE, ".txt, .md, .html, PDF or Word (.docx)"))
     if not text.strip():
         raise ParseError(f"{name}: the file has no text")
     return text
@@ -141,12 +152,7 @@ def text_of_bytes(data: bytes, name: str = "standard input") -> str:
     """Text given as bytes (standard input, a paste): UTF-8, within the size limit, not binary."""
     if len(data) > MAX_BYTES:
         raise ParseError(f"{name}: {len(data) / 1e6:.1f} MB is over the {MAX_BYTES // (1024 * 1024)} MB limit")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ParseError(f"{name}: not UTF-8 text") from exc
-    if "\x00" in text:
-        raise ParseError(f"{name}: binary data, not text")
+    text = _decode(data, name)
     if not text.strip():
         raise ParseError(f"{name}: no text")
     return text
