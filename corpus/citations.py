@@ -175,7 +175,7 @@ _EN_OF_SAME_ARTICLE = re.compile(
 _EN_SAME_ARTICLE = re.compile(r"\b(?:the\s+same|that)\s+Article\b(?!\s*\d)", re.I)
 # "Art. 31(1) and (2)", "Articles 31 and 32": the second one written without its "Art.".
 _EN_MORE_PARA = re.compile(r"^(?:\s*,\s*|\s+(?:and|or|&|through|to)\s+|\s*[-–]\s*)\((?P<p>\d{1,2})\)")
-_EN_MORE_ITEM = re.compile(r"^(?:\s*,\s*|\s+(?:and|or|&|through|to)\s+)(?P<i>\d{1,2})(?![\d(]|[.,]\d|\s*(?:%|per|days?|months?|years?|"
+_EN_MORE_ITEM = re.compile(r"^(?:\s*,\s*|\s+(?:and|or|&|through|to)\s+)(?:(?:item|subparagraph|subpara\.?)\s*)?(?P<i>\d{1,2})(?![\d(]|[.,]\d|\s*(?:%|per|days?|months?|years?|"
                            r"million|billion|won|KRW|people|users|times))")
 _EN_MORE_ARTICLE = re.compile(r"^(?:\s*,\s*|\s+(?:and|or|&|to|through)\s+|\s*[-–]\s*)(?P<a>\d{1,3})(?:\((?P<p>\d{1,2})\))?"
                               r"(?![\d.,]*\s*(?:%|per|days?|months?|years?|million|billion|won|KRW|people|users))")

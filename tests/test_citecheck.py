@@ -35,6 +35,7 @@ MEMOS = Path(__file__).parent / "data" / "memos"
     ("Article 31(1) and (2); paragraph 3 of the same Article", ["act:31:1", "act:31:2", "act:31:3"]),
     ("Articles 31 and 32 of the Act", ["act:31", "act:32"]),
     ("Article 6(2)7 and 8", ["act:6:2:7", "act:6:2:8"]),
+    ("Decree Art. 29(1) item 2 or item 3", ["decree:29:1:2", "decree:29:1:3"]),
     ("시행령 제23조 및 같은 영 제24조", ["decree:23", "decree:24"]),
     ("Article 31 of the Enforcement Decree", ["decree:31"]),
     ("Article 31(1) of the AI Basic Act", ["act:31:1"]),
@@ -254,13 +255,14 @@ def test_checking_any_text_never_raises(checker, text):
 
 
 def test_kaia_verify_agrees_with_kaias_own_answers(store, built_settings, checker):
-    """Every citation in kaia's answers to the project's question set is one `kaia verify` finds ok."""
+    """Every citation in kaia's answers to the project's questions is one `kaia verify` finds ok (every third question
+    here; `eval/verify_answers.py` runs every set whole)."""
     from assistant.chain import Assistant
     from eval.verify_answers import check_answers, read_questions
 
-    questions = read_questions(Path(__file__).parent.parent / "eval" / "questions.jsonl")
+    questions = read_questions(Path(__file__).parent.parent / "eval" / "questions.jsonl")[::3]
     counts, bad = check_answers(Assistant(built_settings, store), checker, questions)
-    assert sum(counts.values()) > 1000
+    assert sum(counts.values()) > 500
     assert bad == []
 
 
