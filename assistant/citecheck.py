@@ -137,14 +137,16 @@ class CitationChecker:
             named = [r for r in every_ref if s0 <= r.start < s1]  # every reference's numbers are names, not figures
             prev = next((r for r in reversed(refs) if r.end <= s0 and r.doc_named), None)
             reproduced = any(ref.end <= a <= ref.end + 3 for a, _ in verbatim)
-            report.findings.append(self._finding(text, scan, ref, same, named, (s0, s1), mine, day, lang, prev,
-                                                 reproduced))
+            finding = self._finding(text, scan, ref, same, named, (s0, s1), mine, day, lang, prev, reproduced)
+            if finding is not None:
+                report.findings.append(finding)
         return report
 
     def _finding(self, original: str, text: str, ref: Reference, same: list[Reference], named: list[Reference],
                  sentence: tuple[int, int], quotes: list[tuple[int, int]], day: str, lang: str | None,
-                 prev: Reference | None, reproduced: bool) -> Finding:
-        """The finding for one reference; `text` is the document with its addresses blanked, `original` as given."""
+                 prev: Reference | None, reproduced: bool) -> Finding | None:
+        """The finding for one reference (None: it is another statute's); `text` is the document with its addresses
+        blanked, `original` as given."""
         sent = text[sentence[0]:sentence[1]]
         want = lang or guess_lang(sent)
         cite = ref.citation
@@ -152,8 +154,16 @@ class CitationChecker:
         every = self.store.by_cid.get(cite.cid, [])
 
         def done(status: str, detail: str, law: Unit | None, lbl: str) -> Finding:
-            return Finding(line, ref.text, law.cid if law else cite.cid, lbl, status, detail, law.text if law else "", ref.start, ref.end)
+            return Finding(line, re.sub(r"\s+", " ", ref.text), law.cid if law else cite.cid, lbl, status, detail,
+                           law.text if law else "", ref.start, ref.end)
 
+        if ref.title and not ref.doc_named:
+            # "제9조(인공지능정책센터의 지정)" with no document named: the document whose Article 9 has that title
+            for doc in sorted(self._law_docs(), key=lambda d: d != cite.doc):
+                alt = Citation(doc, cite.article, cite.paragraph, cite.item, cite.subitem, cite.text)
+                if any(u.title and _same_title(ref.title, u.title) for u in self.store.by_cid.get(alt.cid, [])):
+                    cite, every = alt, self.store.by_cid[alt.cid]
+                    break
         if not every and not ref.doc_named:
             # "제27조제5항" with no document named: the document of the reference before it, if it has one
             for r in reversed([r for r in same if r.start < ref.start] + ([prev] if prev else [])):
@@ -161,6 +171,8 @@ class CitationChecker:
                 if r.citation.doc != cite.doc and alt.cid in self.store.by_cid:
                     cite, every = alt, self.store.by_cid[alt.cid]
                     break
+        if not every and ref.other_nearby:
+            return None  # "공직선거법 … 제82조의8": not this law's, and this law has no such Article
         if not every and _ABSENCE.search(sent):
             return done("ok", "no such provision, as the text says", None, self._label_cid(cite.cid, want))
         if not every:

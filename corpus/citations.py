@@ -30,7 +30,7 @@ _EN_PARA = re.compile(
     re.I,
 )
 _KO = re.compile(r"제\s*(?P<a>\d{1,3})\s*조(?:\s*의\s*(?P<ab>\d{1,2}))?(?:\s*제\s*(?P<p>\d{1,2})\s*항)?"
-                 r"(?:\s*제\s*(?P<i>\d{1,2})\s*호(?:\s*의\s*(?P<ib>\d{1,2}))?)?(?:\s*(?P<s>[가-하])\s*목)?")
+                 r"(?:\s*제\s*(?P<i>\d{1,2})\s*호(?:\s*의\s*(?P<ib>\d{1,2}))?)?(?:\s*(?P<s>[가나다라마바사아자차카타파하])\s*목)?")
 _ANNEX = re.compile(r"(?:\bAnnex|별표)\s*(?P<n>\d{1,2})(?:\s*(?:item\s*|제\s*)(?P<ap>\d{1,2})(?:\s*호)?)?", re.I)
 # "Addenda (No. 36053) Art. 4", "부칙 <제36053호> 제4조", "Addenda (No. 21311)": an addendum and its Article.
 _ADDENDA_REF = re.compile(r"(?:\bAddend(?:a|um)\s*\(\s*No\.\s*(?P<n>\d{4,5}|\d{4}-\d{1,3})\s*\)(?:\s*Art(?:icle)?\.?\s*(?P<k>\d{1,2}))?"
@@ -123,7 +123,7 @@ def _citation(m: re.Match[str], doc: str) -> Citation:
     if sub and sub in _HANGUL:
         sub = _LATIN[_HANGUL.index(sub)]
     elif sub:
-        sub = sub.lower()
+        sub = sub.lower() if sub.lower() in _LATIN else None
     return Citation(doc, art, g.get("p") and str(int(g["p"])), item, sub, m.group(0))
 
 
@@ -155,7 +155,8 @@ _KO_SAME_DECREE = re.compile(r"(?:같은|동)\s*(?:시행령|영)\s*$|동\s*시�
 _EN_NAME = (r"(?:[A-Z][\w'’-]*\s+|(?:on|of|the|and|for|in|former)\s+){0,14}?"
             r"(?:Act|Code|Law|Regulations?|Directive|Decree|Rules)")
 _EN_NAMED_BEFORE = re.compile(rf"\b(?P<name>{_EN_NAME}|GDPR|PIPA|CCPA|UK GDPR)(?:['’]s)?\s*,?\s*$")
-_EN_NAMED_AFTER = re.compile(rf"^(?:\s*(?:,|or|and)\s*\d{{1,3}}(?:\(\d{{1,2}}\))?)*\s*(?:of|in|under)\s+(?:the\s+)?(?P<name>(?:same\s+|this\s+|that\s+)?{_EN_NAME}"
+_EN_NAMED_AFTER = re.compile(rf"^(?:\s*(?:,|or|and|to|through|items?|subparagraphs?)\s*\d{{0,3}}(?:\(\d{{1,2}}\))?)*"
+                             rf"\s*(?:of|in|under)\s+(?:the\s+)?(?P<name>(?:same\s+|this\s+|that\s+)?{_EN_NAME}"
                              rf"(?:\s+of\s+the\s+{_EN_NAME})?|GDPR|PIPA|CCPA)")
 _OURS_EN = re.compile(r"^(?:(?:the|this|that|same)\s+)*(?:Act|Decree|Enforcement\s+Decree)$|"
                       r"(?:Basic|Framework)\s+Act.*(?:AI|Artificial\s+Intelligence)|(?:AI|Artificial\s+Intelligence)\s+"
@@ -164,10 +165,10 @@ _OURS_EN = re.compile(r"^(?:(?:the|this|that|same)\s+)*(?:Act|Decree|Enforcement
 
 # Relative references, resolved from the reference before them.
 _KO_SAME_ARTICLE = re.compile(r"(?:같은|동)\s*조\s*(?:제\s*(?P<p>\d{1,2})\s*항)?(?:\s*제\s*(?P<i>\d{1,2})\s*호)?"
-                              r"(?:\s*(?P<s>[가-하])\s*목)?")
-_KO_SAME_PARA = re.compile(r"(?:같은|동)\s*항\s*(?:제\s*(?P<i>\d{1,2})\s*호)?(?:\s*(?P<s>[가-하])\s*목)?")
-_KO_BARE_PARA = re.compile(r"(?<![\d조])제\s*(?P<p>\d{1,2})\s*항(?:\s*제\s*(?P<i>\d{1,2})\s*호)?(?:\s*(?P<s>[가-하])\s*목)?")
-_KO_BARE_ITEM = re.compile(r"(?<![\d조항])제\s*(?P<i>\d{1,2})\s*호(?:\s*(?P<s>[가-하])\s*목)?")
+                              r"(?:\s*(?P<s>[가나다라마바사아자차카타파하])\s*목)?")
+_KO_SAME_PARA = re.compile(r"(?:같은|동)\s*항\s*(?:제\s*(?P<i>\d{1,2})\s*호)?(?:\s*(?P<s>[가나다라마바사아자차카타파하])\s*목)?")
+_KO_BARE_PARA = re.compile(r"(?<![\d조])제\s*(?P<p>\d{1,2})\s*항(?:\s*제\s*(?P<i>\d{1,2})\s*호)?(?:\s*(?P<s>[가나다라마바사아자차카타파하])\s*목)?")
+_KO_BARE_ITEM = re.compile(r"(?<![\d조항])제\s*(?P<i>\d{1,2})\s*호(?:\s*(?P<s>[가나다라마바사아자차카타파하])\s*목)?")
 _EN_OF_SAME_ARTICLE = re.compile(
     r"\b(?:para(?:graph)?\.?\s*\(?(?P<p>\d{1,2})\)?|(?:item|subparagraph|subpara\.?)\s*(?P<i>\d{1,2}))"
     r"(?:\s*(?:item|subparagraph|subpara\.?)\s*(?P<i2>\d{1,2}))?\s+of\s+(?:the\s+same|that|this)\s+"
@@ -183,6 +184,33 @@ _LIST_GAP = re.compile(r"\s*(?:,|ㆍ|·|및|또는|와|과|and|or|&)?\s*")
 _TITLE = re.compile(r"^\s*\((?P<t>[^()\n]{3,80})\)")
 
 
+# A statute named in the running text ("공직선거법", "「정보통신망법」", "the Copyright Act"): an Article cited shortly after
+# with no document of its own may be that statute's (if this law has no such Article, it is taken to be). Words ending
+# in 법 that name no statute are left out.
+_KO_STATUTE = re.compile(r"「(?P<q>[^」]{1,60})」|(?<![가-힣])(?P<w>[가-힣]{2,20}법)(?=[\s,.)(」]|$|상|에|의|과|와|은|는|이|을|를|도)")
+_NOT_STATUTES = {"방법", "불법", "위법", "합법", "적법", "입법", "사법", "기법", "해법", "편법", "용법", "어법", "수법", "문법",
+                 "요법", "화법", "필법", "작법", "비법", "무법", "법", "이법", "같은법", "동법", "현행법", "관계법", "개별법",
+                 "특별법", "일반법", "상위법", "하위법", "국내법", "해외법", "외국법", "시행법"}
+_EN_STATUTE = re.compile(r"\b(?:[A-Z][\w'’-]*\s+(?:(?:on|of|the|and|for|in)\s+)*){1,10}(?:Act|Code|Law)\b")
+CONTEXT_CHARS = 200  # how far back a statute named in the text still speaks for an Article cited with no document
+
+
+def _statute_mentions(text: str) -> list[tuple[int, bool]]:
+    """Where the text names a statute, and whether it is this one (the Act or its Decree)."""
+    out = []
+    for m in _KO_STATUTE.finditer(text):
+        name = m.group("q") or m.group("w")
+        if m.group("w") and name in _NOT_STATUTES:
+            continue
+        out.append((m.start(), _is_ours_ko(name) or name.endswith("기본법") and "인공지능" in text[max(0, m.start() - 12):m.end()]))
+    for m in _EN_STATUTE.finditer(text):
+        name = re.sub(r"\s+", " ", m.group(0))
+        if re.fullmatch(r"(?:The|This|That|Same)\s+Act", name, re.I):
+            continue
+        out.append((m.start(), bool(_OURS_EN.search(name))))
+    return sorted(out)
+
+
 @dataclass(frozen=True)
 class Reference:
     """A reference to a provision as written in a document: where it stands and what it resolves to."""
@@ -194,6 +222,7 @@ class Reference:
     relative: bool = False
     title: str = ""  # the heading written with it: "Article 36 (Designation of Domestic Agents)"
     doc_named: bool = True  # whether words around it name its document (else the default was taken)
+    other_nearby: bool = False  # no document named, and another statute named just before: perhaps that one's
     implicit: bool = False  # a bare "제2항" read as the Article before it (a guess, unlike "같은 조 제2항")
 
 
@@ -281,6 +310,7 @@ def find_references(text: str, default_doc: str = "act", other_statutes: bool = 
                 spans.append((m.start(), m.end(), kind, m))
                 taken.append((m.start(), m.end()))
     spans.sort(key=lambda x: x[0])
+    mentions = _statute_mentions(text)
 
     out: list[Reference] = []
     prev: Citation | None = None
@@ -291,8 +321,15 @@ def find_references(text: str, default_doc: str = "act", other_statutes: bool = 
             listed = prev is not None and out and _LIST_GAP.fullmatch(text[out[-1].end:start])
             if named is None and listed:
                 named = prev.doc  # "「개인정보 보호법」 제29조, 제30조 및 제31조": a list shares its statute
-            doc = named or _doc_for(before, after, default_doc)
             doc_named = named is not None or _doc_for(before, after, "") != ""
+            other_nearby = False
+            if not doc_named:
+                # no document of its own, and another statute named just before (no reference to this law since)
+                ours = [r for r in out if r.citation.doc != OTHER_STATUTE and not r.other_nearby]
+                since = ours[-1].end if ours else 0
+                near = [ours for pos, ours in mentions if max(since, start - CONTEXT_CHARS) <= pos < start]
+                other_nearby = bool(near) and not near[-1]
+            doc = named or _doc_for(before, after, default_doc)
             if named is None and re.match(r"\s*of\s+(?:the\s+)?same\s+(?:Act|Decree)", after, re.I) and prev:
                 doc = prev.doc if prev.doc == OTHER_STATUTE else doc
             cite = _citation(m, doc)
@@ -301,7 +338,8 @@ def find_references(text: str, default_doc: str = "act", other_statutes: bool = 
             t = _TITLE.match(after)
             if t and cite.paragraph is None and cite.item is None and _looks_like_title(t.group("t")):
                 title, ref_end = t.group("t").strip(), end + t.end()
-            refs = [Reference(start, ref_end, text[start:ref_end], cite, title=title, doc_named=doc_named)]
+            refs = [Reference(start, ref_end, text[start:ref_end], cite, title=title, doc_named=doc_named,
+                              other_nearby=other_nearby)]
             # the same Article's other paragraphs, or further Articles, written without their "Art."
             rest, pos = after[t.end():] if title else after, ref_end
             while m.group(0)[:1] not in "제별부" and (more := _EN_MORE_PARA.match(rest) or (

@@ -48,6 +48,9 @@ MEMOS = Path(__file__).parent / "data" / "memos"
     ("the EU AI Act Article 50", []),
     ("지능정보화 기본법 제2조", []),
     ("같은 항 제2호", []),  # nothing before it to resolve it from
+    ("「개인정보 보호법」은 동의를 요구한다. 한편 인공지능기본법 제31조제1항은 고지를 요구한다.", ["act:31:1"]),
+    ("법 제 \n31조 제 3항", ["act:31:3"]),  # a reference broken over a line
+    ("제2조제4호이목", ["act:2::4"]),  # 이 is no 목 letter
 ])
 def test_references_as_people_write_them(text, cids):
     assert [r.citation.cid for r in find_references(text)] == cids
@@ -60,7 +63,8 @@ def test_a_title_given_with_a_reference():
     assert ref.title == ""  # a remark in brackets is no title
 
 
-@given(st.text(alphabet=st.sampled_from(list("제조항호목의법시행령같은 Art.icle()0123456789,;:「」\"“”\n-ab")), max_size=200))
+@given(st.text(alphabet=st.one_of(st.sampled_from(list("제조항호목의법시행령같은 Art.icle()0123456789,;:「」\"“”\n-ab")),
+                                  st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3)), max_size=200))
 def test_the_reference_finder_never_raises(text):
     for r in find_references(text):
         assert 0 <= r.start < r.end <= len(text)
@@ -119,6 +123,22 @@ def test_the_date_asked_for_wins_and_today_is_the_fallback(checker):
     assert (undated.as_of, undated.as_of_source, undated.findings[0].status) == ("2026-02-01", "today", "not-in-force")
     said = checker.check("Article 22-3 enters into force on 21 July 2026.", today="2026-02-01")
     assert said.findings[0].status == "ok"  # it says when the provision takes effect
+
+
+def test_an_unnamed_article_after_another_statute_is_that_statute_s_if_this_law_lacks_it(checker):
+    text = ("공직선거법\n- 누구든지 선거일 전 90일부터 딥페이크 영상 등을 게시하는 것이 금지(제82조의8)\n"
+            "The Framework Act on Intelligent Informatization's measures count as the plan of Art. 34(1)1.")
+    report = checker.check(text, as_of="2026-09-01")
+    assert [(f.cid, f.status) for f in report.findings] == [("act:34:1:1", "ok")]
+    (ref,) = [r for r in find_references(text) if r.citation.article == "82-8"]
+    assert ref.other_nearby
+
+
+def test_a_title_tells_which_law_an_unnamed_article_is(checker):
+    report = checker.check("제9조(인공지능정책센터의 지정)에 따른 지정 요건을 검토했다.", as_of="2026-09-01")
+    assert [(f.cid, f.status) for f in report.findings] == [("decree:9", "ok")]
+    report = checker.check("제9조(비안전등급)을 검토했다.", as_of="2026-09-01")
+    assert report.findings[0].status == "title-mismatch"
 
 
 def test_relative_references_resolve_and_quotes_on_their_own_line(checker):
@@ -246,8 +266,8 @@ def test_bad_files_get_one_line_and_touch_nothing(built_settings, tmp_path, kaia
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.text(alphabet=st.sampled_from(list("제조항호의법시행령같은 Art.icleAnnex()0123456789만원억,:\"“”\n「」|-")),
-               max_size=300))
+@given(st.text(alphabet=st.one_of(st.sampled_from(list("제조항호목의법시행령같은 Art.icleAnnex()0123456789만원억,:\"“”\n「」|-")),
+                                  st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3)), max_size=300))
 def test_checking_any_text_never_raises(checker, text):
     report = checker.check(text, as_of="2026-09-01")
     assert set(report.counts) >= {"ok", "not-found"}
