@@ -298,3 +298,19 @@ def test_reading_any_bytes_gives_text_or_one_clear_error(tmp_path, data, suffix)
         assert isinstance(read_document(path), str)
     except ParseError as exc:
         assert str(exc).startswith("fuzz") and "\n" not in str(exc)
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(built_settings, tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import ROOT, cli_env
+
+    memo = tmp_path / "long.md"
+    memo.write_text("Article 31(5) requires a watermark.\n" * 3000, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "ui.cli", "verify", str(memo)], cwd=ROOT, env=cli_env(built_settings),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.read(100)
+    proc.stdout.close()  # `kaia verify long.md | head -c 100`
+    _, err = proc.communicate(timeout=300)
+    assert proc.returncode == 1 and b"Traceback" not in err, err.decode()

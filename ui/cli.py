@@ -453,6 +453,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("kaia: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `kaia verify memo.md | head`: the reader has gone (the exit code the Python docs advise)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 if __name__ == "__main__":
