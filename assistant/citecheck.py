@@ -3,10 +3,12 @@ or the Notice is looked up in the wording in force on the document's date and co
 (its quotation, its figures, its title)."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from corpus.citations import OTHER_STATUTE, Citation, Reference, find_references
 from corpus.labels import label
@@ -90,6 +92,7 @@ def document_date(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=16384)  # the same provisions are searched for every quotation of a long document
 def _norm(s: str) -> str:
     s = s.replace("“", '"').replace("”", '"').replace("‘", "'").replace("’", "'").replace("·", "ㆍ")
     return re.sub(r"\s+", " ", s).strip()
@@ -102,6 +105,7 @@ class CitationChecker:
         self.store = store
         self._figs: dict[str, set[str]] = {}
         self._korean: dict[str, bool] = {}
+        self._memo: dict[tuple, str | None] = {}
         self._by_doc: dict[str, set[str]] = {}
         for cid in store.by_cid:
             self._by_doc.setdefault(cid.split(":", 1)[0], set()).add(cid)
@@ -125,32 +129,44 @@ class CitationChecker:
         sentences = _sentence_spans(scan)
         verbatim = self._verbatim_spans(scan, every_ref, sentences)
         quoted += verbatim
-        refs = [r for r in every_ref if r.citation.doc != OTHER_STATUTE and not any(a <= r.start < b for a, b in quoted)
+        quoted = _merged(quoted)
+        refs = [r for r in every_ref if r.citation.doc != OTHER_STATUTE and not _inside(quoted, r.start)
                 and not (r.implicit and r.citation.cid not in self.store.by_cid)]
         if not refs:
             return report
-        owner = _quote_owners(scan, refs, sentences)
+        doc_quotes = _quotes(scan)
+        owner = _quote_owners(scan, refs, sentences, doc_quotes)
+        mine: dict[int, list[tuple[int, int]]] = {}
+        for q, r in owner.items():
+            mine.setdefault(id(r), []).append(q)
+        lines = _Positions([i + 1 for i, ch in enumerate(scan) if ch == "\n"])
+        sent_at = _Positions([a for a, _ in sentences])
+        ref_at, every_at = _Positions([r.start for r in refs]), _Positions([r.start for r in every_ref])
+        named_refs = [r for r in refs if r.doc_named]
+        named_ends = _Positions([r.end for r in named_refs])
+        verbatim_at = _Positions(sorted(a for a, _ in verbatim))
         for ref in refs:
-            s0, s1 = next(((a, b) for a, b in sentences if a <= ref.start < b), (ref.start, ref.end))
-            same = [r for r in refs if s0 <= r.start < s1]
-            mine = [q for q, r in owner.items() if r is ref]
-            named = [r for r in every_ref if s0 <= r.start < s1]  # every reference's numbers are names, not figures
-            prev = next((r for r in reversed(refs) if r.end <= s0 and r.doc_named), None)
-            reproduced = any(ref.end <= a <= ref.end + 3 for a, _ in verbatim)
-            finding = self._finding(text, scan, ref, same, named, (s0, s1), mine, day, lang, prev, reproduced)
+            i = sent_at.last_at_or_before(ref.start)
+            s0, s1 = sentences[i] if i >= 0 and ref.start < sentences[i][1] else (ref.start, ref.end)
+            same = refs[ref_at.first_at_or_after(s0):ref_at.first_at_or_after(s1)]
+            named = every_ref[every_at.first_at_or_after(s0):every_at.first_at_or_after(s1)]  # numbers naming, not figures
+            j = named_ends.last_at_or_before(s0)
+            prev = named_refs[j] if j >= 0 else None
+            reproduced = verbatim_at.first_at_or_after(ref.end) < verbatim_at.first_at_or_after(ref.end + 4)
+            finding = self._finding(text, scan, ref, same, named, (s0, s1), mine.get(id(ref), []), doc_quotes, day,
+                                    lang, prev, reproduced, lines.last_at_or_before(ref.start) + 2)
             if finding is not None:
                 report.findings.append(finding)
         return report
 
     def _finding(self, original: str, text: str, ref: Reference, same: list[Reference], named: list[Reference],
-                 sentence: tuple[int, int], quotes: list[tuple[int, int]], day: str, lang: str | None,
-                 prev: Reference | None, reproduced: bool) -> Finding | None:
+                 sentence: tuple[int, int], quotes: list[tuple[int, int]], doc_quotes: list[tuple[int, int]], day: str,
+                 lang: str | None, prev: Reference | None, reproduced: bool, line: int) -> Finding | None:
         """The finding for one reference (None: it is another statute's); `text` is the document with its addresses
         blanked, `original` as given."""
         sent = text[sentence[0]:sentence[1]]
         want = lang or guess_lang(sent)
         cite = ref.citation
-        line = text.count("\n", 0, ref.start) + 1
         every = self.store.by_cid.get(cite.cid, [])
 
         def done(status: str, detail: str, law: Unit | None, lbl: str) -> Finding:
@@ -203,7 +219,7 @@ class CitationChecker:
             why = self._close_rendering(text, sentence, ref, inforce)
             if why:
                 problems.append(("quote-differs", why))
-        why = None if sent.count(" | ") >= 2 else self._figure_problem(text, sentence, same, named, day)
+        why = None if sent.count(" | ") >= 2 else self._figure_problem(text, sentence, same, named, doc_quotes, day)
         if why:
             problems.append(("figure-mismatch", why))
         if not problems:
@@ -216,10 +232,12 @@ class CitationChecker:
         """Provisions reproduced without quotation marks ("Art. 4(5): <its words>"): their words, like a quotation's,
         are the law's own, so the references inside them are not the writer's."""
         out = []
+        at = _Positions([r.start for r in refs])
         for s0, s1 in sentences:
-            first = next((r for r in refs if s0 <= r.start < s1), None)
-            if first is None:
+            k = at.first_at_or_after(s0)
+            if k == len(refs) or refs[k].start >= s1:
                 continue
+            first = refs[k]
             colon = re.match(r"\s*[:：]\s*", text[first.end:s1])
             if not colon:
                 continue
@@ -265,6 +283,12 @@ class CitationChecker:
 
     def _quote_owner(self, quote: str, day: str) -> str | None:
         """The provision (the most specific one) that does contain a quotation, if any."""
+        key = ("quote", quote, day)
+        if key not in self._memo:
+            self._memo[key] = self._find_quote_owner(quote, day)
+        return self._memo[key]
+
+    def _find_quote_owner(self, quote: str, day: str) -> str | None:
         hits = [u for u in self.store.units.values() if u.in_force(day) and u.doc in self._law_docs()
                 and _contains(u.text, quote)]
         if not hits:
@@ -301,12 +325,12 @@ class CitationChecker:
         return f"the sentence follows {self._label(best, best.lang)} closely but differs: {_word_diff(law, q, sm, True)}"
 
     def _figure_problem(self, text: str, sentence: tuple[int, int], same: list[Reference], named: list[Reference],
-                        day: str) -> str | None:
+                        quotes: list[tuple[int, int]], day: str) -> str | None:
         s0, s1 = sentence
         chars = list(text[s0:s1])
         for r in named:
             chars[r.start - s0:r.end - s0] = " " * (r.end - r.start)
-        for q0, q1 in _quotes(text, sentence):
+        for q0, q1 in _clipped(quotes, sentence):
             chars[q0 - s0:q1 - s0] = " " * (q1 - q0)
         plain = "".join(chars)
         for a, b, _ in date_spans(plain):
@@ -349,6 +373,12 @@ class CitationChecker:
 
     def _figure_owner(self, extra: set[str], docs: set[str], day: str, sentence: str) -> str | None:
         """The provision of the same document that states the figures and shares most words with the sentence."""
+        key = ("figure", frozenset(extra), frozenset(docs), day, sentence)
+        if key not in self._memo:
+            self._memo[key] = self._find_figure_owner(extra, docs, day, sentence)
+        return self._memo[key]
+
+    def _find_figure_owner(self, extra: set[str], docs: set[str], day: str, sentence: str) -> str | None:
         words = set(_WORD.findall(sentence.lower()))
         best: tuple[int, Unit] | None = None
         for u in self.store.units.values():
@@ -460,41 +490,84 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
     return merged
 
 
-def _quotes(text: str, sentence: tuple[int, int] | None = None) -> list[tuple[int, int]]:
-    """Spans of the quotations long enough to be quoting a provision (not naming a term): those of the whole text,
-    or those overlapping one sentence (clipped to it)."""
+def _quotes(text: str) -> list[tuple[int, int]]:
+    """Spans of the quotations long enough to be quoting a provision (not naming a term), in order."""
     out = []
     for m in _QUOTE.finditer(text):
         g = next(k for k in "abcd" if m.group(k) is not None)
         q = m.group(g)
         if len(_WORD.findall(q)) >= (3 if re.search(r"[가-힣]", q) else 5):
             out.append((m.start(g), m.end(g)))
-    if sentence is None:
-        return out
-    return [(max(a, sentence[0]), min(b, sentence[1])) for a, b in out if a < sentence[1] and b > sentence[0]]
+    return out
+
+
+def _clipped(spans: list[tuple[int, int]], sentence: tuple[int, int]) -> list[tuple[int, int]]:
+    """The parts of sorted, non-overlapping spans that fall in a sentence."""
+    i = max(0, bisect.bisect_right(spans, (sentence[0], float("inf"))) - 1)
+    out = []
+    for a, b in spans[i:]:
+        if a >= sentence[1]:
+            break
+        if b > sentence[0]:
+            out.append((max(a, sentence[0]), min(b, sentence[1])))
+    return out
 
 
 # What may stand before a quotation on its own line that quotes the reference of the line above ("원문: “…”").
 _QUOTE_LEAD = re.compile(r"(?:^|\n)[ \t]*(?:[-*•>]\s*)?(?:[\w가-힣 ]{1,12}[:：]\s*)?$")
 
 
-def _quote_owners(text: str, refs: list[Reference], sentences: list[tuple[int, int]]
+def _quote_owners(text: str, refs: list[Reference], sentences: list[tuple[int, int]], quotes: list[tuple[int, int]]
                   ) -> dict[tuple[int, int], Reference]:
     """The reference each quotation quotes: the nearest one in the sentence where it starts, else, for a quotation
     opening its own line, the last reference of the two lines above it ("[1] Art. 31(1) · …" / "  “…”")."""
     owner: dict[tuple[int, int], Reference] = {}
-    for q in _quotes(text):
-        sent = next(((a, b) for a, b in sentences if a <= q[0] - 1 < b), (q[0], q[1]))
-        inside = [r for r in refs if sent[0] <= r.start < sent[1] and not q[0] <= r.start < q[1]]
+    sent_at, ref_at, end_at = (_Positions([a for a, _ in sentences]), _Positions([r.start for r in refs]),
+                               _Positions([r.end for r in refs]))
+    for q in quotes:
+        i = sent_at.last_at_or_before(q[0] - 1)
+        sent = sentences[i] if i >= 0 and q[0] - 1 < sentences[i][1] else (q[0], q[1])
+        inside = [r for r in refs[ref_at.first_at_or_after(sent[0]):ref_at.first_at_or_after(sent[1])]
+                  if not q[0] <= r.start < q[1]]
         if inside:
             owner[q] = _nearest_ref(q, inside)
             continue
         line_start = text.rfind("\n", 0, q[0]) + 1
-        before = [r for r in refs if r.end <= line_start]
-        if before and _QUOTE_LEAD.search(text[line_start - 1 if line_start else 0:q[0] - 1]) \
-                and text.count("\n", before[-1].end, q[0]) <= 2:
-            owner[q] = before[-1]
+        k = end_at.last_at_or_before(line_start)
+        if k >= 0 and _QUOTE_LEAD.search(text[line_start - 1 if line_start else 0:q[0] - 1]) \
+                and text.count("\n", refs[k].end, q[0]) <= 2:
+            owner[q] = refs[k]
     return owner
+
+
+class _Positions:
+    """Sorted offsets, searched by bisection (a long document has thousands of references and sentences)."""
+
+    def __init__(self, positions: list[int]) -> None:
+        self.p = positions
+
+    def first_at_or_after(self, pos: int) -> int:
+        return bisect.bisect_left(self.p, pos)
+
+    def last_at_or_before(self, pos: int) -> int:
+        return bisect.bisect_right(self.p, pos) - 1
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans sorted, overlapping ones joined."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a < out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether `pos` falls in one of the sorted, non-nested spans."""
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def _nearest_ref(q: tuple[int, int], refs: list[Reference]) -> Reference | None:

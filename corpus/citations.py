@@ -6,6 +6,7 @@ Enforcement Decree", "시행령 제29조제1항제2호" → decree:29:1:2; "Anne
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -95,13 +96,17 @@ def find_citations(text: str, default_doc: str = "act") -> list[Citation]:
 def _absolute_matches(text: str) -> list[re.Match[str]]:
     """Matches of the absolute citation patterns, longest reading first, in order of appearance."""
     out: list[re.Match[str]] = []
+    starts: list[int] = []  # of `out`, kept sorted: a long document has thousands of matches
     for pattern in (_ADDENDA_REF, _PARTS, _KO, _EN_INVERSE, _EN_PARA, _EN, _ANNEX):
         for m in pattern.finditer(text):
             if pattern is _EN_INVERSE and not (m.group("i") or m.group("p")):
                 continue  # a plain "Article 31" is _EN's
-            if not any(s.start() <= m.start() < s.end() or m.start() <= s.start() < m.end() for s in out):
-                out.append(m)
-    return sorted(out, key=lambda m: m.start())
+            i = bisect.bisect_right(starts, m.start())
+            before, after = out[i - 1] if i else None, out[i] if i < len(out) else None
+            if (before is None or before.end() <= m.start()) and (after is None or m.end() <= after.start()):
+                starts.insert(i, m.start())
+                out.insert(i, m)
+    return out
 
 
 def _citation(m: re.Match[str], doc: str) -> Citation:
