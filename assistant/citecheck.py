@@ -11,6 +11,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from corpus.citations import OTHER_STATUTE, Citation, Reference, find_references
+from corpus.knowledge import knowledge, one_of
 from corpus.labels import label
 from corpus.model import Unit, split_cid
 from corpus.numbers import date_spans, figures
@@ -25,19 +26,15 @@ STATUSES = ("not-found", "not-in-force", "title-mismatch", "quote-differs", "fig
 _QUOTE = re.compile(r"“(?P<a>[^”]{8,4000})”|\"(?P<b>[^\"\n]{8,2000})\"|‘(?P<c>[^’\n]{8,2000})’|『(?P<d>[^』]{8,4000})』")
 _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…|\[\s*(?:\.\.\.|…)\s*\]|\(\s*(?:\.\.\.|…)\s*\)|\(중략\)|중략)\s*")
 _WORD = re.compile(r"[0-9A-Za-z가-힣]+")
-_DOC_DATE = re.compile(r"^\s*(?:#+\s*)?(?:\*\*)?(?:date[d]?|as\s+of|작성일(?:자)?|일자|기준일|날짜|작성)\s*(?:\*\*)?\s*[:：]?",
-                       re.I)
+_WORDS = knowledge().phrasing.document
+_DOC_DATE = re.compile(rf"^\s*(?:#+\s*)?(?:\*\*)?(?:{one_of(_WORDS.date_label)})\s*(?:\*\*)?\s*[:：]?", re.I)
 # Numbers that name things rather than state figures: instruments ("No. 36053", "제36053호", "Notice 2026-50").
 _NAMES = re.compile(r"(?:passage|pp?\.|page|단락|쪽)\s*\d{1,4}|\d{1,4}\s*(?:번째\s*단락|쪽)|(?:No\.|Nos\.|제)\s*\d{4,5}(?:-\d{1,3})?\s*호?|(?<!\d)\d{4}-\d{2,3}(?![\d-])|(?<!\d)(?:19|20)\d{2}(?!\d)(?!\s*(?:원|won|KRW))")
 _LIST_MARK = re.compile(r"^\s*(?:[-*•#>]+\s*)*(?:\(?\d{1,2}[.)]|[①-⑳]|[가-하][.)]|[a-n][.)])\s+")
 _URL = re.compile(r"https?://\S+")
 _MARKER = re.compile(r"\[\d{1,3}\]")
-# Words that date a provision: a sentence saying when it takes effect may cite it before that day.
-_COMMENCEMENT = re.compile(r"시행|부칙|enters?\s+into\s+force|entry\s+into\s+force|come[s]?\s+into\s+force|in\s+force\s+"
-                           r"(?:from|on|as\s+of)|effective\s+(?:from|on)|takes?\s+effect|Addend", re.I)
-# Words saying a provision does not exist: citing it to say so is no error.
-_ABSENCE = re.compile(r"\bno\s+(?:such\s+)?provision|has\s+no\s+provision|does\s+not\s+exist|there\s+is\s+no\s+(?:Article|provision)"
-                      r"|조항이\s*없|존재하지\s*않|없는\s*조항", re.I)
+_COMMENCEMENT = re.compile(one_of(_WORDS.commencement), re.I)
+_ABSENCE = re.compile(one_of(_WORDS.absence), re.I)
 _AFTER_QUOTE = re.compile(r"(?<=[.!?。][\"”’])\s+")
 # A sentence with no quotation marks that repeats a provision this closely is read as quoting it.
 CLOSE_RATIO = 0.85

@@ -372,12 +372,23 @@ class Negation(_Strict):
     _check = field_validator("before", "after", "in_pattern", "clause_break")(classmethod(lambda cls, v: _compile(v)))
 
 
+class DocumentWords(_Strict):
+    """How documents people bring speak of the law (read by the citation check)."""
+
+    date_label: list[str]
+    commencement: list[str]
+    absence: list[str]
+
+    _check = field_validator("*")(classmethod(lambda cls, v: _compile(v)))
+
+
 class Phrasing(_Strict):
-    """How questions are asked (corpus/phrasing.toml)."""
+    """How questions are asked, and documents speak of the law (corpus/phrasing.toml)."""
 
     form: Forms
     sentence: Sentences
     negation: Negation
+    document: DocumentWords
 
 
 class GlossaryTerm(_Strict):
