@@ -45,6 +45,7 @@ class Asked:
     counts: bool = False  # asks whether something done counts as doing it ("are we treated as having…?")
     in_force: bool = False  # asks whether a duty is already in force
     text: str = ""  # the question, normalised (what the fine schedule's rows are looked for in)
+    ignored: bool = False  # says an order (or a duty) was not complied with
     fine: str = ""  # the part of the fine schedule a question about a fine turns on: cap, reduce, increase, repeat, exact
 
 
@@ -156,6 +157,7 @@ class QuestionReader:
                       in_force=self._any("in_force", sentence),
                       own=self._any("self", text) or bool(re.search(r"[가-힣]", text) and not self._general.search(text)))
         asked.text = text
+        asked.ignored = self._any("fine_ignored", text)
         if asked.sanction:
             # the part of the schedule asked about: in the asking sentence, else anywhere in the question
             asked.fine = next((part for where in (sentence, text) for part in FINE_PARTS

@@ -79,7 +79,8 @@ class _FineSchedule:
         return next((r for r in rows if r.duty and r.duty == asked.subject), None) or (named[0] if named else None)
 
     def _ignored_order(self, asked: Asked) -> bool:
-        return bool(asked.text) and not asked.sanction_detail and getattr(self._row(asked), "id", "") == "order"
+        """Whether the question says an order was not complied with and asks whether that is fined."""
+        return asked.ignored and not asked.sanction_detail and getattr(self._row(asked), "id", "") == "order"
 
     def fine_lead(self, asked: Asked, facts: Facts, lang: str) -> Lead | None:
         row = self._row(asked)

@@ -346,6 +346,7 @@ class Forms(_Strict):
     fine_increase: list[str]
     fine_repeat: list[str]
     fine_exact: list[str]
+    fine_ignored: list[str]
 
     _check = field_validator("*")(classmethod(lambda cls, v: _compile(v)))  # every form is a list of patterns
 

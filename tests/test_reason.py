@@ -204,7 +204,14 @@ FINE_CASES = [
     ("첫 고지 위반이면 과태료가 딱 500만원인가요?", "depends"),
     # an order not followed is fined of itself, whatever the duty it enforced
     ("MSIT ordered us to correct our deepfake labels and we ignored the order. Will we be fined?", "yes"),
+    ("과기정통부가 시정명령을 내렸는데 아직 이행하지 않았습니다. 과태료가 나오나요?", "yes"),
 ]
+
+
+def test_an_order_merely_mentioned_is_not_said_to_be_ignored(r):
+    # labelling is not fined of itself; nothing says an order was ignored, so the duty's own answer stands
+    lead = lead_for(r, "If MSIT orders us to fix our image labels, is there a fine?")
+    assert lead is None or lead.verdict != "yes"
 
 
 @pytest.mark.parametrize("question, verdict", FINE_CASES)
