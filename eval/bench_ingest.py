@@ -40,9 +40,13 @@ def main() -> int:
         t = time.perf_counter()
         cold = build_index(s, progress=True)
         cold_s = time.perf_counter() - t
-        t = time.perf_counter()
-        warm = build_index(s, progress=False)
-        warm_s = time.perf_counter() - t
+        # A no-change run right after the cold one also waits for the disk to settle: the best of three is the figure.
+        warm_runs = []
+        for _ in range(3):
+            t = time.perf_counter()
+            warm = build_index(s, progress=False)
+            warm_runs.append(time.perf_counter() - t)
+        warm_s = min(warm_runs)
         t = time.perf_counter()
         rebuild = build_index(s, rebuild=True, progress=False)
         rebuild_s = time.perf_counter() - t
