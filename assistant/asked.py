@@ -44,7 +44,7 @@ class Asked:
     sanction_detail: bool = False  # asks about a fine's amount, a repeat or a reduction, not whether there is one
     counts: bool = False  # asks whether something done counts as doing it ("are we treated as having…?")
     in_force: bool = False  # asks whether a duty is already in force
-    text: str = ""  # the question, normalised (what the fine schedule's rows are looked for in)
+    fine_rows: list[str] = field(default_factory=list)  # the fine schedule's violations the question names
     ignored: bool = False  # says an order (or a duty) was not complied with
     fine: str = ""  # the part of the fine schedule a question about a fine turns on: cap, reduce, increase, repeat, exact
 
@@ -62,6 +62,7 @@ class QuestionReader:
         f = knowledge.phrasing.form
         self._forms = {name: [re.compile(p, re.I) for p in getattr(f, name)] for name in type(f).model_fields}
         self._duties = [(d.id, [re.compile(p, re.I) for p in d.asked], _own(d)) for d in knowledge.duties.values()]
+        self._fine_rows = [(r.id, [re.compile(p, re.I) for p in r.asked]) for r in knowledge.schedule.row]
         self._classify = [(c.term, [re.compile(p, re.I) for p in c.asked], tuple(knowledge.terms[c.term].rests_on))
                           for c in knowledge.classify]
         self._not_covered = [(n.id, [re.compile(p, re.I) for p in n.asked]) for n in knowledge.not_covered]
@@ -156,7 +157,7 @@ class QuestionReader:
                       sanction_detail=self._any("sanction_detail", sentence), counts=self._any("deemed", sentence),
                       in_force=self._any("in_force", sentence),
                       own=self._any("self", text) or bool(re.search(r"[가-힣]", text) and not self._general.search(text)))
-        asked.text = text
+        asked.fine_rows = [rid for rid, pats in self._fine_rows if any(p.search(text) for p in pats)]
         asked.ignored = self._any("fine_ignored", text)
         if asked.sanction:
             # the part of the schedule asked about: in the asking sentence, else anywhere in the question

@@ -72,7 +72,7 @@ class _FineSchedule:
 
     def _row(self, asked: Asked):  # noqa: ANN202 - a ScheduleRow or None
         rows = self.k.schedule.row
-        named = [r for r in rows if any(re.search(p, asked.text, re.I) for p in r.asked)]
+        named = [r for r in rows if r.id in asked.fine_rows]
         order = next((r for r in named if r.id == "order"), None)
         if order is not None and asked.subject not in {r.duty for r in rows if r.duty}:
             return order  # "MSIT ordered us to fix our labels; is ignoring it fined?": the order is what is fined
