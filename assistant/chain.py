@@ -23,6 +23,7 @@ from corpus.knowledge import CID_MARK, knowledge
 from assistant.abstain import Decision, decide
 from assistant.answer import Draft, Extractive, cite_marks
 from assistant.asked import QuestionReader, related
+from assistant.changes import wording_change
 from assistant.compose import Composer, Lead, strip_marks
 from assistant.facts import FactReader
 from assistant.query import analyze, question_date
@@ -296,6 +297,10 @@ class Assistant:
             text, cites, abstained, verdict = draft.answer, [], True, None
         if draft.notes and not abstained:
             text = text + "\n\n" + "\n".join(f"({n})" for n in draft.notes)
+        for c in cites:
+            u = self.store.units.get(c.uid)
+            if u is not None:
+                c.change_note = wording_change(self.store, u.cid, a.lang, a.query.as_of)
         t_end = time.perf_counter()
         timings = {"retrieve": (state["t_retrieved"] - state["t0"]) * 1000,
                    "answer": (t_end - state["t_retrieved"]) * 1000, "total": (t_end - state["t0"]) * 1000}

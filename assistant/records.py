@@ -83,6 +83,7 @@ class CitationOut:
     effective_from: str = ""
     effective_to: str = ""
     page: int | None = None
+    change_note: str = ""  # the wording changed in the last six months, or will change on a known date
 
 
 @dataclass

@@ -138,7 +138,8 @@ def _doc_hashes(parsed: ParsedCorpus) -> dict[str, str]:
     per: dict[str, list[str]] = defaultdict(list)
     for k, v in sorted(parsed.file_hashes.items()):
         per[k.split("|")[0]].append(v)
-    return {d: hashlib.sha256("".join(v).encode()).hexdigest() for d, v in per.items()}
+    # The parser's version is part of what a document yields: a new parser changes every document's units.
+    return {d: hashlib.sha256((PARSER_VERSION + "".join(v)).encode()).hexdigest() for d, v in per.items()}
 
 
 def _read_meta(settings: Settings, gen: str | None) -> dict:

@@ -1,20 +1,23 @@
 """Parse every document of the manifest (and the user's added documents) into units."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 
 from corpus.manifest import load_manifest, resolve_file, sha256_file
 from corpus.model import Document, SourceFile, Unit
 from corpus.settings import Settings
 from ingest.blocks import ParseError, read_lawgo_xml_en, read_lawgo_xml_ko, read_lawtext
+from ingest.lawgo_json import read_lawgo_json_ko
 from ingest.passages import passage_units
 from ingest.structure import strip_tags
 from ingest.units import build_units
 from ingest.userdocs import load_user_documents
 
 # Bump when parsing or tokenizing changes what a file yields, so that ingest re-indexes unchanged files.
-PARSER_VERSION = "14"
+PARSER_VERSION = "16"
 
 
 class SourceError(ValueError):
@@ -33,6 +36,8 @@ def parse_file(doc: Document, sf: SourceFile, path: Path) -> list[Unit]:
     """The units of one file, by its format."""
     if sf.format == "lawgo-xml-ko":
         return build_units(doc, sf, read_lawgo_xml_ko(path))
+    if sf.format == "lawgo-json-ko":
+        return build_units(doc, sf, read_lawgo_json_ko(path))
     if sf.format == "lawgo-xml-en":
         return build_units(doc, sf, read_lawgo_xml_en(path))
     if sf.format in ("lawtext-ko", "lawtext-en"):
@@ -42,33 +47,70 @@ def parse_file(doc: Document, sf: SourceFile, path: Path) -> list[Unit]:
     raise SourceError(f"{sf.file}: unknown format {sf.format!r} in the manifest")
 
 
-def align_twins(doc: Document, by_file: dict[str, list[Unit]]) -> None:
-    """Give each translation unit the dates of the Korean wording it renders.
+# Levels that official JSON prints as drawn tables and a transcription as running text: their wordings cannot
+# be compared, so the amendment tags decide whether they changed.
+_RENDERED_DIFFERENTLY = ("annex", "annex-part", "form")
 
-    A translation of one version also renders an earlier version wherever the Korean wording did not
-    change, so its dates reach back across Korean versions whose unit text (amendment tags aside) is equal.
+
+def wording_key(text: str) -> str:
+    """A unit's wording for comparing versions: amendment tags and all whitespace left out."""
+    return re.sub(r"\s+", "", strip_tags(text))
+
+
+def _next_day(day: str) -> str:
+    return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
+
+
+def merge_versions(doc: Document, by_file: dict[str, list[Unit]]) -> set[tuple[str, str]]:
+    """Give each provision one history across the texts of a document in one language.
+
+    A newer text's unit with the same wording as the older text's takes over the older unit's start and the
+    older unit is dropped; one with another wording that claims to be in force during the older text's period
+    starts the day after the older text ends, the older text deciding its own period. Returns the (file, cid)
+    pairs dropped, so that translations of them are dropped too.
     """
-    ko_files = sorted((f for f in doc.files if f.lang == "ko" and f.file in by_file), key=lambda f: f.effective_from)
+    dropped: set[tuple[str, str]] = set()
+    for lang in sorted({f.lang for f in doc.files}):
+        texts = sorted((f for f in doc.files if f.lang == lang and f.file in by_file and not f.twin_of
+                        and f.effective_from and f.effective_to and not f.historical), key=lambda f: f.effective_from)
+        for older in texts:
+            newer_files = [f for f in doc.files if f.lang == lang and f.file in by_file and not f.twin_of
+                           and (f.effective_to or "9999") > older.effective_to and f.file != older.file]
+            if not newer_files:
+                continue
+            newer = min(newer_files, key=lambda f: (f.effective_from, f.effective_to or "9999"))
+            end, after = older.effective_to, _next_day(older.effective_to)
+            old_units = {u.cid: u for u in by_file[older.file]}
+            for n in by_file[newer.file]:
+                o = old_units.get(n.cid)
+                # The same wording at both ends is one history, even where an amendment tag on an ancestor dates
+                # the newer unit later than its own wording changed.
+                if o is not None and (wording_key(o.text) == wording_key(n.text)
+                                      or (n.level in _RENDERED_DIFFERENTLY and n.effective_from <= end)):
+                    n.effective_from = min(n.effective_from, o.effective_from)
+                    dropped.add((older.file, n.cid))
+                elif n.effective_from <= end:
+                    n.effective_from = after
+            by_file[older.file] = [u for u in by_file[older.file] if (older.file, u.cid) not in dropped]
+    return dropped
+
+
+def align_twins(doc: Document, by_file: dict[str, list[Unit]], dropped: set[tuple[str, str]]) -> None:
+    """Give each translation unit the dates of the Korean wording it renders; drop the translation of a unit
+    that another text of the document took over (merge_versions)."""
     for sf in doc.files:
         if not sf.twin_of or sf.file not in by_file or sf.twin_of not in by_file:
             continue
         twin = {u.cid: u for u in by_file[sf.twin_of]}
-        earlier = [{u.cid: u for u in by_file[f.file]} for f in ko_files if f.effective_from < _start(doc, sf.twin_of)]
+        kept: list[Unit] = []
         for u in by_file[sf.file]:
-            k = twin.get(u.cid)
-            if k is None:
+            if (sf.twin_of, u.cid) in dropped:
                 continue
-            u.effective_from, u.effective_to = k.effective_from, k.effective_to
-            wording = strip_tags(k.text)
-            for older in reversed(earlier):
-                o = older.get(u.cid)
-                if o is None or strip_tags(o.text) != wording:
-                    break
-                u.effective_from = min(u.effective_from, o.effective_from)
-
-
-def _start(doc: Document, file: str) -> str:
-    return next(f.effective_from for f in doc.files if f.file == file)
+            k = twin.get(u.cid)
+            if k is not None:
+                u.effective_from, u.effective_to = k.effective_from, k.effective_to
+            kept.append(u)
+        by_file[sf.file] = kept
 
 
 def parse_corpus(settings: Settings, only: set[str] | None = None) -> ParsedCorpus:
@@ -93,7 +135,7 @@ def parse_corpus(settings: Settings, only: set[str] | None = None) -> ParsedCorp
                 by_file[sf.file] = parse_file(doc, sf, path)
             except (ParseError, ValueError) as exc:
                 raise SourceError(str(exc) if path.name in str(exc) else f"{path.name}: {exc}") from exc
-        align_twins(doc, by_file)
+        align_twins(doc, by_file, merge_versions(doc, by_file))
         for units in by_file.values():
             result.units.extend(units)
     return result

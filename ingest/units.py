@@ -87,7 +87,13 @@ class UnitBuilder:
         lines = [normalize_line(x) for x in blk.lines if normalize_line(x)]
         art_re = KO_ARTICLE if self.sf.lang == "ko" else EN_ARTICLE
         key = f"addenda-{number}" if number else "addenda"
-        self.add("addendum", "\n".join(lines), "addenda", cid_article=key, heading=blk.heading, addendum=number or None)
+        # An amending instrument's addendum is part of the text from the day that instrument took effect.
+        head = re.search(r"(\d{4})\.\s?(\d{1,2})\.\s?(\d{1,2})", lines[0]) if lines else None
+        took_effect = self.sf.amendments.get(f"{head.group(1)}.{int(head.group(2))}.{int(head.group(3))}") if head else None
+        first = self.add("addendum", "\n".join(lines), "addenda", cid_article=key, heading=blk.heading,
+                         addendum=number or None)
+        if took_effect and took_effect > first.effective_from:
+            first.effective_from = took_effect
         parts: list[list[str]] = []
         for line in lines[1:]:
             if art_re.match(line) and split_heading(line, self.sf.lang):
@@ -96,8 +102,9 @@ class UnitBuilder:
                 parts[-1].append(line)
         for part in parts:
             label, _, title, _ = split_heading(part[0], self.sf.lang)  # type: ignore[misc]
-            self.add("addendum-article", "\n".join(part), "addenda", label, cid_article=key, title=title,
-                     heading=blk.heading, addendum=number or None)
+            u = self.add("addendum-article", "\n".join(part), "addenda", label, cid_article=key, title=title,
+                         heading=blk.heading, addendum=number or None)
+            u.effective_from = max(u.effective_from, first.effective_from)
 
     def annex(self, blk: Block) -> None:
         art = f"annex-{blk.label}"

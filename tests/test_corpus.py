@@ -44,17 +44,46 @@ def test_manifest_files_exist_with_their_hashes(settings):
             assert sha256_file(path) == f.sha256, f"{f.file} changed; update its SHA-256 in corpus/manifest.toml"
 
 
+def in_force(parsed, doc, lang, day, level=None):
+    """The units of a document in one language in force on `day`, by canonical id (one per id)."""
+    out: dict[str, object] = {}
+    for u in parsed.units:
+        if u.doc == doc and u.lang == lang and u.in_force(day) and (level is None or u.level == level):
+            assert u.cid not in out, f"two wordings of {u.cid} in force on {day}"
+            out[u.cid] = u
+    return out
+
+
 def test_act_phases_article_counts(parsed):
-    full = articles(parsed, "act.ko.2026-07-21.xml")
+    full = in_force(parsed, "act", "ko", "2026-08-01", "article")
     assert len(full) == 46
-    assert {"17-2", "22-2", "22-3"} <= set(full)
-    early = articles(parsed, "act.ko.2026-01-22.xml")
+    assert {"act:17-2", "act:22-2", "act:22-3"} <= set(full)
+    early = in_force(parsed, "act", "ko", "2026-03-01", "article")
     assert len(early) == 44
-    assert "17-2" not in early and "22-3" not in early and "22-2" in early
+    assert "act:17-2" not in early and "act:22-3" not in early and "act:22-2" in early
     assert len(articles(parsed, "act.en.2026-07-21.xml")) == 46
-    for f in ("act.ko.2026-07-21.xml", "act.ko.2026-01-22.xml"):
-        addenda = [u for u in parsed.units if u.source_file == f and u.level == "addendum"]
-        assert sorted(u.addendum for u in addenda) == ["20676", "21065", "21311"]
+    for day in ("2026-03-01", "2026-08-01"):
+        addenda = in_force(parsed, "act", "ko", day, "addendum")
+        assert sorted(u.addendum for u in addenda.values()) == ["20676", "21065", "21311"]
+
+
+def test_one_history_across_texts(parsed):
+    """A provision whose wording did not change is one unit across both phases of the Act and both texts of the
+    Decree; one that changed has a unit per wording, the older text deciding its own period."""
+    early = units_of(parsed, "act.ko.2026-01-22.xml")
+    assert "act:31:1" not in early and "act:35:1" in early
+    assert units_of(parsed, "act.ko.2026-07-21.xml")["act:31:1"].effective_from == "2026-01-22"
+    original = units_of(parsed, "history/decree.ko.2026-01-22.json")
+    assert {c.split(":")[1] for c in original if c.split(":")[1].isdigit()} == {"2", "13", "15", "28", "31"}
+    current = units_of(parsed, "decree.ko.2026-08-20.txt")
+    assert current["decree:23:1"].effective_from == "2026-01-22" and "decree:23:1" not in original
+    assert current["decree:2::1"].effective_from == "2026-01-22"  # unchanged under an article amended around it
+    assert (original["decree:28:1:1"].effective_from, original["decree:28:1:1"].effective_to) == ("2026-01-22", "2026-07-20")
+    assert "인공지능취약계층" not in original["decree:28:1:1"].text and "인공지능취약계층" in current["decree:28:1:1"].text
+    for doc in ("act", "decree"):
+        for lang in ("ko", "en"):
+            for day in ("2026-02-01", "2026-07-20", "2026-07-21", "2026-09-01"):
+                in_force(parsed, doc, lang, day)  # never two wordings of one provision on one day
 
 
 def test_decree_articles_and_annexes(parsed):
@@ -105,6 +134,7 @@ def test_items_and_subitems_addressable(parsed):
 def test_dates_in_force(parsed):
     ko = units_of(parsed, "act.ko.2026-07-21.xml")
     early = units_of(parsed, "act.ko.2026-01-22.xml")
+    assert ko["act:31:1"].effective_from == "2026-01-22"  # one wording across both phases
     assert (ko["act:35:1"].effective_from, ko["act:35:1"].effective_to) == ("2026-07-21", "")
     assert (early["act:35:1"].effective_from, early["act:35:1"].effective_to) == ("2026-01-22", "2026-07-20")
     assert "인공지능취약계층" in ko["act:35:1"].text and "인공지능취약계층" not in early["act:35:1"].text
@@ -122,19 +152,20 @@ def test_dates_in_force(parsed):
 
 @pytest.mark.parametrize("doc", ["decree", "notice-2026-50"])
 def test_english_renderings_align_with_korean(parsed, doc):
-    ko = {u.cid: u for u in parsed.units if u.doc == doc and u.lang == "ko"}
-    en = {u.cid: u for u in parsed.units if u.doc == doc and u.lang == "en"}
+    # One key per wording: a provision amended since has a unit per version in each language.
+    ko = {(u.cid, u.effective_from, u.effective_to): u for u in parsed.units if u.doc == doc and u.lang == "ko"}
+    en = {(u.cid, u.effective_from, u.effective_to): u for u in parsed.units if u.doc == doc and u.lang == "en"}
     assert len(ko) > 40
     assert set(ko) == set(en), f"units without a twin: {sorted(set(ko) ^ set(en))[:10]}"
     problems = {cid: missing_figures(u.text, en[cid].text) for cid, u in ko.items()}
     problems = {k: v for k, v in problems.items() if v}
     assert not problems, f"figures missing from the English: {dict(list(problems.items())[:5])}"
-    for u in en.values():
-        assert u.level == ko[u.cid].level
+    for key, u in en.items():
+        assert u.level == ko[key].level
 
 
 def test_translation_labelled_unofficial(settings):
-    for name in ("decree.en.txt", "notice-2026-50.en.txt"):
+    for name in ("decree.en.txt", "decree.en.2026-01-22.txt", "notice-2026-50.en.txt"):
         head = (settings.manifest.parent / "translations" / name).read_text(encoding="utf-8")[:1500]
         assert "unofficial" in head.lower() and "korean text controls" in head.lower()
 
@@ -177,3 +208,75 @@ def test_unit_ids_unique_per_file(parsed):
     counts = Counter(u.uid for u in parsed.units)
     assert max(counts.values()) == 1
     assert all(re.fullmatch(r"[\w/-]+(:[\w-]*)*", u.cid) for u in parsed.units)
+
+
+def test_original_decree_json_parses_whole(settings):
+    from ingest.lawgo_json import lawgo_json_info, read_lawgo_json_ko
+
+    path = settings.sources / "history" / "decree.ko.2026-01-22.json"
+    blocks = read_lawgo_json_ko(path)
+    kinds = Counter(b.kind for b in blocks)
+    assert kinds == {"article": 33, "annex": 2, "addendum": 1, "form": 1, "reasons": 1}
+    assert [b.label for b in blocks if b.kind == "annex"] == ["1", "2"]
+    addendum = next(b for b in blocks if b.kind == "addendum")
+    assert addendum.label == "36053" and sum(1 for x in addendum.lines if x.startswith("제")) == 6
+    fines = "\n".join(next(b for b in blocks if b.kind == "annex" and b.label == "2").lines)
+    assert "법 제43조제1항제1호 | 500 | 1,000 | 1,500" in fines and "내용ㆍ정도" in fines  # the API's "?" restored
+    assert "─" not in fines and "│" not in fines
+    assert lawgo_json_info(path)["number"] == "36053" and lawgo_json_info(path)["in_force"] == "20260122"
+
+
+def test_original_decree_units_agree_with_the_current_text_where_not_amended(settings):
+    """Parsed separately, the two Korean texts of the Decree differ in exactly the articles that Decrees
+    No. 36506 and No. 36580 amended (Arts. 2, 13, 15, 28, 31); the articles they added exist only in the
+    current text."""
+    from ingest.loader import parse_file, wording_key
+
+    doc = next(d for d in load_manifest(settings.manifest) if d.id == "decree")
+    files = {f.file: f for f in doc.files}
+    texts = {}
+    for name in ("history/decree.ko.2026-01-22.json", "decree.ko.2026-08-20.txt"):
+        units = parse_file(doc, files[name], resolve_file(files[name], settings))
+        texts[name] = {u.cid: u for u in units if u.level == "article"}
+    old, new = texts["history/decree.ko.2026-01-22.json"], texts["decree.ko.2026-08-20.txt"]
+    assert len(old) == 33
+    changed = {c.split(":")[1] for c in old if wording_key(old[c].text) != wording_key(new[c].text)}
+    assert changed == {"2", "13", "15", "28", "31"}
+    assert {c.split(":")[1] for c in set(new) - set(old)} == {"1-2", "15-2", "15-3", "16-2", "16-3", "16-4"}
+
+
+@pytest.mark.parametrize("body,message", [
+    ("not json", "not valid JSON"),
+    ('{"법령": {"조문": {}}}', "no 조문단위"),
+    ('{"something": 1}', "no 법령 object"),
+    ('[1, 2]', "no 법령 object"),
+    ('{"법령": {"조문": {"조문단위": [{"조문여부": "조문", "항": 5}]}}}', "unexpected structure"),
+])
+def test_lawgo_json_faults_are_named(tmp_path, body, message):
+    from ingest.blocks import ParseError
+    from ingest.lawgo_json import read_lawgo_json_ko
+
+    path = tmp_path / "broken.json"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(ParseError, match=message) as err:
+        read_lawgo_json_ko(path)
+    assert "broken.json" in str(err.value)
+
+
+def test_lawgo_json_single_children_arrive_as_objects(tmp_path):
+    """The API sends one child as an object, not a one-element list; texts as strings or lists of lines."""
+    import json
+
+    from ingest.lawgo_json import read_lawgo_json_ko
+
+    law = {"법령": {"조문": {"조문단위": [
+        {"조문여부": "전문", "조문내용": ["  제1장 총칙"]},
+        {"조문여부": "조문", "조문내용": "제1조(목적) 목적을 정한다.",
+         "항": {"호": {"호번호": "1.", "호내용": "1.  첫째", "목": {"목번호": "가.", "목내용": "가.  세부"}}}},
+    ]}, "부칙": {"부칙단위": {"부칙공포번호": "1", "부칙내용": [["부칙 <제1호,2026.1.1>", "이 영은 공포한 날부터 시행한다."]]}}}}
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps(law, ensure_ascii=False), encoding="utf-8")
+    blocks = read_lawgo_json_ko(path)
+    art = next(b for b in blocks if b.kind == "article")
+    assert art.lines == ["제1조(목적) 목적을 정한다.", "1.  첫째", "가.  세부"] and art.heading == "제1장 총칙"
+    assert next(b for b in blocks if b.kind == "addendum").label == "1"

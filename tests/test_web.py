@@ -236,7 +236,7 @@ def test_feedback_db_is_not_reachable_from_the_page(server, client):
     endpoints = set(client.view_api(print_info=False, return_format="dict")["named_endpoints"])
     assert endpoints == {"/ask", "/export_markdown", "/feedback_helpful", "/feedback_wrong_citation",
                          "/feedback_missing_information", "/add_document", "/check_start", "/check_answer",
-                         "/check_export", "/verify_document"}
+                         "/check_export", "/verify_document", "/what_changed"}
     db = (settings.data_dir / "feedback.sqlite").resolve()
     for path in (db, settings.data_dir.resolve() / "user-docs" / "registry.json"):
         with pytest.raises(urllib.error.HTTPError) as err:
@@ -268,6 +268,21 @@ def test_check_a_document_through_the_page(server, client, tmp_path):
         client.predict("", handle_file(str(bad)), "", api_name="/verify_document")
     with pytest.raises(AppError, match="YYYY-MM-DD"):
         client.predict("Art. 31(1)", None, "1 March", api_name="/verify_document")
+
+
+def test_what_changed_through_the_page(server, client):
+    from gradio_client.exceptions import AppError
+
+    text, download = client.predict("decree", "2026-03-01", "2026-08-20", "en", api_name="/what_changed")
+    assert "Enforcement Decree Art. 2 item 2(b) — changed · in force from 2026-08-20" in text
+    assert "<del>제21조제2항에</del>" in text and "<ins>제21조제4항에</ins>" in text
+    assert Path(download).read_text(encoding="utf-8").strip() == text.strip()
+    ko, _ = client.predict("Art. 35(1)", "2026-03-01", "2026-08-01", "ko", api_name="/what_changed")
+    assert "인공지능기본법 제35조제1항 — 개정 · 2026-07-21 시행" in ko
+    with pytest.raises(AppError, match="names no document or provision"):
+        client.predict("<b>Art. 99</b>", "2026-03-01", "2026-08-01", "en", api_name="/what_changed")
+    with pytest.raises(AppError, match="YYYY-MM-DD"):
+        client.predict("decree", "March", "2026-08-01", "en", api_name="/what_changed")
 
 
 # ----------------------------------------------------------------------------------------- uploads

@@ -111,6 +111,27 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_diff(args: argparse.Namespace) -> int:
+    import json
+
+    from assistant.changes import ChangeFinder, UnknownTargetError, changes_dict
+    from ingest.store import IndexDamagedError, IndexMissingError, IndexStore
+    from ui.render import changes_text
+
+    try:
+        store = IndexStore.open(_settings())
+        found = ChangeFinder(store).diff(args.target, args.date_from, args.date_to)
+    except (IndexMissingError, IndexDamagedError) as exc:
+        raise UserError(str(exc)) from None
+    except UnknownTargetError as exc:
+        raise UserError(str(exc), code=1) from None
+    if args.json:
+        print(json.dumps(changes_dict(found), ensure_ascii=False, indent=2))
+    else:
+        print(changes_text(found, args.lang))
+    return 0
+
+
 # ------------------------------------------------------------------------------------------ verify
 
 
@@ -159,7 +180,7 @@ def format_answer(ans) -> str:  # noqa: ANN001
     """The answer for a terminal: text, then each citation with its verbatim quote and link."""
     out = [ans.answer, ""]
     for c in ans.citations:
-        out.append(f"[{c.n}] {c.label} · {c.version} · {c.url}")
+        out.append(f"[{c.n}] {c.label} · {c.version} · {c.url}" + (f" · {c.change_note}" if c.change_note else ""))
         out.append(f"    “{c.quote}”")
         if c.quote_ko:
             out.append(f"    원문: “{c.quote_ko}”")
@@ -384,6 +405,15 @@ def build_parser() -> argparse.ArgumentParser:
     ps.add_argument("--lang", choices=["en", "ko"])
     ps.add_argument("--as-of", type=_date, metavar="DATE", help="the text in force on this day (YYYY-MM-DD)")
     ps.set_defaults(func=cmd_show)
+
+    pd = sub.add_parser("diff", help='what changed between two dates: kaia diff decree --from 2026-03-01 --to '
+                        '2026-08-20, or kaia diff "Art. 35(1)" …')
+    pd.add_argument("target", help='a document ("act", "decree", "notice-2026-50") or a provision ("Art. 35(1)")')
+    pd.add_argument("--from", dest="date_from", type=_date, required=True, metavar="DATE")
+    pd.add_argument("--to", dest="date_to", type=_date, required=True, metavar="DATE")
+    pd.add_argument("--json", action="store_true", help="print the changes as JSON")
+    pd.add_argument("--lang", choices=["en", "ko"], default="en", help="language of the headings (default en)")
+    pd.set_defaults(func=cmd_diff)
 
     pa = sub.add_parser("ask", help='answer a question with verified citations: kaia ask "…" [--json]')
     pa.add_argument("question", nargs="?")

@@ -140,6 +140,8 @@ def _card(store: IndexStore, cites: list[Any], as_of: str, open_: bool) -> str:
     warn = ""
     if kind in ("commentary", "user"):
         warn = '<div class="kaia-warn">Not law: quoted for context only.</div>'
+    if getattr(c, "change_note", ""):
+        warn += f'<div class="kaia-change">{esc(c.change_note[0].upper() + c.change_note[1:])}.</div>'
     if not all(x.verified for x in cites):
         warn += '<div class="kaia-warn">Not every quote could be verified against the text.</div>'
     return (f'<details class="kaia-src" id="kaia-src-{c.n}"{" open" if open_ else ""}>'
@@ -294,3 +296,83 @@ def findings_html(findings: list[Any]) -> str:
                     f"<b>Line {f.line}: {esc(f.text)}</b> → {esc(f.label or f.cid)} "
                     f"<span class='kaia-finding-status'>[{esc(f.status)}]</span><br>{esc(f.detail)}{law}</div>")
     return "".join(rows)
+
+
+def _runs(words: list[tuple[str, str]], html: bool, context: int = 8) -> str:
+    """A word diff as text ([-old-]{+new+}) or HTML (<del>/<ins>), long unchanged runs shortened."""
+    out = []
+    for i, (op, text) in enumerate(words):
+        if op == "=":
+            w = text.split()
+            if len(w) > 2 * context:
+                head = " ".join(w[:context]) if i > 0 else ""
+                tail = " ".join(w[-context:]) if i < len(words) - 1 else ""
+                text = " … ".join(x for x in (head, tail) if x) if (head or tail) else "…"
+                if i == 0:
+                    text = "… " + text
+                elif i == len(words) - 1:
+                    text = text + " …"
+            out.append(esc(text) if html else text)
+        elif op == "-":
+            out.append(f"<del>{esc(text)}</del>" if html else f"[-{text}-]")
+        else:
+            out.append(f"<ins>{esc(text)}</ins>" if html else f"{{+{text}+}}")
+    return " ".join(out)
+
+
+_KIND_KO = {"added": "신설", "removed": "삭제", "changed": "개정"}
+
+
+def _change_head(c: Any, lang: str) -> str:
+    name = c.label_ko if lang == "ko" else c.label_en
+    if lang == "ko":
+        bits = [f"{_KIND_KO[c.kind]}", f"{c.took_effect} 시행" if c.took_effect else "", c.instrument]
+    else:
+        bits = [c.kind, f"in force from {c.took_effect}" if c.took_effect else "", c.instrument]
+    return f"{name} — " + " · ".join(b for b in bits if b)
+
+
+def changes_text(ch: Any, lang: str = "en") -> str:
+    """`kaia diff` for a terminal."""
+    head = (f"{ch.target}: {ch.date_from} → {ch.date_to}, " +
+            (f"변경 {len(ch.changes)}건 ({len(ch.articles)}개 조·별표·부칙)" if lang == "ko" else
+             f"{len(ch.changes)} change(s) in {len(ch.articles)} article(s), annex(es) or addenda"))
+    out = [head]
+    if not ch.changes:
+        out.append("두 날짜 사이에 바뀐 조항이 없습니다." if lang == "ko" else "Nothing changed between the two dates.")
+    for c in ch.changes:
+        out += ["", _change_head(c, lang)]
+        if c.note:
+            out.append(f"  ({c.note})")
+        if c.words:
+            out.append("  ko: " + _runs(c.words, html=False))
+            if c.words_en:
+                out.append("  en: " + _runs(c.words_en, html=False))
+        elif c.new is not None:
+            out.append("  + " + " ".join(c.new.text.split()))
+        elif c.old is not None:
+            out.append("  - " + " ".join(c.old.text.split()))
+    return "\n".join(out)
+
+
+def changes_markdown(ch: Any, lang: str = "en") -> str:
+    """The "What changed" view and its export: each change with its word diff (<del>/<ins>)."""
+    title = (f"### {ch.target}: {ch.date_from} → {ch.date_to} 변경 사항" if lang == "ko" else
+             f"### What changed in {ch.target} from {ch.date_from} to {ch.date_to}")
+    out = [title, ""]
+    if not ch.changes:
+        out.append("두 날짜 사이에 바뀐 조항이 없습니다." if lang == "ko" else "Nothing changed between the two dates.")
+    for c in ch.changes:
+        out.append(f"**{esc(_change_head(c, lang))}**")
+        out.append("")
+        if c.note:
+            out += [f"*{esc(c.note)}*", ""]
+        if c.words:
+            out += [f"> {_runs(c.words, html=True)}", ""]
+            if c.words_en:
+                out += [f"> {_runs(c.words_en, html=True)}", ""]
+        elif c.new is not None:
+            out += [f"> <ins>{esc(' '.join(c.new.text.split()))}</ins>", ""]
+        elif c.old is not None:
+            out += [f"> <del>{esc(' '.join(c.old.text.split()))}</del>", ""]
+    return "\n".join(out).rstrip() + "\n"

@@ -32,7 +32,7 @@ from corpus.settings import Settings  # noqa: E402
 from ingest.store import BackendUnavailableError, IndexDamagedError, IndexStore  # noqa: E402
 from ui.feedback import KINDS, MAX_COMMENT, FeedbackStore, feedback_path  # noqa: E402
 from ui.render import (FINDING_COLOURS, answer_markdown, chat_text, decline_title, esc, findings_html,  # noqa: E402
-                       marked_text, md_text, sources_html)
+                       changes_markdown, marked_text, md_text, sources_html)
 
 DEFAULT_PORT = 7860
 MAX_HISTORY = 40
@@ -348,6 +348,23 @@ def build_app(settings: Settings, assistant: Assistant | None = None) -> gr.Bloc
         head = f"**{esc(name)}** — {esc(summary(report))}"
         return head, marked_text(body, report.findings), findings_html(report.findings), str(out)
 
+    def what_changed(target: str, date_from: str, date_to: str, lang: str):
+        """The provisions added, removed and changed between two dates, with word diffs, and a Markdown export."""
+        from assistant.changes import ChangeFinder, UnknownTargetError
+
+        try:
+            d1, d2 = parse_as_of(date_from), parse_as_of(date_to)
+            if not d1 or not d2:
+                raise ValueError("Give both dates (YYYY-MM-DD).")
+            found = ChangeFinder(svc.assistant.store).diff((target or "").strip() or "decree", d1, d2)
+        except (ValueError, UnknownTargetError) as exc:
+            raise gr.Error(str(exc)) from None
+        text = changes_markdown(found, lang)
+        export_root.mkdir(parents=True, exist_ok=True)
+        out = Path(tempfile.mkdtemp(dir=export_root)) / f"kaia-changes-{found.doc}-{found.date_from}-{found.date_to}.md"
+        out.write_text(text, encoding="utf-8")
+        return text, str(out)
+
     with gr.Blocks(title="kaia — Korea's AI Basic Act, answered with citations", analytics_enabled=False,
                    delete_cache=(3600, 3600)) as app:  # uploads and exports: Gradio's copies go within the hour
         gr.Markdown("## kaia — Korea's AI Basic Act, answered with citations\n"
@@ -436,6 +453,23 @@ def build_app(settings: Settings, assistant: Assistant | None = None) -> gr.Bloc
                 vf_findings = gr.HTML("", elem_id="kaia-verify-findings", js_on_load=None)
                 vf_download = gr.DownloadButton("Download report (.md)", value=None, size="sm",
                                                 elem_id="kaia-verify-download")
+            with gr.Tab("What changed", id="changes", elem_id="kaia-changes-tab"):
+                gr.Markdown("Compare the law on two dates: the provisions added, removed and changed, with the "
+                            "words struck out and inserted, the amending instrument and the date each change took "
+                            "effect. Name a document (act, decree, notice-2026-50) or a provision (Art. 35(1)).")
+                with gr.Row():
+                    wc_target = gr.Textbox(label="Document or provision", value="decree", max_length=80,
+                                           elem_id="kaia-changes-target")
+                    wc_from = gr.Textbox(label="From (YYYY-MM-DD)", value="2026-03-01", max_length=10,
+                                         elem_id="kaia-changes-from")
+                    wc_to = gr.Textbox(label="To (YYYY-MM-DD)", value="2026-08-20", max_length=10,
+                                       elem_id="kaia-changes-to")
+                    wc_lang = gr.Radio([("English", "en"), ("한국어", "ko")], value="en", label="Headings",
+                                       elem_id="kaia-changes-lang")
+                    wc_go = gr.Button("Compare", variant="primary", elem_id="kaia-changes-go")
+                wc_out = gr.Markdown("", elem_id="kaia-changes-out", sanitize_html=True)
+                wc_download = gr.DownloadButton("Download (.md)", value=None, size="sm", elem_id="kaia-changes-download")
+        wc_go.click(what_changed, [wc_target, wc_from, wc_to, wc_lang], [wc_out, wc_download], api_name="what_changed")
         vf_go.click(verify_document, [vf_text, vf_file, vf_as_of], [vf_summary, vf_marked, vf_findings, vf_download],
                     api_name="verify_document")
 
