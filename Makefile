@@ -59,6 +59,7 @@ eval: setup
 	$(BIN)/kaia eval --baseline --questions eval/heldout7.jsonl --out eval/report-heldout7
 	$(BIN)/kaia eval --baseline --questions eval/heldout8.jsonl --out eval/report-heldout8
 	$(BIN)/kaia eval --baseline --questions eval/heldout9.jsonl --out eval/report-heldout9
+	$(BIN)/kaia eval --baseline --questions eval/heldout10.jsonl --out eval/report-heldout10
 	$(BIN)/python eval/readme_tables.py
 
 clean:

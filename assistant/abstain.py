@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from corpus.model import LAW_KINDS
+from corpus.model import LAW_KINDS, split_cid
 from ingest.store import IndexStore
 
 from assistant.coverage import coverage
@@ -149,6 +149,9 @@ def decide(store: IndexStore, r: Retrieval, missing: list[dict] | None = None) -
         pats = [re.compile(p, re.I) for p in m["patterns"]]
         if m.get("require_citation") and not a.citations:
             continue
+        covered = str(m.get("covered_by", ""))
+        if covered and a.citations and all(store.find(f"{covered}:{split_cid(c.cid)[1]}") for c in a.citations):
+            continue  # the provisions named survive in the corpus after all
         if any(p.search(q) for p in pats):
             near = " ".join(u.text for c in r.candidates[:5] for u in c.units)
             asks_contents = any(re.search(p, q, re.I) for p in m.get("contents_patterns", []))
@@ -174,6 +177,10 @@ def decide(store: IndexStore, r: Retrieval, missing: list[dict] | None = None) -
             not any(QUANTITY.search(u.text) for c in r.candidates[:FIGURE_DEPTH] for u in c.units):
         # Asked for an amount, a rate or a date, and the best matches state none: the corpus does not have it.
         return Decision(True, "weak-match", "no figure", coverage=0.0)
+    if "asked" in top[0].via and not any(u.lang == a.lang for u in top[0].units):
+        # The question names a guideline or the draft, which is Korean only: an English question's words cannot be
+        # measured against it, and its best passage is what there is to quote.
+        return Decision(False, "asked-document")
     texts = [u.text for c in top for u in c.units]
     # An addendum ranked for a provision not yet in force stands for that provision: its words are what matched.
     pending = {v.split(":", 1)[1] for c in top for v in c.via if v.startswith("entry-into-force:")}

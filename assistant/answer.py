@@ -107,6 +107,17 @@ class Extractive:
     def _as_of(self, value: str | None) -> None:
         self._local.as_of = value
 
+    @property
+    def _guided(self) -> dict[str, str]:
+        """Guidance quoted in the answer being composed: its uid → the provision it is quoted beside (per thread)."""
+        if not hasattr(self._local, "guided"):
+            self._local.guided = {}
+        return self._local.guided
+
+    @_guided.setter
+    def _guided(self, value: dict[str, str]) -> None:
+        self._local.guided = value
+
     # ------------------------------------------------------------------ segments
 
     def _same_wording(self, cid: str, of: Unit) -> Unit | None:
@@ -183,7 +194,7 @@ class Extractive:
             quote=seg.text, quote_ko=quote_ko, lang=u.lang, version=u.version, url=u.url, verified=False,
             uid=u.uid, uid_ko=ko.uid if (ko is not None and quote_ko) else None, label_ko=label(u, doc, "ko"),
             kind=doc.kind, subitem=u.subitem, addendum=u.addendum, effective_from=u.effective_from,
-            effective_to=u.effective_to, page=u.page,
+            effective_to=u.effective_to, page=u.page, interprets=self._guided.get(u.uid, ""),
         )
 
     def _align_ko(self, seg: Segment, ko: Unit) -> str:
@@ -350,9 +361,41 @@ class Extractive:
                 out.append(seg)
         return out
 
+    def guidance_segments(self, r: Retrieval) -> list[Segment]:
+        """The sentences of the guidance found beside the law that carry most of the question's words."""
+        terms = set(r.analysis.terms)
+        out: list[Segment] = []
+        self._guided = {}
+        for cand, law in r.guidance:
+            unit = cand.units[0]
+            # The passage's own heading ("2.6.1 용어의 정의") says nothing quoted alone.
+            segs = [x for x in self.segments(unit) if x.text.strip() != (unit.title or "").strip() and len(x.text) >= 12]
+            for seg in segs:
+                seg.score = self._score(seg, terms)
+            best = sorted(segs, key=lambda x: (-x.score, x.order))[:GUIDANCE_SENTENCES]
+            out.extend(sorted(best, key=lambda x: x.order))
+            self._guided[unit.uid] = law
+        return out
+
+    def _interpreted_mark(self, c: CitationOut, cites: list[CitationOut], lang: str) -> str:
+        """" on [n]" (Korean "[n] 관련 "): the answer's citation of the provision a guidance passage interprets, or ""
+        where the answer does not quote it (the JSON's `interprets` still names it). A marker, not the provision's
+        label, so that the guideline's words are never read as a quotation of the law."""
+        law = self._guided.get(c.uid)
+        if not law:
+            return ""
+        for x in cites:
+            u = self.store.units.get(x.uid)
+            if x.kind in LAW_KINDS and u is not None and (u.cid == law or u.cid.startswith(law + ":")
+                                                          or law.startswith(u.cid + ":")):
+                return f"[{x.n}] 관련 " if lang == "ko" else f" on [{x.n}]"
+        return ""
+
     def compose(self, r: Retrieval, lang: str) -> Draft:
         segs = self.pick(r, lang)
+        segs += [g for g in self.guidance_segments(r) if all(g.text != s.text for s in segs)]
         cites = [self._citation(i, s, lang) for i, s in enumerate(segs, 1)]
+        self._local.cites = cites
         lines = []
         for i, (s, c) in enumerate(zip(segs, cites)):
             lines.append(self._line(s, c, lang, first=i == 0))
@@ -380,6 +423,16 @@ class Extractive:
             if lang == "ko":
                 return f"{'' if first else '- '}해설 자료 「{doc.title_en}」(제3자 논평, 법령 아님)에 따르면: “{text}” [{c.n}]"
             return f"{'' if first else '- '}According to the commentary “{doc.title_en}” (third-party, not law): “{text}” [{c.n}]"
+        if c.kind == "guideline":
+            on = self._interpreted_mark(c, getattr(self._local, "cites", []), lang)
+            if lang == "ko":
+                return f"{'' if first else '- '}{on}가이드라인(법령 아님) {c.label}: “{text}” [{c.n}]"
+            korean = "" if self.store.units[c.uid].lang == "en" else "; in Korean only"
+            return f"{'' if first else '- '}MSIT guidance{on} (not law{korean}), {c.label}: “{text}” [{c.n}]"
+        if c.kind == "draft":
+            if lang == "ko":
+                return f"{'' if first else '- '}시행되지 않은 {c.label_ko or c.label}(초안, 법령 아님): “{text}” [{c.n}]"
+            return f"{'' if first else '- '}{c.label} (a draft that never had legal effect): “{text}” [{c.n}]"
         if c.kind == "user":
             prefix = f"사용자 문서 {c.label}: " if lang == "ko" else f"Your document {c.label}: "
             return f"{'' if first else '- '}{prefix}“{text}” [{c.n}]"
@@ -407,6 +460,7 @@ class Extractive:
         return notes
 
 
+GUIDANCE_SENTENCES = 2  # quoted from the guidance passage found beside the law
 MAX_LEAD_QUOTE = 1500  # characters of a provision quoted for a sentence of the lead
 
 

@@ -64,9 +64,9 @@ ABSTENTION: dict[str, tuple[str, str]] = {
                       "법률을 언급할 뿐 그 내용은 다루지 않습니다."),
     "not-regulated": ("{detail}", "{detail}"),
     "weak-match": ("I could not find an answer in the corpus (the AI Basic Act, its Enforcement Decree, MSIT Notice "
-                   "No. 2026-50 and the commentary).",
-                   "이 질문에 답하는 내용을 자료(인공지능기본법, 시행령, 과학기술정보통신부 고시 제2026-50호, 해설 자료)에서 "
-                   "찾지 못했습니다."),
+                   "No. 2026-50, MSIT's guidelines, the draft decree's surviving articles and the commentary).",
+                   "이 질문에 답하는 내용을 자료(인공지능기본법, 시행령, 과학기술정보통신부 고시 제2026-50호, 과학기술정보통신부 "
+                   "가이드라인, 시행령 초안의 남은 조문, 해설 자료)에서 찾지 못했습니다."),
 }
 
 
@@ -324,7 +324,7 @@ class Assistant:
             u = c.unit(lang) or c.units[0]
             doc = self.store.docs[u.doc]
             out.append(SourceOut(u.doc, u.article, u.paragraph, u.item, round(c.score, 5), c.cid, label(u, doc, lang),
-                                 u.addendum))
+                                 u.addendum, u.page))
         return out
 
     def _abstention(self, r: Retrieval, d: Decision, lang: str, related: list[str] | None = None) -> Draft:

@@ -58,6 +58,8 @@ class Retrieval:
     analysis: Analysis
     candidates: list[Candidate]
     timings: dict[str, float] = field(default_factory=dict)
+    # Official guidance on a provision among the best candidates: (the passage, the provision it interprets).
+    guidance: list[tuple[Candidate, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -84,6 +86,7 @@ class CitationOut:
     effective_to: str = ""
     page: int | None = None
     change_note: str = ""  # the wording changed in the last six months, or will change on a known date
+    interprets: str = ""  # for guidance: the canonical id of the provision it is quoted beside
 
 
 @dataclass
@@ -96,6 +99,7 @@ class SourceOut:
     cid: str = ""
     label: str = ""
     addendum: str | None = None
+    page: int | None = None  # a guideline's printed page
 
 
 @dataclass

@@ -8,16 +8,16 @@ import time
 from collections import defaultdict
 from functools import lru_cache
 
-from corpus.model import LAW_KINDS, split_cid
+from corpus.model import ASKED_ONLY_KINDS, LAW_KINDS, split_cid
 from corpus.numbers import date_spans
 from ingest.store import IndexStore
 
-from assistant.coverage import coverage
+from assistant.coverage import coverage, token_set
 from assistant.records import Analysis, Candidate, Retrieval
 
 DEPTH = 60  # hits taken from each retriever (over all versions, so deeper than the provisions needed)
 # Law first: commentary and user documents must out-score the law clearly to rank above it.
-AUTHORITY = {"act": 1.0, "decree": 1.0, "notice": 0.95, "user": 0.8, "commentary": 0.8}
+AUTHORITY = {"act": 1.0, "decree": 1.0, "notice": 0.95, "user": 0.8, "commentary": 0.8, "guideline": 0.8, "draft": 0.8}
 # A provision reached only by a link starts at LINK_SHARE of the score of the provision linking to it; one the
 # searches found too gains LINK_BONUS of it. Measured on both question sets: a bonus of 0.125 (a quarter of the
 # share, as before) put Act provisions above the decree article asked about; 0.05-0.07 is best, 0 or 0.09 worse.
@@ -31,6 +31,16 @@ COMMENTARY_CUES = re.compile(r"comment|opinion|critic|analyst|expert|observer|es
                              r"planning to|논평|해설|평가하|전문가|비판|지적|esg|산업부|산업통상|공고|초안|입법예고|발언|밝혔",
                              re.I)
 COMMENTARY_ASKED = 1.3
+# A question that names a guideline or the draft asks what it says: its passages come before the law's.
+ASKED_DOCUMENT = 2.0
+# Guidance shown beside the law: looked for where the best candidate is a provision a guideline interprets (deeper,
+# guidance on runners-up cost citation precision: 0.936 against 0.95 on the gate subset), one passage per
+# guideline, only where the passage is close to the question (e5 cosine similarity), at most MAX_GUIDANCE.
+GUIDANCE_DEPTH = 1
+GUIDANCE_NAMING_DEPTH = 3  # the provision named beside it: among these, the one the passage refers to
+GUIDANCE_HITS = 20
+GUIDANCE_MIN_SIMILARITY = 0.80
+MAX_GUIDANCE = 1
 # Fusion is a weighted sum of normalised scores: it keeps a confident BM25 match (a rare number, a name) on top,
 # where reciprocal rank fusion would average it away (measured: Hit@1 0.54 with RRF against 0.65 then).
 DENSE_WEIGHT = 0.5
@@ -96,7 +106,6 @@ class Retriever:
 
     def __init__(self, store: IndexStore) -> None:
         self.store = store
-        self._indexed = set(store._bm25_ids)
         # Bodies defined by a definitions item, per document: (term, definition cid).
         self._bodies: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for u in store.units.values():
@@ -112,14 +121,64 @@ class Retriever:
     def _allowed_any(self, docs: tuple[str, ...] | None) -> frozenset[str] | None:
         if docs is None:
             return None
-        return frozenset(uid for uid in self._indexed if self.store.units[uid].doc in docs)
+        return frozenset(u.uid for u in self.store.units.values() if u.doc in docs)
 
     def _units(self, cid: str, as_of: str) -> list:
         return self.store.find(cid, as_of=as_of)
 
+    def _shared(self, cid: str, text: str, as_of: str) -> int:
+        """How many words the Korean wording of a provision shares with a text."""
+        ko = next((u for u in self._units(cid, as_of) if u.lang == "ko"), None)
+        return len(token_set(ko.text) & token_set(text)) if ko is not None else 0
+
+    @lru_cache(maxsize=1)
+    def _asked_only(self) -> tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...]:
+        """Documents searched only beside the law or when a question asks about them (guidelines, the draft), with
+        the patterns of a question asking what they say and of one that merely names them."""
+        def pattern(ps: tuple[str, ...]) -> re.Pattern[str] | None:
+            return re.compile("|".join(f"(?:{p})" for p in ps), re.I) if ps else None
+
+        return tuple((d.id, pattern(d.asked_by), pattern(d.mentioned_by)) for d in self.store.docs.values()
+                     if d.kind in ASKED_ONLY_KINDS)
+
+    def _asked(self, question: str, chosen: tuple[str, ...] | None) -> dict[str, float]:
+        """The guidance and drafts a question is answered from, with the weight of their best passage against
+        the law's best: a question asking what one says puts it first; one naming it ranks it as secondary
+        authority; one the user chose to search is weighed as found."""
+        out: dict[str, float] = {}
+        named = {doc for doc, _, mentioned in self._asked_only() if mentioned is not None and mentioned.search(question)}
+        named_kinds = {self.store.docs[doc].kind for doc in named}
+        for doc, asked, _ in self._asked_only():
+            kind = self.store.docs[doc].kind
+            if chosen:
+                if doc in chosen:
+                    out[doc] = 1.0
+            elif asked is not None and asked.search(question) and (doc in named or kind not in named_kinds):
+                out[doc] = ASKED_DOCUMENT  # what "the transparency guideline" says: that one, not the others
+            elif doc in named:
+                out[doc] = AUTHORITY.get(kind, 0.8)
+        return out
+
+    def _in_draft(self, cid: str, asked: dict[str, float]) -> str:
+        """A citation of the decree in a question about a draft of it: the draft's article where it survives."""
+        for doc in asked:
+            d = self.store.docs[doc]
+            if d.kind == "draft" and d.draft_of and cid.startswith(d.draft_of + ":"):
+                other = doc + cid[len(d.draft_of):]
+                if self.store.find(other):
+                    return other
+        return cid
+
+    def _main_docs(self, chosen: tuple[str, ...] | None) -> tuple[str, ...] | None:
+        """The documents of the main searches: those chosen, else all but the guidance and drafts."""
+        docs = chosen or tuple(sorted(d.id for d in self.store.docs.values() if d.kind not in ASKED_ONLY_KINDS))
+        return None if len(docs) == len(self.store.docs) else docs
+
     def run(self, a: Analysis) -> Retrieval:
         q = a.query
-        docs = tuple(q.docs) if q.docs else None
+        chosen = tuple(q.docs) if q.docs else None
+        docs = self._main_docs(chosen)
+        asked = self._asked(q.question, chosen)
         t0 = time.perf_counter()
         via: dict[str, set[str]] = defaultdict(set)
         dense_best: dict[str, float] = {}
@@ -129,7 +188,11 @@ class Retriever:
         cited: list[str] = []
         elsewhere: dict[str, float] = {}  # provisions found that are not in force on the as-of date
         for c in a.citations:
-            if docs and c.doc not in docs:
+            cid = self._in_draft(c.cid, asked)
+            if cid != c.cid:  # "Art. 25 of the draft decree": the draft's article, not the decree's
+                cited.append(cid)
+                continue
+            if chosen and c.doc not in chosen:
                 continue
             if self._units(c.cid, q.as_of):
                 cited.append(c.cid)
@@ -144,7 +207,7 @@ class Retriever:
         t1 = time.perf_counter()
         dense_hits = self.store.dense(a.vector, DEPTH, docs=list(docs) if docs else None)
         t2 = time.perf_counter()
-        lex_hits = self.store.lexical(weigh_identifiers(a.terms), DEPTH, self._allowed_any(docs))
+        lex_hits = self.store.lexical(weigh_identifiers(a.terms), DEPTH, self._allowed_any(chosen))
         t3 = time.perf_counter()
         live: dict[str, bool] = {}
         for source, hits in (("dense", dense_hits), ("lexical", lex_hits)):
@@ -168,6 +231,8 @@ class Retriever:
         for cid in list(scores):
             doc, art = split_cid(cid)[:2]
             kind = self.store.docs[doc].kind if doc in self.store.docs else "user"
+            if kind in ASKED_ONLY_KINDS:
+                continue  # weighed when searched (_search_asked)
             scores[cid] *= COMMENTARY_ASKED if (kind == "commentary" and wants_commentary) else AUTHORITY.get(kind, 0.9)
             if art and (art.startswith("form") or art == "reasons"):
                 scores[cid] *= ANCILLARY  # forms and reasons explain; they rarely are the rule asked about
@@ -232,14 +297,69 @@ class Retriever:
         elif FALLS_UNDER.search(q.question) and not DETAIL_CUES.search(q.question) and not cited \
                 and not date_spans(q.question):  # "on 23 January 2026, did X fall under …" asks about a version
             self._named_definition_first(scores, via, q.question, q.as_of)
+        if asked:  # after the law's own weighing: the passages asked about are weighed against its final best
+            self._search_asked(a, asked, scores, via)
         cands = []
         for cid, s in sorted(scores.items(), key=lambda kv: kv[1], reverse=True):
             units = self._units(cid, q.as_of)
             if units:
                 cands.append(Candidate(cid, s, units, sorted(via[cid]), dense_best.get(cid, 0.0), lex_best.get(cid, 0.0)))
+        guidance = self._guidance(a, cands, set(asked))
         t4 = time.perf_counter()
         return Retrieval(a, cands, {"embed": (t1 - t0) * 1000, "dense": (t2 - t1) * 1000, "lexical": (t3 - t2) * 1000,
-                                    "fuse": (t4 - t3) * 1000})
+                                    "fuse": (t4 - t3) * 1000}, guidance)
+
+    def _search_asked(self, a: Analysis, asked: dict[str, float], scores: dict[str, float],
+                      via: dict[str, set[str]]) -> None:
+        """Guidance and drafts a question asks about (or names) are searched on their own (a Korean-only text is far
+        down an English question's hits over the whole corpus); their best passages take the weight given against
+        the law's best."""
+        top = max(scores.values(), default=1.0) or 1.0
+        for doc, weight in sorted(asked.items()):
+            found, _, _ = self._doc_search(a, doc)
+            best = max(found.values(), default=0.0) or 1.0  # relative to its own best: an English question's
+            for cid, v in found.items():                   # lexical share of a Korean text is nil
+                scores[cid] = max(scores.get(cid, 0.0), v / best * top * weight)
+                via[cid].add("asked" if weight >= ASKED_DOCUMENT else "named")
+
+    def _doc_search(self, a: Analysis, doc: str
+                    ) -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
+        """Dense and lexical search within one document: (fused 0 … 1, dense, lexical) scores by provision, of
+        those in force; Korean terms only for a Korean text."""
+        d = self.store.docs[doc]
+        dense = {self.store.units[h.uid].cid: h.score for h in self.store.dense_within(a.vector, GUIDANCE_HITS, doc)}
+        # English words in a Korean guideline (High-impact, AI, EU) match English questions by accident.
+        terms = [t for t in a.terms if _HANGUL.search(t)] if d.files and d.files[0].lang == "ko" else a.terms
+        lex = {self.store.units[h.uid].cid: h.score for h in
+               self.store.lexical(weigh_identifiers(terms), GUIDANCE_HITS, self._allowed_any((doc,)),
+                                  extra=d.kind in ASKED_ONLY_KINDS)} if terms else {}
+        fused = combsum(dense, lex)
+        return {c: v for c, v in fused.items() if self._units(c, a.query.as_of)}, dense, lex
+
+    def _guidance(self, a: Analysis, cands: list[Candidate], searched: set[str]) -> list[tuple[Candidate, str]]:
+        """The guideline passage that best answers the question among the guidance on the best law provisions
+        (a guideline's `interprets` in the manifest), when the guideline was not searched with the law itself."""
+        laws = [c for c in cands[:GUIDANCE_NAMING_DEPTH] if self.store.docs[c.doc].kind in LAW_KINDS]
+        out: list[tuple[Candidate, str]] = []
+        for d in self.store.docs.values():
+            if d.kind != "guideline" or not d.interprets or d.id in searched:
+                continue
+            interpreted = [c.cid for c in laws if any(c.cid == p or c.cid.startswith(p + ":") for p in d.interprets)]
+            # Only beside the provision that answers: the best candidate must be one the guideline interprets.
+            if not interpreted or not any(c.cid in interpreted for c in cands[:GUIDANCE_DEPTH]):
+                continue
+            fused, dense, lex = self._doc_search(a, d.id)
+            if not fused or max(dense.values()) < GUIDANCE_MIN_SIMILARITY:
+                continue
+            best = max(fused, key=lambda c: (fused[c], dense.get(c, 0.0)))
+            units = self._units(best, a.query.as_of)
+            if units:
+                # Named beside the provision the passage refers to, else the one sharing most of its words.
+                law = next((c for c in interpreted if _article_ko(c) in units[0].text), None) or \
+                    max(interpreted, key=lambda c: (self._shared(c, units[0].text, a.query.as_of), -interpreted.index(c)))
+                out.append((Candidate(best, fused[best], units, ["guidance"], dense.get(best, 0.0),
+                                      lex.get(best, 0.0)), law))
+        return sorted(out, key=lambda g: -g[0].dense)[:MAX_GUIDANCE]
 
     def _weigh_coverage(self, scores: dict[str, float], terms: list[str], as_of: str, kinds: tuple[str, ...]
                         ) -> None:
@@ -380,6 +500,16 @@ class Retriever:
 def put_first(scores: dict[str, float], cid: str) -> None:
     """Rank `cid` just above the best provision (the others keep their order)."""
     scores[cid] = max(scores.values()) * 1.001
+
+
+_HANGUL = re.compile(r"[가-힣]")
+
+
+def _article_ko(cid: str) -> str:
+    """"act:2::4:g" → "제2조" (how guidance refers to an article)."""
+    art = split_cid(cid)[1] or ""
+    num, _, branch = art.partition("-")
+    return f"제{num}조" + (f"의{branch}" if branch else "")
 
 
 def combsum(dense: dict[str, float], lexical: dict[str, float]) -> dict[str, float]:

@@ -231,6 +231,12 @@ class Reference:
     implicit: bool = False  # a bare "제2항" read as the Article before it (a guess, unlike "같은 조 제2항")
 
 
+# A draft named right before a reference: "Draft Enforcement Decree (2025, never in force) Art. 24(2)", "the draft
+# decree's Art. 25", "시행령안 제25조", "시행령안(초안) 제24조", "입법예고안 제28조".
+_DRAFT_NAMED = re.compile(r"\bdraft\b(?:\s+[\w-]+){0,3}(?:\s*\([^()]{0,40}\))?(?:'s)?\s*(?:Art\.?|Article)?\s*$|"
+                          r"(?:시행령안|초안|입법예고안)(?:\s*\([^()]{0,20}\))?\s*$", re.I)
+
+
 def _is_ours_ko(name: str) -> bool:
     return "인공지능" in name and ("기본법" in name or "신뢰" in name) or name.replace(" ", "") in ("AI기본법",)
 
@@ -238,6 +244,8 @@ def _is_ours_ko(name: str) -> bool:
 def _named_doc(before: str, after: str, previous: str | None) -> str | None:
     """The document a reference's own words name: act/decree, OTHER_STATUTE, or None when they name none."""
     b = before[-90:]
+    if _DRAFT_NAMED.search(b):
+        return OTHER_STATUTE  # a draft's article ("Draft Enforcement Decree (2025) Art. 24", "시행령안 제25조"): not law
     m = _KO_NAMED.search(b)
     if m:
         if not _is_ours_ko(m.group("q")) or m.group("sub") == "시행규칙":

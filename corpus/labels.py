@@ -1,6 +1,8 @@
 """Human citation labels for units: "AI Basic Act Art. 31(1)", "인공지능기본법 제31조제1항"."""
 from __future__ import annotations
 
+import re
+
 from corpus.model import Document, Unit
 
 _LATIN = "abcdefghijklmn"
@@ -65,8 +67,22 @@ def provision_ko(u: Unit) -> str:
     return s
 
 
+def _guide_place(u: Unit, lang: str) -> str:
+    """Where in a guideline: its printed page, else its section (a checklist item, an FAQ entry)."""
+    if u.page:
+        return f"{u.page}쪽" if lang == "ko" else f"p. {u.page}"
+    # A label sits inside a sentence of the answer: no sentence-ending marks in it ("Q. …하나요?").
+    title = re.sub(r"^(Q|FAQ)\s*[.:—-]?\s*|[.?!。]+(?=\s|$)", "", (u.title or "").strip()).strip()
+    if title:
+        short = title if len(title) <= 60 else title[:57] + "…"
+        return f"「{short}」" if lang == "ko" else f"“{short}”"
+    return provision_ko(u) if lang == "ko" else provision_en(u)
+
+
 def label(u: Unit, doc: Document, lang: str) -> str:
-    """Full label in `lang`: document short name and provision."""
+    """Full label in `lang`: document short name and provision (a guideline's page or section)."""
+    if doc.kind == "guideline":
+        return f"{doc.short_ko} {_guide_place(u, 'ko')}" if lang == "ko" else f"{doc.short_en}, {_guide_place(u, 'en')}"
     if lang == "ko":
         return f"{doc.short_ko} {provision_ko(u)}"
     return f"{doc.short_en} {provision_en(u)}"

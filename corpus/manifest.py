@@ -21,9 +21,13 @@ def load_manifest(path: Path) -> list[Document]:
         raise ManifestError(f"cannot read manifest {path}: {exc}") from exc
     docs: list[Document] = []
     seen: set[str] = set()
+    defaults = data.get("kind", {})
     for raw in data.get("document", []):
-        raw = dict(raw)
+        raw = {**defaults.get(raw.get("kind", ""), {}), **raw}
         files = tuple(SourceFile(**f) for f in raw.pop("file", []))
+        raw["asked_by"] = tuple(raw.get("asked_by", ()))
+        raw["interprets"] = tuple(raw.get("interprets", ()))
+        raw["mentioned_by"] = tuple(raw.get("mentioned_by", ()))
         doc = Document(**raw, files=files)
         if doc.id in seen:
             raise ManifestError(f"duplicate document id {doc.id!r} in {path}")

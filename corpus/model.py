@@ -5,8 +5,10 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
-KIND_LABELS_EN = {"act": "Act", "decree": "Decree", "notice": "Notice", "commentary": "Commentary", "user": "User document"}
-KIND_LABELS_KO = {"act": "법률", "decree": "시행령", "notice": "고시", "commentary": "해설", "user": "사용자 문서"}
+KIND_LABELS_EN = {"act": "Act", "decree": "Decree", "notice": "Notice", "guideline": "MSIT guidance, not law",
+                  "commentary": "Commentary", "draft": "Draft, never in force", "user": "User document"}
+KIND_LABELS_KO = {"act": "법률", "decree": "시행령", "notice": "고시", "guideline": "과기정통부 가이드라인(법령 아님)",
+                  "commentary": "해설", "draft": "초안(시행된 적 없음)", "user": "사용자 문서"}
 
 
 @dataclass(frozen=True)
@@ -27,10 +29,15 @@ class SourceFile:
     twin_of: str = ""
     source_url: str = ""
     amendments: dict[str, str] = field(default_factory=dict)
+    # How a guideline's extracted text is laid out: pages ("after-blank" | "sequential" | ""), max_page_gap,
+    # exclude_pages ([[first, last], …]: annexes reproducing law texts), start_line (after the contents).
+    guide: dict[str, object] = field(default_factory=dict)
 
 
-# Document kinds that are law (binding text), as against commentary and user documents.
+# Document kinds that are law (binding text), as against guidance, commentary, drafts and user documents.
 LAW_KINDS = ("act", "decree", "notice")
+# Kinds searched with the law only when a question asks about them (Document.asked_by).
+ASKED_ONLY_KINDS = ("guideline", "draft")
 
 
 @dataclass(frozen=True)
@@ -47,6 +54,13 @@ class Document:
     authority: str = ""
     url: str = ""
     article_url: str = ""
+    # Patterns of a question that asks about this document itself (a guideline, the draft): such documents are
+    # searched with the law only then; otherwise guidance is shown beside the law and a draft not at all.
+    asked_by: tuple[str, ...] = ()
+    mentioned_by: tuple[str, ...] = ()  # a question naming it: searched too, ranked as secondary authority
+    # For guidance: the provisions (canonical ids or their prefixes) it interprets; it is shown beside them.
+    interprets: tuple[str, ...] = ()
+    draft_of: str = ""  # for a draft: the document it became ("decree")
     files: tuple[SourceFile, ...] = ()
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 VALID_LANGS = {"en", "ko"}
 VALID_PERSONAS = {"sme", "lawyer", "compliance"}
-VALID_CATEGORIES = {"act", "decree", "notice", "commentary", "version", "two-docs", "citation", "situation",
+VALID_CATEGORIES = {"act", "decree", "notice", "commentary", "version", "two-docs", "citation", "situation", "guidance", "history",
                     "out-of-scope"}
 VALID_VERDICTS = {"yes", "no", "depends", None}
 NO_VERDICT = "absent"  # a question file without the field: not scored for verdicts
@@ -99,6 +99,8 @@ def _para(s: dict[str, Any]) -> tuple[str, str, str]:
 def _same_article(src: dict[str, Any], g: dict[str, Any]) -> bool:
     if src["doc"] != g["doc"]:
         return False
+    if g.get("page") is not None:  # guidance is cited by its printed page
+        return src.get("page") == g["page"]
     a, b = _article(src), _article(g)
     return a == b or (b == "addenda" and a.startswith("addenda"))
 
@@ -183,6 +185,16 @@ class Scored:
     verdict: str | None = None
 
 
+def _interprets_gold(c: dict[str, Any], gold: list[dict], linked: "callable[[str, str, list[dict]], bool]") -> bool:
+    """Guidance quoted beside a provision is as precise as that provision (its `interprets`)."""
+    target = c.get("interprets") or ""
+    if not target:
+        return False
+    doc, _, rest = target.partition(":")
+    article = rest.split(":")[0]
+    return any(g.get("doc") == doc and str(g.get("article")) == article for g in gold) or linked(doc, article, gold)
+
+
 def score(q: Question, ans: dict[str, Any], linked: "callable[[str, str, list[dict]], bool]") -> Scored:
     """Score one answer (the JSON of `kaia ask --json`) against its question."""
     s = Scored(q.id, q.lang, q.persona, q.category, q.answerable, bool(ans["abstained"]),
@@ -198,7 +210,8 @@ def score(q: Question, ans: dict[str, Any], linked: "callable[[str, str, list[di
         s.cites_gold = 1.0 if any(gold_match(c, q.gold, "article") for c in cites) else 0.0
         s.citations = len(cites)
         s.citations_ok = sum(1 for c in cites if c.get("verified") and
-                             (gold_match(c, q.gold, "article") or linked(c["doc"], _article(c), q.gold)))
+                             (gold_match(c, q.gold, "article") or linked(c["doc"], _article(c), q.gold)
+                              or _interprets_gold(c, q.gold, linked)))
         defines = getattr(linked, "defines", None)
         s.citations_defined = sum(1 for c in cites if c.get("verified") and defines is not None and
                                   not (gold_match(c, q.gold, "article") or linked(c["doc"], _article(c), q.gold))

@@ -33,6 +33,9 @@ HELDOUT7_QUESTIONS = Path(__file__).resolve().parent / "heldout7.jsonl"
 HELDOUT8_QUESTIONS = Path(__file__).resolve().parent / "heldout8.jsonl"
 # A ninth, after the fine schedule and the fact readings held-out 8 prompted (first run in report-heldout9-first).
 HELDOUT9_QUESTIONS = Path(__file__).resolve().parent / "heldout9.jsonl"
+# A tenth, after the guidelines, the original decree and the draft joined the corpus and guidance was quoted beside
+# the law (first run in report-heldout10-first): situation, guidance and history questions.
+HELDOUT10_QUESTIONS = Path(__file__).resolve().parent / "heldout10.jsonl"
 HEADLINE = [("verdict_accuracy", "Verdict accuracy"), ("verdict_overstated", "Verdict 'yes' where 'no'"),
             ("hit1_article", "Hit@1 (article)"), ("recall5_article", "Recall@5 (article)"),
             ("mrr_article", "MRR (article)"), ("hit1_paragraph", "Hit@1 (paragraph)"),

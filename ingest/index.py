@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from corpus.labels import label
-from corpus.model import Document, Unit
+from corpus.model import ASKED_ONLY_KINDS, Document, Unit
 from corpus.settings import Settings
 from ingest.embeddings import EmbeddingCache, KaiaEmbeddings, resolve_model
 from ingest.links import find_refs
@@ -193,6 +193,16 @@ def build_index(settings: Settings, *, rebuild: bool = False, progress: bool = T
         return IngestReport(gen, False, time.perf_counter() - t0, dict(counts), embedded, changed, parsed.warnings)
 
 
+def _write_bm25(folder: Path, ids_file: Path, uids: list[str], tokens: list[list[str]]) -> None:
+    """A BM25 index of the given token lists and the uid of each row."""
+    import bm25s
+
+    retriever = bm25s.BM25()
+    retriever.index(tokens or [["∅"]], show_progress=False)
+    retriever.save(str(folder), show_progress=False)
+    write_json_atomic(ids_file, uids)
+
+
 def _write_generation(settings: Settings, parsed: ParsedCorpus, emb: KaiaEmbeddings, out: Path, gen: str, fp: str,
                       doc_hashes: dict[str, str], progress: bool) -> dict[str, int]:
     docs = {d.id: d for d in parsed.docs}
@@ -218,22 +228,23 @@ def _write_generation(settings: Settings, parsed: ParsedCorpus, emb: KaiaEmbeddi
     write_json_atomic(out / "docs.json", [doc_to_dict(d) for d in parsed.docs])
     write_json_atomic(out / "links.json", compute_links(parsed.units))
 
-    import bm25s
-
     bar = _progress(len(texts), "lexical index", progress)
     corpus_tokens = []
     for t in texts:
         corpus_tokens.append(tokenize(t) or ["∅"])
         bar.update(1)
     bar.close()
-    retriever = bm25s.BM25()
-    retriever.index(corpus_tokens, show_progress=False)
-    retriever.save(str(out / "bm25"), show_progress=False)
-    write_json_atomic(out / "bm25_ids.json", [u.uid for u in indexed])
+    # Guidance and drafts get a lexical index of their own: searched only beside the law or when asked about,
+    # they must not change the law's term weights (BM25, df.json) from what the law alone gives.
+    primary = [i for i, u in enumerate(indexed) if docs[u.doc].kind not in ASKED_ONLY_KINDS]
+    extra = [i for i, u in enumerate(indexed) if docs[u.doc].kind in ASKED_ONLY_KINDS]
+    _write_bm25(out / "bm25", out / "bm25_ids.json", [indexed[i].uid for i in primary], [corpus_tokens[i] for i in primary])
+    _write_bm25(out / "bm25-extra", out / "bm25_extra_ids.json", [indexed[i].uid for i in extra],
+                [corpus_tokens[i] for i in extra])
     df: Counter[str] = Counter()
-    for toks in corpus_tokens:
-        df.update(set(toks))
-    write_json_atomic(out / "df.json", {"n": len(corpus_tokens), "df": dict(df)})
+    for i in primary:
+        df.update(set(corpus_tokens[i]))
+    write_json_atomic(out / "df.json", {"n": len(primary), "df": dict(df)})
 
     from langchain_chroma import Chroma
 
@@ -255,7 +266,8 @@ def _write_generation(settings: Settings, parsed: ParsedCorpus, emb: KaiaEmbeddi
 
     meta = {"generation": gen, "fingerprint": fp, "model_key": emb.model_key, "model_ref": emb.model_ref,
             "created": datetime.now(timezone.utc).isoformat(timespec="seconds"), "doc_hashes": doc_hashes,
-            "units": len(parsed.units), "indexed": len(indexed), "parser_version": PARSER_VERSION,
+            "units": len(parsed.units), "indexed": len(indexed), "indexed_lexical": len(primary),
+            "parser_version": PARSER_VERSION,
             "chroma_url": settings.chroma_url, "dim": int(vectors.shape[1]) if len(vectors) else 0}
     write_json_atomic(out / "meta.json", meta)
     return dict(embedded)

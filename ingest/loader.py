@@ -10,6 +10,8 @@ from corpus.manifest import load_manifest, resolve_file, sha256_file
 from corpus.model import Document, SourceFile, Unit
 from corpus.settings import Settings
 from ingest.blocks import ParseError, read_lawgo_xml_en, read_lawgo_xml_ko, read_lawtext
+from ingest.fragments import read_fragments
+from ingest.guidance import guideline_units
 from ingest.lawgo_json import read_lawgo_json_ko
 from ingest.passages import passage_units
 from ingest.structure import strip_tags
@@ -17,7 +19,7 @@ from ingest.units import build_units
 from ingest.userdocs import load_user_documents
 
 # Bump when parsing or tokenizing changes what a file yields, so that ingest re-indexes unchanged files.
-PARSER_VERSION = "16"
+PARSER_VERSION = "21"
 
 
 class SourceError(ValueError):
@@ -42,6 +44,10 @@ def parse_file(doc: Document, sf: SourceFile, path: Path) -> list[Unit]:
         return build_units(doc, sf, read_lawgo_xml_en(path))
     if sf.format in ("lawtext-ko", "lawtext-en"):
         return build_units(doc, sf, read_lawtext(path, sf.lang))
+    if sf.format in ("guideline-text", "guideline-checklist"):
+        return guideline_units(doc, sf, path)
+    if sf.format == "draft-fragments":
+        return build_units(doc, sf, read_fragments(path, list(sf.guide.get("fragments", []))))
     if sf.format in ("text", "markdown", "html", "pdf"):
         return passage_units(doc, sf, path)
     raise SourceError(f"{sf.file}: unknown format {sf.format!r} in the manifest")

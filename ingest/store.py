@@ -19,7 +19,7 @@ from urllib.parse import urlparse
 
 import numpy as np
 
-from corpus.model import Document, SourceFile, Unit
+from corpus.model import ASKED_ONLY_KINDS, Document, SourceFile, Unit
 from corpus.settings import Settings
 
 CURRENT = "CURRENT"
@@ -136,8 +136,9 @@ def check_generation(settings: Settings, gen: str) -> None:
     lines = data.count(b"\n")
     if (data and not data.endswith(b"\n")) or lines != meta.get("units", lines):
         raise _damaged(path, f"units.jsonl has {lines} complete lines, meta.json says {meta.get('units')}")
-    if n_ids != meta.get("indexed", n_ids):
-        raise _damaged(path, f"bm25_ids.json has {n_ids} ids, meta.json says {meta.get('indexed')}")
+    expected = meta.get("indexed_lexical", meta.get("indexed", n_ids))
+    if n_ids != expected:
+        raise _damaged(path, f"bm25_ids.json has {n_ids} ids, meta.json says {expected}")
     if not settings.chroma_url:
         with (path / CHROMA_DB).open("rb") as fh:
             if fh.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
@@ -164,7 +165,9 @@ def unit_metadata(u: Unit, doc: Document) -> dict[str, Any]:
 
 def doc_to_dict(d: Document) -> dict[str, Any]:
     out = {k: getattr(d, k) for k in ("id", "kind", "rank", "title_ko", "title_en", "short_ko", "short_en",
-                                      "authority", "url", "article_url")}
+                                      "authority", "url", "article_url", "draft_of")}
+    out["asked_by"], out["interprets"] = list(d.asked_by), list(d.interprets)
+    out["mentioned_by"] = list(d.mentioned_by)
     out["files"] = [f.__dict__ for f in d.files]
     return out
 
@@ -172,6 +175,8 @@ def doc_to_dict(d: Document) -> dict[str, Any]:
 def doc_from_dict(d: dict[str, Any]) -> Document:
     d = dict(d)
     files = tuple(SourceFile(**f) for f in d.pop("files", []))
+    d["asked_by"], d["interprets"] = tuple(d.get("asked_by", ())), tuple(d.get("interprets", ()))
+    d["mentioned_by"] = tuple(d.get("mentioned_by", ()))
     return Document(**d, files=files)
 
 
@@ -240,30 +245,42 @@ class IndexStore:
 
     # ------------------------------------------------------------------ searches
 
-    @cached_property
-    def _bm25(self):  # noqa: ANN202 - bm25s has no stubs
+    def _bm25_of(self, name: str):  # noqa: ANN202 - bm25s has no stubs
         import bm25s
 
-        try:
-            return bm25s.BM25.load(str(self.path / "bm25"), mmap=False)
-        except (OSError, ValueError) as exc:
-            raise IndexDamagedError(f"BM25 index damaged ({exc}); run `kaia ingest --rebuild`") from exc
+        cache = self.__dict__.setdefault("_bm25_cache", {})
+        if name not in cache:
+            try:
+                ids = self._bm25_ids if name == "bm25" else json.loads(
+                    (self.path / "bm25_extra_ids.json").read_text(encoding="utf-8"))
+                cache[name] = (bm25s.BM25.load(str(self.path / name), mmap=False), ids)
+            except (OSError, ValueError) as exc:
+                raise IndexDamagedError(f"BM25 index damaged ({exc}); run `kaia ingest --rebuild`") from exc
+        return cache[name]
 
-    def lexical(self, tokens: list[str], k: int, allowed: set[str] | None = None) -> list[Hit]:
-        """BM25 hits over indexed units, best first, restricted to uids in `allowed`."""
+    @property
+    def _bm25(self):  # noqa: ANN202 - bm25s has no stubs
+        return self._bm25_of("bm25")[0]
+
+    def lexical(self, tokens: list[str], k: int, allowed: set[str] | None = None, extra: bool = False) -> list[Hit]:
+        """BM25 hits over indexed units, best first, restricted to uids in `allowed`: over the law, commentary and
+        user documents, or (`extra`) over the guidance and drafts, which have an index of their own."""
         if not tokens:
             return []
-        vocab = self._bm25.vocab_dict
-        known = [t for t in tokens if t in vocab]
-        if not known:
+        if extra and not (self.path / "bm25-extra").is_dir():
             return []
-        scores = self._bm25.get_scores(known)
+        bm25, ids = self._bm25_of("bm25-extra" if extra else "bm25")
+        vocab = bm25.vocab_dict
+        known = [t for t in tokens if t in vocab]
+        if not known or not ids:
+            return []
+        scores = bm25.get_scores(known)
         order = np.argsort(-scores)
         out: list[Hit] = []
         for i in order:
             if scores[i] <= 0:
                 break
-            uid = self._bm25_ids[i]
+            uid = ids[i]
             if allowed is None or uid in allowed:
                 out.append(Hit(uid, float(scores[i])))
                 if len(out) >= k:
@@ -272,8 +289,10 @@ class IndexStore:
 
     @cached_property
     def all_text(self) -> str:
-        """Every unit's text, lower-cased (to check whether the index mentions something at all)."""
-        return " ".join(u.text for u in self.units.values()).lower()
+        """Every unit's text but guidance and drafts, lower-cased (to check whether the corpus speaks of something
+        at all: a guideline's passing mention of copyright does not make copyright a subject of the corpus)."""
+        return " ".join(u.text for u in self.units.values()
+                        if self.docs.get(u.doc) is None or self.docs[u.doc].kind not in ASKED_ONLY_KINDS).lower()
 
     def mentions(self, pattern: re.Pattern[str]) -> bool:
         """Whether any unit's text (lower-cased) matches `pattern`. Remembered: a scan of the whole text takes
@@ -337,6 +356,27 @@ class IndexStore:
             client = chroma_client(self.settings, self.path)
             return Chroma(collection_name=collection_name(self.settings, self.generation), client=client,
                           embedding_function=self.embeddings, create_collection_if_not_exists=False)
+
+    def vectors_of(self, doc: str) -> tuple[list[str], np.ndarray]:
+        """The uids and (normalised) embeddings of one document's indexed units, read once from the vector store:
+        a small document is searched by a dot product, without a filtered query to the store."""
+        cache = self.__dict__.setdefault("_doc_vectors", {})
+        if doc not in cache:
+            with self._chroma_errors():
+                got = self.vectorstore._collection.get(where={"doc": doc}, include=["embeddings", "metadatas"])
+            uids = [m["uid"] for m in got["metadatas"]]
+            mat = np.asarray(got["embeddings"], dtype=np.float32) if uids else np.zeros((0, 1), dtype=np.float32)
+            cache[doc] = (uids, mat)
+        return cache[doc]
+
+    def dense_within(self, vector: np.ndarray, k: int, doc: str) -> list[Hit]:
+        """Nearest units of one document by embedding (cosine), best first."""
+        uids, mat = self.vectors_of(doc)
+        if not uids:
+            return []
+        sims = mat @ np.asarray(vector, dtype=np.float32)
+        order = np.argsort(-sims, kind="stable")[:k]
+        return sorted((Hit(uids[i], float(sims[i])) for i in order), key=lambda h: (-round(h.score, 6), h.uid))
 
     def dense(self, vector: np.ndarray, k: int, as_of: str | None = None, docs: list[str] | None = None) -> list[Hit]:
         """Nearest units by embedding, best first, in force on `as_of`."""

@@ -12,6 +12,7 @@ from eval.metrics import (VALID_CATEGORIES, VALID_LANGS, VALID_PERSONAS, Questio
                           fact_found, intervals, load_questions, retrieval_scores, score, scored_from_row)
 from eval.run import (DEFAULT_QUESTIONS, HELDOUT2_QUESTIONS, HELDOUT3_QUESTIONS, HELDOUT4_QUESTIONS, HELDOUT5_QUESTIONS,
                       HELDOUT6_QUESTIONS, HELDOUT7_QUESTIONS, HELDOUT8_QUESTIONS, HELDOUT9_QUESTIONS,
+                      HELDOUT10_QUESTIONS,
                       HELDOUT_QUESTIONS, _row, make_linked, markdown, write_reports)
 
 # Figures of the gate subset (every 4th question) when the gate was set: Hit@1 0.88, Recall@5 0.985, citing gold
@@ -22,9 +23,9 @@ GATE = {"hit1_article": 0.84, "recall5_article": 0.95, "cites_gold": 0.93, "key_
         "citation_precision": 0.95, "grounding_rate": 0.99, "abstention_recall": 0.84}
 GATE_MAX = {"false_abstention": 0.05}
 SETS = [DEFAULT_QUESTIONS, HELDOUT_QUESTIONS, HELDOUT2_QUESTIONS, HELDOUT3_QUESTIONS, HELDOUT4_QUESTIONS, HELDOUT5_QUESTIONS,
-        HELDOUT6_QUESTIONS, HELDOUT7_QUESTIONS, HELDOUT8_QUESTIONS, HELDOUT9_QUESTIONS]
+        HELDOUT6_QUESTIONS, HELDOUT7_QUESTIONS, HELDOUT8_QUESTIONS, HELDOUT9_QUESTIONS, HELDOUT10_QUESTIONS]
 SET_IDS = ["questions", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8",
-           "heldout9"]
+           "heldout9", "heldout10"]
 
 
 @pytest.fixture(scope="module")
@@ -59,12 +60,19 @@ def test_heldout_set_shape(path):
         assert q.answerable == bool(q.gold) == (q.category != "out-of-scope"), q.id
 
 
+def _gold_units(store, g: dict) -> list:
+    """The units a gold entry names: a provision (and its parts), or a guideline's printed page."""
+    if g.get("page") is not None:
+        return [u for u in store.units.values() if u.doc == g["doc"] and u.page == g["page"]]
+    cid = ":".join(x for x in (g["doc"], g["article"], g.get("paragraph") or "") if x)
+    return [u for u in store.units.values() if u.cid == cid or u.cid.startswith(cid + ":")]
+
+
 @pytest.mark.parametrize("path", SETS, ids=SET_IDS)
 def test_every_gold_provision_exists(path, store):
     for q in load_questions(path):
         for g in q.gold:
-            cid = ":".join(x for x in (g["doc"], g["article"], g.get("paragraph") or "") if x)
-            assert store.find(cid), f"{q.id}: gold {cid} is not in the corpus"
+            assert _gold_units(store, g), f"{q.id}: gold {g} is not in the corpus"
 
 
 @pytest.mark.parametrize("path", SETS, ids=SET_IDS)
@@ -74,8 +82,7 @@ def test_key_facts_are_in_the_gold_text(path, store):
             continue
         texts = []
         for g in q.gold:
-            cid = ":".join(x for x in (g["doc"], g["article"], g.get("paragraph") or "") if x)
-            texts += [u.text for u in store.units.values() if u.cid == cid or u.cid.startswith(cid + ":")]
+            texts += [u.text for u in _gold_units(store, g)]
         blob = "\n".join(texts)
         for f in q.key_facts:
             assert fact_found(f, blob), f"{q.id}: key fact {f!r} is in no gold provision"
@@ -137,7 +144,9 @@ def test_bootstrap_intervals_bracket_the_figure_and_narrow_with_more_questions()
 
 
 def test_regression_gate(assistant_for_eval, questions, tmp_path):
-    subset = questions[::4]
+    # The gate was set on the law questions; the guidance and history questions added with the guidelines and the
+    # original decree measure new ground, reported by `kaia eval`, not held to these figures.
+    subset = [q for q in questions if q.category not in ("guidance", "history")][::4]
     linked = make_linked(assistant_for_eval.store)
     rows = [score(q, assistant_for_eval.ask(q.question, as_of=q.as_of, id=q.id).to_json(), linked) for q in subset]
     figures = aggregate(rows)

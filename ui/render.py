@@ -140,6 +140,12 @@ def _card(store: IndexStore, cites: list[Any], as_of: str, open_: bool) -> str:
     warn = ""
     if kind in ("commentary", "user"):
         warn = '<div class="kaia-warn">Not law: quoted for context only.</div>'
+    elif kind == "guideline":
+        warn = ('<div class="kaia-warn">MSIT guidance, not law: it explains how the ministry reads the provision '
+                'beside it and does not bind. Available in Korean only. 가이드라인은 법령이 아닙니다.</div>')
+    elif kind == "draft":
+        warn = ('<div class="kaia-warn">A draft that never had legal effect (superseded by Presidential Decree '
+                'No. 36053). 시행된 적 없는 초안입니다.</div>')
     if getattr(c, "change_note", ""):
         warn += f'<div class="kaia-change">{esc(c.change_note[0].upper() + c.change_note[1:])}.</div>'
     if not all(x.verified for x in cites):

@@ -55,7 +55,7 @@ EXAMPLES = {
 }
 # System fonts only: nothing is fetched, and Korean and Latin glyphs come from one consistent stack.
 FONTS = ["system-ui", "Segoe UI", "Noto Sans", "Noto Sans CJK KR", "Apple SD Gothic Neo", "Malgun Gothic", "sans-serif"]
-PENDING = "⏳ *Searching the Act, the Decree, the notice and the commentary…*"
+PENDING = "⏳ *Searching the Act, the Decree, the notice, MSIT's guidelines and the commentary…*"
 CSS = """
 #kaia-sources { font-size: 0.95rem; }
 .kaia-head { color: var(--body-text-color-subdued); margin: 0 0 .5em; overflow-wrap: anywhere; }
@@ -369,8 +369,9 @@ def build_app(settings: Settings, assistant: Assistant | None = None) -> gr.Bloc
                    delete_cache=(3600, 3600)) as app:  # uploads and exports: Gradio's copies go within the hour
         gr.Markdown("## kaia — Korea's AI Basic Act, answered with citations\n"
                     "Answers quote the Act, its Enforcement Decree, MSIT notices and commentary, with the wording "
-                    "in force on the date you choose. The Korean text controls; English translations have no "
-                    "legal effect. Not legal advice.")
+                    "in force on the date you choose, and MSIT's guidelines beside the provisions they interpret "
+                    "(guidance, not law). The Korean text controls; English translations have no legal effect. "
+                    "Not legal advice.")
         record = gr.State(None)
         with gr.Tabs(elem_id="kaia-tabs"):
             with gr.Tab("Ask", id="ask", elem_id="kaia-ask-tab"):

@@ -1,0 +1,180 @@
+"""MSIT guidelines and the draft decree's fragments: parsed by their own structure, searched beside the law (guidance)
+or when asked about, and labelled as what they are — guidance, not law; a draft that never had effect."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from corpus.labels import label
+from corpus.manifest import load_manifest, resolve_file
+from ingest.blocks import ParseError
+from ingest.guidance import read_checklist, read_guideline_text
+from ingest.loader import parse_corpus
+
+
+@pytest.fixture(scope="module")
+def parsed(settings_real):
+    return parse_corpus(settings_real)
+
+
+@pytest.fixture(scope="module")
+def settings_real():
+    from corpus.settings import Settings
+
+    return Settings()
+
+
+def _units(parsed, doc):
+    return [u for u in parsed.units if u.doc == doc]
+
+
+def test_judgement_guideline_pages_without_its_law_annexes(parsed):
+    units = _units(parsed, "guideline/high-impact")
+    pages = {u.page for u in units}
+    assert None not in pages and min(pages) == 7 and max(pages) == 214
+    # Its annexes reproduce the Act as enacted and the Decree (pp. 173-202): left out, they would compete with the law.
+    assert not pages & set(range(173, 203))
+    assert not any("제1조(목적) 이 법은 인공지능의 건전한 발전과" in u.text and u.page > 170 for u in units)
+    hiring = [u for u in units if u.page == 74]
+    assert any("실질적인 개입이 없거나" in u.text for u in hiring)
+    assert any(u.title.startswith("2.6.3") for u in hiring)  # the section it sits in
+    # Wrapped lines joined inside words ("규정\n하고자" → "규정하고자") and at spaces.
+    assert any("기본적인 사항을 규정하고자 제정되었다" in u.text for u in units if u.page == 7)
+    # Provisions the guideline quotes ("► 인공지능기본법 제1조(목적) …") are the law's words, left to the law.
+    assert not any("이바지함을 목적으로 한다" in u.text for u in units if u.page == 7)
+    assert all(len(u.text) <= 1400 for u in units)
+
+
+def test_transparency_guideline_pages_and_faq_marks(parsed):
+    units = _units(parsed, "guideline/transparency")
+    assert {u.page for u in units} >= set(range(1, 20))
+    assert not any("······" in u.text for u in units)  # the table of contents before page 1 is left out
+    assert any("디지털 워터마킹" in u.text for u in units if u.page == 16)
+
+
+def test_unpaged_guidance_cites_sections(parsed):
+    ia = _units(parsed, "guideline/impact-assessment")
+    assert ia and all(u.page is None for u in ia)
+    faq = next(u for u in ia if "어떤 사업자가 이 평가를 수행해야 하나요" in u.text)
+    # The extraction's lone "제35조" line is part of the sentence; FAQ marks read "Q:" / "A:".
+    assert "법 제35조 제1항에 따라" in faq.text or "법 제35조제1항에 따라" in faq.text
+    assert "Q: 어떤 사업자가" in faq.text
+    checklist = _units(parsed, "guideline/operator-duties")
+    assert len(checklist) == 37
+    assert checklist[0].text.startswith("1-1-1 위험관리 계획의 수립") and "목표:" in checklist[0].text
+    # The extraction took the table of contents for one FAQ question: the answer is kept, the noise is not.
+    assert not any("2장 |" in u.text for u in checklist)
+
+
+def test_guideline_labels_cite_page_or_section(parsed):
+    docs = {d.id: d for d in parsed.docs}
+    u = next(u for u in _units(parsed, "guideline/high-impact") if u.page == 74)
+    assert label(u, docs[u.doc], "en") == "MSIT High-impact AI Judgement Guideline (Apr. 2026), p. 74"
+    assert label(u, docs[u.doc], "ko") == "과기정통부 고영향 인공지능 판단 가이드라인(2026년 4월) 74쪽"
+    faq = next(u for u in _units(parsed, "guideline/impact-assessment") if "어떤 사업자가" in u.title)
+    en = label(faq, docs[faq.doc], "en")
+    assert "?" not in en and "Q." not in en and "어떤 사업자가 이 평가를 수행해야 하나요" in en
+
+
+def test_draft_fragments_are_articles_of_a_draft(parsed):
+    draft = {u.cid: u for u in _units(parsed, "decree-draft")}
+    assert {c for c in draft if c.count(":") == 1} == {"decree-draft:24", "decree-draft:25", "decree-draft:28"}
+    assert "30일 이내의 기간을 정하여 연장" in draft["decree-draft:24:3"].text  # the earlier draft's wording
+    assert draft["decree-draft:25:6"].text.startswith("⑥")
+    assert "영향 받을 가능성" in draft["decree-draft:28:1:1"].text
+    assert all(not u.effective_from and not u.effective_to for u in draft.values())
+    doc = next(d for d in parsed.docs if d.id == "decree-draft")
+    assert doc.kind == "draft" and "never had legal effect" in doc.authority
+
+
+def test_guidance_reader_faults(tmp_path):
+    empty = tmp_path / "g.txt"
+    empty.write_text("no page numbers here\njust text\n", encoding="utf-8")
+    with pytest.raises(ParseError, match="no printed page numbers"):
+        read_guideline_text(empty, "after-blank")
+    bad = tmp_path / "c.jsonl"
+    bad.write_text('{"항목번호": "1", "제목": "x"}\nnot json\n', encoding="utf-8")
+    with pytest.raises(ParseError, match="line 2 is not JSON"):
+        read_checklist(bad)
+    odd = tmp_path / "d.jsonl"
+    odd.write_text(json.dumps({"foo": 1}) + "\n", encoding="utf-8")
+    with pytest.raises(ParseError, match="neither a checklist item"):
+        read_checklist(odd)
+
+
+def test_fragment_lines_are_checked(settings_real, tmp_path):
+    from ingest.fragments import read_fragments
+
+    doc = next(d for d in load_manifest(settings_real.manifest) if d.id == "decree-draft")
+    sf = doc.files[0]
+    path = resolve_file(sf, settings_real)
+    frags = [dict(f) for f in sf.guide["fragments"]]
+    frags[0]["last_line"] = 10_000
+    with pytest.raises(ParseError, match="outside the file"):
+        read_fragments(path, frags)
+    frags = [dict(f) for f in sf.guide["fragments"]]
+    frags[0]["first_line"] = 1
+    with pytest.raises(ParseError, match="do not start with paragraph"):
+        read_fragments(path, frags)
+
+
+# --------------------------------------------------------------------------- answers over the built index
+
+
+@pytest.fixture(scope="module")
+def assistant(built_settings):
+    from assistant.chain import Assistant
+
+    return Assistant(built_settings)
+
+
+def _ask(assistant, question: str):
+    return assistant.ask(question, as_of="2026-12-01")
+
+
+@pytest.mark.parametrize("question", [
+    "Does an AI tool that screens job applicants' CVs count as high-impact AI?",
+    "채용 서류를 AI로 심사하는 서비스는 고영향 인공지능에 해당하나요?",
+])
+def test_high_impact_question_cites_the_judgement_guideline_beside_art_2_item_4(assistant, question):
+    ans = _ask(assistant, question)
+    assert not ans.abstained
+    law = [c for c in ans.citations if c.doc == "act" and c.article == "2" and c.item == "4"]
+    guide = [c for c in ans.citations if c.doc == "guideline/high-impact"]
+    assert law and guide, [c.label for c in ans.citations]
+    assert all(c.kind == "guideline" and c.page and c.interprets.startswith("act:2::4") for c in guide)
+    lines = [x for x in ans.answer.splitlines() if f"[{guide[0].n}]" in x]
+    # Beside the law: the guidance line points at the answer's citation of the provision it interprets.
+    marks = {c.n for c in ans.citations if c.doc == "act" and c.article == "2" and c.item == "4" and not c.subitem}
+    if ans.lang == "ko":
+        assert any(f"[{n}] 관련 가이드라인(법령 아님)" in lines[0] for n in marks), lines[0]
+    else:
+        assert any(f"MSIT guidance on [{n}] (not law; in Korean only)" in lines[0] for n in marks), lines[0]
+
+
+def test_question_about_a_guideline_is_answered_from_it(assistant):
+    ans = _ask(assistant, "투명성 가이드라인에서는 워터마크에 대해 뭐라고 하나요?")
+    assert not ans.abstained and ans.citations[0].doc == "guideline/transparency"
+    assert "워터마크" in ans.answer
+
+
+def test_question_about_the_draft_cites_the_fragments_as_a_draft(assistant):
+    ans = _ask(assistant, "What did the draft decree say about the deadline for replying to a high-impact confirmation request?")
+    assert not ans.abstained and ans.citations[0].doc == "decree-draft"
+    first = ans.answer.splitlines()[0]
+    assert "Draft Enforcement Decree (2025, never in force)" in first and "never had legal effect" in first
+    ko = _ask(assistant, "시행령 초안 제24조는 무엇을 정했나요?")
+    assert ko.citations[0].doc == "decree-draft" and ko.citations[0].article == "24"
+    assert "초안, 법령 아님" in ko.answer.splitlines()[0]
+    lost = _ask(assistant, "What did Art. 22 of the draft decree require?")
+    assert lost.abstained and "only its Arts. 24, 25 and 28 survive" in lost.answer
+
+
+def test_guidance_and_drafts_stay_out_of_questions_about_the_law(assistant):
+    for q in ("What is the purpose of the Act?", "과태료는 최대 얼마인가요?", "Who must designate a domestic agent?"):
+        ans = _ask(assistant, q)
+        assert not any(c.doc == "decree-draft" for c in ans.citations)
+        assert all(c.kind != "guideline" or c.interprets for c in ans.citations)
+    # A field of law the corpus does not cover stays declined though a guideline mentions it in passing.
+    assert _ask(assistant, "Who owns the copyright in images our generative AI makes?").abstained
