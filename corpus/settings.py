@@ -43,6 +43,11 @@ class Settings(BaseSettings):
         return self.embedding_cache or self.data_dir / "embeddings-cache.sqlite"
 
     @property
+    def token_cache_file(self) -> Path:
+        """Beside the embedding cache (tests share both)."""
+        return self.embedding_cache_file.with_name("tokens-cache.sqlite")
+
+    @property
     def user_docs_dir(self) -> Path:
         return self.data_dir / "user-docs"
 

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from ingest.blocks import Block, ParseError
+from ingest.structure import classify
 
-_NEW_ELEMENT = re.compile(r"^\s*([①-⑳]|\d{1,2}\.\s|[가-하]\.\s)")
 
 
 def _reflow(lines: list[str]) -> list[str]:
@@ -21,7 +21,7 @@ def _reflow(lines: list[str]) -> list[str]:
         text = raw.strip()
         if not text:
             continue
-        if out and not _NEW_ELEMENT.match(raw):
+        if out and not classify(text, "ko"):  # a paragraph, an item or a sub-item starts a new line
             out[-1] += (" " if spaced else "") + text
         else:
             out.append(text)

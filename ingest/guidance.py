@@ -14,6 +14,7 @@ from pathlib import Path
 
 from corpus.model import Document, SourceFile, Unit, make_cid
 from ingest.blocks import ParseError
+from ingest.structure import classify
 
 WRAP_CHARS = 30  # a line this long that ends without punctuation may have wrapped; shorter ones end by themselves
 TARGET_CHARS = 900  # a passage: about a screen of guidance, split at line boundaries
@@ -28,8 +29,6 @@ _STARTS = re.compile(r"^\s*(Ÿ|l\s|-\s|·|∙|⚫|☞|※|►|▶|➊|➋|➌|�
                      r"\[|<|｜|Q\.)")
 
 
-# A line of a quoted provision: its paragraphs, items and sub-items.
-_LAW_LINE = re.compile(r"^([①-⑳]|\d{1,2}\.\s|[가-하]\.\s)")
 # A law reference the extraction put on a line of its own ("법 \n\n제35조\n제1항에 따라"): part of the sentence.
 _LONE_REFERENCE = re.compile(r"^제\d+조(의\d+)?(제\d+항)?(제\d+호)?\)?$")
 # Table-of-contents noise: "2장 | … 2.1 관련 법조항 14 2.2 …" (chapter marks and page numbers run together).
@@ -104,7 +103,7 @@ def _without_law_quotes(lines: list[str]) -> list[str]:
         if line.startswith("►"):  # the quoted provision's heading; its first line after it is its text
             quoting, body = True, True
             continue
-        if quoting and (body or _LAW_LINE.match(line)):
+        if quoting and (body or classify(line, "ko")):  # a paragraph, item or sub-item of the quoted provision
             body = False
             continue
         quoting = False

@@ -22,7 +22,7 @@ from ingest.links import find_refs
 from ingest.loader import PARSER_VERSION, ParsedCorpus, parse_corpus
 from ingest.store import (CURRENT, IndexDamagedError, check_generation, chroma_client, collection_name,
                           current_generation, doc_to_dict, unit_metadata, write_json_atomic)
-from ingest.tokenize import tokenize
+from ingest.tokenize import TokenCache
 
 KEEP_GENERATIONS = 3
 # HNSW search explores `ef_search` candidates. At 200 it missed one in ninety of the true 60 nearest units of
@@ -229,10 +229,11 @@ def _write_generation(settings: Settings, parsed: ParsedCorpus, emb: KaiaEmbeddi
     write_json_atomic(out / "links.json", compute_links(parsed.units))
 
     bar = _progress(len(texts), "lexical index", progress)
-    corpus_tokens = []
-    for t in texts:
-        corpus_tokens.append(tokenize(t) or ["∅"])
-        bar.update(1)
+    cache = TokenCache(settings.token_cache_file)
+    try:
+        corpus_tokens = [toks or ["∅"] for toks in cache.tokenize_all(texts, progress=bar.update)]
+    finally:
+        cache.close()
     bar.close()
     # Guidance and drafts get a lexical index of their own: searched only beside the law or when asked about,
     # they must not change the law's term weights (BM25, df.json) from what the law alone gives.

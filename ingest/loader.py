@@ -19,7 +19,7 @@ from ingest.units import build_units
 from ingest.userdocs import load_user_documents
 
 # Bump when parsing or tokenizing changes what a file yields, so that ingest re-indexes unchanged files.
-PARSER_VERSION = "21"
+PARSER_VERSION = "22"
 
 
 class SourceError(ValueError):

@@ -6,9 +6,13 @@ morphemes. Citations are kept whole and language-neutral: "제31조", "Article 3
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+import sqlite3
 import threading
 from functools import lru_cache
+from pathlib import Path
 
 _KEEP_TAGS = ("NNG", "NNP", "NNB", "NR", "VV", "VA", "XR", "SL", "SH", "SN", "MAG")
 _EN_STOP = frozenset(
@@ -101,3 +105,52 @@ def tokenize(text: str) -> list[str]:
             tokens.append(form)
     return tokens
 
+
+
+# Bump when tokenize() changes what it gives for a text, so that cached tokens are not reused.
+TOKENIZER_VERSION = "1"
+
+
+class TokenCache:
+    """Tokens of indexed texts on disk in SQLite, keyed by a hash of the tokenizer version and the text: a rebuild
+    or a changed document re-tokenizes only new text (the morphological analyser takes ~10 s over the corpus).
+    Nothing depends on it being there."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
+        self._db.execute("CREATE TABLE IF NOT EXISTS tok (key TEXT PRIMARY KEY, data TEXT)")
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def key(text: str) -> str:
+        import kiwipiepy
+
+        return hashlib.sha256(f"{TOKENIZER_VERSION}\0{kiwipiepy.__version__}\0{text}".encode()).hexdigest()
+
+    def tokenize_all(self, texts: list[str], progress=None) -> list[list[str]]:  # noqa: ANN001 - a callback
+        """Tokens of each text, from the cache where there, else tokenized and stored."""
+        keys = [self.key(t) for t in texts]
+        found: dict[str, list[str]] = {}
+        with self._lock:
+            for i in range(0, len(keys), 500):
+                chunk = keys[i:i + 500]
+                q = f"SELECT key, data FROM tok WHERE key IN ({','.join('?' * len(chunk))})"
+                found.update((k, json.loads(d)) for k, d in self._db.execute(q, chunk))
+        out, new = [], {}
+        for k, t in zip(keys, texts):
+            toks = found.get(k)
+            if toks is None:
+                toks = new[k] = tokenize(t)
+            out.append(toks)
+            if progress is not None:
+                progress(1)
+        if new:
+            with self._lock:
+                self._db.executemany("INSERT OR REPLACE INTO tok VALUES (?, ?)",
+                                     [(k, json.dumps(v, ensure_ascii=False)) for k, v in new.items()])
+                self._db.commit()
+        return out
+
+    def close(self) -> None:
+        self._db.close()

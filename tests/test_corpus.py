@@ -280,3 +280,22 @@ def test_lawgo_json_single_children_arrive_as_objects(tmp_path):
     art = next(b for b in blocks if b.kind == "article")
     assert art.lines == ["제1조(목적) 목적을 정한다.", "1.  첫째", "가.  세부"] and art.heading == "제1장 총칙"
     assert next(b for b in blocks if b.kind == "addendum").label == "1"
+
+
+def test_token_cache_gives_the_tokenizer_tokens_and_reuses_them(tmp_path, monkeypatch):
+    import ingest.tokenize as tk
+
+    texts = ["인공지능사업자는 사전에 고지하여야 한다.", "An operator shall notify users in advance.", ""]
+    expected = [tk.tokenize(t) for t in texts]
+    cache = tk.TokenCache(tmp_path / "tokens.sqlite")
+    assert cache.tokenize_all(texts) == expected
+    cache.close()
+
+    def fail(text: str) -> list[str]:
+        raise AssertionError(f"tokenized again: {text!r}")
+
+    monkeypatch.setattr(tk, "tokenize", fail)
+    again = tk.TokenCache(tmp_path / "tokens.sqlite")  # as a later process opens it
+    assert again.tokenize_all(texts) == expected
+    with pytest.raises(AssertionError, match="tokenized again"):
+        again.tokenize_all(["a text never seen"])
