@@ -222,6 +222,10 @@ class Retriever:
                     continue
                 if u.cid in best:
                     continue
+                if u.effective_from and u.effective_from > q.as_of:
+                    # The words matched are a wording that takes effect later (Art. 35(1)'s second sentence asked
+                    # about before 2026-07-21): like a provision not yet in force, its date is part of the answer.
+                    elsewhere[u.cid] = min(elsewhere.get(u.cid, 99), rank)
                 rank += 1
                 via[u.cid].add(source)
                 best[u.cid] = h.score
