@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from corpus.citations import parse_citation
 from corpus.labels import label
 from corpus.model import Unit, split_cid
-from ingest.loader import wording_key
+from ingest.loader import next_day, wording_key
 from ingest.store import IndexStore
 from ingest.structure import strip_tags, tag_dates
 
@@ -191,7 +191,7 @@ class ChangeFinder:
             if eo is not None and en_ is not None and eo.uid != en_.uid:
                 ch.words_en = word_diff(eo.text, en_.text)
         ch.took_effect = n.effective_from if n is not None else (
-            _next_day(o.effective_to) if o is not None and o.effective_to else "")
+            next_day(o.effective_to) if o is not None and o.effective_to else "")
         ch.instrument = self._instrument(u.doc, d1, ch.took_effect, n)
         return ch
 
@@ -221,10 +221,6 @@ class ChangeFinder:
     def _kind_name(self, doc: str) -> str:
         kind = self.store.docs[doc].kind
         return {"act": "Act", "decree": "Presidential Decree", "notice": "MSIT Notice"}.get(kind, kind)
-
-def _next_day(day: str) -> str:
-    return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
-
 
 def _ordered(old: dict[str, Unit], new: dict[str, Unit]) -> list[str]:
     """Every cid of either date, in the order of the text (the newer text first, removed ones where they were)."""

@@ -8,6 +8,7 @@ import time
 from collections import defaultdict
 from functools import lru_cache
 
+from corpus.labels import ko_article
 from corpus.model import ASKED_ONLY_KINDS, LAW_KINDS, split_cid
 from corpus.numbers import date_spans
 from ingest.store import IndexStore
@@ -359,7 +360,7 @@ class Retriever:
             units = self._units(best, a.query.as_of)
             if units:
                 # Named beside the provision the passage refers to, else the one sharing most of its words.
-                law = next((c for c in interpreted if _article_ko(c) in units[0].text), None) or \
+                law = next((c for c in interpreted if ko_article(split_cid(c)[1] or "") in units[0].text), None) or \
                     max(interpreted, key=lambda c: (self._shared(c, units[0].text, a.query.as_of), -interpreted.index(c)))
                 out.append((Candidate(best, fused[best], units, ["guidance"], dense.get(best, 0.0),
                                       lex.get(best, 0.0)), law))
@@ -507,13 +508,6 @@ def put_first(scores: dict[str, float], cid: str) -> None:
 
 
 _HANGUL = re.compile(r"[가-힣]")
-
-
-def _article_ko(cid: str) -> str:
-    """"act:2::4:g" → "제2조" (how guidance refers to an article)."""
-    art = split_cid(cid)[1] or ""
-    num, _, branch = art.partition("-")
-    return f"제{num}조" + (f"의{branch}" if branch else "")
 
 
 def combsum(dense: dict[str, float], lexical: dict[str, float]) -> dict[str, float]:

@@ -9,7 +9,8 @@ _LATIN = "abcdefghijklmn"
 _HANGUL = "가나다라마바사아자차카타파하"
 
 
-def _ko_article(a: str) -> str:
+def ko_article(a: str) -> str:
+    """"17-2" → "제17조의2" (how Korean texts name an article)."""
     num, _, br = a.partition("-")
     return f"제{num}조" + (f"의{br}" if br else "")
 
@@ -57,7 +58,7 @@ def provision_ko(u: Unit) -> str:
         return "제개정이유"
     if a.startswith("passage-"):
         return f"{a[8:]}번째 단락" + (f", {u.page}쪽" if u.page else "")
-    s = _ko_article(a)
+    s = ko_article(a)
     if u.paragraph:
         s += f"제{u.paragraph}항"
     if u.item:

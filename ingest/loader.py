@@ -63,7 +63,8 @@ def wording_key(text: str) -> str:
     return re.sub(r"\s+", "", strip_tags(text))
 
 
-def _next_day(day: str) -> str:
+def next_day(day: str) -> str:
+    """The ISO date after `day`."""
     return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
 
 
@@ -85,7 +86,7 @@ def merge_versions(doc: Document, by_file: dict[str, list[Unit]]) -> set[tuple[s
             if not newer_files:
                 continue
             newer = min(newer_files, key=lambda f: (f.effective_from, f.effective_to or "9999"))
-            end, after = older.effective_to, _next_day(older.effective_to)
+            end, after = older.effective_to, next_day(older.effective_to)
             old_units = {u.cid: u for u in by_file[older.file]}
             for n in by_file[newer.file]:
                 o = old_units.get(n.cid)
