@@ -12,13 +12,10 @@ from corpus.labels import label
 from corpus.model import Unit, split_cid
 from ingest.loader import next_day, wording_key
 from ingest.store import IndexStore
-from ingest.structure import strip_tags, tag_dates
+from ingest.structure import strip_tags, tag_dates, written_date
 
 # Units that are not provisions of the text in force (a text's reasons for enactment come and go with it).
 _NOT_PROVISIONS = ("reasons",)
-_ADDENDUM_HEAD = re.compile(r"<\s*(?:제\s*)?(\d+)호\s*,\s*(\d{4})\.\s*(\d{1,2})\.\s*(\d{1,2})\.?\s*>")
-
-
 class UnknownTargetError(LookupError):
     """`kaia diff` was given something that names no document or provision."""
 
@@ -104,6 +101,7 @@ class ChangeFinder:
 
     def __init__(self, store: IndexStore) -> None:
         self.store = store
+        self._addenda_of: dict[str, list[tuple[str, str]]] = {}
 
     def resolve(self, target: str) -> tuple[str, str]:
         """(document id, cid prefix) for a document name or a citation; raise UnknownTargetError."""
@@ -209,18 +207,22 @@ class ChangeFinder:
         return n.version if n is not None else ""
 
     def _addenda(self, doc: str) -> list[tuple[str, str]]:
-        """(number, promulgation date as "2026.7.20") of each instrument whose addendum the document carries."""
-        out: set[tuple[str, str]] = set()
-        for u in self.store.units.values():
-            if u.doc == doc and u.level == "addendum" and u.lang == "ko" and u.text:
-                m = _ADDENDUM_HEAD.search(u.text.splitlines()[0])
-                if m:
-                    out.add((m.group(1), f"{m.group(2)}.{int(m.group(3))}.{int(m.group(4))}"))
-        return sorted(out)
+        """(number, promulgation date as "2026.7.20") of each instrument whose addendum the document carries;
+        read once per document (every change asks)."""
+        if doc not in self._addenda_of:
+            out: set[tuple[str, str]] = set()
+            for u in self.store.units.values():
+                if u.doc == doc and u.level == "addendum" and u.lang == "ko" and u.addendum and u.text:
+                    day = written_date(u.text.splitlines()[0])
+                    if day:
+                        out.add((u.addendum, day))
+            self._addenda_of[doc] = sorted(out)
+        return self._addenda_of[doc]
 
     def _kind_name(self, doc: str) -> str:
         kind = self.store.docs[doc].kind
         return {"act": "Act", "decree": "Presidential Decree", "notice": "MSIT Notice"}.get(kind, kind)
+
 
 def _ordered(old: dict[str, Unit], new: dict[str, Unit]) -> list[str]:
     """Every cid of either date, in the order of the text (the newer text first, removed ones where they were)."""

@@ -142,11 +142,21 @@ def tag_dates(text: str) -> list[str]:
     """Promulgation dates named in the amendment tags of `text`, as written ("2026.7.20" / "Jul. 20, 2026")."""
     out: list[str] = []
     for tag in tags_in(text):
-        for m in _KO_TAG_DATE.finditer(tag):
-            out.append(f"{m.group(1)}.{int(m.group(2))}.{int(m.group(3))}")
+        out.extend(_ko_date(m) for m in _KO_TAG_DATE.finditer(tag))
         for m in _EN_TAG_DATE.finditer(tag):
             out.append(f"{m.group(1)}. {int(m.group(2))}, {m.group(3)}")
     return out
+
+
+def _ko_date(m: re.Match[str]) -> str:
+    return f"{m.group(1)}.{int(m.group(2))}.{int(m.group(3))}"
+
+
+def written_date(text: str) -> str | None:
+    """The first date of `text` as amendment tags and addendum headers write it ("<제36506호,2026.7.20>" →
+    "2026.7.20"), the form the manifest's `amendments` are keyed by."""
+    m = _KO_TAG_DATE.search(text)
+    return _ko_date(m) if m else None
 
 
 def strip_tags(text: str) -> str:

@@ -6,7 +6,8 @@ import re
 from corpus.model import Document, SourceFile, Unit, make_cid
 from ingest.blocks import Block
 from ingest.links import delegates, find_refs
-from ingest.structure import KO_ARTICLE, EN_ARTICLE, Node, normalize_line, parse_article, split_heading, tag_dates
+from ingest.structure import (KO_ARTICLE, EN_ARTICLE, Node, normalize_line, parse_article, split_heading, tag_dates,
+                              written_date)
 
 _TOP_ITEM = re.compile(r"^(\d{1,2})\.\s")
 
@@ -88,8 +89,7 @@ class UnitBuilder:
         art_re = KO_ARTICLE if self.sf.lang == "ko" else EN_ARTICLE
         key = f"addenda-{number}" if number else "addenda"
         # An amending instrument's addendum is part of the text from the day that instrument took effect.
-        head = re.search(r"(\d{4})\.\s?(\d{1,2})\.\s?(\d{1,2})", lines[0]) if lines else None
-        took_effect = self.sf.amendments.get(f"{head.group(1)}.{int(head.group(2))}.{int(head.group(3))}") if head else None
+        took_effect = self.sf.amendments.get(written_date(lines[0]) or "") if lines else None
         first = self.add("addendum", "\n".join(lines), "addenda", cid_article=key, heading=blk.heading,
                          addendum=number or None)
         if took_effect and took_effect > first.effective_from:
