@@ -35,7 +35,7 @@ browser: setup
 	fi
 
 test: setup browser
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2 --dist loadgroup
 
 # Refresh the README's picture of the chat page (the browser test, saving its capture to docs/).
 screenshot: setup browser

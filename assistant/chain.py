@@ -101,7 +101,7 @@ class Assistant:
         self.extractive = Extractive(self.store)
         self.missing = load_missing(self.settings.manifest)
         k = knowledge()
-        self.facts = FactReader(k, embed=self._embed_clauses)
+        self.facts = FactReader(k, embed=self._embed_clauses, embed_examples=self._embed_examples)
         self.questions = QuestionReader(k)
         self.reasoner = Reasoner(k)
         self.composer = Composer(k, self.reasoner, revised=self._revised(k))
@@ -118,6 +118,9 @@ class Assistant:
 
         emb = self.store.embeddings
         return np.stack([emb.query_vector(t) for t in texts])
+
+    def _embed_examples(self, texts: list[str]):  # noqa: ANN202 - an array of unit vectors
+        return self.store.embeddings.query_vectors(texts)
 
     def warm_up(self) -> None:
         """Load the embedding model, the Korean analyser and both indexes now, in parallel (cold start is mostly

@@ -119,9 +119,12 @@ class FactReader:
     """Reads the vocabulary's facts from questions. `embed` (texts → unit vectors), when given, lets clauses be
     compared with the described examples."""
 
-    def __init__(self, knowledge: Knowledge, embed: Callable[[list[str]], Any] | None = None) -> None:
+    def __init__(self, knowledge: Knowledge, embed: Callable[[list[str]], Any] | None = None,
+                 embed_examples: Callable[[list[str]], Any] | None = None) -> None:
         self.k = knowledge
         self.embed = embed
+        # The described examples are the same in every process: the caller may serve them from a cache.
+        self.embed_examples = embed_examples or embed
         self.neg = neg = Negations(knowledge.phrasing.negation)
         self._patterns = {
             f.id: [(re.compile(p, re.I), side, neg.negative(p))
@@ -299,7 +302,7 @@ class FactReader:
     def _vectors(self) -> Any:
         with self._lock:
             if self._example_vectors is None:
-                self._example_vectors = self.embed([e[2] for e in self._examples])
+                self._example_vectors = self.embed_examples([e[2] for e in self._examples])
             return self._example_vectors
 
     def _imply(self, facts: Facts) -> None:

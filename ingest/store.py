@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -316,13 +317,17 @@ class IndexStore:
 
     @cached_property
     def embeddings(self):  # noqa: ANN202
-        from ingest.embeddings import KaiaEmbeddings, resolve_model
+        from ingest.embeddings import EmbeddingCache, KaiaEmbeddings, resolve_model
 
         ref, key = resolve_model(self.settings)
         if key != self.meta.get("model_key"):
             raise IndexDamagedError(f"the index was built with another embedding model ({self.meta.get('model_key')});"
                                     " run `kaia ingest --rebuild`")
-        return KaiaEmbeddings(ref, key)
+        try:
+            cache = EmbeddingCache(self.settings.embedding_cache_file)
+        except (OSError, sqlite3.Error):  # a cache is a speed-up only; answers never need it
+            cache = None
+        return KaiaEmbeddings(ref, key, cache)
 
     @contextmanager
     def _chroma_errors(self) -> Iterator[None]:

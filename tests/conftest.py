@@ -86,11 +86,21 @@ def kaia_main(monkeypatch, capfd):
 
 @pytest.fixture(scope="session")
 def built_settings(tmp_path_factory) -> Settings:
-    """Settings of a data folder holding a freshly built index of the real corpus."""
+    """Settings of a data folder holding a freshly built index of the real corpus. Under pytest-xdist (`make test`
+    runs two workers) the workers share one folder: the first to take the lock builds the index, the other
+    waits for it and finds it up to date, so the corpus is embedded once per run, not once per worker."""
+    from filelock import FileLock
+
     from ingest.index import build_index
 
-    s = make_settings(tmp_path_factory.mktemp("kaia-data"))
-    build_index(s, progress=False)
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        s = make_settings(tmp_path_factory.mktemp("kaia-data"))
+        build_index(s, progress=False)
+        return s
+    root = tmp_path_factory.getbasetemp().parent  # the run's folder, common to its workers
+    s = make_settings(root / "kaia-data")
+    with FileLock(str(root / "kaia-data.lock")):
+        build_index(s, progress=False)
     return s
 
 
@@ -176,3 +186,15 @@ def web_server(built_settings, tmp_path_factory):
     proc, url = start_server(settings)
     yield settings, url
     stop_server(proc)
+
+
+# Tests that share a server started once (the session's `web_server`, the browser module's own) run on one
+# pytest-xdist worker (`--dist loadgroup`), so that each server and browser is started once per run.
+SERVER_GROUPS = {"test_web.py": "web-server", "test_load.py": "web-server", "test_browser.py": "browser"}
+
+
+def pytest_collection_modifyitems(config, items) -> None:  # noqa: ANN001 - pytest's hook signature
+    for item in items:
+        group = SERVER_GROUPS.get(item.path.name)
+        if group:
+            item.add_marker(pytest.mark.xdist_group(group))

@@ -171,12 +171,20 @@ def assistant_for_eval(built_settings, store):
 
 
 def test_kaia_eval_cli_with_baseline(built_settings, tmp_path):
-    from conftest import run_kaia
+    from conftest import make_settings, run_kaia
 
     qfile = tmp_path / "few.jsonl"
     lines = Path(DEFAULT_QUESTIONS).read_text(encoding="utf-8").splitlines()
     qfile.write_text("\n".join(lines[::40]) + "\n", encoding="utf-8")
-    out = run_kaia(built_settings, "eval", "--questions", str(qfile), "--baseline", "--out", str(tmp_path / "rep"))
+    # The baseline embeds the raw source texts afresh (its own chunking); what is tested here is the command's
+    # wiring, so it reads a sources folder holding the Notice and the commentary only (the whole corpus would
+    # cost a cold run a second embedding of the law, over a minute on two cores). `make eval` runs it in full.
+    sources = tmp_path / "sources"
+    (sources / "commentary").mkdir(parents=True)
+    for f in [*built_settings.sources.glob("notice.*.txt"), *built_settings.sources.glob("commentary/*.txt")]:
+        (sources / f.relative_to(built_settings.sources)).symlink_to(f)
+    settings = make_settings(built_settings.data_dir, sources=sources)
+    out = run_kaia(settings, "eval", "--questions", str(qfile), "--baseline", "--out", str(tmp_path / "rep"))
     assert out.returncode == 0, out.stderr[-2000:]
     assert "Hit@1 (article)" in out.stdout
     rep = json.loads((tmp_path / "rep" / "report.json").read_text(encoding="utf-8"))

@@ -49,6 +49,42 @@ def test_second_ingest_embeds_nothing(fresh_settings):
     assert "up to date" in out.stdout and "nothing embedded" in out.stdout
 
 
+def test_fact_examples_are_embedded_once_per_machine(fresh_settings, monkeypatch):
+    """The fact vocabulary's described examples are the same in every `kaia` process: the first one embeds them
+    into the embedding cache, the next takes them from it, and a cache that fails is passed over."""
+    import sqlite3
+
+    from assistant.facts import FactReader
+    from corpus.knowledge import knowledge
+    from ingest.embeddings import EmbeddingCache, KaiaEmbeddings
+
+    texts = ["only our accountants use it", "we sell it to hospitals", "only our accountants use it"]
+    emb = IndexStore.open(fresh_settings).embeddings
+    first = emb.query_vectors(texts)
+    assert first.shape == (3, 384) and np.allclose(first[0], emb.query_vector(texts[0]))
+    assert np.allclose(first[0], first[2])
+    calls: list[str] = []
+    again = IndexStore.open(fresh_settings).embeddings
+    real = again.query_vector
+    monkeypatch.setattr(again, "query_vector", lambda t: calls.append(t) or real(t))
+    assert np.array_equal(again.query_vectors(texts), first) and calls == []
+    # The Assistant's fact reader goes through it: a second reader embeds none of its examples.
+    k = knowledge()
+    FactReader(k, embed=again.query_vectors, embed_examples=again.query_vectors)._vectors()
+    calls.clear()
+    FactReader(k, embed=again.query_vectors, embed_examples=again.query_vectors)._vectors()
+    assert calls == []
+
+    class Broken(EmbeddingCache):
+        def get_many(self, keys):  # noqa: ANN001, ANN201
+            raise sqlite3.OperationalError("disk I/O error")
+
+        put_many = get_many
+
+    broken = KaiaEmbeddings(again.model_ref, again.model_key, Broken(fresh_settings.data_dir / "b.sqlite"))
+    assert np.allclose(broken.query_vectors(texts[:1]), first[:1], atol=1e-6)
+
+
 def test_index_contents(store):
     assert store.meta["dim"] == 384
     docs = {u.doc for u in store.units.values()}

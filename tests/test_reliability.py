@@ -167,29 +167,30 @@ DAMAGE = [("units-truncated", True, True), ("units-cut-at-a-line", True, True), 
           # Chroma on every `kaia show` and no-change ingest): `kaia ask` names it, `kaia show`, which needs no
           # vectors, still works, and `kaia ingest --rebuild` repairs it.
           ("hnsw-garbage", False, False)]
-# The repairing ingest runs as a real `kaia ingest` process for this damage; for the others it runs the same
-# command in this process (`kaia_main`), which saves starting Python and loading the stack (~4 s) each time.
-REAL_INGEST = "units-truncated"
+# `kaia show` and the repairing ingest run as real processes for this damage; for the others they run the same
+# commands in this process (`kaia_main`), which saves starting Python and loading the stack (~4 s) each time.
+# `kaia ask` always runs as a real process: its one-line error is what a user sees first.
+REAL_PROCESS = "units-truncated"
 
 
 @pytest.mark.parametrize("kind,show_notices,ingest_notices", DAMAGE, ids=[d[0] for d in DAMAGE])
 def test_damaged_index_clear_error_then_rebuild(fresh_settings, kaia_main, kind, show_notices, ingest_notices):
     word = _damage(fresh_settings, kind)
+    kaia = run_kaia if kind == REAL_PROCESS else kaia_main
     out = run_kaia(fresh_settings, "ask", "What is the administrative fine?")
     line = one_line_error(out)
     assert word in line and REBUILD_HINT in line, line
-    out = run_kaia(fresh_settings, "show", "Art. 31(1)")
+    out = kaia(fresh_settings, "show", "Art. 31(1)")
     if show_notices:
         line = one_line_error(out)
         assert word in line and REBUILD_HINT in line, line
     else:
         assert out.returncode == 0, out.stderr
     # A plain ingest rebuilds a generation it finds damaged instead of calling it up to date.
-    kaia = run_kaia if kind == REAL_INGEST else kaia_main
     out = kaia(fresh_settings, "ingest", "--quiet", *([] if ingest_notices else ["--rebuild"]))
     assert out.returncode == 0, out.stderr
     assert "up to date" not in out.stdout and out.stdout.startswith("index gen-"), out.stdout
-    out = run_kaia(fresh_settings, "show", "Art. 31(1)")
+    out = kaia(fresh_settings, "show", "Art. 31(1)")
     assert out.returncode == 0 and "사전에 고지하여야 한다" in out.stdout, out.stderr
     store = IndexStore.open(fresh_settings)
     assert store.lexical(tokenize("과태료"), 3)
