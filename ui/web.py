@@ -93,22 +93,30 @@ CSS = """
 # The visible language switch: Gradio's locale is a store inside its own bundle, set by its Settings panel through
 # the exported `changeLocale`. The switch calls that same function (the module is found from the page's entry script,
 # whose hashed file name changes between Gradio releases), so static labels change at once; the handlers learn the
-# choice from the `kaia_lang` cookie set on a user's pick (see ui/i18n.request_lang).
+# choice from the `kaia_lang` cookie set on a user's pick (see ui/i18n.request_lang). Gradio starts in the browser's
+# language, so nothing is done when that is already the choice. It re-translates a tab's title only when the tab
+# is shown, so each tab is shown once after a switch, then the one that was open again.
 SET_LOCALE_JS = """
 async (lang) => {
+  const base = (navigator.language || 'en').toLowerCase().startsWith('ko') ? 'ko' : 'en';
+  if ((window.kaiaLocale || base) === lang) return;
+  window.kaiaLocale = lang;
+  document.documentElement.lang = lang;
+  const pause = (ms) => new Promise((r) => setTimeout(r, ms));
+  const button = document.querySelector('#kaia-ask');
+  const before = button ? button.innerText : '';
   try {
     const entry = document.querySelector('script[type=module][src*="/assets/index-"]');
-    if (entry) {
-      const src = await (await fetch(entry.src)).text();
-      const name = (src.match(/core-[A-Za-z0-9_-]+\\.js/) || [])[0];
-      if (name) {
-        const core = await import(new URL(name, entry.src).href);
-        if (core.changeLocale) core.changeLocale(lang);
-      }
-    }
-  } catch (e) { console.warn('kaia: could not switch the interface language', e); }
-  document.documentElement.lang = lang;
-  return lang;
+    const src = await (await fetch(entry.src)).text();
+    const name = (src.match(/core-[A-Za-z0-9_-]+\\.js/) || [])[0];
+    const core = await import(new URL(name, entry.src).href);
+    core.changeLocale(lang);
+  } catch (e) { console.warn('kaia: could not switch the interface language', e); return; }
+  for (let i = 0; i < 30 && button && button.innerText === before; i++) await pause(100);
+  const tabs = () => [...document.querySelectorAll('#kaia-tabs [role=tab]')];
+  const open = tabs().findIndex((t) => t.getAttribute('aria-selected') === 'true');
+  for (const t of tabs()) { t.click(); await pause(30); }
+  if (open >= 0 && tabs()[open]) tabs()[open].click();
 }
 """
 SET_COOKIE_JS = f"""
@@ -443,7 +451,7 @@ def build_app(settings: Settings, assistant: Assistant | None = None) -> gr.Bloc
             gr.Markdown(L("intro"), elem_id="kaia-intro")
             # The visible switch (its value starts empty: the page load sets it, which also sets Gradio's locale).
             ui_lang = gr.Radio([(L("lang_en"), "en"), (L("lang_ko"), "ko")], value=None, label=L("ui_language"),
-                               elem_id="kaia-ui-lang", scale=0, min_width=220)
+                               elem_id="kaia-ui-lang", scale=0, min_width=300)
         record = gr.State(None)
         with gr.Tabs(elem_id="kaia-tabs"):
             with gr.Tab(L("tab_ask"), id="ask", elem_id="kaia-ask-tab"):
@@ -565,9 +573,9 @@ def build_app(settings: Settings, assistant: Assistant | None = None) -> gr.Bloc
         # (The checker restarts after each change, in the language it now has: the switch is empty until the load
         # sets it, so this also starts the checker when the page opens.)
         app.load(on_load, None, [ui_lang, sources], api_name=False)
+        ui_lang.change(None, [ui_lang], None, js=SET_LOCALE_JS, api_name=False)
         ui_lang.change(apply_lang, [ui_lang, record], [ck_lang, wc_lang, examples_en, examples_ko, sources],
-                       js=SET_LOCALE_JS, api_name=False).then(check_start, [ck_lang, ck_as_of], ck_outputs,
-                                                              api_name=False)
+                       api_name=False).then(check_start, [ck_lang, ck_as_of], ck_outputs, api_name=False)
         ui_lang.input(None, [ui_lang], None, js=SET_COOKIE_JS, api_name=False)
 
         ask_inputs = [question, chat, lang, as_of, docs, mode]
