@@ -185,11 +185,11 @@ UI = {
     "ko": {"question": KO_QUESTION, "tab": "질문하기", "other_tab": "내 의무 점검", "as_of": "기준일",
            "status": "기준 법령", "date": r"\d{4}년 \d{1,2}월 \d{1,2}일", "label": r"(인공지능기본법|시행령) 제\d+조",
            "not_found": "자료에서 찾지 못했습니다", "related": "관련 조항", "sources": "근거 조문",
-           "checker": "질문 1."},
+           "checker": "질문 1.", "hint": "인용한 조항이 여기에"},
     "en": {"question": NOTIFY_QUESTION, "tab": "Ask", "other_tab": "Check my obligations", "as_of": "Law as of",
            "status": "law as of", "date": r"\d{4}-\d{2}-\d{2}", "label": r"(AI Basic Act|Enforcement Decree) Art\. \d+",
            "not_found": "Not found in the corpus", "related": "Related provisions", "sources": "Sources",
-           "checker": "Question 1."},
+           "checker": "Question 1.", "hint": "Cited provisions appear here"},
 }
 
 
@@ -235,9 +235,12 @@ def test_the_page_in_the_browsers_language_and_its_screenshot(browser_of, tmp_pa
     ko_first = text.index("생성형 인공지능으로") < text.index("Do I have to tell users")
     assert ko_first == (lang == "ko")
 
+    hint = page.locator("#kaia-sources-hint")
+    expect(hint).to_contain_text(ui["hint"])
     ask(page, ui["question"])
     cards = page.locator("#kaia-sources details.kaia-src")
     expect(cards.first).to_be_visible(timeout=60_000)
+    expect(hint).to_be_hidden()  # the panel's own text replaces it
     status = page.locator("#kaia-status")
     expect(status).to_contain_text(ui["status"])
     assert re.search(ui["date"], status.inner_text())
@@ -252,9 +255,18 @@ def test_the_page_in_the_browsers_language_and_its_screenshot(browser_of, tmp_pa
         expect(twin.locator(".kaia-text")).to_be_visible()
         assert re.search(r"[A-Za-z]{4,}", twin.locator(".kaia-text").inner_text())
 
+    # As the README's main picture: the page in one viewport, the conversation from the question down.
+    height = page.evaluate("() => document.documentElement.scrollHeight")
+    page.set_viewport_size({"width": 1400, "height": min(height, 2000)})
+    page.wait_for_timeout(300)
+    page.evaluate("""() => { for (const e of document.querySelectorAll('#kaia-chat *'))
+                                if (e.scrollHeight > e.clientHeight + 4) e.scrollTop = 0;
+                             window.scrollTo(0, 0); }""")
+    page.wait_for_timeout(300)
     shot = (Path(SCREENSHOT).with_name(f"screenshot-{lang}.png") if SCREENSHOT else tmp_path / f"{lang}.png")
     shot.parent.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(shot), full_page=False)
+    page.screenshot(path=str(shot))
+    page.set_viewport_size({"width": 1400, "height": 1000})
     assert shot.stat().st_size > 10_000
 
     ask(page, "What are the EU AI Act's fines?" if lang == "en" else "EU 인공지능법의 과징금은 얼마인가요?")

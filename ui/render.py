@@ -152,7 +152,9 @@ def _card(store: IndexStore, cites: list[Any], as_of: str, open_: bool, lang: st
     other = c.label if lang == "ko" else c.label_ko
     second = f" · {esc(other)}" if other and other != label and not twin else ""
     kind = doc.kind if doc.kind in KIND_LABELS_EN else "user"
-    kinds = (KIND_LABELS_KO[kind], KIND_LABELS_EN[kind]) if lang == "ko" else (KIND_LABELS_EN[kind], KIND_LABELS_KO[kind])
+    kinds = (KIND_LABELS_EN[kind], KIND_LABELS_KO[kind])
+    if lang == "ko":
+        kinds = kinds[::-1]
     badge = f'<span class="kaia-kind kaia-kind-{esc(kind)}">{esc(kinds[0])} · {esc(kinds[1])}</span>'
     url = _safe_url(c.url or main.url or doc.url)
     link = (f' · <a href="{esc(url)}" target="_blank" rel="noopener noreferrer">{esc(url)}</a>' if url else "")
@@ -174,11 +176,16 @@ def _card(store: IndexStore, cites: list[Any], as_of: str, open_: bool, lang: st
             f'{warn}<div class="kaia-cols">{"".join(cols)}</div></details>')
 
 
+def _mode(mode: str, lang: str) -> str:
+    """An answer mode's name in the interface language ("extractive" / "발췌(조문 인용)")."""
+    return t(f"mode_{mode}", lang) if mode in ("extractive", "llm") else mode
+
+
 def sources_html(store: IndexStore, ans: Any, lang: str = "en") -> str:
     """The sources panel in the interface language `lang`: each cited provision in full with the quoted words
     marked, or the abstention callout."""
-    head = (f'<p class="kaia-head">'
-            f'{esc(t("src_head", lang, question=ans.question, date=fmt_date(ans.as_of, lang), mode=ans.mode))}</p>')
+    head = t("src_head", lang, question=ans.question, date=fmt_date(ans.as_of, lang), mode=_mode(ans.mode, lang))
+    head = f'<p class="kaia-head">{esc(head)}</p>'
     if ans.abstained:
         related = []
         for s, lab in zip(ans.sources, ans.related):
@@ -266,7 +273,9 @@ def answer_markdown(record: dict[str, Any], lang: str = "en") -> str:
     if record["citations"]:
         out += [t("md_citations", lang), ""]
     for c in record["citations"]:
-        first, second = (c.get("label_ko") or c["label"], c["label"]) if lang == "ko" else (c["label"], c.get("label_ko"))
+        first, second = c["label"], c.get("label_ko")
+        if lang == "ko":
+            first, second = second or first, first
         title = first + (f" / {second}" if second and second != first else "")
         dates = in_force(c.get("effective_from"), c.get("effective_to"), lang)
         out += [f"### [{c['n']}] {title}", "", t("md_version", lang, version=c["version"], dates=dates)]

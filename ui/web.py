@@ -89,6 +89,8 @@ CSS = """
 /* Usable at 200% zoom: long words and URLs wrap instead of widening the page. */
 .kaia-src, .kaia-abstain, .kaia-verdict, .kaia-meta, .kaia-text { overflow-wrap: anywhere; }
 #kaia-ui-lang { max-width: 28em; }
+#kaia-sources-hint { color: var(--body-text-color-subdued); }
+#kaia-sources-col:has(#kaia-sources .kaia-head) #kaia-sources-hint { display: none; }
 """
 # The visible language switch: Gradio's locale is a store inside its own bundle, set by its Settings panel through
 # the exported `changeLocale`. The switch calls that same function (the module is found from the page's entry script,
@@ -197,7 +199,7 @@ def _record(ans: Any, store: IndexStore) -> dict[str, Any]:
 
 
 def _status(kind: str, text: str) -> str:
-    return f'<span class="kaia-{kind}">{esc(text)}</span>'
+    return f'<span class="kaia-{kind}" role="status">{esc(text)}</span>'
 
 
 def _fb_key(kind: str) -> str:
@@ -213,10 +215,6 @@ def _verify_summary(report: Any, lang: str) -> str:
     return t("verify_summary", lang, date=fmt_date(report.as_of, lang), n=len(report.findings),
              source=t(key, lang) if key in ("verify_source_given", "verify_source_document", "verify_source_today")
              else source, counts=f": {counts}" if counts else "")
-
-
-def _sources_hint(lang: str) -> str:
-    return f"<p class='kaia-head'>{esc(t('sources_empty', lang))}</p>"
 
 
 def build_app(settings: Settings, assistant: Assistant | None = None) -> gr.Blocks:
@@ -433,17 +431,15 @@ def build_app(settings: Settings, assistant: Assistant | None = None) -> gr.Bloc
             ordered = sorted(qs, key=lambda q: (re.search("[가-힣]", q) is None) == (lang == "ko"))
             gr.Examples(ordered, inputs=[question], label=L(key))
 
-    def on_load(request: gr.Request):  # noqa: ANN202 - the switch's value and the sources panel's hint
+    def on_load(request: gr.Request) -> str:
         """The interface language of this page: the switch's earlier choice, else the browser's language."""
-        ui = request_lang(request)
-        return ui, _sources_hint(ui)
+        return request_lang(request)
 
-    def apply_lang(ui: str, record: dict | None):  # noqa: ANN202 - updates of the language-driven components
-        """One language for everything the server writes: the checker's and the changes' language, which
-        examples lead, and the sources panel's hint (until an answer replaces it)."""
+    def apply_lang(ui: str):  # noqa: ANN202 - updates of the language-driven components
+        """One language for everything the server writes: the checker's and the changes' language, and which
+        examples lead. (Nothing an answer writes is touched: a switch may come while an answer is on its way.)"""
         ui = norm(ui)
-        return (ui, ui, gr.update(visible=ui == "en"), gr.update(visible=ui == "ko"),
-                _sources_hint(ui) if not record else gr.skip())
+        return ui, ui, gr.update(visible=ui == "en"), gr.update(visible=ui == "ko")
 
     with gr.Blocks(title=L("title"), analytics_enabled=False,
                    delete_cache=(3600, 3600)) as app:  # uploads and exports: Gradio's copies go within the hour
@@ -482,10 +478,11 @@ def build_app(settings: Settings, assistant: Assistant | None = None) -> gr.Bloc
                             examples("en")
                         with gr.Column(visible=False, elem_id="kaia-examples-ko") as examples_ko:
                             examples("ko")
-                    with gr.Column(scale=4):
+                    with gr.Column(scale=4, elem_id="kaia-sources-col"):
                         gr.Markdown(L("sources_heading"))
-                        sources = gr.HTML(_sources_hint("en"), label=L("sources_label"), elem_id="kaia-sources",
-                                          js_on_load=None)
+                        # Shown until the first answer fills the panel (see CSS): static text, translated by Gradio.
+                        gr.Markdown(L("sources_empty"), elem_id="kaia-sources-hint")
+                        sources = gr.HTML("", label=L("sources_label"), elem_id="kaia-sources", js_on_load=None)
                         with gr.Accordion(L("feedback_export"), open=True):
                             comment = gr.Textbox(label=L("comment_label"), lines=1, max_length=MAX_COMMENT,
                                                  elem_id="kaia-comment")
@@ -572,10 +569,9 @@ def build_app(settings: Settings, assistant: Assistant | None = None) -> gr.Bloc
         # own pick is also remembered in the cookie that the handlers read.
         # (The checker restarts after each change, in the language it now has: the switch is empty until the load
         # sets it, so this also starts the checker when the page opens.)
-        app.load(on_load, None, [ui_lang, sources], api_name=False)
+        app.load(on_load, None, [ui_lang], api_name=False)
         ui_lang.change(None, [ui_lang], None, js=SET_LOCALE_JS, api_name=False)
-        ui_lang.change(apply_lang, [ui_lang, record], [ck_lang, wc_lang, examples_en, examples_ko, sources],
-                       api_name=False).then(check_start, [ck_lang, ck_as_of], ck_outputs, api_name=False)
+        ui_lang.change(apply_lang, [ui_lang], [ck_lang, wc_lang, examples_en, examples_ko], api_name=False).then(check_start, [ck_lang, ck_as_of], ck_outputs, api_name=False)
         ui_lang.input(None, [ui_lang], None, js=SET_COOKIE_JS, api_name=False)
 
         ask_inputs = [question, chat, lang, as_of, docs, mode]
@@ -610,7 +606,8 @@ def launch_kwargs(settings: Settings, host: str, port: int) -> dict[str, Any]:
                settings.embedding_cache_file.resolve()]
     return dict(server_name=host, server_port=port, share=False, auth=_auth(settings.auth),
                 auth_message="kaia: sign in with the team's user name and password." if settings.auth else None,
-                i18n=gr_i18n(), footer_links=[], run_history=False, enable_monitoring=False, mcp_server=False, ssr_mode=False,
+                i18n=gr_i18n(),  # the page's labels in English and Korean (ui/i18n.toml)
+                footer_links=[], run_history=False, enable_monitoring=False, mcp_server=False, ssr_mode=False,
                 show_error=False, max_file_size=MAX_BYTES, blocked_paths=[str(p) for p in blocked], css=CSS,
                 theme=gr.themes.Default(font=FONTS, font_mono=["ui-monospace", "DejaVu Sans Mono", "monospace"]))
 
