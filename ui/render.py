@@ -356,26 +356,20 @@ def _runs(words: list[tuple[str, str]], html: bool, context: int = 8) -> str:
     return " ".join(out)
 
 
-_KIND_KO = {"added": "신설", "removed": "삭제", "changed": "개정"}
-
-
 def _change_head(c: Any, lang: str) -> str:
     name = c.label_ko if lang == "ko" else c.label_en
-    if lang == "ko":
-        bits = [f"{_KIND_KO[c.kind]}", f"{c.took_effect} 시행" if c.took_effect else "", c.instrument]
-    else:
-        bits = [c.kind, f"in force from {c.took_effect}" if c.took_effect else "", c.instrument]
+    bits = [t(f"change_{c.kind}", lang), t("change_in_force", lang, date=c.took_effect) if c.took_effect else "",
+            c.instrument]
     return f"{name} — " + " · ".join(b for b in bits if b)
 
 
 def changes_text(ch: Any, lang: str = "en") -> str:
     """`kaia diff` for a terminal."""
-    head = (f"{ch.target}: {ch.date_from} → {ch.date_to}, " +
-            (f"변경 {len(ch.changes)}건 ({len(ch.articles)}개 조·별표·부칙)" if lang == "ko" else
-             f"{len(ch.changes)} change(s) in {len(ch.articles)} article(s), annex(es) or addenda"))
+    head = f"{ch.target}: {ch.date_from} → {ch.date_to}, " + t("changes_count", lang, n=len(ch.changes),
+                                                               a=len(ch.articles))
     out = [head]
     if not ch.changes:
-        out.append("두 날짜 사이에 바뀐 조항이 없습니다." if lang == "ko" else "Nothing changed between the two dates.")
+        out.append(t("changes_none", lang))
     for c in ch.changes:
         out += ["", _change_head(c, lang)]
         if c.note:
@@ -393,11 +387,9 @@ def changes_text(ch: Any, lang: str = "en") -> str:
 
 def changes_markdown(ch: Any, lang: str = "en") -> str:
     """The "What changed" view and its export: each change with its word diff (<del>/<ins>)."""
-    title = (f"### {ch.target}: {ch.date_from} → {ch.date_to} 변경 사항" if lang == "ko" else
-             f"### What changed in {ch.target} from {ch.date_from} to {ch.date_to}")
-    out = [title, ""]
+    out = [t("changes_title", lang, target=ch.target, start=ch.date_from, end=ch.date_to), ""]
     if not ch.changes:
-        out.append("두 날짜 사이에 바뀐 조항이 없습니다." if lang == "ko" else "Nothing changed between the two dates.")
+        out.append(t("changes_none", lang))
     for c in ch.changes:
         out.append(f"**{esc(_change_head(c, lang))}**")
         out.append("")

@@ -27,7 +27,7 @@ import gradio as gr  # noqa: E402
 from assistant.chain import Assistant, BadQuestionError, check_question  # noqa: E402
 from assistant.checker import MAX_STEPS, Checker, FactsFileError, all_cids, provision_labels  # noqa: E402
 from corpus.knowledge import knowledge  # noqa: E402
-from corpus.model import KIND_LABELS_EN  # noqa: E402
+from corpus.model import KIND_LABELS_EN, KIND_LABELS_KO  # noqa: E402
 from corpus.settings import Settings  # noqa: E402
 from ingest.store import BackendUnavailableError, IndexDamagedError, IndexStore  # noqa: E402
 from ui.feedback import KINDS, MAX_COMMENT, FeedbackStore, feedback_path  # noqa: E402
@@ -159,8 +159,11 @@ class Service:
         self.feedback = FeedbackStore(feedback_path(settings.data_dir))
         self._ingest = threading.Lock()
 
-    def doc_choices(self) -> list[tuple[str, str]]:
+    def doc_choices(self, lang: str = "en") -> list[tuple[str, str]]:
+        """The document filter's choices: each document's short name and kind in the interface language."""
         docs = self.assistant.store.docs.values()
+        if lang == "ko":
+            return [(f"{d.short_ko or d.short_en} ({KIND_LABELS_KO.get(d.kind, d.kind)})", d.id) for d in docs]
         return [(f"{d.short_en} ({KIND_LABELS_EN.get(d.kind, d.kind)})", d.id) for d in docs]
 
     def add_document(self, path: Path, name: str) -> tuple[str, int]:
@@ -314,7 +317,7 @@ def build_app(settings: Settings, assistant: Assistant | None = None) -> gr.Bloc
         finally:
             path.unlink(missing_ok=True)  # only the copy under the data folder is kept
         msg = _status("ok", t("upload_added", ui, name=path.name, doc=doc_id, n=n))
-        return msg, gr.update(choices=svc.doc_choices()), None
+        return msg, gr.update(choices=svc.doc_choices(ui)), None
 
     checker = Checker(knowledge())
     labels_cache: dict[str, dict[str, str]] = {}
@@ -436,10 +439,12 @@ def build_app(settings: Settings, assistant: Assistant | None = None) -> gr.Bloc
         return request_lang(request)
 
     def apply_lang(ui: str):  # noqa: ANN202 - updates of the language-driven components
-        """One language for everything the server writes: the checker's and the changes' language, and which
-        examples lead. (Nothing an answer writes is touched: a switch may come while an answer is on its way.)"""
+        """One language for everything the server writes: the checker's and the changes' language, which
+        examples lead and the documents' names. (Nothing an answer writes is touched: a switch may come while an
+        answer is on its way.)"""
         ui = norm(ui)
-        return ui, ui, gr.update(visible=ui == "en"), gr.update(visible=ui == "ko")
+        return (ui, ui, gr.update(visible=ui == "en"), gr.update(visible=ui == "ko"),
+                gr.update(choices=svc.doc_choices(ui)))
 
     with gr.Blocks(title=L("title"), analytics_enabled=False,
                    delete_cache=(3600, 3600)) as app:  # uploads and exports: Gradio's copies go within the hour
@@ -571,7 +576,7 @@ def build_app(settings: Settings, assistant: Assistant | None = None) -> gr.Bloc
         # sets it, so this also starts the checker when the page opens.)
         app.load(on_load, None, [ui_lang], api_name=False)
         ui_lang.change(None, [ui_lang], None, js=SET_LOCALE_JS, api_name=False)
-        ui_lang.change(apply_lang, [ui_lang], [ck_lang, wc_lang, examples_en, examples_ko], api_name=False).then(check_start, [ck_lang, ck_as_of], ck_outputs, api_name=False)
+        ui_lang.change(apply_lang, [ui_lang], [ck_lang, wc_lang, examples_en, examples_ko, docs], api_name=False).then(check_start, [ck_lang, ck_as_of], ck_outputs, api_name=False)
         ui_lang.input(None, [ui_lang], None, js=SET_COOKIE_JS, api_name=False)
 
         ask_inputs = [question, chat, lang, as_of, docs, mode]
