@@ -78,3 +78,30 @@ def test_exported_answer_headings_follow_the_interface_language():
     assert en.startswith("# kaia answer") and "## Citations" in en and "**Verdict: ✓ Yes**" in en
     assert "### [1] AI Basic Act Art. 31(1) / 인공지능기본법 제31조제1항" in en
     assert "in force 2026-01-22 → now" in en
+
+
+def test_no_korean_interface_text_is_hard_coded_in_the_page_code():
+    """Korean text in the page's code would be one language's only: it belongs in ui/i18n.toml. (The example
+    questions are data; docstrings are not shown. English literals passed to components are caught by
+    test_web.test_no_interface_text_outside_the_translation_tables.)"""
+    import ast
+    import re
+    from pathlib import Path
+
+    ui = Path(__file__).resolve().parent.parent / "ui"
+    hangul = re.compile("[\uac00-\ud7a3]")
+    found = []
+    for path in (ui / "web.py", ui / "render.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        allowed: set[int] = set()
+        for node in ast.walk(tree):
+            body = getattr(node, "body", None)
+            if isinstance(body, list) and body and isinstance(body[0], ast.Expr) \
+                    and isinstance(body[0].value, ast.Constant):
+                allowed.add(id(body[0].value))  # a docstring
+            if isinstance(node, ast.Assign) and any(getattr(x, "id", "") == "EXAMPLES" for x in node.targets):
+                allowed |= {id(n) for n in ast.walk(node.value)}
+        found += [(path.name, n.lineno, n.value) for n in ast.walk(tree)
+                  if isinstance(n, ast.Constant) and isinstance(n.value, str) and hangul.search(n.value)
+                  and id(n) not in allowed]
+    assert found == []

@@ -248,11 +248,11 @@ def chat_text(ans: Any, lang: str = "en") -> str:
     if verdict in VERDICTS and "" in raw:
         # The lead ends at the first blank line; the quoted provisions follow under their own heading.
         cut = raw.index("")
-        raw = raw[:cut] + ["", "**근거 조항**" if ans.lang == "ko" else "**The provisions**", ""] + raw[cut + 1:]
+        raw = raw[:cut] + ["", t("chat_provisions", ans.lang), ""] + raw[cut + 1:]
     for line in raw:
         if line.startswith("(") and line.endswith(")"):
             lines.append(f"*{md_text(line)}*")
-        elif line in ("**근거 조항**", "**The provisions**"):
+        elif line in (t("chat_provisions", "ko"), t("chat_provisions", "en")):
             lines.append(line)
         else:
             lines.append(md_text(line, keep_bullets=True))

@@ -25,6 +25,7 @@ from typing import Any  # noqa: E402
 import gradio as gr  # noqa: E402
 
 from assistant.chain import Assistant, BadQuestionError, check_question  # noqa: E402
+from assistant.records import MAX_QUESTION_CHARS  # noqa: E402
 from assistant.checker import MAX_STEPS, Checker, FactsFileError, all_cids, provision_labels  # noqa: E402
 from corpus.knowledge import knowledge  # noqa: E402
 from corpus.model import KIND_LABELS_EN, KIND_LABELS_KO  # noqa: E402
@@ -210,6 +211,15 @@ def _fb_key(kind: str) -> str:
     return "fb_" + kind.replace("-", "_")
 
 
+def _question_error(question: str, lang: str) -> str:
+    """Why assistant.chain.check_question refused a question, in the interface language."""
+    if not question.strip():
+        return t("err_empty_question", lang)
+    if len(question) > MAX_QUESTION_CHARS:
+        return t("err_question_long", lang, n=f"{len(question):,}", limit=f"{MAX_QUESTION_CHARS:,}")
+    return t("err_question_text", lang)
+
+
 def _verify_summary(report: Any, lang: str) -> str:
     """The "Check a document" summary line in `lang` (assistant.citecheck.summary's, which is English)."""
     counts = ", ".join(f"{n} {s}" for s, n in report.counts.items() if n)
@@ -234,9 +244,8 @@ def build_app(settings: Settings, assistant: Assistant | None = None) -> gr.Bloc
         try:
             q = check_question(question or "")
             day = parse_as_of(as_of, ui)
-        except BadQuestionError as exc:
-            empty = not (question or "").strip()
-            raise gr.Error(t("err_empty_question", ui) if empty else str(exc).capitalize()) from None
+        except BadQuestionError:
+            raise gr.Error(_question_error(question or "", ui)) from None
         except ValueError as exc:
             raise gr.Error(str(exc)) from None
         known = svc.assistant.store.docs
@@ -431,7 +440,7 @@ def build_app(settings: Settings, assistant: Assistant | None = None) -> gr.Bloc
     def examples(lang: str) -> None:
         """The example questions, the interface language's first."""
         for key, qs in EXAMPLES.items():
-            ordered = sorted(qs, key=lambda q: (re.search("[가-힣]", q) is None) == (lang == "ko"))
+            ordered = sorted(qs, key=lambda q: (re.search(r"[\uac00-\ud7a3]", q) is None) == (lang == "ko"))
             gr.Examples(ordered, inputs=[question], label=L(key))
 
     def on_load(request: gr.Request) -> str:
