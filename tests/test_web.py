@@ -336,6 +336,12 @@ def test_korean_errors_and_the_switch_cookie(server, ko_client, tmp_path):
     assert "기준 법령" in ask(ko, NOTIFY_QUESTION)[2]
 
 
+def test_the_korean_checklist_writes_dates_the_korean_way(ko_client):
+    checklist = ko_client.predict("ko", "2026-12-01", api_name="/check_start")[1]
+    assert checklist.startswith("# 인공지능기본법 의무 점검표") and "2026년 12월 1일" in checklist
+    assert "2026-12-01" in ko_client.predict("en", "2026-12-01", api_name="/check_start")[1]
+
+
 def _is_key(value, keys: set[str]) -> bool:
     """A Gradio i18n marker naming a key of the tables (as a dict or in its string form)."""
     if isinstance(value, dict):
