@@ -25,8 +25,8 @@ from typing import Any  # noqa: E402
 import gradio as gr  # noqa: E402
 
 from assistant.chain import Assistant, BadQuestionError, check_question  # noqa: E402
-from assistant.records import MAX_QUESTION_CHARS  # noqa: E402
 from assistant.checker import MAX_STEPS, Checker, FactsFileError, all_cids, provision_labels  # noqa: E402
+from assistant.records import MAX_QUESTION_CHARS  # noqa: E402
 from corpus.knowledge import knowledge  # noqa: E402
 from corpus.model import KIND_LABELS_EN, KIND_LABELS_KO  # noqa: E402
 from corpus.settings import Settings  # noqa: E402
