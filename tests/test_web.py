@@ -285,6 +285,102 @@ def test_what_changed_through_the_page(server, client):
         client.predict("decree", "March", "2026-08-01", "en", api_name="/what_changed")
 
 
+# ------------------------------------------------------------------------------------- the page in Korean
+
+
+@pytest.fixture
+def ko_client(server, tmp_path):
+    """A client whose requests say what a Korean browser says: Accept-Language ko."""
+    from gradio_client import Client
+
+    return Client(server[1], verbose=False, analytics_enabled=False, download_files=str(tmp_path),
+                  headers={"Accept-Language": "ko-KR,ko;q=0.9,en-US;q=0.8"})
+
+
+def test_a_korean_browser_gets_korean_status_sources_and_export(ko_client):
+    history, sources, status = ask(ko_client, NOTIFY_QUESTION)
+    assert re.search(r"인용 \d+건 · \d{4}년 \d{1,2}월 \d{1,2}일 기준 법령", status), status
+    assert "citation" not in status and "law as of" not in sources
+    # Korean provision labels lead each card, the English twin (label and text) is one click away.
+    first = re.search(r"<summary>(.*?)</summary>", sources).group(1)
+    assert re.search(r"(인공지능기본법|시행령) 제\d+조", first) and "Art." not in first, first
+    assert 'class="kaia-twin"' in sources and "영문 번역 보기: " in sources and "AI Basic Act Art. 31" in sources
+    assert re.search(r"시행 \d{4}년 \d{1,2}월 \d{1,2}일 → ", sources)
+    assert "법률 · Act" in sources
+    md = Path(ko_client.predict(api_name="/export_markdown")).read_text(encoding="utf-8")
+    assert md.startswith("# kaia 답변") and "## 인용 조문" in md and "**질문:**" in md
+    assert "## Citations" not in md
+
+    history, sources, status = ask(ko_client, FINES_QUESTION)
+    assert plain(text_of(history[-1])).startswith("**⚠️ 자료에서 찾지 못했습니다**")
+    assert 'class="kaia-abstain"' in sources and "⚠ 자료에서 찾지 못했습니다" in sources
+    assert "관련 조항 (답변이 아님)" in sources and "자료에서 찾지 못했습니다" in status
+
+
+def test_korean_errors_and_the_switch_cookie(server, ko_client, tmp_path):
+    from gradio_client import Client
+    from gradio_client.exceptions import AppError
+
+    with pytest.raises(AppError, match="질문이 비어"):
+        ask(ko_client, "  ")
+    with pytest.raises(AppError, match="YYYY-MM-DD"):
+        ask(ko_client, NOTIFY_QUESTION, as_of="2026/08/20")
+    with pytest.raises(AppError, match="먼저 질문하세요"):
+        ko_client.predict("", api_name="/feedback_helpful")
+    # The page's switch (its cookie) wins over the browser's language, both ways.
+    en = Client(server[1], verbose=False, analytics_enabled=False, download_files=str(tmp_path),
+                headers={"Accept-Language": "ko-KR", "Cookie": "kaia_lang=en"})
+    assert "citation(s) · law as of" in ask(en, NOTIFY_QUESTION)[2]
+    ko = Client(server[1], verbose=False, analytics_enabled=False, download_files=str(tmp_path),
+                headers={"Accept-Language": "en-US", "Cookie": "kaia_lang=ko"})
+    assert "기준 법령" in ask(ko, NOTIFY_QUESTION)[2]
+
+
+def test_the_korean_checklist_writes_dates_the_korean_way(ko_client):
+    checklist = ko_client.predict("ko", "2026-12-01", api_name="/check_start")[1]
+    assert checklist.startswith("# 인공지능기본법 의무 점검표") and "2026년 12월 1일" in checklist
+    assert "2026-12-01" in ko_client.predict("en", "2026-12-01", api_name="/check_start")[1]
+
+
+def _is_key(value, keys: set[str]) -> bool:
+    """A Gradio i18n marker naming a key of the tables (as a dict or in its string form)."""
+    if isinstance(value, dict):
+        return value.get("__type__") == "translation_metadata" and value.get("key") in keys
+    if isinstance(value, str) and value.startswith("__i18n__"):
+        return json.loads(value[len("__i18n__"):]).get("key") in keys
+    return False
+
+
+def test_no_interface_text_outside_the_translation_tables(server):
+    """Every label, placeholder, info, button text, Markdown text and choice name of the page is a key of
+    ui/i18n.toml, translated by Gradio: a literal string here would show in one language only."""
+    from ui.i18n import tables
+
+    keys = set(tables()["en"])
+    _, url = server
+    with urllib.request.urlopen(url + "config", timeout=10) as r:
+        config = json.load(r)
+    assert _is_key(config["title"], keys)
+    # Data, not interface text: the documents' names (from the corpus) and the example questions.
+    data_choices = {"kaia-docs"}
+    literal = []
+    for comp in config["components"]:
+        props, kind = comp.get("props", {}), comp["type"]
+        where = f"{kind} {props.get('elem_id') or comp['id']}"
+        for name in ("label", "placeholder", "info"):
+            if props.get(name) not in (None, "") and not _is_key(props[name], keys):
+                literal.append((where, name, props[name]))
+        # (A download button's value is its file; its text is the label, checked above.)
+        if kind in ("button", "uploadbutton", "markdown") and props.get("value") not in (None, "") \
+                and not _is_key(props["value"], keys):
+            literal.append((where, "value", props["value"]))
+        if kind in ("radio", "dropdown") and props.get("elem_id") not in data_choices:
+            for label, _ in props.get("choices") or []:
+                if not _is_key(label, keys):
+                    literal.append((where, "choice", label))
+    assert literal == []
+
+
 # ----------------------------------------------------------------------------------------- uploads
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from corpus.model import KIND_LABELS_EN, KIND_LABELS_KO, LAW_KINDS, Unit
 from ingest.store import IndexStore
+from ui.i18n import fmt_date, t
 
 
 def esc(text: Any) -> str:
@@ -74,7 +75,7 @@ def _spans(text: str, quotes: list[str]) -> list[tuple[int, int]]:
     return merged
 
 
-def highlight(text: str, quotes: list[str]) -> str:
+def highlight(text: str, quotes: list[str], lang: str = "en") -> str:
     """The text escaped, with each quote wrapped in <mark>; quotes not found are shown marked below it."""
     spans = _spans(text, quotes)
     out, pos = [], 0
@@ -85,39 +86,47 @@ def highlight(text: str, quotes: list[str]) -> str:
     body = f'<div class="kaia-text">{"".join(out)}</div>'
     missing = [q for q in quotes if q and not _spans(text, [q])]
     for q in missing:
-        body += f'<p class="kaia-quote">Quoted: <mark>{esc(q)}</mark></p>'
+        body += f'<p class="kaia-quote">{esc(t("src_quoted", lang))} <mark>{esc(q)}</mark></p>'
     return body
 
 
-def _status_of(store: IndexStore, u: Unit) -> str:
+def _status_of(store: IndexStore, u: Unit, lang: str = "en") -> str:
     """What a unit's wording is: official text, a translation (which), commentary or a user document."""
     doc = store.docs[u.doc]
     sf = next((f for f in doc.files if f.file == u.source_file), None)
     if sf and sf.official:
-        return "official text"
+        return t("src_official", lang)
     return (sf.version_note if sf and sf.version_note else "") or doc.authority
 
 
-def _column(store: IndexStore, u: Unit, quotes: list[str], heading: str) -> str:
+def in_force(start: str | None, end: str | None, lang: str = "en") -> str:
+    """"in force 2026-01-22 → now" / "시행 2026년 1월 22일 → 현재"."""
+    return t("src_in_force", lang, start=fmt_date(start, lang) or t("src_unknown_date", lang),
+             end=fmt_date(end, lang) or t("src_now", lang))
+
+
+def _column(store: IndexStore, u: Unit, quotes: list[str], heading: str, lang: str = "en") -> str:
     bits = [u.version]
     if u.effective_from or u.effective_to:
-        bits.append(f"in force {u.effective_from or '?'} → {u.effective_to or 'now'}")
+        bits.append(in_force(u.effective_from, u.effective_to, lang))
     if u.page:
-        bits.append(f"p. {u.page}")
-    bits.append(_status_of(store, u))
+        bits.append(t("src_page", lang, page=u.page))
+    bits.append(_status_of(store, u, lang))
     lang = f' lang="{esc(u.lang)}"' if u.lang else ""
     return (f'<div class="kaia-col"{lang}><h4>{esc(heading)}</h4>'
             f'<div class="kaia-meta">{" · ".join(esc(b) for b in bits if b)}</div>'
-            f"{highlight(u.text, quotes)}</div>")
+            f"{highlight(u.text, quotes, lang)}</div>")
 
 
-def _card(store: IndexStore, cites: list[Any], as_of: str, open_: bool) -> str:
-    """One cited provision: labels, authority, version and dates, law.go.kr link, English and Korean texts."""
+def _card(store: IndexStore, cites: list[Any], as_of: str, open_: bool, lang: str = "en") -> str:
+    """One cited provision: labels, authority, version and dates, law.go.kr link, English and Korean texts.
+    In the Korean interface the Korean label and text lead, and the English translation is one click away."""
     c = cites[0]
     doc = store.docs.get(c.doc)
     main = store.units.get(c.uid)
+    label = c.label_ko if lang == "ko" and c.label_ko else c.label
     if doc is None or main is None:  # the index changed under the answer; show what the answer itself carries
-        return (f'<details class="kaia-src" open><summary>[{c.n}] {esc(c.label)}</summary>'
+        return (f'<details class="kaia-src" open><summary>[{c.n}] {esc(label)}</summary>'
                 f'<p class="kaia-quote"><mark>{esc(c.quote)}</mark></p></details>')
     if main.lang == "ko":
         ko, en = main, store.twin(main, "en", as_of)
@@ -126,90 +135,109 @@ def _card(store: IndexStore, cites: list[Any], as_of: str, open_: bool) -> str:
         en = main
         ko = store.units.get(c.uid_ko) if c.uid_ko else store.twin(main, "ko", as_of)
         en_quotes, ko_quotes = [x.quote for x in cites], [x.quote_ko for x in cites if x.quote_ko]
-    cols = []
+    en_col = ko_col = ""
     if en is not None:
-        cols.append(_column(store, en, en_quotes, "English" if doc.kind in LAW_KINDS else "Text"))
+        en_col = _column(store, en, en_quotes, t("src_english" if doc.kind in LAW_KINDS else "src_text", lang), lang)
     if ko is not None:
-        cols.append(_column(store, ko, ko_quotes, "한국어 (Korean)"))
+        ko_col = _column(store, ko, ko_quotes, t("src_korean", lang), lang)
+    if lang == "ko" and ko_col and en_col:
+        # The Korean text controls; its English twin (and English label) stays one click away.
+        en_col = (f'<details class="kaia-twin" lang="en"><summary>{esc(t("src_english_twin", lang, label=c.label))}'
+                  f"</summary>{en_col}</details>")
+        cols = [ko_col, en_col]
+    else:
+        cols = [x for x in (en_col, ko_col) if x]
+    twin = lang == "ko" and bool(ko_col and en_col)
     ns = "".join(f'<span class="kaia-n">[{x.n}]</span>' for x in cites)
-    label_ko = f" · {esc(c.label_ko)}" if c.label_ko and c.label_ko != c.label else ""
+    other = c.label if lang == "ko" else c.label_ko
+    second = f" · {esc(other)}" if other and other != label and not twin else ""
     kind = doc.kind if doc.kind in KIND_LABELS_EN else "user"
-    badge = f'<span class="kaia-kind kaia-kind-{esc(kind)}">{esc(KIND_LABELS_EN[kind])} · {esc(KIND_LABELS_KO[kind])}</span>'
+    kinds = (KIND_LABELS_EN[kind], KIND_LABELS_KO[kind])
+    if lang == "ko":
+        kinds = kinds[::-1]
+    badge = f'<span class="kaia-kind kaia-kind-{esc(kind)}">{esc(kinds[0])} · {esc(kinds[1])}</span>'
     url = _safe_url(c.url or main.url or doc.url)
     link = (f' · <a href="{esc(url)}" target="_blank" rel="noopener noreferrer">{esc(url)}</a>' if url else "")
     warn = ""
     if kind in ("commentary", "user"):
-        warn = '<div class="kaia-warn">Not law: quoted for context only.</div>'
+        warn = f'<div class="kaia-warn">{esc(t("src_not_law", lang))}</div>'
     elif kind == "guideline":
-        warn = ('<div class="kaia-warn">MSIT guidance, not law: it explains how the ministry reads the provision '
-                'beside it and does not bind. Available in Korean only. 가이드라인은 법령이 아닙니다.</div>')
+        warn = f'<div class="kaia-warn">{esc(t("src_guideline", lang))}</div>'
     elif kind == "draft":
-        warn = ('<div class="kaia-warn">A draft that never had legal effect (superseded by Presidential Decree '
-                'No. 36053). 시행된 적 없는 초안입니다.</div>')
+        warn = f'<div class="kaia-warn">{esc(t("src_draft", lang))}</div>'
     if getattr(c, "change_note", ""):
         warn += f'<div class="kaia-change">{esc(c.change_note[0].upper() + c.change_note[1:])}.</div>'
     if not all(x.verified for x in cites):
-        warn += '<div class="kaia-warn">Not every quote could be verified against the text.</div>'
+        warn += f'<div class="kaia-warn">{esc(t("src_unverified", lang))}</div>'
+    authority = doc.authority or KIND_LABELS_EN[kind]
     return (f'<details class="kaia-src" id="kaia-src-{c.n}"{" open" if open_ else ""}>'
-            f"<summary>{ns}{esc(c.label)}{label_ko}{badge}</summary>"
-            f'<div class="kaia-meta">Authority: {esc(doc.authority or KIND_LABELS_EN[kind])}{link}</div>'
+            f"<summary>{ns}{esc(label)}{second}{badge}</summary>"
+            f'<div class="kaia-meta">{esc(t("src_authority", lang, authority=authority))}{link}</div>'
             f'{warn}<div class="kaia-cols">{"".join(cols)}</div></details>')
 
 
-def sources_html(store: IndexStore, ans: Any) -> str:
-    """The sources panel: each cited provision in full with the quoted words marked, or the abstention callout."""
-    head = (f'<p class="kaia-head">Question: “{esc(ans.question)}” · law as of {esc(ans.as_of)} · '
-            f"{esc(ans.mode)} answer</p>")
+def _mode(mode: str, lang: str) -> str:
+    """An answer mode's name in the interface language ("extractive" / "발췌(조문 인용)")."""
+    return t(f"mode_{mode}", lang) if mode in ("extractive", "llm") else mode
+
+
+def sources_html(store: IndexStore, ans: Any, lang: str = "en") -> str:
+    """The sources panel in the interface language `lang`: each cited provision in full with the quoted words
+    marked, or the abstention callout."""
+    head = t("src_head", lang, question=ans.question, date=fmt_date(ans.as_of, lang), mode=_mode(ans.mode, lang))
+    head = f'<p class="kaia-head">{esc(head)}</p>'
     if ans.abstained:
         related = []
         for s, lab in zip(ans.sources, ans.related):
             units = store.find(s.cid, lang=ans.lang, as_of=ans.as_of) or store.find(s.cid, as_of=ans.as_of)
             text = f'<div class="kaia-text">{esc(units[0].text)}</div>' if units else ""
             related.append(f'<details class="kaia-src kaia-related"><summary>{esc(lab)}</summary>{text}</details>')
-        rel = ("<h4>Related provisions (not an answer)</h4>" + "".join(related)) if related else ""
-        return (f'{head}<div class="kaia-abstain" role="note"><h3>{esc(decline_title(ans))}</h3>'
+        rel = (f"<h4>{esc(t('related_heading', lang))}</h4>" + "".join(related)) if related else ""
+        # The callout says what it is in words and with a sign, never by its colour alone.
+        return (f'{head}<div class="kaia-abstain" role="note"><h3>⚠ {esc(decline_title(ans, lang))}</h3>'
                 f"<p>{esc(ans.answer)}</p></div>{rel}")
     groups: dict[str, list[Any]] = {}
     for c in ans.citations:
         groups.setdefault(c.uid or f"#{c.n}", []).append(c)
-    cards = [_card(store, cs, ans.as_of, open_=i == 0) for i, cs in enumerate(groups.values())]
-    return head + verdict_html(ans) + "".join(cards)
+    cards = [_card(store, cs, ans.as_of, open_=i == 0, lang=lang) for i, cs in enumerate(groups.values())]
+    return head + verdict_html(ans, lang) + "".join(cards)
 
 
-def decline_title(ans: Any) -> str:
+def decline_title(ans: Any, lang: str = "en") -> str:
     """The heading of a declined answer: not about the law at all, or not in the corpus."""
     reason = getattr(ans, "reason", "")
-    return "Not a question about the AI Basic Act" if reason in ("off-topic", "advice") else "Not found in the corpus"
+    return t("declined_off_topic" if reason in ("off-topic", "advice") else "declined_not_found", lang)
 
 
-# The verdict a yes/no answer leads with, named in words (never by colour alone) in the answer's language.
-# The signs are in the fonts the page asks for (DejaVu, Noto), so they never show as empty boxes.
-VERDICTS = {"yes": ("✓", "Yes", "예"), "no": ("✗", "No", "아니요"), "depends": ("⚖", "It depends", "경우에 따라 다릅니다")}
+# The verdict a yes/no answer leads with, named in words (never by colour alone). The signs are in the fonts the
+# page asks for (DejaVu, Noto), so they never show as empty boxes.
+VERDICTS = {"yes": "✓", "no": "✗", "depends": "⚖"}
 
 
 def verdict_label(verdict: str | None, lang: str) -> str:
+    """"✓ Yes" / "✓ 예" (empty for an answer without a verdict)."""
     if verdict not in VERDICTS:
         return ""
-    icon, en, ko = VERDICTS[verdict]
-    return f"{icon} {ko if lang == 'ko' else en}"
+    return f"{VERDICTS[verdict]} {t(f'verdict_{verdict}', lang)}"
 
 
-def verdict_html(ans: Any) -> str:
-    """The verdict callout of the sources panel (empty for answers without one)."""
+def verdict_html(ans: Any, lang: str | None = None) -> str:
+    """The verdict callout of the sources panel in the interface language (the answer's by default; empty for
+    answers without one)."""
     verdict = getattr(ans, "verdict", None)
     if verdict not in VERDICTS or ans.abstained:
         return ""
-    title = "결론" if ans.lang == "ko" else "Verdict"
+    lang = lang or ans.lang
     first = ans.answer.split("\n", 1)[0]
     return (f'<div class="kaia-verdict kaia-verdict-{esc(verdict)}" role="status">'
-            f'<h3>{esc(title)}: {esc(verdict_label(verdict, ans.lang))}</h3><p>{esc(first)}</p></div>')
+            f'<h3>{esc(t("verdict_title", lang))}: {esc(verdict_label(verdict, lang))}</h3><p>{esc(first)}</p></div>')
 
 
-def chat_text(ans: Any) -> str:
+def chat_text(ans: Any, lang: str = "en") -> str:
     """The assistant's chat message: the verdict on its own line, the answer with its [n] markers, notes in
-    italics; abstentions marked."""
+    italics; abstentions marked (with a heading in the interface language `lang`)."""
     if ans.abstained:
-        return f"**⚠️ {decline_title(ans)}**\n\n> " + md_text(ans.answer).replace("\n", "\n> ")
+        return f"**⚠️ {decline_title(ans, lang)}**\n\n> " + md_text(ans.answer).replace("\n", "\n> ")
     lines = []
     verdict = getattr(ans, "verdict", None)
     if verdict in VERDICTS:
@@ -220,46 +248,48 @@ def chat_text(ans: Any) -> str:
     if verdict in VERDICTS and "" in raw:
         # The lead ends at the first blank line; the quoted provisions follow under their own heading.
         cut = raw.index("")
-        raw = raw[:cut] + ["", "**근거 조항**" if ans.lang == "ko" else "**The provisions**", ""] + raw[cut + 1:]
+        raw = raw[:cut] + ["", t("chat_provisions", ans.lang), ""] + raw[cut + 1:]
     for line in raw:
         if line.startswith("(") and line.endswith(")"):
             lines.append(f"*{md_text(line)}*")
-        elif line in ("**근거 조항**", "**The provisions**"):
+        elif line in (t("chat_provisions", "ko"), t("chat_provisions", "en")):
             lines.append(line)
         else:
             lines.append(md_text(line, keep_bullets=True))
     return "\n".join(lines)
 
 
-def answer_markdown(record: dict[str, Any]) -> str:
-    """A Markdown file of one answer: question, answer, and each citation with version, link, quote and Korean."""
-    out = ["# kaia answer", "", f"**Question:** {record['question']}", "",
-           f"**Law as of:** {record['as_of']} · **Language:** {record['lang']} · **Mode:** {record['mode']}", "",
-           "## Answer", ""]
+def answer_markdown(record: dict[str, Any], lang: str = "en") -> str:
+    """A Markdown file of one answer, headings in the interface language `lang`: question, answer, and each
+    citation with version, link, quote and Korean."""
+    out = [t("md_title", lang), "", t("md_question", lang, question=record["question"]), "",
+           t("md_meta", lang, date=fmt_date(record["as_of"], lang), lang=record["lang"], mode=record["mode"]), "",
+           t("md_answer", lang), ""]
     if record.get("verdict") in VERDICTS:
-        out += [f"**{'결론' if record['lang'] == 'ko' else 'Verdict'}: {verdict_label(record['verdict'], record['lang'])}**",
-                ""]
+        out += [f"**{t('verdict_title', lang)}: {verdict_label(record['verdict'], lang)}**", ""]
     out += [record["answer"], ""]
     if record["abstained"]:
-        out += ["*Not found in the corpus.* Related provisions (not an answer): " + "; ".join(record["related"]), ""]
+        out += [t("md_not_found", lang, related="; ".join(record["related"])), ""]
     if record["citations"]:
-        out += ["## Citations", ""]
+        out += [t("md_citations", lang), ""]
     for c in record["citations"]:
-        title = c["label"] + (f" / {c['label_ko']}" if c.get("label_ko") and c["label_ko"] != c["label"] else "")
-        dates = f"in force {c.get('effective_from') or '?'} → {c.get('effective_to') or 'now'}"
-        out += [f"### [{c['n']}] {title}", "", f"- Version: {c['version']} ({dates})"]
+        first, second = c["label"], c.get("label_ko")
+        if lang == "ko":
+            first, second = second or first, first
+        title = first + (f" / {second}" if second and second != first else "")
+        dates = in_force(c.get("effective_from"), c.get("effective_to"), lang)
+        out += [f"### [{c['n']}] {title}", "", t("md_version", lang, version=c["version"], dates=dates)]
         if c.get("page"):
-            out.append(f"- Page: {c['page']}")
+            out.append(t("md_page", lang, page=c["page"]))
         if c.get("url"):
-            out.append(f"- Link: <{c['url']}>")
+            out.append(t("md_link", lang, url=c["url"]))
         out += ["", "> " + c["quote"].replace("\n", "\n> "), ""]
         ko = c.get("quote_ko") or c.get("korean_text")
         if c.get("lang") == "ko":
-            out += ["Korean original: the quote above.", ""]
+            out += [t("md_korean_is_quote", lang), ""]
         elif ko:
-            out += ["Korean original (원문):", "", "> " + ko.replace("\n", "\n> "), ""]
-    out.append(f"_Exported from kaia on {datetime.now().isoformat(timespec='seconds')}. The Korean text controls; "
-               "English translations have no legal effect._")
+            out += [t("md_korean_original", lang), "", "> " + ko.replace("\n", "\n> "), ""]
+    out.append(t("md_footer", lang, when=datetime.now().isoformat(timespec="seconds")))
     return "\n".join(out) + "\n"
 
 
@@ -286,20 +316,20 @@ def marked_text(text: str, findings: list[Any]) -> list[tuple[str, str | None]]:
     return out
 
 
-def findings_html(findings: list[Any]) -> str:
+def findings_html(findings: list[Any], lang: str = "en") -> str:
     """Each reference that is not ok, with the law's wording beside it (escaped: the document is the user's)."""
     bad = [f for f in findings if f.status != "ok"]
     if not findings:
-        return "<p class='kaia-head'>No reference to the AI Basic Act, its Enforcement Decree or MSIT Notice 2026-50 " \
-               "was found.</p>"
+        return f"<p class='kaia-head'>{esc(t('findings_none', lang))}</p>"
     if not bad:
-        return f"<p class='kaia-head'>All {len(findings)} references check out against the law in force.</p>"
+        return f"<p class='kaia-head'>{esc(t('findings_all_ok', lang, n=len(findings)))}</p>"
     rows = []
     for f in bad:
         colour = FINDING_COLOURS.get(f.status, "#c62828")
-        law = f"<details><summary>The law's wording</summary><p>{esc(f.law_text)}</p></details>" if f.law_text else ""
+        law = (f"<details><summary>{esc(t('finding_law', lang))}</summary><p>{esc(f.law_text)}</p></details>"
+               if f.law_text else "")
         rows.append(f"<div class='kaia-finding' style='border-left:4px solid {colour};padding-left:.6em;margin:.6em 0'>"
-                    f"<b>Line {f.line}: {esc(f.text)}</b> → {esc(f.label or f.cid)} "
+                    f"<b>{esc(t('finding_line', lang, line=f.line))}: {esc(f.text)}</b> → {esc(f.label or f.cid)} "
                     f"<span class='kaia-finding-status'>[{esc(f.status)}]</span><br>{esc(f.detail)}{law}</div>")
     return "".join(rows)
 
@@ -326,26 +356,20 @@ def _runs(words: list[tuple[str, str]], html: bool, context: int = 8) -> str:
     return " ".join(out)
 
 
-_KIND_KO = {"added": "신설", "removed": "삭제", "changed": "개정"}
-
-
 def _change_head(c: Any, lang: str) -> str:
     name = c.label_ko if lang == "ko" else c.label_en
-    if lang == "ko":
-        bits = [f"{_KIND_KO[c.kind]}", f"{c.took_effect} 시행" if c.took_effect else "", c.instrument]
-    else:
-        bits = [c.kind, f"in force from {c.took_effect}" if c.took_effect else "", c.instrument]
+    bits = [t(f"change_{c.kind}", lang), t("change_in_force", lang, date=c.took_effect) if c.took_effect else "",
+            c.instrument]
     return f"{name} — " + " · ".join(b for b in bits if b)
 
 
 def changes_text(ch: Any, lang: str = "en") -> str:
     """`kaia diff` for a terminal."""
-    head = (f"{ch.target}: {ch.date_from} → {ch.date_to}, " +
-            (f"변경 {len(ch.changes)}건 ({len(ch.articles)}개 조·별표·부칙)" if lang == "ko" else
-             f"{len(ch.changes)} change(s) in {len(ch.articles)} article(s), annex(es) or addenda"))
+    head = f"{ch.target}: {ch.date_from} → {ch.date_to}, " + t("changes_count", lang, n=len(ch.changes),
+                                                               a=len(ch.articles))
     out = [head]
     if not ch.changes:
-        out.append("두 날짜 사이에 바뀐 조항이 없습니다." if lang == "ko" else "Nothing changed between the two dates.")
+        out.append(t("changes_none", lang))
     for c in ch.changes:
         out += ["", _change_head(c, lang)]
         if c.note:
@@ -363,11 +387,9 @@ def changes_text(ch: Any, lang: str = "en") -> str:
 
 def changes_markdown(ch: Any, lang: str = "en") -> str:
     """The "What changed" view and its export: each change with its word diff (<del>/<ins>)."""
-    title = (f"### {ch.target}: {ch.date_from} → {ch.date_to} 변경 사항" if lang == "ko" else
-             f"### What changed in {ch.target} from {ch.date_from} to {ch.date_to}")
-    out = [title, ""]
+    out = [t("changes_title", lang, target=ch.target, start=ch.date_from, end=ch.date_to), ""]
     if not ch.changes:
-        out.append("두 날짜 사이에 바뀐 조항이 없습니다." if lang == "ko" else "Nothing changed between the two dates.")
+        out.append(t("changes_none", lang))
     for c in ch.changes:
         out.append(f"**{esc(_change_head(c, lang))}**")
         out.append("")
