@@ -20,7 +20,12 @@ class Block:
 
 
 class ParseError(ValueError):
-    """A source file does not have the structure its format promises."""
+    """A source file does not have the structure its format promises. Errors a user's own file can meet also carry
+    a `key` and the `fields` of their message, so that an interface can word them in its language."""
+
+    def __init__(self, message: str, *, key: str | None = None, **fields: object) -> None:
+        super().__init__(message)
+        self.key, self.fields = key, fields
 
 
 _ADDENDUM_NO = re.compile(r"(?:제\s*|No\.\s*)(\d{4}-\d+|\d+)")

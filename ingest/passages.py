@@ -59,16 +59,19 @@ def pdf_pages(path: Path) -> list[str]:
     try:
         reader = PdfReader(str(path))
         if reader.is_encrypted:
-            raise ParseError(f"{path.name}: the PDF is encrypted; save an unencrypted copy and add that")
+            raise ParseError(f"{path.name}: the PDF is encrypted; save an unencrypted copy and add that",
+                                 key="pdf_encrypted", name=path.name)
         pages = [(page.extract_text() or "") for page in reader.pages]
     except ParseError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError, AttributeError, IndexError) as exc:
-        raise ParseError(f"{path.name}: not a readable PDF ({type(exc).__name__}: {exc})") from exc
+        raise ParseError(f"{path.name}: not a readable PDF ({type(exc).__name__}: {exc})", key="pdf_unreadable",
+                         name=path.name, error=f"{type(exc).__name__}: {exc}") from exc
     if not pages:
-        raise ParseError(f"{path.name}: the PDF has no pages")
+        raise ParseError(f"{path.name}: the PDF has no pages", key="pdf_no_pages", name=path.name)
     if not any(p.strip() for p in pages):
-        raise ParseError(f"{path.name}: the PDF has no extractable text (a scan? run OCR first)")
+        raise ParseError(f"{path.name}: the PDF has no extractable text (a scan? run OCR first)", key="pdf_no_text",
+                         name=path.name)
     return pages
 
 
@@ -82,9 +85,11 @@ def docx_text(path: Path) -> str:
     try:
         word = WordDocument(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise ParseError(f"{path.name}: not a readable Word (.docx) file ({type(exc).__name__})") from exc
+        raise ParseError(f"{path.name}: not a readable Word (.docx) file ({type(exc).__name__})",
+                         key="docx_unreadable", name=path.name, error=type(exc).__name__) from exc
     except Exception as exc:  # noqa: BLE001 - lxml and python-docx raise many kinds on damaged parts
-        raise ParseError(f"{path.name}: not a readable Word (.docx) file ({type(exc).__name__})") from exc
+        raise ParseError(f"{path.name}: not a readable Word (.docx) file ({type(exc).__name__})",
+                         key="docx_unreadable", name=path.name, error=type(exc).__name__) from exc
     body = word.element.body
     lines: list[str] = []
     for block in body.iterchildren():
@@ -105,9 +110,9 @@ def _decode(data: bytes, name: str) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ParseError(f"{name}: not UTF-8 text") from exc
+        raise ParseError(f"{name}: not UTF-8 text", key="not_utf8", name=name) from exc
     if "\x00" in text:
-        raise ParseError(f"{name}: binary data, not text")
+        raise ParseError(f"{name}: binary data, not text", key="binary", name=name)
     return text
 
 
@@ -125,17 +130,19 @@ def check_file(path: Path, name: str, formats: dict[str, str], kinds: str) -> st
     """The checks every file a user brings passes first (exists, a known type, not empty, within the size limit, a
     PDF that says so); its format, or a one-line ParseError naming it. `kinds` words the accepted types."""
     if not path.is_file():
-        raise ParseError(f"{name}: file not found")
+        raise ParseError(f"{name}: file not found", key="not_found", name=name)
     fmt = formats.get(path.suffix.lower())
     if fmt is None:
-        raise ParseError(f"{name}: unsupported file type {path.suffix or '(none)'}; use {kinds}")
+        raise ParseError(f"{name}: unsupported file type {path.suffix or '(none)'}; use {kinds}", key="unsupported",
+                         name=name, suffix=path.suffix or "(none)", kinds=kinds)
     size = path.stat().st_size
     if size == 0:
-        raise ParseError(f"{name}: the file is empty")
+        raise ParseError(f"{name}: the file is empty", key="empty", name=name)
     if size > MAX_BYTES:
-        raise ParseError(f"{name}: {size / 1e6:.1f} MB is over the {MAX_BYTES // (1024 * 1024)} MB limit")
+        raise ParseError(f"{name}: {size / 1e6:.1f} MB is over the {MAX_BYTES // (1024 * 1024)} MB limit", key="too_big",
+                         name=name, mb=f"{size / 1e6:.1f}", limit=MAX_BYTES // (1024 * 1024))
     if fmt == "pdf" and b"%PDF" not in path.read_bytes()[:1024]:
-        raise ParseError(f"{name}: not a PDF file (no %PDF header)")
+        raise ParseError(f"{name}: not a PDF file (no %PDF header)", key="not_pdf", name=name)
     return fmt
 
 
@@ -144,17 +151,18 @@ def read_document(path: Path, display_name: str | None = None) -> str:
     name = display_name or path.name
     text = document_text(path, check_file(path, name, READABLE, ".txt, .md, .html, PDF or Word (.docx)"))
     if not text.strip():
-        raise ParseError(f"{name}: the file has no text")
+        raise ParseError(f"{name}: the file has no text", key="no_text", name=name)
     return text
 
 
 def text_of_bytes(data: bytes, name: str = "standard input") -> str:
     """Text given as bytes (standard input, a paste): UTF-8, within the size limit, not binary."""
     if len(data) > MAX_BYTES:
-        raise ParseError(f"{name}: {len(data) / 1e6:.1f} MB is over the {MAX_BYTES // (1024 * 1024)} MB limit")
+        raise ParseError(f"{name}: {len(data) / 1e6:.1f} MB is over the {MAX_BYTES // (1024 * 1024)} MB limit",
+                         key="too_big", name=name, mb=f"{len(data) / 1e6:.1f}", limit=MAX_BYTES // (1024 * 1024))
     text = _decode(data, name)
     if not text.strip():
-        raise ParseError(f"{name}: no text")
+        raise ParseError(f"{name}: no text", key="no_text_short", name=name)
     return text
 
 
@@ -204,7 +212,7 @@ def read_passages(path: Path, fmt: str) -> list[tuple[int | None, str]]:
         return out
     passages = chunk(_paragraphs(document_text(path, fmt)))
     if not passages:
-        raise ParseError(f"{path.name}: the file has no text")
+        raise ParseError(f"{path.name}: the file has no text", key="no_text", name=path.name)
     return [(None, c) for c in passages]
 
 

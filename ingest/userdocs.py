@@ -66,10 +66,13 @@ def check_user_file(path: Path, display_name: str | None = None) -> str:
             n = len(PdfReader(str(path)).pages)
         except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on damaged files
             if "encrypt" in str(exc).lower():
-                raise ParseError(f"{name}: the PDF is encrypted; save an unencrypted copy and add that") from exc
-            raise ParseError(f"{name}: not a readable PDF ({type(exc).__name__})") from exc
+                raise ParseError(f"{name}: the PDF is encrypted; save an unencrypted copy and add that",
+                                 key="pdf_encrypted", name=name) from exc
+            raise ParseError(f"{name}: not a readable PDF ({type(exc).__name__})", key="pdf_unreadable", name=name,
+                             error=type(exc).__name__) from exc
         if n > MAX_PDF_PAGES:
-            raise ParseError(f"{name}: {n} pages is over the {MAX_PDF_PAGES}-page limit")
+            raise ParseError(f"{name}: {n} pages is over the {MAX_PDF_PAGES}-page limit", key="too_many_pages", name=name,
+                             pages=n, limit=MAX_PDF_PAGES)
         pdf_pages(path)
     else:
         read_passages(path, fmt)
@@ -84,7 +87,8 @@ def register_user_file(settings: Settings, path: Path, display_name: str | None 
     entries = _read_registry(settings)
     for e in entries:
         if e["sha256"] == digest:
-            raise ParseError(f"{display_name or path.name}: already added as {e['id']}")
+            raise ParseError(f"{display_name or path.name}: already added as {e['id']}", key="already_added",
+                             name=display_name or path.name, doc=e["id"])
     slug = slugify(display_name or path.name)
     doc_id = f"user/{slug}-{digest[:8]}"
     # The stored name is ours, never the uploader's, so no path in a name can escape the folder.

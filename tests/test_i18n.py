@@ -105,3 +105,53 @@ def test_no_korean_interface_text_is_hard_coded_in_the_page_code():
                   if isinstance(n, ast.Constant) and isinstance(n.value, str) and hangul.search(n.value)
                   and id(n) not in allowed]
     assert found == []
+
+
+def _parse_errors(tmp_path):  # noqa: ANN202 - the ParseErrors a user's file can meet, each made for real
+    from ingest.blocks import ParseError
+    from ingest.passages import docx_text, pdf_pages, read_document, text_of_bytes
+    from ingest.userdocs import check_user_file
+
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "setup.exe").write_bytes(b"MZ")
+    (tmp_path / "fake.pdf").write_bytes(b"<html></html>")
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4\n garbage")
+    (tmp_path / "broken.docx").write_bytes(b"PK\x03\x04 not really")
+    (tmp_path / "latin1.txt").write_bytes("caf\xe9".encode("latin-1"))
+    (tmp_path / "blank.md").write_text("   \n", encoding="utf-8")
+    calls = [lambda: read_document(tmp_path / "missing.txt"), lambda: read_document(tmp_path / "empty.txt"),
+             lambda: check_user_file(tmp_path / "setup.exe"), lambda: check_user_file(tmp_path / "fake.pdf"),
+             lambda: check_user_file(tmp_path / "broken.pdf"), lambda: pdf_pages(tmp_path / "broken.pdf"),
+             lambda: docx_text(tmp_path / "broken.docx"), lambda: read_document(tmp_path / "latin1.txt"),
+             lambda: read_document(tmp_path / "blank.md"), lambda: text_of_bytes(b"a\x00b", "stdin"),
+             lambda: text_of_bytes(b"  ", "stdin")]
+    out = []
+    for call in calls:
+        with pytest.raises(ParseError) as info:
+            call()
+        out.append(info.value)
+    return out
+
+
+def test_errors_about_a_users_file_in_both_languages(tmp_path):
+    """A file the page refuses is refused in the interface language; the English is the exception's own message
+    (the CLI's), so the table and the code cannot drift apart unnoticed."""
+    from ui.i18n import error_text
+
+    errors = _parse_errors(tmp_path)
+    keys = {e.key for e in errors}
+    assert None not in keys and len(keys) >= 9, keys
+    for exc in errors:
+        assert error_text(exc, "en") == str(exc), exc.key
+        ko = error_text(exc, "ko")
+        assert ko != str(exc) and any("\uac00" <= ch <= "\ud7a3" for ch in ko), (exc.key, ko)
+    # Every keyed message in the table is one the code raises somewhere.
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    raised = set(re.findall(r'key="(\w+)"', "".join(p.read_text(encoding="utf-8")
+                                                     for p in (root / "ingest").glob("*.py"))))
+    assert {k[len("parse_"):] for k in tables()["en"] if k.startswith("parse_")} == raised
+    # An error without a key keeps its own words.
+    assert error_text(ValueError("plain"), "ko") == "plain"

@@ -75,6 +75,15 @@ def fmt_date(iso: str | None, lang: str | None = DEFAULT) -> str:
     return t("date", lang, y=d.year, m=d.month, d=d.day)
 
 
+def error_text(exc: Exception, lang: str | None = DEFAULT) -> str:
+    """An error about a user's file in the interface language: by its key where it has one (ParseError), else its
+    own message."""
+    key = getattr(exc, "key", None)
+    if key and f"parse_{key}" in tables()[norm(lang)]:
+        return t(f"parse_{key}", lang, **getattr(exc, "fields", {}))
+    return str(exc)
+
+
 def gr_i18n():  # noqa: ANN201 - a gr.I18n; gradio is imported late (it is slow to import, and reads env vars)
     """Gradio's translation tables: every text without placeholders (those are filled on the server only)."""
     import gradio as gr

@@ -32,7 +32,7 @@ from corpus.model import KIND_LABELS_EN, KIND_LABELS_KO  # noqa: E402
 from corpus.settings import Settings  # noqa: E402
 from ingest.store import BackendUnavailableError, IndexDamagedError, IndexStore  # noqa: E402
 from ui.feedback import KINDS, MAX_COMMENT, FeedbackStore, feedback_path  # noqa: E402
-from ui.i18n import COOKIE, fmt_date, gr_i18n, norm, request_lang, t  # noqa: E402
+from ui.i18n import COOKIE, error_text, fmt_date, gr_i18n, norm, request_lang, t  # noqa: E402
 from ui.render import (FINDING_COLOURS, answer_markdown, chat_text, decline_title, esc, findings_html,  # noqa: E402
                        changes_markdown, marked_text, md_text, sources_html)
 
@@ -317,7 +317,7 @@ def build_app(settings: Settings, assistant: Assistant | None = None) -> gr.Bloc
         try:
             doc_id, n = svc.add_document(path, path.name)
         except ParseError as exc:
-            raise gr.Error(str(exc)) from None
+            raise gr.Error(error_text(exc, ui)) from None
         except IngestBusyError:
             raise gr.Error(t("err_ingest_busy", ui)) from None
         except Exception as exc:  # noqa: BLE001 - the index is untouched (undo ran); say so plainly
@@ -405,11 +405,11 @@ def build_app(settings: Settings, assistant: Assistant | None = None) -> gr.Bloc
                 path = Path(file)
                 name, body = path.name, read_document(path, path.name)
             elif (text or "").strip():
-                name, body = t("pasted_text", ui), text_of_bytes(text.encode("utf-8"), "the pasted text")
+                name, body = t("pasted_text", ui), text_of_bytes(text.encode("utf-8"), t("pasted_text", ui))
             else:
                 raise ValueError(t("err_paste_or_upload", ui))
         except (ValueError, ParseError) as exc:
-            raise gr.Error(str(exc)) from None
+            raise gr.Error(error_text(exc, ui)) from None
         report = CitationChecker(svc.assistant.store).check(body, as_of=day)
         export_root.mkdir(parents=True, exist_ok=True)
         out = Path(tempfile.mkdtemp(dir=export_root)) / f"kaia-citation-check-{datetime.now():%Y%m%d-%H%M%S}.md"
