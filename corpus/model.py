@@ -52,6 +52,7 @@ class Document:
     short_ko: str
     short_en: str
     authority: str = ""
+    authority_ko: str = ""  # the same in Korean, for the Korean interface
     url: str = ""
     article_url: str = ""
     # Patterns of a question that asks about this document itself (a guideline, the draft): such documents are

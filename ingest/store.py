@@ -166,7 +166,7 @@ def unit_metadata(u: Unit, doc: Document) -> dict[str, Any]:
 
 def doc_to_dict(d: Document) -> dict[str, Any]:
     out = {k: getattr(d, k) for k in ("id", "kind", "rank", "title_ko", "title_en", "short_ko", "short_en",
-                                      "authority", "url", "article_url", "draft_of")}
+                                      "authority", "authority_ko", "url", "article_url", "draft_of")}
     out["asked_by"], out["interprets"] = list(d.asked_by), list(d.interprets)
     out["mentioned_by"] = list(d.mentioned_by)
     out["files"] = [f.__dict__ for f in d.files]

@@ -41,7 +41,8 @@ def _document(e: dict[str, str]) -> Document:
     sf = SourceFile(file=e["file"], format=e["format"], lang="", version=f"added {e['added']}", sha256=e["sha256"],
                     origin="user")
     return Document(id=e["id"], kind="user", rank=5, title_ko=e["title"], title_en=e["title"], short_ko=e["title"],
-                    short_en=e["title"], authority="User document (not law)", files=(sf,))
+                    short_en=e["title"], authority="User document (not law)",
+                    authority_ko="사용자 문서(법령 아님)", files=(sf,))
 
 
 def load_user_documents(settings: Settings) -> list[Document]:

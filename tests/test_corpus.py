@@ -37,6 +37,8 @@ def test_manifest_files_exist_with_their_hashes(settings):
     assert {d.id for d in docs} >= {"act", "decree", "notice-2026-50"}
     assert [d.rank for d in sorted(docs, key=lambda d: d.rank)][:3] == [1, 2, 3]
     for d in docs:
+        # The Korean interface names each document's authority in Korean.
+        assert d.authority and re.search(r"[\uac00-\ud7a3]", d.authority_ko), d.id
         for f in d.files:
             path = resolve_file(f, settings)
             assert path.is_file(), path

@@ -307,6 +307,7 @@ def test_a_korean_browser_gets_korean_status_sources_and_export(ko_client):
     assert 'class="kaia-twin"' in sources and "영문 번역 보기: " in sources and "AI Basic Act Art. 31" in sources
     assert re.search(r"시행 \d{4}년 \d{1,2}월 \d{1,2}일 → ", sources)
     assert "법률 · Act" in sources
+    assert re.search(r"발행: (국회 제정 법률|대통령령)", sources) and "Authority:" not in sources
     md = Path(ko_client.predict(api_name="/export_markdown")).read_text(encoding="utf-8")
     assert md.startswith("# kaia 답변") and "## 인용 조문" in md and "**질문:**" in md
     assert "## Citations" not in md

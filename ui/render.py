@@ -169,7 +169,8 @@ def _card(store: IndexStore, cites: list[Any], as_of: str, open_: bool, lang: st
         warn += f'<div class="kaia-change">{esc(c.change_note[0].upper() + c.change_note[1:])}.</div>'
     if not all(x.verified for x in cites):
         warn += f'<div class="kaia-warn">{esc(t("src_unverified", lang))}</div>'
-    authority = doc.authority or KIND_LABELS_EN[kind]
+    authority = ((doc.authority_ko or KIND_LABELS_KO[kind]) if lang == "ko"
+                 else (doc.authority or KIND_LABELS_EN[kind]))
     return (f'<details class="kaia-src" id="kaia-src-{c.n}"{" open" if open_ else ""}>'
             f"<summary>{ns}{esc(label)}{second}{badge}</summary>"
             f'<div class="kaia-meta">{esc(t("src_authority", lang, authority=authority))}{link}</div>'
