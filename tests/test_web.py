@@ -278,7 +278,8 @@ def test_what_changed_through_the_page(server, client):
     assert "<del>제21조제2항에</del>" in text and "<ins>제21조제4항에</ins>" in text
     assert Path(download).read_text(encoding="utf-8").strip() == text.strip()
     ko, _ = client.predict("Art. 35(1)", "2026-03-01", "2026-08-01", "ko", api_name="/what_changed")
-    assert "인공지능기본법 제35조제1항 — 개정 · 2026-07-21 시행" in ko
+    assert "인공지능기본법 제35조제1항 — 개정 · 2026년 7월 21일 시행" in ko  # dates the Korean way on the page
+    assert "2026년 3월 1일" in ko and "2026-03-01" not in ko
     with pytest.raises(AppError, match="names no document or provision"):
         client.predict("<b>Art. 99</b>", "2026-03-01", "2026-08-01", "en", api_name="/what_changed")
     with pytest.raises(AppError, match="YYYY-MM-DD"):

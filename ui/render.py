@@ -357,9 +357,12 @@ def _runs(words: list[tuple[str, str]], html: bool, context: int = 8) -> str:
     return " ".join(out)
 
 
-def _change_head(c: Any, lang: str) -> str:
+def _change_head(c: Any, lang: str, page: bool = False) -> str:
+    """A change's heading line; on the page (`page`) its date is written the interface language's way, in a
+    terminal it stays ISO (tools read `kaia diff`)."""
     name = c.label_ko if lang == "ko" else c.label_en
-    bits = [t(f"change_{c.kind}", lang), t("change_in_force", lang, date=c.took_effect) if c.took_effect else "",
+    day = fmt_date(c.took_effect, lang) if page else c.took_effect
+    bits = [t(f"change_{c.kind}", lang), t("change_in_force", lang, date=day) if c.took_effect else "",
             c.instrument]
     return f"{name} — " + " · ".join(b for b in bits if b)
 
@@ -388,11 +391,12 @@ def changes_text(ch: Any, lang: str = "en") -> str:
 
 def changes_markdown(ch: Any, lang: str = "en") -> str:
     """The "What changed" view and its export: each change with its word diff (<del>/<ins>)."""
-    out = [t("changes_title", lang, target=ch.target, start=ch.date_from, end=ch.date_to), ""]
+    out = [t("changes_title", lang, target=ch.target, start=fmt_date(ch.date_from, lang),
+             end=fmt_date(ch.date_to, lang)), ""]
     if not ch.changes:
         out.append(t("changes_none", lang))
     for c in ch.changes:
-        out.append(f"**{esc(_change_head(c, lang))}**")
+        out.append(f"**{esc(_change_head(c, lang, page=True))}**")
         out.append("")
         if c.note:
             out += [f"*{esc(c.note)}*", ""]
