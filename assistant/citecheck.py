@@ -39,11 +39,42 @@ _AFTER_QUOTE = re.compile(r"(?<=[.!?。][\"”’])\s+")
 # A sentence with no quotation marks that repeats a provision this closely is read as quoting it.
 CLOSE_RATIO = 0.85
 CLOSE_MIN_WORDS = 8
+_DATE_FIELDS = ("day", "start", "end")
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A finding's words: a template of corpus/phrasing.toml [finding] and its fields (a field may be a Phrase)."""
+
+    key: str
+    fields: tuple[tuple[str, object], ...] = ()
+
+
+def _p(key: str, **fields: object) -> Phrase:
+    return Phrase(key, tuple(fields.items()))
+
+
+def say(phrases: tuple[Phrase, ...] | list[Phrase], lang: str = "en") -> str:
+    """Phrases in English or Korean, joined by "; " (dates the language's way)."""
+    table = knowledge().phrasing.finding
+
+    def one(p: Phrase) -> str:
+        vals = {k: one(v) if isinstance(v, Phrase) else
+                (_day(str(v)) if lang == "ko" and k in _DATE_FIELDS else v) for k, v in p.fields}
+        return getattr(table[p.key], "ko" if lang == "ko" else "en").format(**vals)
+
+    return "; ".join(one(p) for p in phrases)
+
+
+def _day(iso: str) -> str:
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso)
+    return f"{int(m[1])}년 {int(m[2])}월 {int(m[3])}일" if m else iso
 
 
 @dataclass
 class Finding:
-    """What one reference of the document says, and whether the law in force bears it out."""
+    """What one reference of the document says, and whether the law in force bears it out. `detail` is in English;
+    `detail_in(lang)` words it in another language."""
 
     line: int
     text: str
@@ -54,6 +85,10 @@ class Finding:
     law_text: str
     start: int = 0
     end: int = 0
+    phrases: tuple[Phrase, ...] = ()
+
+    def detail_in(self, lang: str) -> str:
+        return say(self.phrases, lang) if self.phrases else self.detail
 
 
 @dataclass
@@ -73,7 +108,7 @@ class DocumentReport:
         return all(f.status == "ok" for f in self.findings)
 
     def to_json(self) -> dict:
-        refs = [{k: v for k, v in asdict(f).items() if k not in ("start", "end")} for f in self.findings]
+        refs = [{k: v for k, v in asdict(f).items() if k not in ("start", "end", "phrases")} for f in self.findings]
         return {"as_of": self.as_of, "as_of_source": self.as_of_source, "references": refs, "counts": self.counts}
 
 
@@ -166,9 +201,9 @@ class CitationChecker:
         cite = ref.citation
         every = self.store.by_cid.get(cite.cid, [])
 
-        def done(status: str, detail: str, law: Unit | None, lbl: str) -> Finding:
-            return Finding(line, re.sub(r"\s+", " ", ref.text), law.cid if law else cite.cid, lbl, status, detail,
-                           law.text if law else "", ref.start, ref.end)
+        def done(status: str, phrases: list[Phrase], law: Unit | None, lbl: str) -> Finding:
+            return Finding(line, re.sub(r"\s+", " ", ref.text), law.cid if law else cite.cid, lbl, status,
+                           say(phrases), law.text if law else "", ref.start, ref.end, tuple(phrases))
 
         if ref.title and not ref.doc_named:
             # "제9조(인공지능정책센터의 지정)" with no document named: the document whose Article 9 has that title
@@ -187,10 +222,11 @@ class CitationChecker:
         if not every and ref.other_nearby:
             return None  # "공직선거법 … 제82조의8": not this law's, and this law has no such Article
         if not every and _ABSENCE.search(sent):
-            return done("ok", "no such provision, as the text says", None, self._label_cid(cite.cid, want))
+            return done("ok", [_p("absent_as_said")], None, self._label_cid(cite.cid, want))
         if not every:
-            return done("not-found", f"no such provision; nearest: {', '.join(self.nearest(cite, want)) or 'none'}",
-                        None, self._label_cid(cite.cid, want))
+            nearest = ", ".join(self.nearest(cite, want))
+            return done("not-found", [_p("not_found", nearest=nearest or _p("none"))], None,
+                        self._label_cid(cite.cid, want))
         # The official Korean text decides what is in force, on the dates the corpus has it for this document.
         official = [u for u in every if u.lang == "ko"] if self._has_korean(cite.doc, day) else every
         official = official or every
@@ -199,11 +235,11 @@ class CitationChecker:
         if not [u for u in official if u.in_force(day)]:
             shown = self._pick(every, want)
             if _COMMENCEMENT.search(sent):
-                return done("ok", f"not in force on {day}, as the sentence says of its start "
-                                  f"({self._dates(official)})", shown, self._label(shown, want))
-            return done("not-in-force", f"not in force on {day}; {self._dates(official)}", shown,
+                return done("ok", [_p("before_start_as_said", day=day, dates=self._dates(official))], shown,
+                            self._label(shown, want))
+            return done("not-in-force", [_p("not_in_force", day=day, dates=self._dates(official))], shown,
                         self._label(shown, want))
-        problems: list[tuple[str, str]] = []
+        problems: list[tuple[str, list[Phrase]]] = []
         if ref.title:
             why = self._title_problem(ref.title, cite, inforce)
             if why:
@@ -220,9 +256,9 @@ class CitationChecker:
         if why:
             problems.append(("figure-mismatch", why))
         if not problems:
-            return done("ok", "", law, self._label(law, want))
+            return done("ok", [], law, self._label(law, want))
         problems.sort(key=lambda p: STATUSES.index(p[0]))
-        return done(problems[0][0], "; ".join(d for _, d in problems), law, self._label(law, want))
+        return done(problems[0][0], [ph for _, d in problems for ph in d], law, self._label(law, want))
 
     def _verbatim_spans(self, text: str, refs: list[Reference], sentences: list[tuple[int, int]]
                         ) -> list[tuple[int, int]]:
@@ -246,14 +282,14 @@ class CitationChecker:
 
     # ------------------------------------------------------------------ the checks
 
-    def _title_problem(self, title: str, cite: Citation, inforce: list[Unit]) -> str | None:
+    def _title_problem(self, title: str, cite: Citation, inforce: list[Unit]) -> list[Phrase] | None:
         titles = {u.title for u in inforce if u.title}
         if not titles or any(_same_title(title, t) for t in titles):
             return None
         ko = bool(re.search(r"[가-힣]", title))
         actual = " / ".join(sorted(titles, key=lambda t: bool(re.search(r"[가-힣]", t)) != ko)[:1])
         other = self._title_owner(title, cite.doc)
-        return f"the title is {actual!r}" + (f"; {title!r} is the title of {other}" if other else "")
+        return [_p("title_is", actual=repr(actual))] + ([_p("title_of", title=repr(title), other=other)] if other else [])
 
     def _title_owner(self, title: str, doc: str) -> str | None:
         """The article of the same document whose heading the given one is (the most alike, if any is alike)."""
@@ -266,17 +302,17 @@ class CitationChecker:
                         best = (score, u)
         return self._label(best[1], "ko" if re.search(r"[가-힣]", title) else "en") if best else None
 
-    def _quote_problem(self, quote: str, inforce: list[Unit], day: str) -> str | None:
+    def _quote_problem(self, quote: str, inforce: list[Unit], day: str) -> list[Phrase] | None:
         if not inforce:
             return None
         if any(_contains(u.text, quote) for u in inforce):
             return None
         best, ratio, diff = _best_diff(quote, inforce)
         if ratio >= 0.5:
-            return f"the quotation differs from {self._label(best, best.lang)}: {diff}"
+            return [_p("quote_differs", label=self._label(best, best.lang), diff=diff)]
         owner = self._quote_owner(quote, day)
-        where = f"; those words are in {owner}" if owner else ""
-        return f"the quoted words are not in {self._label(inforce[0], inforce[0].lang)}{where}"
+        return ([_p("quote_not_in", label=self._label(inforce[0], inforce[0].lang))]
+                + ([_p("quote_owner", owner=owner)] if owner else []))
 
     def _quote_owner(self, quote: str, day: str) -> str | None:
         """The provision (the most specific one) that does contain a quotation, if any."""
@@ -299,7 +335,8 @@ class CitationChecker:
 
         return {d for d, doc in self.store.docs.items() if doc.kind in LAW_KINDS}
 
-    def _close_rendering(self, text: str, sentence: tuple[int, int], ref: Reference, inforce: list[Unit]) -> str | None:
+    def _close_rendering(self, text: str, sentence: tuple[int, int], ref: Reference, inforce: list[Unit]
+                         ) -> list[Phrase] | None:
         """A sentence that repeats a provision almost word for word, with a word of substance changed inside the
         stretch it repeats, is a misquotation too (the words around that stretch are the writer's own)."""
         rest = _MARKER.sub(" ", text[sentence[0]:ref.start] + " " + text[ref.end:sentence[1]])
@@ -319,10 +356,10 @@ class CitationChecker:
                    for w in law[a0:a1] + q[b0:b1]} - _STOP
         if not changed:
             return None
-        return f"the sentence follows {self._label(best, best.lang)} closely but differs: {_word_diff(law, q, sm, True)}"
+        return [_p("close_differs", label=self._label(best, best.lang), diff=_word_diff(law, q, sm, True))]
 
     def _figure_problem(self, text: str, sentence: tuple[int, int], same: list[Reference], named: list[Reference],
-                        quotes: list[tuple[int, int]], day: str) -> str | None:
+                        quotes: list[tuple[int, int]], day: str) -> list[Phrase] | None:
         s0, s1 = sentence
         chars = list(text[s0:s1])
         for r in named:
@@ -347,9 +384,10 @@ class CitationChecker:
             return None
         theirs = sorted((f for f in known if not re.fullmatch(r"\d", f)), key=_figure_key)[:8]
         owner = self._figure_owner(set(extra), {r.citation.doc for r in same}, day, plain)
-        return (f"{', '.join(map(_show_figure, extra))} is not a figure of the provision cited"
-                + (f" (it states {', '.join(map(_show_figure, theirs))})" if theirs else " (it states no figure)")
-                + (f"; {owner} states it" if owner else ""))
+        stated_here = ", ".join(map(_show_figure, extra))
+        head = (_p("figure_theirs", figures=stated_here, theirs=", ".join(map(_show_figure, theirs))) if theirs
+                else _p("figure_none", figures=stated_here))
+        return [head] + ([_p("figure_owner", owner=owner)] if owner else [])
 
     def _has_korean(self, doc: str, day: str) -> bool:
         key = f"{doc}@{day}"
@@ -431,12 +469,12 @@ class CitationChecker:
         return self._label(u, lang) or cid
 
     @staticmethod
-    def _dates(units: list[Unit]) -> str:
+    def _dates(units: list[Unit]) -> Phrase:
         start = min((u.effective_from for u in units if u.effective_from), default="")
         end = "" if any(not u.effective_to for u in units) else max(u.effective_to for u in units)
         if start and end:
-            return f"in force {start} → {end}"
-        return f"in force from {start}" if start else f"in force until {end}"
+            return _p("in_force_range", start=start, end=end)
+        return _p("in_force_from", start=start) if start else _p("in_force_until", end=end)
 
 
 # ----------------------------------------------------------------------------- text helpers
@@ -682,18 +720,3 @@ def text_report(report: DocumentReport, name: str, law_chars: int = 400) -> str:
             law = re.sub(r"\s+", " ", f.law_text)
             out.append(f"  law: {law[:law_chars]}{'…' if len(law) > law_chars else ''}")
     return "\n".join(out)
-
-
-def markdown(report: DocumentReport, name: str) -> str:
-    """The report as Markdown, for download: a table of findings, then the law's wording of each one not ok."""
-    lines = [f"# Citation check: {name}", "", summary(report), "",
-             "| line | reference | provision | status | detail |", "|---|---|---|---|---|"]
-    for f in report.findings:
-        cells = [str(f.line), f.text, f.label or f.cid, f.status, f.detail]
-        lines.append("| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |")
-    bad = [f for f in report.findings if f.status != "ok" and f.law_text]
-    if bad:
-        lines += ["", "## The law's wording"]
-        for f in bad:
-            lines += ["", f"**Line {f.line}, {f.label}** ({f.status})", "", "> " + f.law_text.replace("\n", "\n> ")]
-    return "\n".join(lines) + "\n"

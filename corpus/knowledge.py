@@ -383,6 +383,17 @@ class DocumentWords(_Strict):
     _check = field_validator("*")(classmethod(lambda cls, v: _compile(v)))
 
 
+class Template(Bilingual):
+    """A sentence with {fields}, in English and Korean: both must name the same fields."""
+
+    @model_validator(mode="after")
+    def _same_fields(self) -> "Template":
+        en, ko = (set(re.findall(r"\{(\w+)\}", s)) for s in (self.en, self.ko))
+        if en != ko:
+            raise ValueError(f"the English names fields {sorted(en)}, the Korean {sorted(ko)}")
+        return self
+
+
 class Phrasing(_Strict):
     """How questions are asked, and documents speak of the law (corpus/phrasing.toml)."""
 
@@ -390,6 +401,7 @@ class Phrasing(_Strict):
     sentence: Sentences
     negation: Negation
     document: DocumentWords
+    finding: dict[str, Template]
 
 
 class GlossaryTerm(_Strict):

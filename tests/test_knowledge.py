@@ -116,6 +116,14 @@ def test_a_fact_pattern_that_does_not_compile_is_refused(tmp_path):
         load_knowledge(bad, DUTIES_FILE, PHRASING_FILE)
 
 
+def test_a_finding_template_naming_other_fields_in_korean_is_refused(tmp_path):
+    bad = tmp_path / "phrasing.toml"
+    bad.write_text(PHRASING_FILE.read_text(encoding="utf-8").replace("가장 가까운 조항: {nearest}", "가장 가까운 조항: {near}"),
+                   encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="names fields"):
+        load_knowledge(FACTS_FILE, DUTIES_FILE, bad)
+
+
 def test_the_glossary_is_data_tied_to_provisions(k):
     """Every plain-word entry names the provision its legal terms come from (or says it reaches commentary), and
     the analysis reads the glossary, the other fields of law and the places from this data, not from code."""

@@ -338,6 +338,22 @@ def test_korean_errors_and_the_switch_cookie(server, ko_client, tmp_path):
     assert "기준 법령" in ask(ko, NOTIFY_QUESTION)[2]
 
 
+def test_check_a_document_in_korean(ko_client):
+    """A Korean browser gets the citation check's summary, statuses, details and report in Korean (the
+    highlighted spans keep their status names: they are the page's API)."""
+    from gradio_client import handle_file
+
+    memo = Path(__file__).parent / "data" / "memos" / "errors.en.md"
+    head, marked, findings, report = ko_client.predict("", handle_file(str(memo)), "", api_name="/verify_document")
+    assert "2026년 3월 1일 기준 법령" in head and "1 없는 조항" in head and "not-found" not in head
+    assert "[없는 조항]" in findings and "그런 조항은 없습니다. 가장 가까운 조항:" in findings
+    assert "[수치 불일치]" in findings and "인용한 조항의 수치가 아닙니다" in findings
+    assert "no such provision" not in findings and "not a figure" not in findings
+    text = Path(report).read_text(encoding="utf-8")
+    assert text.startswith("# 인용 점검: errors.en.md") and "| 줄 | 인용 | 조항 | 결과 | 설명 |" in text
+    assert "## 법령 문언" in text and "Citation check" not in text
+
+
 def test_the_korean_checklist_writes_dates_the_korean_way(ko_client):
     checklist = ko_client.predict("ko", "2026-12-01", api_name="/check_start")[1]
     assert checklist.startswith("# 인공지능기본법 의무 점검표") and "2026년 12월 1일" in checklist

@@ -10,7 +10,7 @@ from typing import Any
 
 from corpus.model import KIND_LABELS_EN, KIND_LABELS_KO, LAW_KINDS, Unit
 from ingest.store import IndexStore
-from ui.i18n import fmt_date, t
+from ui.i18n import fmt_date, t, tables
 
 
 def esc(text: Any) -> str:
@@ -331,8 +331,45 @@ def findings_html(findings: list[Any], lang: str = "en") -> str:
                if f.law_text else "")
         rows.append(f"<div class='kaia-finding' style='border-left:4px solid {colour};padding-left:.6em;margin:.6em 0'>"
                     f"<b>{esc(t('finding_line', lang, line=f.line))}: {esc(f.text)}</b> → {esc(f.label or f.cid)} "
-                    f"<span class='kaia-finding-status'>[{esc(f.status)}]</span><br>{esc(f.detail)}{law}</div>")
+                    f"<span class='kaia-finding-status'>[{esc(finding_status(f.status, lang))}]</span><br>"
+                    f"{esc(f.detail_in(lang))}{law}</div>")
     return "".join(rows)
+
+
+def finding_status(status: str, lang: str = "en") -> str:
+    """A citation check's status as the interface names it ("not-found" / "없는 조항")."""
+    key = f"finding_status_{status}"
+    return t(key, lang) if key in tables()["en"] else status
+
+
+def verify_markdown(report: Any, name: str, lang: str = "en") -> str:
+    """The "Check a document" report for download, in the interface language: a table of findings, then the law's
+    wording of each one not ok."""
+    summary = verify_summary(report, lang)
+    lines = [t("verify_md_title", lang, name=name), "", summary, "", t("verify_md_header", lang), "|---|---|---|---|---|"]
+    for f in report.findings:
+        cells = [str(f.line), f.text, f.label or f.cid, finding_status(f.status, lang), f.detail_in(lang)]
+        lines.append("| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |")
+    bad = [f for f in report.findings if f.status != "ok" and f.law_text]
+    if bad:
+        lines += ["", t("verify_md_law", lang)]
+        for f in bad:
+            lines += ["", t("verify_md_item", lang, line=f.line, label=f.label, status=finding_status(f.status, lang)),
+                      "", "> " + f.law_text.replace("\n", "\n> ")]
+    return "\n".join(lines) + "\n"
+
+
+def verify_summary(report: Any, lang: str = "en") -> str:
+    """The citation check's one-line summary in the interface language (in English, `kaia verify`'s own)."""
+    from assistant.citecheck import summary
+
+    if lang != "ko":
+        return summary(report)
+    counts = ", ".join(f"{n} {finding_status(s, lang)}" for s, n in report.counts.items() if n)
+    key = f"verify_source_{report.as_of_source}"
+    return t("verify_summary", lang, date=fmt_date(report.as_of, lang), n=len(report.findings),
+             source=t(key, lang) if key in tables()["en"] else report.as_of_source,
+             counts=f": {counts}" if counts else "")
 
 
 def _runs(words: list[tuple[str, str]], html: bool, context: int = 8) -> str:

@@ -34,7 +34,7 @@ from ingest.store import BackendUnavailableError, IndexDamagedError, IndexStore 
 from ui.feedback import KINDS, MAX_COMMENT, FeedbackStore, feedback_path  # noqa: E402
 from ui.i18n import COOKIE, error_text, fmt_date, gr_i18n, norm, request_lang, t  # noqa: E402
 from ui.render import (FINDING_COLOURS, answer_markdown, chat_text, decline_title, esc, findings_html,  # noqa: E402
-                       changes_markdown, marked_text, md_text, sources_html)
+                       changes_markdown, marked_text, md_text, sources_html, verify_markdown, verify_summary)
 
 DEFAULT_PORT = 7860
 MAX_HISTORY = 40
@@ -220,16 +220,6 @@ def _question_error(question: str, lang: str) -> str:
     return t("err_question_text", lang)
 
 
-def _verify_summary(report: Any, lang: str) -> str:
-    """The "Check a document" summary line in `lang` (assistant.citecheck.summary's, which is English)."""
-    counts = ", ".join(f"{n} {s}" for s, n in report.counts.items() if n)
-    source = report.as_of_source
-    key = f"verify_source_{source}"
-    return t("verify_summary", lang, date=fmt_date(report.as_of, lang), n=len(report.findings),
-             source=t(key, lang) if key in ("verify_source_given", "verify_source_document", "verify_source_today")
-             else source, counts=f": {counts}" if counts else "")
-
-
 def build_app(settings: Settings, assistant: Assistant | None = None) -> gr.Blocks:
     """The chat page over one data folder (launch it with `launch_kwargs`, or use `serve`)."""
     svc = Service(settings, assistant)
@@ -394,7 +384,7 @@ def build_app(settings: Settings, assistant: Assistant | None = None) -> gr.Bloc
     def verify_document(text: str, file: str | None, as_of: str, request: gr.Request):
         """Check every citation of the Act, the Decree or the Notice in a pasted text or an uploaded file against
         the law in force on the date given (else the document's own date, else today)."""
-        from assistant.citecheck import CitationChecker, markdown, summary
+        from assistant.citecheck import CitationChecker
         from ingest.blocks import ParseError
         from ingest.passages import read_document, text_of_bytes
 
@@ -413,8 +403,8 @@ def build_app(settings: Settings, assistant: Assistant | None = None) -> gr.Bloc
         report = CitationChecker(svc.assistant.store).check(body, as_of=day)
         export_root.mkdir(parents=True, exist_ok=True)
         out = Path(tempfile.mkdtemp(dir=export_root)) / f"kaia-citation-check-{datetime.now():%Y%m%d-%H%M%S}.md"
-        out.write_text(markdown(report, name), encoding="utf-8")
-        line = summary(report) if ui == "en" else _verify_summary(report, ui)
+        out.write_text(verify_markdown(report, name, ui), encoding="utf-8")
+        line = verify_summary(report, ui)
         head = f"**{esc(name)}** — {esc(line)}"
         return head, marked_text(body, report.findings), findings_html(report.findings, ui), str(out)
 
