@@ -1,0 +1,440 @@
+"""The law.go.kr Open API sync (`kaia sources status|check|update`): the client against a real HTTP server on
+loopback that serves the recorded responses of shared/ (and changed copies of them made here), the API's faults,
+and a simulated new amendment of the Act carried through check, update, status, kaia diff and answers."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import threading
+import time
+import urllib.parse
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from corpus.manifest import load_manifest
+from corpus.settings import Settings
+from ingest.lawgo_client import (KeyRejectedError, LawgoClient, LawgoError, NoKeyError, NotFoundError,
+                                 classify_body, parse_listing)
+from ingest.overlay import overlay_path, read_overlay
+from ingest.sync import SyncError, check, classify, load_feeds, status, update
+from tests.conftest import make_settings
+
+SOURCES = Settings().sources
+EXAMPLES = SOURCES.parent / "lawgo-examples"
+KEY = "test-key"
+KEY_REJECTED = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><result>사용자 정보 검증에 실패하였습니다.</result>"
+                "<msg>OPEN API 호출 시 사용자 검증을 위하여 정확한 서버장비의 IP주소 및 도메인주소를 등록해 주세요.</msg></Response>")
+NOT_APPLIED = "<html><body>미신청된 목록/본문에 대한 접근입니다.</body></html>"
+MAINTENANCE = "<!DOCTYPE html><html><head><title>국가법령정보센터</title></head><body>시스템 점검 중입니다.</body></html>"
+
+# The simulated amendment: Act No. 21600, promulgated 2026-11-20, in force 2026-12-15 (a new MST), raising the fine
+# of Art. 43(1) from 30 to 50 million won.
+NEW_MST, NEW_NO, NEW_PROM, NEW_EF = "290001", "21600", "20261120", "20261215"
+OLD_FINE, NEW_FINE = "3천만원 이하의 과태료를 부과한다.", "5천만원 이하의 과태료를 부과한다. <개정 2026.11.20>"
+
+
+# ------------------------------------------------------------------------------------ the loopback API
+
+
+def _rows(xml: str) -> tuple[str, list[str]]:
+    head = xml[:xml.index("<law id=")]
+    return head, re.findall(r"<law id=\"\d+\">.*?</law>", xml, flags=re.S)
+
+
+def eflaw_listing(law_id: str, extra: list[str] = ()) -> str:
+    """The recorded eflaw listing reduced to one law's rows (as `LID=` asks), plus `extra` rows."""
+    head, rows = _rows((EXAMPLES / "eflaw_search_ai_basic_act_2026-07-20.xml").read_text(encoding="utf-8"))
+    mine = [r for r in rows if f"<법령ID>{law_id}</법령ID>" in r] + list(extra)
+    head = re.sub(r"<totalCnt>\d+</totalCnt>", f"<totalCnt>{len(mine)}</totalCnt>", head)
+    return head + "".join(mine) + "</LawSearch>"
+
+
+def new_act_row() -> str:
+    """A listing row for the simulated amendment, made from the recorded row of the Act's 2026-07-21 phase."""
+    _, rows = _rows((EXAMPLES / "eflaw_search_ai_basic_act_2026-07-20.xml").read_text(encoding="utf-8"))
+    row = next(r for r in rows if "<시행일자>20260721</시행일자>" in r and "<법령ID>014820</법령ID>" in r)
+    row = row.replace("<법령일련번호>282791<", f"<법령일련번호>{NEW_MST}<").replace("<공포번호>21311<", f"<공포번호>{NEW_NO}<")
+    row = row.replace("<공포일자>20260120<", f"<공포일자>{NEW_PROM}<").replace("<시행일자>20260721<", f"<시행일자>{NEW_EF}<")
+    return row.replace("MST=282791", f"MST={NEW_MST}").replace("efYd=20260721", f"efYd={NEW_EF}")
+
+
+def amended_act() -> bytes:
+    """A changed copy of the recorded 2026-07-21 text: the new number, dates and wording of Art. 43(1)."""
+    text = (SOURCES / "act.ko.2026-07-21.xml").read_text(encoding="utf-8")
+    assert text.count(OLD_FINE) == 1
+    text = text.replace(OLD_FINE, NEW_FINE)
+    text = text.replace("<공포일자>20260120</공포일자>", f"<공포일자>{NEW_PROM}</공포일자>", 1)
+    text = text.replace("<공포번호>21311</공포번호>", f"<공포번호>{NEW_NO}</공포번호>", 1)
+    text = text.replace("<시행일자>20260721</시행일자>", f"<시행일자>{NEW_EF}</시행일자>", 1)
+    return text.encode("utf-8")
+
+
+ADMRUL_LISTING = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><AdmRulSearch><target>admrul</target><totalCnt>1</totalCnt>"
+                  "<page>1</page><admrul id=\"1\"><행정규칙일련번호>2100000283290</행정규칙일련번호>"
+                  "<행정규칙명><![CDATA[인공지능제품ㆍ서비스 확인 절차 운영에 관한 고시]]></행정규칙명><행정규칙종류>고시</행정규칙종류>"
+                  "<발령일자>20260721</발령일자><발령번호>2026-50</발령번호><소관부처명>과학기술정보통신부</소관부처명>"
+                  "<현행연혁구분>현행</현행연혁구분><제개정구분명>제정</제개정구분명><행정규칙ID>97894</행정규칙ID>"
+                  "<시행일자>20260721</시행일자></admrul></AdmRulSearch>")
+
+Response = tuple[int, bytes, dict[str, str]]
+
+
+def recorded_routes() -> dict[tuple[str, ...], Response]:
+    """What the loopback API answers, keyed by (endpoint, target, the id asked for, efYd, type)."""
+    def ok(data: bytes | str) -> Response:
+        return 200, data.encode("utf-8") if isinstance(data, str) else data, {"Content-Type": "application/xml"}
+
+    return {
+        ("lawSearch.do", "eflaw", "014820", "", "XML"): ok(eflaw_listing("014820")),
+        ("lawSearch.do", "eflaw", "015032", "", "XML"): ok(eflaw_listing("015032")),
+        ("lawSearch.do", "elaw", "FRAMEWORK ACT ON THE DEVELOPMENT OF ARTIFICIAL INTELLIGENCE", "", "XML"):
+            ok((EXAMPLES / "elaw_search_ai_basic_act_2026-07-20.xml").read_bytes()),
+        ("lawSearch.do", "admrul", "인공지능제품ㆍ서비스 확인 절차 운영에 관한 고시", "", "XML"): ok(ADMRUL_LISTING),
+        ("lawService.do", "eflaw", "282791", "20260721", "XML"): ok((SOURCES / "act.ko.2026-07-21.xml").read_bytes()),
+        ("lawService.do", "eflaw", "282791", "20260122", "XML"): ok((SOURCES / "act.ko.2026-01-22.xml").read_bytes()),
+        ("lawService.do", "elaw", "282791", "", "XML"): ok((SOURCES / "act.en.2026-07-21.xml").read_bytes()),
+        ("lawService.do", "elaw", "268543", "", "XML"): ok((SOURCES / "act.en.enactment-20676.xml").read_bytes()),
+        ("lawService.do", "eflaw", "015032", "20260122", "JSON"):
+            ok((SOURCES / "history" / "decree.ko.2026-01-22.json").read_bytes()),
+    }
+
+
+@dataclass
+class FakeLawgo:
+    """A real HTTP server on 127.0.0.1 speaking the DRF API's dialect: errors as HTTP 200 bodies, a rejected key
+    for any OC but the test's, the 미신청 page for anything it has no recording of."""
+
+    url: str = ""
+    routes: dict[tuple[str, ...], Response] = field(default_factory=dict)
+    log: list[dict[str, str]] = field(default_factory=list)
+    # Called before routing; a response it returns is sent instead (faults). Counted by its own calls.
+    fault: Callable[[str, dict[str, str]], Response | None] | None = None
+    delay: float = 0.0
+
+    def reset(self) -> None:
+        self.routes, self.log, self.fault, self.delay = recorded_routes(), [], None, 0.0
+
+    def answer(self, endpoint: str, q: dict[str, str]) -> Response:
+        if self.fault is not None:
+            got = self.fault(endpoint, q)
+            if got is not None:
+                return got
+        if q.get("OC") != KEY:
+            return 200, KEY_REJECTED.encode("utf-8"), {"Content-Type": "application/xml"}
+        ident = q.get("LID") or q.get("query") or q.get("MST") or q.get("ID") or ""
+        key = (endpoint, q.get("target", ""), ident, q.get("efYd", ""), q.get("type", "XML"))
+        return self.routes.get(key, (200, NOT_APPLIED.encode("utf-8"), {"Content-Type": "text/html"}))
+
+
+@pytest.fixture(scope="module")
+def fake_server():
+    fake = FakeLawgo()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the http.server API
+            parsed = urllib.parse.urlparse(self.path)
+            q = {k: v[0] for k, v in urllib.parse.parse_qs(parsed.query).items()}
+            endpoint = parsed.path.rsplit("/", 1)[-1]
+            # Logged on arrival: a request the client has given up on (timeout tests) must not land in the next
+            # test's log when its answer is finally made.
+            fake.log.append({"endpoint": endpoint, **q})
+            if fake.delay:
+                time.sleep(fake.delay)
+            code, body, headers = fake.answer(endpoint, q)
+            self.send_response(code)
+            for k, v in headers.items():
+                self.send_header(k, v)
+            if "Content-Length" not in headers:
+                self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            try:
+                self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):  # the client gave up (a timeout test)
+                pass
+
+        def log_message(self, *args) -> None:  # noqa: ANN002 - quiet
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    fake.url = f"http://127.0.0.1:{server.server_address[1]}/DRF"
+    yield fake
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def fake(fake_server):
+    fake_server.reset()
+    return fake_server
+
+
+@pytest.fixture
+def api_settings(monkeypatch):
+    """Settings of a data folder that talk to the loopback API; the same in the environment, for `kaia`."""
+    def make(data_dir: Path, fake: FakeLawgo, **over) -> Settings:
+        base = {"lawgo_oc": KEY, "lawgo_url": fake.url, "lawgo_backoff": 0.001, "lawgo_timeout": 2.0,
+                "lawgo_retries": 2}
+        values = {**base, **over}
+        for k, v in values.items():
+            monkeypatch.setenv(f"KAIA_{k.upper()}", str(v))
+        return make_settings(data_dir, **values)
+
+    return make
+
+
+def tree(path: Path) -> dict[str, bytes]:
+    """Every file under a folder with its bytes (to show a failed run changed nothing)."""
+    return {str(p.relative_to(path)): p.read_bytes() for p in sorted(path.rglob("*")) if p.is_file()} \
+        if path.exists() else {}
+
+
+# --------------------------------------------------------------------------------- parsing and classifying
+
+
+def test_listing_rows_are_read_from_the_recorded_xml_and_from_json():
+    body = (EXAMPLES / "eflaw_search_ai_basic_act_2026-07-20.xml").read_bytes()
+    rows = parse_listing(classify_body(body, "t", "xml"), "eflaw", "t")
+    assert len(rows) == 6
+    act = [r for r in rows if r.law_id == "014820"]
+    assert {(r.mst, r.number, r.effective, r.status) for r in act if r.number == "21311"} == {
+        ("282791", "21311", "2026-07-21", "시행예정"), ("282791", "21311", "2026-01-22", "현행")}
+    # Zero-padded numbers (the income tax listing's 09897) are compared as numbers.
+    other = parse_listing(classify_body((EXAMPLES / "eflaw_search_efYd_range_sodeukse_2026-07-19.xml").read_bytes(),
+                                        "t", "xml"), "eflaw", "t")
+    assert other[0].number == "9897" and other[0].promulgated == "2009-12-31"
+    # JSON: one hit arrives as an object, not a one-element list.
+    one = {"LawSearch": {"totalCnt": "1", "law": {"법령일련번호": "282791", "법령ID": "014820", "공포번호": "21311",
+                                                  "공포일자": "20260120", "시행일자": "20260721", "현행연혁코드": "시행예정"}}}
+    assert [r.mst for r in parse_listing(one, "eflaw", "t")] == ["282791"]
+    with pytest.raises(LawgoError, match="lacks"):
+        parse_listing({"LawSearch": {"law": {"법령ID": "014820"}}}, "eflaw", "t")
+    admrul = parse_listing(classify_body(ADMRUL_LISTING.encode(), "t", "xml"), "admrul", "t")
+    assert (admrul[0].mst, admrul[0].law_id, admrul[0].number) == ("2100000283290", "97894", "2026-50")
+
+
+@pytest.mark.parametrize("body, expect, error, cause", [
+    (KEY_REJECTED, "xml", KeyRejectedError, "rejected the key"),
+    ('{"result": "사용자 정보 검증에 실패하였습니다.", "msg": "…"}', "json", KeyRejectedError, "rejected the key"),
+    ("<Law>일치하는 법령이 없습니다.  법령명을 확인하여 주십시오.</Law>", "xml", NotFoundError, "no such law"),
+    (NOT_APPLIED, "xml", NotFoundError, "미신청"),
+    (MAINTENANCE, "json", LawgoError, "HTML page"),
+    ("<html><script>location.assign('/x')</script></html>", "xml", LawgoError, "browser check"),
+    ("", "xml", LawgoError, "empty response"),
+    ("<LawSearch><law id=\"1\"><법령일련번호>28", "xml", LawgoError, "cut short"),
+    ("<LawSearch><law></LawSearch>", "xml", LawgoError, "malformed XML"),
+    ('{"법령": {"기본정보": ', "json", LawgoError, "cut short"),
+    ('{"법령": ]', "json", LawgoError, "malformed JSON"),
+])
+def test_error_bodies_are_classified(body, expect, error, cause):
+    with pytest.raises(error, match=cause) as info:
+        classify_body(body.encode("utf-8"), "act (Korean, eflaw listing)", expect)
+    assert str(info.value).startswith("act (Korean, eflaw listing): ")
+    # Only what a later attempt may mend is retried: never a rejected key or an unknown law.
+    assert info.value.retryable == (error is LawgoError)
+
+
+def test_classify_finds_new_versions_and_phases_and_ignores_history():
+    docs = {d.id: d for d in load_manifest(Settings().manifest)}
+    feeds = {(f.doc, f.lang): f for f in load_feeds()}
+    rows = parse_listing(classify_body(eflaw_listing("014820").encode(), "t", "xml"), "eflaw", "t")
+    # The recorded listing: Act No. 21311's two phases are held, Nos. 21065 and 20676 are older: nothing new.
+    assert classify(feeds[("act", "ko")], docs["act"], rows) == []
+    decree_rows = parse_listing(classify_body(eflaw_listing("015032").encode(), "t", "xml"), "eflaw", "t")
+    assert classify(feeds[("decree", "ko")], docs["decree"], decree_rows) == []
+    # The Act's query also lists the decree: its rows are not the Act's.
+    both = parse_listing(classify_body((EXAMPLES / "eflaw_search_ai_basic_act_2026-07-20.xml").read_bytes(), "t",
+                                       "xml"), "eflaw", "t")
+    assert classify(feeds[("act", "ko")], docs["act"], both) == []
+    more = parse_listing(classify_body(eflaw_listing("014820", [new_act_row(), new_act_row().replace(
+        f"<시행일자>{NEW_EF}<", "<시행일자>20270120<").replace("<공포번호>21600<", "<공포번호>21311<")
+        .replace(f">{NEW_MST}<", ">282791<")]).encode(), "t", "xml"), "eflaw", "t")
+    got = [(k.change, k.mst, k.number, k.effective) for k in classify(feeds[("act", "ko")], docs["act"], more)]
+    assert got == [("new-version", NEW_MST, NEW_NO, "2026-12-15"), ("new-phase", "282791", "21311", "2027-01-20")]
+
+
+# ------------------------------------------------------------------------------------- the client on loopback
+
+
+def test_no_key_sends_nothing(api_settings, fake, tmp_path):
+    s = api_settings(tmp_path / "data", fake, lawgo_oc="")
+    with pytest.raises(NoKeyError, match="KAIA_LAWGO_OC"):
+        LawgoClient(s).listing("eflaw", {"LID": "014820"}, "act (Korean, eflaw listing)")
+    assert fake.log == []
+
+
+def test_retries_back_off_on_429_and_5xx_then_succeed(api_settings, fake, tmp_path):
+    s = api_settings(tmp_path / "data", fake, lawgo_retries=3, lawgo_backoff=0.5)
+    failures = iter([(503, b"busy", {}), (429, b"slow down", {"Retry-After": "7"}), (502, b"", {})])
+    fake.fault = lambda endpoint, q: next(failures, None)
+    waits: list[float] = []
+    rows = LawgoClient(s, sleep=waits.append).listing("eflaw", {"LID": "014820"}, "act")
+    assert len(rows) == 4 and len(fake.log) == 4
+    # Exponential backoff from KAIA_LAWGO_BACKOFF, and the server's Retry-After where it gives one.
+    assert waits == [0.5, 7.0, 2.0]
+
+
+def test_retries_are_bounded_and_the_message_names_document_and_cause(api_settings, fake, tmp_path):
+    s = api_settings(tmp_path / "data", fake, lawgo_retries=2)
+    fake.fault = lambda endpoint, q: (500, b"oops", {})
+    with pytest.raises(LawgoError, match=r"^act \(Korean\): HTTP 500 .*gave up after 3 attempts") as info:
+        LawgoClient(s, sleep=lambda _: None).listing("eflaw", {"LID": "014820"}, "act (Korean)")
+    assert len(fake.log) == 3 and KEY not in str(info.value)  # the key is never printed
+    fake.log.clear()
+    fake.fault = lambda endpoint, q: (400, b"bad request", {})  # a client error: retrying cannot help
+    with pytest.raises(LawgoError, match="HTTP 400"):
+        LawgoClient(s, sleep=lambda _: None).listing("eflaw", {"LID": "014820"}, "act (Korean)")
+    assert len(fake.log) == 1
+
+
+def test_a_timeout_is_retried_then_reported(api_settings, fake, tmp_path):
+    s = api_settings(tmp_path / "data", fake, lawgo_timeout=0.2, lawgo_retries=1)
+    fake.delay = 0.6
+    t0 = time.perf_counter()
+    with pytest.raises(LawgoError, match=r"no answer within 0.2 s .*gave up after 2 attempts"):
+        LawgoClient(s).listing("eflaw", {"LID": "014820"}, "act (Korean)")
+    assert time.perf_counter() - t0 < 3
+
+
+# ------------------------------------------------------------------------------------- check and status
+
+
+def test_check_records_the_date_and_status_reports_it_offline(api_settings, fake, tmp_path, kaia_main):
+    s = api_settings(tmp_path / "data", fake)
+    before = kaia_main(s, "sources", "status")
+    assert before.returncode == 0 and "never (run `kaia sources check`)" in before.stdout
+    r = kaia_main(s, "sources", "check")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.count("nothing new") == 4
+    # Four listings (eflaw by law ID for the Act and the decree, elaw, admrul) and the two current API texts,
+    # whose hashes match the files kaia reads.
+    assert sorted((e["endpoint"], e["target"]) for e in fake.log) == [
+        ("lawSearch.do", "admrul"), ("lawSearch.do", "eflaw"), ("lawSearch.do", "eflaw"), ("lawSearch.do", "elaw"),
+        ("lawService.do", "eflaw"), ("lawService.do", "elaw")]
+    assert {e["LID"] for e in fake.log if e.get("LID")} == {"014820", "015032"}
+    ov = read_overlay(s)
+    assert set(ov.checked) == {"act", "decree", "notice-2026-50"} and ov.known == [] and not ov.files
+    fake.log.clear()
+    after = kaia_main(s, "sources", "status")
+    assert fake.log == []  # status never goes online
+    today = ov.checked["act"][:10]
+    assert after.stdout.count(f"last checked: {today}") == 3
+    assert "ko Act No. 21311 (in force 2026-07-21 → now)" in after.stdout
+    js = json.loads(kaia_main(s, "sources", "status", "--json").stdout)
+    assert {d["doc"] for d in js} == {"act", "decree", "notice-2026-50"}
+
+
+def test_check_reports_a_changed_text_under_the_same_mst(api_settings, fake, tmp_path):
+    s = api_settings(tmp_path / "data", fake)
+    key = ("lawService.do", "elaw", "282791", "", "XML")
+    code, body, headers = fake.routes[key]
+    fake.routes[key] = (code, body.replace(b"pause a risk", b"pose a risk"), headers)
+    report = check(s)
+    assert [(k.doc, k.lang, k.change, k.file) for k in report.new] == [
+        ("act", "en", "changed-text", "act.en.2026-07-21.xml")]
+    assert [k.change for k in read_overlay(s).known] == ["changed-text"]
+
+
+FAULTS: dict[str, Callable[[str, dict[str, str]], Response | None]] = {
+    "rejected key": lambda e, q: (200, KEY_REJECTED.encode("utf-8"), {}),
+    "HTTP 429": lambda e, q: (429, b"Too Many Requests", {}),
+    "HTTP 503": lambda e, q: (503, b"Service Unavailable", {}),
+    "maintenance page": lambda e, q: (200, MAINTENANCE.encode("utf-8"), {"Content-Type": "text/html"}),
+    "truncated body": lambda e, q: (200, eflaw_listing("014820").encode("utf-8")[:700], {}),
+    "malformed body": lambda e, q: (200, b"<LawSearch><law id='1'></lawx></LawSearch>", {}),
+    "not applied for": lambda e, q: (200, NOT_APPLIED.encode("utf-8"), {}) if q.get("target") == "admrul" else None,
+}
+FAULT_MESSAGES = {"rejected key": "rejected the key", "HTTP 429": "HTTP 429", "HTTP 503": "HTTP 503",
+                  "maintenance page": "HTML page", "truncated body": "cut short", "malformed body": "malformed XML",
+                  "not applied for": "미신청"}
+
+
+@pytest.mark.parametrize("fault", sorted(FAULTS))
+def test_each_fault_of_check_is_one_clear_line_and_changes_nothing(api_settings, fault, fake, tmp_path, kaia_main):
+    s = api_settings(tmp_path / "data", fake)
+    assert check(s).new == []  # a first good check: its record must survive the failed one
+    before = tree(s.data_dir)
+    fake.fault = FAULTS[fault]
+    r = kaia_main(s, "sources", "check")
+    assert r.returncode == 2 and r.stdout == ""
+    line = r.stderr.strip()
+    assert "\n" not in line and "Traceback" not in line and KEY not in line
+    assert FAULT_MESSAGES[fault] in line
+    # The message names the document: the first listing asked for, or the notice's for the admrul fault.
+    assert line.startswith("kaia: notice-2026-50" if fault == "not applied for" else "kaia: act (Korean")
+    assert tree(s.data_dir) == before
+
+
+def test_a_timeout_of_check_changes_nothing(api_settings, fake, tmp_path, kaia_main):
+    s = api_settings(tmp_path / "data", fake, lawgo_timeout=0.2, lawgo_retries=1)
+    fake.delay = 0.6
+    r = kaia_main(s, "sources", "check")
+    assert r.returncode == 2 and "no answer within 0.2 s" in r.stderr and "Traceback" not in r.stderr
+    assert tree(s.data_dir) == {}
+
+
+def test_no_key_is_one_line_and_nothing_is_sent(api_settings, fake, tmp_path, kaia_main):
+    s = api_settings(tmp_path / "data", fake, lawgo_oc="")
+    for cmd in ("check", "update"):
+        r = kaia_main(s, "sources", cmd)
+        assert r.returncode == 2 and "KAIA_LAWGO_OC" in r.stderr and r.stderr.count("\n") == 1
+    assert fake.log == [] and tree(s.data_dir) == {}
+
+
+# ------------------------------------------------------------------------------------------------ update
+
+
+def test_update_faults_on_the_new_text_change_nothing(api_settings, fake, tmp_path, kaia_main):
+    """A new version is listed, but its text comes cut short, malformed, unparseable or as another version:
+    the update stops with a line naming the document and the cause; overlay, texts and index are untouched."""
+    s = api_settings(tmp_path / "data", fake)
+    fake.routes[("lawSearch.do", "eflaw", "014820", "", "XML")] = (200, eflaw_listing("014820", [new_act_row()])
+                                                                   .encode("utf-8"), {})
+    check(s)
+    before = tree(s.data_dir)
+    good = amended_act()
+    no_articles = re.sub("<조문>.*</조문>".encode(), b"", good, flags=re.S)
+    assert len(no_articles) < len(good) / 2  # <조문> … </조문> removed: well-formed, but no provisions
+    cases = {
+        "cut short": good[: len(good) // 2],
+        "cannot be parsed": no_articles,
+        "not No. 21600": good.replace(f"<공포번호>{NEW_NO}</공포번호>".encode(), "<공포번호>21599</공포번호>".encode()),
+        "HTML page": MAINTENANCE.encode("utf-8"),
+    }
+    for cause, body in cases.items():
+        fake.routes[("lawService.do", "eflaw", NEW_MST, NEW_EF, "XML")] = (200, body, {})
+        r = kaia_main(s, "sources", "update")
+        assert r.returncode == 2, (cause, r.stdout, r.stderr)
+        assert r.stderr.startswith("kaia: act (Korean, Act No. 21600, in force 2026-12-15)"), r.stderr
+        assert cause in r.stderr and r.stderr.count("\n") == 1
+        assert tree(s.data_dir) == before, cause
+
+
+def test_without_the_shared_folder_update_downloads_the_law(api_settings, fake, tmp_path):
+    """A user who has only the repository and a key: `kaia sources update` fetches the Act (both phases, both
+    languages) and the decree's texts into the data folder; guidance and commentary, not on the API, are left
+    out with a warning."""
+    from ingest.loader import parse_corpus
+
+    s = api_settings(tmp_path / "data", fake, sources=tmp_path / "no-such-folder")
+    # The API's current decree: made here from the recorded original by giving it No. 36580's number and date.
+    current = json.loads((SOURCES / "history" / "decree.ko.2026-01-22.json").read_text(encoding="utf-8"))
+    current["법령"]["기본정보"].update({"공포번호": "36580", "시행일자": "20260820"})
+    fake.routes[("lawService.do", "eflaw", "015032", "", "JSON")] = (
+        200, json.dumps(current, ensure_ascii=False).encode("utf-8"), {})
+    report = update(s, index=False)
+    got = sorted(f.replaces for f in report.fetched)
+    assert got == ["act.en.2026-07-21.xml", "act.en.enactment-20676.xml", "act.ko.2026-01-22.xml",
+                   "act.ko.2026-07-21.xml", "decree.ko.2026-08-20.txt", "history/decree.ko.2026-01-22.json"]
+    assert all((s.lawgo_dir / f.local).is_file() and f.local.startswith("lawgo/") for f in report.fetched)
+    parsed = parse_corpus(s)
+    by_doc = {d: sum(1 for u in parsed.units if u.doc == d) for d in ("act", "decree", "notice-2026-50")}
+    assert by_doc["act"] > 500 and by_doc["decree"] > 300 and by_doc["notice-2026-50"] > 0  # the notice's English
+    assert any("guideline.transparency" in w and "left out" in w for w in parsed.warnings)
