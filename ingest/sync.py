@@ -21,6 +21,7 @@ import urllib.parse
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -72,10 +73,12 @@ class Feed:
         return params
 
 
-def load_feeds(path: Path = FEEDS_FILE) -> list[Feed]:
+@lru_cache(maxsize=4)
+def load_feeds(path: Path = FEEDS_FILE) -> tuple[Feed, ...]:
+    """The feeds of corpus/lawgo.toml (read once)."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-        return [Feed(**f) for f in data.get("feed", [])]
+        return tuple(Feed(**f) for f in data.get("feed", []))
     except (OSError, tomllib.TOMLDecodeError, TypeError) as exc:
         raise SyncError(f"cannot read {path}: {exc}") from exc
 
@@ -545,6 +548,7 @@ class DocStatus:
 
     doc: str
     title: str
+    title_ko: str
     on_api: bool
     in_force: list[TextStatus]  # the texts in force today, by language
     upcoming: list[TextStatus]  # indexed texts that take effect later
@@ -605,7 +609,7 @@ def status(settings: Settings, today: str | None = None) -> list[DocStatus]:
         upcoming = [ts(f) for f in texts if f.effective_from and f.effective_from > day and not f.twin_of]
         held_files = {f.file for f in held.files}
         not_indexed = [e["file"] for e in ov.files.get(doc_id, []) if e.get("file") not in held_files]
-        out.append(DocStatus(doc_id, doc.short_en, doc_id in on_api, in_force, upcoming, ov.checked.get(doc_id, ""),
+        out.append(DocStatus(doc_id, doc.short_en, doc.short_ko, doc_id in on_api, in_force, upcoming, ov.checked.get(doc_id, ""),
                              ov.known_for(doc_id), not_indexed))
     return out
 

@@ -438,3 +438,90 @@ def test_without_the_shared_folder_update_downloads_the_law(api_settings, fake, 
     by_doc = {d: sum(1 for u in parsed.units if u.doc == d) for d in ("act", "decree", "notice-2026-50")}
     assert by_doc["act"] > 500 and by_doc["decree"] > 300 and by_doc["notice-2026-50"] > 0  # the notice's English
     assert any("guideline.transparency" in w and "left out" in w for w in parsed.warnings)
+@pytest.mark.slow
+def test_a_new_amendment_is_checked_fetched_indexed_diffed_and_answered(api_settings, fake, fresh_settings, kaia_main):
+    """The issue's scenario: the API lists Act No. 21600 (a changed copy of the recorded text). `check` reports it,
+    `update` fetches, parses and indexes it (only the Act re-indexed), `status` shows it, `kaia diff` shows the
+    change, and answers cite the new wording from its enforcement date, with the versions they answer from."""
+    s = api_settings(fresh_settings.data_dir, fake)
+    fake.routes[("lawSearch.do", "eflaw", "014820", "", "XML")] = (
+        200, eflaw_listing("014820", [new_act_row()]).encode("utf-8"), {})
+    fake.routes[("lawService.do", "eflaw", NEW_MST, NEW_EF, "XML")] = (200, amended_act(), {})
+
+    r = kaia_main(s, "sources", "check")
+    assert r.returncode == 0, r.stderr
+    assert "new version: Act No. 21600 (MST 290001), promulgated 2026-11-20, in force 2026-12-15 [시행예정]" in r.stdout
+    st = kaia_main(s, "sources", "status").stdout
+    assert "NEWER, not in the corpus yet: new version: Act No. 21600" in st
+    ask = kaia_main(s, "ask", "제43조제1항은 무엇을 규정하나요?", "--json", "--as-of", "2026-12-16")
+    versions = {v["doc"]: v for v in json.loads(ask.stdout)["versions"]}
+    assert versions["act"]["version"] == "Act No. 21311"
+    assert versions["act"]["newer_known"][0]["version"] == "Act No. 21600"
+
+    gen_before = (s.index_root / "CURRENT").read_text()
+    r = kaia_main(s, "sources", "update")
+    assert r.returncode == 0, r.stderr
+    assert "downloaded act: new version: Act No. 21600, in force 2026-12-15" in r.stdout
+    assert "re-indexed act;" in r.stdout
+    assert "kaia diff act --from 2026-12-14 --to 2026-12-15" in r.stdout
+    assert (s.index_root / "CURRENT").read_text() != gen_before
+    ov = read_overlay(s)
+    assert ov.known == [] and [e["version"] for e in ov.files["act"]] == ["Act No. 21600"]
+    assert {c["file"]: c["effective_to"] for c in ov.changes["act"]} == {"act.ko.2026-07-21.xml": "2026-12-14"}
+    assert overlay_path(s).parent == s.data_dir / "sources"
+
+    st = kaia_main(s, "sources", "status").stdout
+    assert "indexed, takes effect 2026-12-15: ko Act No. 21600" in st and "NEWER" not in st
+
+    d = kaia_main(s, "diff", "act", "--from", "2026-12-14", "--to", "2026-12-15", "--json")
+    changes = json.loads(d.stdout)["changes"]
+    assert [c["cid"] for c in changes if c["kind"] == "changed"] == ["act:43:1"]
+
+    def answer(as_of: str) -> tuple[str, str, dict]:
+        out = json.loads(kaia_main(s, "ask", "제43조제1항은 무엇을 규정하나요?", "--json", "--as-of", as_of).stdout)
+        quotes = " ".join(c["quote"] for c in out["citations"] if c["doc"] == "act" and c["article"] == "43")
+        return out["answer"], quotes, {v["doc"]: v for v in out["versions"]}
+
+    before_text, before_quotes, before_v = answer("2026-12-14")
+    after_text, after_quotes, after_v = answer("2026-12-15")
+    assert "5천만원" not in before_text and "5천만원" not in before_quotes
+    assert "5천만원 이하의 과태료를 부과한다." in after_quotes and "3천만원" not in after_text
+    old = kaia_main(s, "show", "제43조제1항", "--as-of", "2026-12-14").stdout
+    assert "3천만원 이하의 과태료" in old and "5천만원" not in old
+    assert before_v["act"]["version"] == "Act No. 21311" and after_v["act"]["version"] == "Act No. 21600"
+    assert after_v["act"]["newer_known"] == [] and after_v["act"]["checked"]
+    # The English translation of the provisions the amendment left alone stays in use after it takes effect.
+    en = kaia_main(s, "show", "Art. 31(1)", "--lang", "en", "--as-of", "2026-12-20")
+    assert en.returncode == 0 and "artificial intelligence" in en.stdout.lower()
+
+
+# ------------------------------------------------------------------------------------------ the chat page
+
+
+def test_the_page_line_names_versions_check_date_and_a_newer_version(api_settings, fake, tmp_path):
+    from ui.render import versions_md
+
+    s = api_settings(tmp_path / "data", fake)
+    line = versions_md(status(s), "en")
+    assert line.startswith("Answers come from: AI Basic Act (Act No. 21311)")
+    assert "Enforcement Decree (Presidential Decree No. 36580)" in line
+    assert "Never checked against law.go.kr" in line and "⚠" not in line
+    assert "인공지능기본법 제21311호" in versions_md(status(s), "ko") and "확인한 적이 없습니다" in versions_md(status(s), "ko")
+    fake.routes[("lawSearch.do", "eflaw", "014820", "", "XML")] = (
+        200, eflaw_listing("014820", [new_act_row()]).encode("utf-8"), {})
+    check(s)
+    line, ko = versions_md(status(s), "en"), versions_md(status(s), "ko")
+    today = read_overlay(s).checked["act"][:10]
+    assert f"Last checked against law.go.kr: {today}." in line
+    assert "⚠ A newer version is known but not indexed yet: AI Basic Act No. 21600, in force 2026-12-15." in line
+    assert f"law.go.kr 최종 확인: {today}." in ko and "인공지능기본법 제21600호, 2026-12-15 시행" in ko
+
+
+def test_the_chat_page_shows_the_versions_line(web_server):
+    import urllib.request
+
+    _, url = web_server
+    with urllib.request.urlopen(url + "config", timeout=30) as resp:
+        config = json.loads(resp.read().decode("utf-8"))
+    line = next(c for c in config["components"] if c.get("props", {}).get("elem_id") == "kaia-versions")
+    assert line["props"]["value"].startswith("Answers come from: AI Basic Act (Act No. 21311)")

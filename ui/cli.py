@@ -299,6 +299,10 @@ def format_answer(ans) -> str:  # noqa: ANN001
             out.append(f"    원문: “{c.quote_ko}”")
     if ans.abstained and ans.related:
         out.append("related: " + "; ".join(ans.related))
+    for v in getattr(ans, "versions", []):
+        for n in v["newer_known"]:
+            out.append(f"warning: answered from {v['version']}; {n['version']} (in force {n['effective']}) is known "
+                       "but not indexed yet: run `kaia sources update`")
     return "\n".join(out).rstrip()
 
 

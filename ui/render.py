@@ -382,3 +382,48 @@ def changes_markdown(ch: Any, lang: str = "en") -> str:
         elif c.old is not None:
             out += [f"> <del>{esc(' '.join(c.old.text.split()))}</del>", ""]
     return "\n".join(out).rstrip() + "\n"
+
+
+# ------------------------------------------------------------------------------------ versions of the law
+
+
+def _number_ko(version: str) -> str:
+    """'Act No. 21311' → '제21311호' (the Korean form of a promulgation number)."""
+    m = re.search(r"No\.\s*(\d{4}-\d+|\d+)", version)
+    return f"제{m.group(1)}호" if m else version
+
+
+def versions_md(rows: list[Any], lang: str = "en") -> str:
+    """One line for the chat page, in English or Korean: the version of each law text answers come from today,
+    when the law.go.kr Open API was last checked for newer ones, and a warning where that check listed a newer
+    version that is not indexed yet. `rows` are ingest.sync.DocStatus records (`kaia sources status`)."""
+    ko = lang == "ko"
+    parts, checked, newer = [], [], []
+    for r in rows:
+        texts = [t for t in r.in_force if t.lang == "ko"] or r.in_force
+        if texts:
+            v = texts[0].version
+            parts.append(f"{r.title_ko} {_number_ko(v)}" if ko else f"{r.title} ({v})")
+        if r.on_api:
+            checked.append(r.checked[:10] if r.checked else "")
+        for k in r.newer:
+            label = r.title_ko if ko else r.title
+            newer.append(f"{label} {_number_ko('No. ' + k.number)}, {k.effective} 시행" if ko else
+                         f"{label} No. {k.number}, in force {k.effective}")
+    if ko:
+        line = "답변 근거 법령: " + " · ".join(parts) + ". "
+        if not checked or not any(checked):
+            line += "law.go.kr에서 새 버전을 확인한 적이 없습니다."
+        else:
+            line += f"law.go.kr 최종 확인: {min(c for c in checked if c)}."
+        if newer:
+            line += " ⚠ 아직 반영되지 않은 새 버전이 있습니다: " + "; ".join(newer) + "."
+    else:
+        line = "Answers come from: " + " · ".join(parts) + ". "
+        if not checked or not any(checked):
+            line += "Never checked against law.go.kr for newer versions."
+        else:
+            line += f"Last checked against law.go.kr: {min(c for c in checked if c)}."
+        if newer:
+            line += " ⚠ A newer version is known but not indexed yet: " + "; ".join(newer) + "."
+    return md_text(line)

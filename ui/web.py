@@ -30,7 +30,9 @@ from corpus.knowledge import knowledge  # noqa: E402
 from corpus.model import KIND_LABELS_EN  # noqa: E402
 from corpus.settings import Settings  # noqa: E402
 from ingest.store import BackendUnavailableError, IndexDamagedError, IndexStore  # noqa: E402
+from ingest.sync import status as sources_status  # noqa: E402
 from ui.feedback import KINDS, MAX_COMMENT, FeedbackStore, feedback_path  # noqa: E402
+from ui.render import versions_md  # noqa: E402
 from ui.render import (FINDING_COLOURS, answer_markdown, chat_text, decline_title, esc, findings_html,  # noqa: E402
                        changes_markdown, marked_text, md_text, sources_html)
 
@@ -385,6 +387,7 @@ def build_app(settings: Settings, assistant: Assistant | None = None) -> gr.Bloc
                                                   lines=2, max_lines=6, max_length=2000, scale=5, elem_id="kaia-question")
                             send = gr.Button("Ask", variant="primary", scale=1, elem_id="kaia-ask")
                         status = gr.HTML("", elem_id="kaia-status", js_on_load=None)
+                        gr.Markdown(lambda: versions_md(sources_status(settings), "en"), elem_id="kaia-versions")
                         with gr.Row():
                             lang = gr.Dropdown(LANGS, value="auto", label="Answer language")
                             as_of = gr.Textbox(label="Law as of (YYYY-MM-DD; empty = today)", placeholder="YYYY-MM-DD",
