@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import tempfile
 import tomllib
 import urllib.parse
 import xml.etree.ElementTree as ET
@@ -273,38 +274,34 @@ def _iso(raw: str) -> str:
     return f"{d[:4]}-{d[4:6]}-{d[6:8]}" if len(d) == 8 else ""
 
 
-def verify_text(settings: Settings, doc: Document, sf: SourceFile, data: bytes, what: str,
-                expect: KnownVersion | None = None) -> int:
-    """Parse a downloaded text with the reader of its format (from a scratch file) and compare what it says of
-    itself with what the listing announced; the number of provisions read, or SyncError naming the cause."""
+def verify_text(doc: Document, sf: SourceFile, data: bytes, what: str, expect: KnownVersion | None = None) -> int:
+    """Parse a downloaded text with the reader of its format and compare what it says of itself with what the
+    listing announced; the number of provisions read, or SyncError naming the cause."""
     from ingest.blocks import ParseError
     from ingest.loader import SourceError, parse_file
 
-    scratch = settings.lawgo_dir / ".verify"
-    scratch.mkdir(parents=True, exist_ok=True)
-    path = scratch / f"check-{os.getpid()}{Path(sf.file).suffix or '.txt'}"
-    try:
+    # Parsed from a scratch copy outside the data folder: a text that fails leaves no trace there.
+    with tempfile.TemporaryDirectory(prefix="kaia-verify-") as scratch:
+        path = Path(scratch) / f"text{Path(sf.file).suffix or '.txt'}"
         path.write_bytes(data)
         try:
             units = parse_file(doc, sf, path)
         except (ParseError, SourceError, ValueError) as exc:
             raise SyncError(f"{what}: the text cannot be parsed as {sf.format} ({exc}); nothing was changed") from None
-        if not any(u.level == "article" for u in units):
-            raise SyncError(f"{what}: the text has no articles kaia can read ({sf.format}); nothing was changed")
-        if expect is not None:
-            try:
-                ident = text_identity(data, sf.format)
-            except (ValueError, ET.ParseError, AttributeError) as exc:
-                raise SyncError(f"{what}: cannot read the text's basic information ({exc})") from None
-            if ident["number"] and ident["number"] != expect.number.lstrip("0"):
-                raise SyncError(f"{what}: the API sent No. {ident['number']}, not No. {expect.number} as listed; "
-                                "nothing was changed")
-            if ident["effective"] and expect.change != "changed-text" and ident["effective"] != expect.effective:
-                raise SyncError(f"{what}: the API sent the text in force {ident['effective']}, not {expect.effective} "
-                                "as listed; nothing was changed")
-        return len(units)
-    finally:
-        path.unlink(missing_ok=True)
+    if not any(u.level == "article" for u in units):
+        raise SyncError(f"{what}: the text has no articles kaia can read ({sf.format}); nothing was changed")
+    if expect is not None:
+        try:
+            ident = text_identity(data, sf.format)
+        except (ValueError, ET.ParseError, AttributeError) as exc:
+            raise SyncError(f"{what}: cannot read the text's basic information ({exc}); nothing was changed") from None
+        if ident["number"] and ident["number"] != expect.number.lstrip("0"):
+            raise SyncError(f"{what}: the API sent No. {ident['number']}, not No. {expect.number} as listed; "
+                            "nothing was changed")
+        if ident["effective"] and expect.change != "changed-text" and ident["effective"] != expect.effective:
+            raise SyncError(f"{what}: the API sent the text in force {ident['effective']}, not {expect.effective} "
+                            "as listed; nothing was changed")
+    return len(units)
 
 
 # -------------------------------------------------------------------------------------------- update
@@ -366,7 +363,7 @@ def _plan(settings: Settings, client: LawgoClient, report: CheckReport, docs: di
             params = text_params_of(sf) or {}
             data = report.bodies.get((k.doc, k.file)) or client.text(params, what, _expect(params))
             local = f"lawgo/{_slug(k.doc)}/{Path(sf.file).stem}-{_sha(data)[:12]}{Path(sf.file).suffix}"
-            n = verify_text(settings, doc, replace(sf, local=local), data, what, k)
+            n = verify_text(doc, replace(sf, local=local), data, what, k)
             entry = {"file": sf.file, "local": local, "sha256": _sha(data), "fetched": today}
             fetched.append(Fetched(k.doc, local, data, entry, sf.file, f"changed text of {sf.file}: {version}", n))
             continue
@@ -389,7 +386,7 @@ def _plan(settings: Settings, client: LawgoClient, report: CheckReport, docs: di
             "source_url": _official_url(params), "fetched": today, "mst": k.mst, "promulgated": k.promulgated}
         if twin:
             entry["twin_of"] = twin
-        n = verify_text(settings, doc, _as_source(entry), data, what, k)
+        n = verify_text(doc, _as_source(entry), data, what, k)
         fetched.append(Fetched(k.doc, local, data, entry, "", f"{k.change.replace('-', ' ')}: {version}, in force "
                                f"{k.effective}", n))
     for doc in docs.values():  # shipped texts that are not here (no sources folder) and that the API has
@@ -403,7 +400,7 @@ def _plan(settings: Settings, client: LawgoClient, report: CheckReport, docs: di
             data = client.text(params, what, _expect(params))
             ext = ".json" if params["type"] == "JSON" else ".xml"
             local = f"lawgo/{_slug(doc.id)}/{Path(sf.file).stem}-{_sha(data)[:12]}{ext}"
-            n = verify_text(settings, doc, replace(sf, local=local, format=fmt), data, what)
+            n = verify_text(doc, replace(sf, local=local, format=fmt), data, what)
             entry = {"file": sf.file, "local": local, "format": fmt, "sha256": _sha(data), "fetched": today}
             fetched.append(Fetched(doc.id, local, data, entry, sf.file, f"missing text {sf.file}", n))
     return fetched, skipped
@@ -555,6 +552,7 @@ class DocStatus:
     checked: str  # ISO time of the last good check ("" never)
     newer: list[KnownVersion]  # listed by that check, not in the corpus yet
     not_indexed: list[str]  # downloaded but not in the index yet (run `kaia ingest`)
+    indexed: bool = True  # False: there is no index yet, and the texts are those the next ingest reads
 
     def newer_lines(self, feeds: dict[tuple[str, str], Feed]) -> list[str]:
         out = []
@@ -610,8 +608,17 @@ def status(settings: Settings, today: str | None = None) -> list[DocStatus]:
         held_files = {f.file for f in held.files}
         not_indexed = [e["file"] for e in ov.files.get(doc_id, []) if e.get("file") not in held_files]
         out.append(DocStatus(doc_id, doc.short_en, doc.short_ko, doc_id in on_api, in_force, upcoming, ov.checked.get(doc_id, ""),
-                             ov.known_for(doc_id), not_indexed))
+                             ov.known_for(doc_id), not_indexed, indexed is not None))
     return out
+
+
+def page_status(settings: Settings) -> list[DocStatus]:
+    """`status` for the chat page, which must open whatever state the data folder is in: [] when the overlay
+    cannot be read (the page then shows no versions line; `kaia sources status` says why)."""
+    try:
+        return status(settings)
+    except (SyncError, OSError, ValueError):
+        return []
 
 
 def answer_versions(settings: Settings, docs: dict[str, Document], doc_ids: list[str], as_of: str

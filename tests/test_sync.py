@@ -438,6 +438,58 @@ def test_without_the_shared_folder_update_downloads_the_law(api_settings, fake, 
     by_doc = {d: sum(1 for u in parsed.units if u.doc == d) for d in ("act", "decree", "notice-2026-50")}
     assert by_doc["act"] > 500 and by_doc["decree"] > 300 and by_doc["notice-2026-50"] > 0  # the notice's English
     assert any("guideline.transparency" in w and "left out" in w for w in parsed.warnings)
+def test_update_replaces_a_changed_text_and_keeps_the_shipped_file(api_settings, fake, tmp_path):
+    from corpus.manifest import resolve_file
+    from ingest.sync import documents
+
+    s = api_settings(tmp_path / "data", fake)
+    key = ("lawService.do", "elaw", "282791", "", "XML")
+    code, body, headers = fake.routes[key]
+    fake.routes[key] = (code, body.replace(b"pause a risk", b"pose a risk"), headers)
+    report = update(s, index=False)
+    assert [(f.replaces, f.describe) for f in report.fetched] == [
+        ("act.en.2026-07-21.xml", "changed text of act.en.2026-07-21.xml: Act No. 21311")]
+    sf = next(f for f in next(d for d in documents(s) if d.id == "act").files if f.file == "act.en.2026-07-21.xml")
+    path = resolve_file(sf, s)
+    assert path.parent == s.lawgo_dir / "lawgo" / "act" and b"pose a risk" in path.read_bytes()
+    assert sf.sha256 != "afcf31a68862e17fc60673b6a3af2f138399159e4d85d46b6c630fae618d94e5"
+    assert read_overlay(s).known == [] and b"pause a risk" in (SOURCES / "act.en.2026-07-21.xml").read_bytes()
+    assert update(s, index=False).fetched == []  # the copy now matches the API: nothing more to fetch
+
+
+def test_a_new_english_version_is_the_translation_of_the_new_korean_text(api_settings, fake, tmp_path):
+    """Act No. 21600 listed in Korean (eflaw) and in English (elaw): the English text is recorded as the translation
+    of the new Korean one; provisions the amendment left alone keep one English wording across both."""
+    from ingest.loader import parse_corpus
+
+    s = api_settings(tmp_path / "data", fake)
+    head, rows = _rows((EXAMPLES / "elaw_search_ai_basic_act_2026-07-20.xml").read_text(encoding="utf-8"))
+    en_row = rows[0].replace(">268543<", f">{NEW_MST}<").replace("<공포번호>20676<", f"<공포번호>{NEW_NO}<")
+    en_row = en_row.replace("<공포일자>20250121<", f"<공포일자>{NEW_PROM}<").replace("<시행일자>20260122<", f"<시행일자>{NEW_EF}<")
+    fake.routes[("lawSearch.do", "elaw", "FRAMEWORK ACT ON THE DEVELOPMENT OF ARTIFICIAL INTELLIGENCE", "", "XML")] = (
+        200, (head + "".join(rows) + en_row + "</LawSearch>").encode("utf-8"), {})
+    fake.routes[("lawSearch.do", "eflaw", "014820", "", "XML")] = (
+        200, eflaw_listing("014820", [new_act_row()]).encode("utf-8"), {})
+    fake.routes[("lawService.do", "eflaw", NEW_MST, NEW_EF, "XML")] = (200, amended_act(), {})
+    en = (SOURCES / "act.en.2026-07-21.xml").read_text(encoding="utf-8")
+    fine = "subject to an administrative fine not exceeding 30 million won"
+    assert en.count(fine) == 1
+    en = en.replace("<ancNo>21311</ancNo>", f"<ancNo>{NEW_NO}</ancNo>").replace(fine, fine.replace("30", "50"))
+    fake.routes[("lawService.do", "elaw", NEW_MST, "", "XML")] = (200, en.encode("utf-8"), {})
+    report = update(s, index=False)
+    entries = {f.entry["lang"]: f.entry for f in report.fetched}
+    assert entries["en"]["twin_of"] == entries["ko"]["file"] and entries["en"]["version"] == "Act No. 21600"
+    units = [u for u in parse_corpus(s).units if u.doc == "act"]
+
+    def wording(cid: str, lang: str, day: str) -> list[str]:
+        return [u.text for u in units if u.cid == cid and u.lang == lang and u.in_force(day)]
+
+    assert ["30 million won" in t for t in wording("act:43:1", "en", "2026-12-14")] == [True]
+    assert ["50 million won" in t for t in wording("act:43:1", "en", "2026-12-15")] == [True]
+    assert len(wording("act:31:1", "en", "2026-12-20")) == 1 and wording("act:31:1", "en", "2026-08-01") == \
+        wording("act:31:1", "en", "2026-12-20")
+
+
 @pytest.mark.slow
 def test_a_new_amendment_is_checked_fetched_indexed_diffed_and_answered(api_settings, fake, fresh_settings, kaia_main):
     """The issue's scenario: the API lists Act No. 21600 (a changed copy of the recorded text). `check` reports it,

@@ -170,9 +170,10 @@ def _sources_status(settings, as_json: bool) -> int:  # noqa: ANN001 - Settings
         print(f"{r.doc} — {r.title}")
         texts = " · ".join(f"{t.lang} {t.version} (in force {t.effective_from or '?'} → {t.effective_to or 'now'}"
                            + (f"; downloaded {t.downloaded}" if t.downloaded else "") + ")" for t in r.in_force)
-        print(f"  indexed, in force today: {texts or 'none'}")
+        held = "indexed" if r.indexed else "in the corpus (no index yet: run `kaia ingest`)"
+        print(f"  {held}, in force today: {texts or 'none'}")
         for t in r.upcoming:
-            print(f"  indexed, takes effect {t.effective_from}: {t.lang} {t.version}")
+            print(f"  {held}, takes effect {t.effective_from}: {t.lang} {t.version}")
         if not r.on_api:
             print("  not on the law.go.kr Open API (never checked)")
             continue

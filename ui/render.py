@@ -397,6 +397,8 @@ def versions_md(rows: list[Any], lang: str = "en") -> str:
     """One line for the chat page, in English or Korean: the version of each law text answers come from today,
     when the law.go.kr Open API was last checked for newer ones, and a warning where that check listed a newer
     version that is not indexed yet. `rows` are ingest.sync.DocStatus records (`kaia sources status`)."""
+    if not rows:
+        return ""
     ko = lang == "ko"
     parts, checked, newer = [], [], []
     for r in rows:

@@ -30,7 +30,7 @@ from corpus.knowledge import knowledge  # noqa: E402
 from corpus.model import KIND_LABELS_EN  # noqa: E402
 from corpus.settings import Settings  # noqa: E402
 from ingest.store import BackendUnavailableError, IndexDamagedError, IndexStore  # noqa: E402
-from ingest.sync import status as sources_status  # noqa: E402
+from ingest.sync import page_status as sources_status  # noqa: E402
 from ui.feedback import KINDS, MAX_COMMENT, FeedbackStore, feedback_path  # noqa: E402
 from ui.render import versions_md  # noqa: E402
 from ui.render import (FINDING_COLOURS, answer_markdown, chat_text, decline_title, esc, findings_html,  # noqa: E402
