@@ -12,6 +12,7 @@ from corpus.settings import Settings
 from ingest.blocks import ParseError, read_lawgo_xml_en, read_lawgo_xml_ko, read_lawtext
 from ingest.fragments import read_fragments
 from ingest.guidance import guideline_units
+from ingest.lawgo_admrul import read_lawgo_admrul
 from ingest.lawgo_json import read_lawgo_json_ko
 from ingest.overlay import OverlayError, apply_overlay, read_overlay
 from ingest.passages import passage_units
@@ -41,6 +42,8 @@ def parse_file(doc: Document, sf: SourceFile, path: Path) -> list[Unit]:
         return build_units(doc, sf, read_lawgo_xml_ko(path))
     if sf.format == "lawgo-json-ko":
         return build_units(doc, sf, read_lawgo_json_ko(path))
+    if sf.format == "lawgo-admrul-xml":
+        return build_units(doc, sf, read_lawgo_admrul(path))
     if sf.format == "lawgo-xml-en":
         return build_units(doc, sf, read_lawgo_xml_en(path))
     if sf.format in ("lawtext-ko", "lawtext-en"):

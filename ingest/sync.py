@@ -35,7 +35,7 @@ from ingest.overlay import KnownVersion, Overlay, OverlayError, apply_overlay, r
 FEEDS_FILE = CORPUS_DIR / "lawgo.toml"
 OFFICIAL_BASE = "https://www.law.go.kr/DRF"
 # Formats that are the API's own bytes, so their hash can be compared with a fresh download.
-API_FORMATS = ("lawgo-xml-ko", "lawgo-xml-en", "lawgo-json-ko")
+API_FORMATS = ("lawgo-xml-ko", "lawgo-xml-en", "lawgo-json-ko", "lawgo-admrul-xml")
 LANG_NAMES = {"ko": "Korean", "en": "English"}
 
 
@@ -142,11 +142,20 @@ def text_params_of(sf: SourceFile) -> dict[str, str] | None:
     params = _query(sf)
     if "target" not in params:
         return None
-    if sf.format in API_FORMATS or sf.format.startswith("lawgo-"):
+    if sf.format in API_FORMATS:
         params["type"] = "JSON" if sf.format.endswith("json-ko") else "XML"
-    else:  # a transcription: the API's text of it comes in the official JSON
-        params.setdefault("type", "JSON")
+    elif params["target"] == "admrul":  # a transcription of a rule: kaia reads the API's XML of it
+        params["type"] = "XML"
+    else:  # a transcription of a law: kaia reads the API's official JSON of it
+        params["type"] = "JSON"
     return params
+
+
+def api_format(sf: SourceFile, params: dict[str, str]) -> str:
+    """The format of the API's own text of a manifest file (a transcription's is the API's JSON or XML)."""
+    if sf.format in API_FORMATS:
+        return sf.format
+    return "lawgo-admrul-xml" if params.get("target") == "admrul" else "lawgo-json-ko"
 
 
 def _sha(data: bytes) -> str:
@@ -261,6 +270,10 @@ def text_identity(data: bytes, fmt: str) -> dict[str, str]:
         return {"number": str(info.get("공포번호", "")).lstrip("0"), "effective": _iso(str(info.get("시행일자", ""))),
                 "law_id": str(info.get("법령ID", ""))}
     root = ET.fromstring(data)
+    if fmt == "lawgo-admrul-xml":
+        from ingest.lawgo_admrul import admrul_identity
+
+        return admrul_identity(root)
     if fmt == "lawgo-xml-en":
         return {"number": (root.findtext("InfSection/ancNo") or "").strip().lstrip("0"), "effective": "",
                 "law_id": (root.findtext("InfSection/lsId") or "").strip()}
@@ -392,11 +405,10 @@ def _plan(settings: Settings, client: LawgoClient, report: CheckReport, docs: di
     for doc in docs.values():  # shipped texts that are not here (no sources folder) and that the API has
         for sf in doc.files:
             params = text_params_of(sf)
-            if (sf.local or sf.origin != "sources" or params is None or resolve_file(sf, settings).is_file()
-                    or params.get("target") not in ("eflaw", "elaw", "law")):
-                continue  # present, not from the API, or an administrative rule (no reader of its format yet)
+            if sf.local or sf.origin != "sources" or params is None or resolve_file(sf, settings).is_file():
+                continue  # present, or not a text of the API
             what = f"{doc.id} ({sf.file})"
-            fmt = sf.format if sf.format in API_FORMATS else "lawgo-json-ko"
+            fmt = api_format(sf, params)
             data = client.text(params, what, _expect(params))
             ext = ".json" if params["type"] == "JSON" else ".xml"
             local = f"lawgo/{_slug(doc.id)}/{Path(sf.file).stem}-{_sha(data)[:12]}{ext}"

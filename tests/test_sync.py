@@ -81,6 +81,37 @@ ADMRUL_LISTING = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><AdmRulSearch><targ
                   "<현행연혁구분>현행</현행연혁구분><제개정구분명>제정</제개정구분명><행정규칙ID>97894</행정규칙ID>"
                   "<시행일자>20260721</시행일자></admrul></AdmRulSearch>")
 
+
+
+def admrul_xml(number: str = "2026-50", effective: str = "20260721", serial: str = "2100000283290",
+               change: tuple[str, str] | None = None) -> bytes:
+    """The notice as the API's admrul XML would give it, made from its transcription: one run-on <조문내용> per
+    article (the transcription only added line breaks before ① and 1.), and the addendum."""
+    text = (SOURCES / "notice.msit-2026-50.ai-product-confirmation.ko.txt").read_text(encoding="utf-8")
+    if change:
+        assert text.count(change[0]) == 1
+        text = text.replace(*change)
+    arts: list[list[str]] = []
+    addenda: list[str] = []
+    section = ""
+    for line in text.splitlines():
+        s = line.strip()
+        if s.startswith("## "):
+            section = s[3:]
+        elif section.startswith("부칙") and s:
+            addenda.append(s)
+        elif not section and re.match(r"^제\d+조", s):
+            arts.append([s])
+        elif not section and s and arts:
+            arts[-1].append(s)
+    cdata = "".join(f"<조문내용><![CDATA[{' '.join(a)}]]></조문내용>" for a in arts)
+    info = (f"<행정규칙기본정보><행정규칙일련번호>{serial}</행정규칙일련번호><행정규칙명><![CDATA[인공지능제품ㆍ서비스 확인 절차 "
+            f"운영에 관한 고시]]></행정규칙명><행정규칙종류>고시</행정규칙종류><발령일자>{effective}</발령일자>"
+            f"<발령번호>{number}</발령번호><행정규칙ID>97894</행정규칙ID><시행일자>{effective}</시행일자></행정규칙기본정보>")
+    return (f"<?xml version=\"1.0\" encoding=\"UTF-8\"?><AdmRulService>{info}{cdata}<부칙><부칙내용><![CDATA["
+            f"{chr(10).join(addenda)}]]></부칙내용></부칙></AdmRulService>").encode("utf-8")
+
+
 Response = tuple[int, bytes, dict[str, str]]
 
 
@@ -419,8 +450,8 @@ def test_update_faults_on_the_new_text_change_nothing(api_settings, fake, tmp_pa
 
 def test_without_the_shared_folder_update_downloads_the_law(api_settings, fake, tmp_path):
     """A user who has only the repository and a key: `kaia sources update` fetches the Act (both phases, both
-    languages) and the decree's texts into the data folder; guidance and commentary, not on the API, are left
-    out with a warning."""
+    languages), the decree's texts and the notice into the data folder; guidance and commentary, not on the API,
+    are left out with a warning."""
     from ingest.loader import parse_corpus
 
     s = api_settings(tmp_path / "data", fake, sources=tmp_path / "no-such-folder")
@@ -429,14 +460,16 @@ def test_without_the_shared_folder_update_downloads_the_law(api_settings, fake, 
     current["법령"]["기본정보"].update({"공포번호": "36580", "시행일자": "20260820"})
     fake.routes[("lawService.do", "eflaw", "015032", "", "JSON")] = (
         200, json.dumps(current, ensure_ascii=False).encode("utf-8"), {})
+    fake.routes[("lawService.do", "admrul", "2100000283290", "", "XML")] = (200, admrul_xml(), {})
     report = update(s, index=False)
     got = sorted(f.replaces for f in report.fetched)
     assert got == ["act.en.2026-07-21.xml", "act.en.enactment-20676.xml", "act.ko.2026-01-22.xml",
-                   "act.ko.2026-07-21.xml", "decree.ko.2026-08-20.txt", "history/decree.ko.2026-01-22.json"]
+                   "act.ko.2026-07-21.xml", "decree.ko.2026-08-20.txt", "history/decree.ko.2026-01-22.json",
+                   "notice.msit-2026-50.ai-product-confirmation.ko.txt"]
     assert all((s.lawgo_dir / f.local).is_file() and f.local.startswith("lawgo/") for f in report.fetched)
     parsed = parse_corpus(s)
     by_doc = {d: sum(1 for u in parsed.units if u.doc == d) for d in ("act", "decree", "notice-2026-50")}
-    assert by_doc["act"] > 500 and by_doc["decree"] > 300 and by_doc["notice-2026-50"] > 0  # the notice's English
+    assert by_doc["act"] > 500 and by_doc["decree"] > 300 and by_doc["notice-2026-50"] > 80
     assert any("guideline.transparency" in w and "left out" in w for w in parsed.warnings)
 def test_update_replaces_a_changed_text_and_keeps_the_shipped_file(api_settings, fake, tmp_path):
     from corpus.manifest import resolve_file
@@ -488,6 +521,56 @@ def test_a_new_english_version_is_the_translation_of_the_new_korean_text(api_set
     assert ["50 million won" in t for t in wording("act:43:1", "en", "2026-12-15")] == [True]
     assert len(wording("act:31:1", "en", "2026-12-20")) == 1 and wording("act:31:1", "en", "2026-08-01") == \
         wording("act:31:1", "en", "2026-12-20")
+
+
+def test_the_admrul_reader_reads_the_notice_as_its_transcription_does():
+    """The run-on articles of the API's administrative-rule XML are cut where the transcription put its line breaks:
+    the same provisions with the same wording."""
+    from ingest.loader import parse_file, wording_key
+    from ingest.lawgo_admrul import split_run_on
+
+    doc = next(d for d in load_manifest(Settings().manifest) if d.id == "notice-2026-50")
+    shipped = doc.files[0]
+    want = {u.cid: wording_key(u.text) for u in parse_file(doc, shipped, SOURCES / shipped.file)
+            if u.level not in ("reasons", "form")}
+    tmp = Path(__import__("tempfile").mkdtemp()) / "notice.xml"
+    tmp.write_bytes(admrul_xml())
+    from dataclasses import replace
+    got = {u.cid: wording_key(u.text) for u in parse_file(doc, replace(shipped, format="lawgo-admrul-xml"), tmp)}
+    assert got == want and len(got) > 40
+    # A date inside a sentence is not an item: items are cut in sequence only.
+    assert split_run_on("제9조(시행) 이 고시는 2026. 7. 21. 부터 시행한다. 1. 가 2. 나") == [
+        "제9조(시행) 이 고시는 2026. 7. 21. 부터 시행한다.", "1. 가", "2. 나"]
+
+
+def test_a_new_notice_version_from_admrul_joins_the_notices_history(api_settings, fake, tmp_path):
+    from ingest.loader import parse_corpus
+
+    s = api_settings(tmp_path / "data", fake)
+    row = ADMRUL_LISTING[ADMRUL_LISTING.index("<admrul id"):ADMRUL_LISTING.index("</AdmRulSearch>")]
+    new_row = (row.replace("2100000283290", "2100000299999").replace("<발령번호>2026-50<", "<발령번호>2026-80<")
+               .replace("20260721", "20261201").replace("<현행연혁구분>현행<", "<현행연혁구분>시행예정<"))
+    fake.routes[("lawSearch.do", "admrul", "인공지능제품ㆍ서비스 확인 절차 운영에 관한 고시", "", "XML")] = (
+        200, ADMRUL_LISTING.replace("</AdmRulSearch>", new_row + "</AdmRulSearch>").encode("utf-8"), {})
+    old, new = "신청 접수 후 15일 이내에 제1항에 따른 결정을", "신청 접수 후 10일 이내에 제1항에 따른 결정을"
+    fake.routes[("lawService.do", "admrul", "2100000299999", "", "XML")] = (
+        200, admrul_xml("2026-80", "20261201", "2100000299999", (old, new)), {})
+    assert [(k.change, k.number) for k in check(s).new] == [("new-version", "2026-80")]
+    report = update(s, index=False)
+    assert [f.entry["version"] for f in report.fetched] == ["MSIT Notice No. 2026-80"]
+    assert read_overlay(s).changes["notice-2026-50"] == [
+        {"file": "notice.msit-2026-50.ai-product-confirmation.ko.txt", "effective_to": "2026-11-30"}]
+    units = [u for u in parse_corpus(s).units if u.doc == "notice-2026-50"]
+
+    def texts(cid: str, lang: str, day: str) -> list[str]:
+        return [u.text for u in units if u.cid == cid and u.lang == lang and u.in_force(day)]
+
+    assert ["15일 이내에" in t for t in texts("notice-2026-50:6:2", "ko", "2026-11-30")] == [True]
+    assert ["10일 이내에" in t for t in texts("notice-2026-50:6:2", "ko", "2026-12-01")] == [True]
+    # An article the new version left alone has one history, and keeps its English translation.
+    art1 = [u for u in units if u.cid == "notice-2026-50:1" and u.lang == "ko"]
+    assert len(art1) == 1 and art1[0].effective_from == "2026-07-21" and art1[0].source_file.startswith("lawgo/")
+    assert len(texts("notice-2026-50:1", "en", "2026-12-20")) == 1
 
 
 @pytest.mark.slow
