@@ -125,8 +125,10 @@ def classify_body(body: bytes, what: str, expect: str) -> Any:
     try:
         return ET.fromstring(text)
     except ET.ParseError as exc:
-        line, col = exc.position
-        cut = line >= text.count("\n") + 1 and col >= len(text.rsplit("\n", 1)[-1]) - 1
+        # Cut short: the root element is never closed (where the parser stops says little: an unclosed CDATA
+        # section is reported where it opened).
+        root = re.search(r"<([^\s>/?!]+)", re.sub(r"^<\?xml[^>]*\?>", "", text).lstrip())
+        cut = root is not None and not text.rstrip().endswith(f"</{root.group(1)}>")
         raise LawgoError(what, ("the XML response was cut short" if cut else f"malformed XML ({exc})"),
                          retryable=True) from None
 

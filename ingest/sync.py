@@ -402,11 +402,13 @@ def _plan(settings: Settings, client: LawgoClient, report: CheckReport, docs: di
         n = verify_text(doc, _as_source(entry), data, what, k)
         fetched.append(Fetched(k.doc, local, data, entry, "", f"{k.change.replace('-', ' ')}: {version}, in force "
                                f"{k.effective}", n))
+    replaced = {(f.doc, f.replaces) for f in fetched}
     for doc in docs.values():  # shipped texts that are not here (no sources folder) and that the API has
         for sf in doc.files:
             params = text_params_of(sf)
-            if sf.local or sf.origin != "sources" or params is None or resolve_file(sf, settings).is_file():
-                continue  # present, or not a text of the API
+            if (sf.local or sf.origin != "sources" or params is None or (doc.id, sf.file) in replaced
+                    or resolve_file(sf, settings).is_file()):
+                continue  # present, fetched above as a changed text, or not a text of the API
             what = f"{doc.id} ({sf.file})"
             fmt = api_format(sf, params)
             data = client.text(params, what, _expect(params))

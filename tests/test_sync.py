@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import threading
 import time
 import urllib.parse
@@ -21,7 +20,7 @@ from corpus.settings import Settings
 from ingest.lawgo_client import (KeyRejectedError, LawgoClient, LawgoError, NoKeyError, NotFoundError,
                                  classify_body, parse_listing)
 from ingest.overlay import overlay_path, read_overlay
-from ingest.sync import SyncError, check, classify, load_feeds, status, update
+from ingest.sync import check, classify, load_feeds, status, update
 from tests.conftest import make_settings
 
 SOURCES = Settings().sources
@@ -448,6 +447,24 @@ def test_update_faults_on_the_new_text_change_nothing(api_settings, fake, tmp_pa
         assert tree(s.data_dir) == before, cause
 
 
+def test_an_update_whose_indexing_fails_keeps_nothing(api_settings, fake, tmp_path, kaia_main):
+    """The texts are good but the index cannot be written (another ingest holds the lock): the downloaded texts
+    and the overlay are taken back, so the next update fetches them again."""
+    from ingest.index import ingest_lock
+
+    s = api_settings(tmp_path / "data", fake)
+    fake.routes[("lawSearch.do", "eflaw", "014820", "", "XML")] = (
+        200, eflaw_listing("014820", [new_act_row()]).encode("utf-8"), {})
+    fake.routes[("lawService.do", "eflaw", NEW_MST, NEW_EF, "XML")] = (200, amended_act(), {})
+    check(s)
+    before = tree(s.lawgo_dir)
+    with ingest_lock(s):
+        r = kaia_main(s, "sources", "update")
+    assert r.returncode == 2 and "another ingest is running" in r.stderr and "not kept" in r.stderr
+    assert tree(s.lawgo_dir) == before
+    assert [k.number for k in read_overlay(s).known] == [NEW_NO]
+
+
 def test_without_the_shared_folder_update_downloads_the_law(api_settings, fake, tmp_path):
     """A user who has only the repository and a key: `kaia sources update` fetches the Act (both phases, both
     languages), the decree's texts and the notice into the data folder; guidance and commentary, not on the API,
@@ -581,7 +598,6 @@ def test_a_new_amendment_is_checked_fetched_indexed_diffed_and_answered(api_sett
     s = api_settings(fresh_settings.data_dir, fake)
     fake.routes[("lawSearch.do", "eflaw", "014820", "", "XML")] = (
         200, eflaw_listing("014820", [new_act_row()]).encode("utf-8"), {})
-    fake.routes[("lawService.do", "eflaw", NEW_MST, NEW_EF, "XML")] = (200, amended_act(), {})
 
     r = kaia_main(s, "sources", "check")
     assert r.returncode == 0, r.stderr
@@ -593,7 +609,15 @@ def test_a_new_amendment_is_checked_fetched_indexed_diffed_and_answered(api_sett
     assert versions["act"]["version"] == "Act No. 21311"
     assert versions["act"]["newer_known"][0]["version"] == "Act No. 21600"
 
+    # A fault with an index in place: the index and the data folder's sources stay as they were.
     gen_before = (s.index_root / "CURRENT").read_text()
+    sources_before = tree(s.lawgo_dir)
+    fake.routes[("lawService.do", "eflaw", NEW_MST, NEW_EF, "XML")] = (200, amended_act()[:40000], {})
+    r = kaia_main(s, "sources", "update")
+    assert r.returncode == 2 and "cut short" in r.stderr and "Traceback" not in r.stderr
+    assert (s.index_root / "CURRENT").read_text() == gen_before and tree(s.lawgo_dir) == sources_before
+
+    fake.routes[("lawService.do", "eflaw", NEW_MST, NEW_EF, "XML")] = (200, amended_act(), {})
     r = kaia_main(s, "sources", "update")
     assert r.returncode == 0, r.stderr
     assert "downloaded act: new version: Act No. 21600, in force 2026-12-15" in r.stdout
