@@ -488,6 +488,14 @@ def test_without_the_shared_folder_update_downloads_the_law(api_settings, fake, 
     by_doc = {d: sum(1 for u in parsed.units if u.doc == d) for d in ("act", "decree", "notice-2026-50")}
     assert by_doc["act"] > 500 and by_doc["decree"] > 300 and by_doc["notice-2026-50"] > 80
     assert any("guideline.transparency" in w and "left out" in w for w in parsed.warnings)
+    # Where the API's current decree is a later version than the manifest's, it is not taken for it.
+    current["법령"]["기본정보"].update({"공포번호": "36700", "시행일자": "20261201"})
+    fake.routes[("lawService.do", "eflaw", "015032", "", "JSON")] = (
+        200, json.dumps(current, ensure_ascii=False).encode("utf-8"), {})
+    s2 = api_settings(tmp_path / "data2", fake, sources=tmp_path / "no-such-folder")
+    report = update(s2, index=False)
+    assert "decree.ko.2026-08-20.txt" not in {f.replaces for f in report.fetched} and len(report.fetched) == 6
+    assert [x for x in report.skipped if "No. 36700, not No. 36580" in x]
 def test_update_replaces_a_changed_text_and_keeps_the_shipped_file(api_settings, fake, tmp_path):
     from corpus.manifest import resolve_file
     from ingest.sync import documents

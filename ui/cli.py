@@ -220,7 +220,7 @@ def _sources_update(settings, args: argparse.Namespace) -> int:  # noqa: ANN001 
     except (ParseError, SourceError, IngestBusyError, EmbeddingModelError, BackendUnavailableError) as exc:
         raise UserError(f"{exc}; the downloaded texts were not kept and the index is unchanged") from None
     for line in report.skipped:
-        print(f"not downloaded: {line}", file=sys.stderr)
+        print(f"note: {line}", file=sys.stderr)
     if not report.fetched:
         print(f"nothing to download: the corpus holds every version the API lists ({report.check.requests} "
               "requests)")

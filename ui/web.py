@@ -387,7 +387,7 @@ def build_app(settings: Settings, assistant: Assistant | None = None) -> gr.Bloc
                                                   lines=2, max_lines=6, max_length=2000, scale=5, elem_id="kaia-question")
                             send = gr.Button("Ask", variant="primary", scale=1, elem_id="kaia-ask")
                         status = gr.HTML("", elem_id="kaia-status", js_on_load=None)
-                        gr.Markdown(lambda: versions_md(sources_status(settings), "en"), elem_id="kaia-versions")
+                        versions = gr.Markdown(versions_md(sources_status(settings), "en"), elem_id="kaia-versions")
                         with gr.Row():
                             lang = gr.Dropdown(LANGS, value="auto", label="Answer language")
                             as_of = gr.Textbox(label="Law as of (YYYY-MM-DD; empty = today)", placeholder="YYYY-MM-DD",
@@ -488,6 +488,7 @@ def build_app(settings: Settings, assistant: Assistant | None = None) -> gr.Bloc
               api_name="check_answer")
         ck_list.change(check_export, [ck_state, ck_lang, ck_as_of], [ck_download], api_name="check_export")
         app.load(check_start, [ck_lang, ck_as_of], ck_outputs, api_name=False)
+        app.load(lambda: versions_md(sources_status(settings), "en"), None, [versions], api_name=False)
 
         ask_inputs = [question, chat, lang, as_of, docs, mode]
         ask_outputs = [chat, sources, status, question, record]
