@@ -670,10 +670,11 @@ def test_the_page_line_names_versions_check_date_and_a_newer_version(api_setting
 
     s = api_settings(tmp_path / "data", fake)
     line = versions_md(status(s), "en")
-    assert line.startswith("Answers come from: AI Basic Act (Act No. 21311)")
-    assert "Enforcement Decree (Presidential Decree No. 36580)" in line
+    assert line.startswith("Law in force today, as indexed: AI Basic Act (Act No. 21311)")
+    assert "Enforcement Decree (Presidential Decree No. 36580) · MSIT Notice No. 2026-50." in line
     assert "Never checked against law.go.kr" in line and "⚠" not in line
-    assert "인공지능기본법 제21311호" in versions_md(status(s), "ko") and "확인한 적이 없습니다" in versions_md(status(s), "ko")
+    ko = versions_md(status(s), "ko")
+    assert "인공지능기본법 제21311호" in ko and "과학기술정보통신부 고시 제2026-50호." in ko and "확인한 적이 없습니다" in ko
     fake.routes[("lawSearch.do", "eflaw", "014820", "", "XML")] = (
         200, eflaw_listing("014820", [new_act_row()]).encode("utf-8"), {})
     check(s)
@@ -691,4 +692,4 @@ def test_the_chat_page_shows_the_versions_line(web_server):
     with urllib.request.urlopen(url + "config", timeout=30) as resp:
         config = json.loads(resp.read().decode("utf-8"))
     line = next(c for c in config["components"] if c.get("props", {}).get("elem_id") == "kaia-versions")
-    assert line["props"]["value"].startswith("Answers come from: AI Basic Act (Act No. 21311)")
+    assert line["props"]["value"].startswith("Law in force today, as indexed: AI Basic Act (Act No. 21311)")

@@ -405,7 +405,10 @@ def versions_md(rows: list[Any], lang: str = "en") -> str:
         texts = [t for t in r.in_force if t.lang == "ko"] or r.in_force
         if texts:
             v = texts[0].version
-            parts.append(f"{r.title_ko} {_number_ko(v)}" if ko else f"{r.title} ({v})")
+            if ko:
+                parts.append(r.title_ko if _number_ko(v) in r.title_ko else f"{r.title_ko} {_number_ko(v)}")
+            else:
+                parts.append(r.title if v in r.title else f"{r.title} ({v})")
         if r.on_api:
             checked.append(r.checked[:10] if r.checked else "")
         for k in r.newer:
@@ -413,7 +416,7 @@ def versions_md(rows: list[Any], lang: str = "en") -> str:
             newer.append(f"{label} {_number_ko('No. ' + k.number)}, {k.effective} 시행" if ko else
                          f"{label} No. {k.number}, in force {k.effective}")
     if ko:
-        line = "답변 근거 법령: " + " · ".join(parts) + ". "
+        line = "오늘 시행 중인 법령(색인 기준): " + " · ".join(parts) + ". "
         if not checked or not any(checked):
             line += "law.go.kr에서 새 버전을 확인한 적이 없습니다."
         else:
@@ -421,7 +424,7 @@ def versions_md(rows: list[Any], lang: str = "en") -> str:
         if newer:
             line += " ⚠ 아직 반영되지 않은 새 버전이 있습니다: " + "; ".join(newer) + "."
     else:
-        line = "Answers come from: " + " · ".join(parts) + ". "
+        line = "Law in force today, as indexed: " + " · ".join(parts) + ". "
         if not checked or not any(checked):
             line += "Never checked against law.go.kr for newer versions."
         else:
