@@ -616,6 +616,9 @@ def test_a_new_amendment_is_checked_fetched_indexed_diffed_and_answered(api_sett
     versions = {v["doc"]: v for v in json.loads(ask.stdout)["versions"]}
     assert versions["act"]["version"] == "Act No. 21311"
     assert versions["act"]["newer_known"][0]["version"] == "Act No. 21600"
+    text = kaia_main(s, "ask", "제43조제1항은 무엇을 규정하나요?", "--as-of", "2026-12-16").stdout
+    assert text.rstrip().endswith("warning: answered from Act No. 21311; Act No. 21600 (in force 2026-12-15) is "
+                                  "known but not indexed yet: run `kaia sources update`")
 
     # A fault with an index in place: the index and the data folder's sources stay as they were.
     gen_before = (s.index_root / "CURRENT").read_text()
