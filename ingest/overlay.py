@@ -135,13 +135,16 @@ def source_file(entry: dict[str, Any]) -> SourceFile:
 
 def apply_overlay(docs: list[Document], ov: Overlay) -> list[Document]:
     """The manifest's documents with the overlay's changed entries and added files (a document the manifest does
-    not have is ignored: the overlay only extends documents kaia knows how to read)."""
+    not have is ignored: the overlay only extends documents kaia knows how to read). A downloaded version that the
+    manifest has come to ship as well (same language, version and enforcement date) is read from the manifest."""
     out: list[Document] = []
     for d in docs:
         changes = {c["file"]: c for c in ov.changes.get(d.id, []) if "file" in c}
         files = [dataclasses.replace(f, **{k: v for k, v in changes[f.file].items() if k in _SOURCE_FIELDS
                                           and k != "file"}) if f.file in changes else f for f in d.files]
         names = {f.file for f in files}
-        files += [source_file(e) for e in ov.files.get(d.id, []) if e.get("file") not in names]
+        shipped = {(f.lang, f.version, f.effective_from) for f in d.files}
+        files += [source_file(e) for e in ov.files.get(d.id, []) if e.get("file") not in names
+                  and (e.get("lang"), e.get("version"), e.get("effective_from")) not in shipped]
         out.append(dataclasses.replace(d, files=tuple(files)) if files != list(d.files) else d)
     return out

@@ -618,8 +618,6 @@ def status(settings: Settings, today: str | None = None) -> list[DocStatus]:
     on_api = {f.doc for f in feeds}
     out = []
     for doc_id, doc in planned.items():
-        if doc.kind not in ("act", "decree", "notice") and doc_id not in on_api:
-            continue
         held = source.get(doc_id, doc)
         texts = [f for f in held.files if not f.historical]
         fetched_on = {e.get("file"): str(e.get("fetched", "")) for e in ov.files.get(doc_id, [])}

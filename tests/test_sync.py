@@ -290,6 +290,28 @@ def test_classify_finds_new_versions_and_phases_and_ignores_history():
     assert got == [("new-version", NEW_MST, NEW_NO, "2026-12-15"), ("new-phase", "282791", "21311", "2027-01-20")]
 
 
+def test_the_overlay_extends_the_manifest_and_gives_way_when_it_ships_the_same_version():
+    import dataclasses
+
+    from ingest.overlay import Overlay, apply_overlay
+
+    docs = load_manifest(Settings().manifest)
+    new = {"file": "lawgo/act/x.xml", "local": "lawgo/act/x.xml", "format": "lawgo-xml-ko", "lang": "ko",
+           "version": "Act No. 21600", "effective_from": "2026-12-15", "fetched": "2026-12-02", "mst": "290001"}
+    ov = Overlay(files={"act": [new]},
+                 changes={"act": [{"file": "act.ko.2026-07-21.xml", "effective_to": "2026-12-14"}]})
+    act = next(d for d in apply_overlay(docs, ov) if d.id == "act")
+    by = {f.file: f for f in act.files}
+    assert by["lawgo/act/x.xml"].local == "lawgo/act/x.xml" and by["act.ko.2026-07-21.xml"].effective_to == "2026-12-14"
+    assert next(d for d in apply_overlay(docs, ov) if d.id == "decree") is next(d for d in docs if d.id == "decree")
+    # A later kaia ships Act No. 21600 itself: the downloaded copy is no longer read beside it.
+    shipped = dataclasses.replace(by["act.ko.2026-07-21.xml"], file="act.ko.2026-12-15.xml", version="Act No. 21600",
+                                  effective_from="2026-12-15", effective_to="")
+    later = [dataclasses.replace(d, files=d.files + (shipped,)) if d.id == "act" else d for d in docs]
+    act = next(d for d in apply_overlay(later, ov) if d.id == "act")
+    assert "lawgo/act/x.xml" not in {f.file for f in act.files}
+
+
 # ------------------------------------------------------------------------------------- the client on loopback
 
 
@@ -358,7 +380,9 @@ def test_check_records_the_date_and_status_reports_it_offline(api_settings, fake
     assert after.stdout.count(f"last checked: {today}") == 3
     assert "ko Act No. 21311 (in force 2026-07-21 → now)" in after.stdout
     js = json.loads(kaia_main(s, "sources", "status", "--json").stdout)
-    assert {d["doc"] for d in js} == {"act", "decree", "notice-2026-50"}
+    assert {d["doc"] for d in js if d["on_api"]} == {"act", "decree", "notice-2026-50"}
+    assert "guideline/transparency" in {d["doc"] for d in js}  # every document of the manifest, said to be off the API
+    assert after.stdout.count("not on the law.go.kr Open API: not checked") == len(js) - 3
 
 
 def test_check_reports_a_changed_text_under_the_same_mst(api_settings, fake, tmp_path):

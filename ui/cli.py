@@ -168,15 +168,20 @@ def _sources_status(settings, as_json: bool) -> int:  # noqa: ANN001 - Settings
     feeds = {(f.doc, f.lang): f for f in load_feeds()}
     for r in rows:
         print(f"{r.doc} — {r.title}")
-        texts = " · ".join(f"{t.lang} {t.version} (in force {t.effective_from or '?'} → {t.effective_to or 'now'}"
-                           + (f"; downloaded {t.downloaded}" if t.downloaded else "") + ")" for t in r.in_force)
+
+        def text(t) -> str:  # noqa: ANN001 - ingest.sync.TextStatus
+            dates = f"in force {t.effective_from} → {t.effective_to or 'now'}" if t.effective_from else ""
+            notes = "; ".join(x for x in (dates, f"downloaded {t.downloaded}" if t.downloaded else "") if x)
+            return f"{t.lang} {t.version}" + (f" ({notes})" if notes else "")
+
         held = "indexed" if r.indexed else "in the corpus (no index yet: run `kaia ingest`)"
-        print(f"  {held}, in force today: {texts or 'none'}")
-        for t in r.upcoming:
-            print(f"  {held}, takes effect {t.effective_from}: {t.lang} {t.version}")
         if not r.on_api:
-            print("  not on the law.go.kr Open API (never checked)")
+            print(f"  {held}: {' · '.join(text(t) for t in r.in_force) or 'none'}")
+            print("  not on the law.go.kr Open API: not checked")
             continue
+        print(f"  {held}, in force today: {' · '.join(text(t) for t in r.in_force) or 'none'}")
+        for t in r.upcoming:
+            print(f"  {held}, takes effect {t.effective_from}: {text(t)}")
         print(f"  last checked: {_when(r.checked) if r.checked else 'never (run `kaia sources check`)'}")
         for line in r.newer_lines(feeds):
             print(f"  NEWER, not in the corpus yet: {line} (run `kaia sources update`)")

@@ -401,7 +401,7 @@ def versions_md(rows: list[Any], lang: str = "en") -> str:
         return ""
     ko = lang == "ko"
     parts, checked, newer = [], [], []
-    for r in rows:
+    for r in (r for r in rows if r.on_api):  # the law texts (guidance and commentary have no versions to check)
         texts = [t for t in r.in_force if t.lang == "ko"] or r.in_force
         if texts:
             v = texts[0].version
