@@ -678,7 +678,10 @@ def test_a_new_amendment_is_checked_fetched_indexed_diffed_and_answered(api_sett
 
     before_text, before_quotes, before_v = answer("2026-12-14")
     after_text, after_quotes, after_v = answer("2026-12-15")
-    assert "5천만원" not in before_text and "5천만원" not in before_quotes
+    # Before it takes effect the answer quotes the old wording whole: the lead sentence the amendment changed, and
+    # the items it left alone (merged into the new text, cited from there).
+    assert "3천만원 이하의 과태료를 부과한다." in before_quotes and "5천만원" not in before_text
+    assert "제31조제1항을 위반하여 고지를 이행하지 아니한 자" in before_quotes
     assert "5천만원 이하의 과태료를 부과한다." in after_quotes and "3천만원" not in after_text
     old = kaia_main(s, "show", "제43조제1항", "--as-of", "2026-12-14").stdout
     assert "3천만원 이하의 과태료" in old and "5천만원" not in old
