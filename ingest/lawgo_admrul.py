@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from ingest.blocks import Block, ParseError, _Collector, addendum_number
+from ingest.lawgo_client import iso_date
 from ingest.structure import CIRCLED, KO_ARTICLE
 
 _PARA = re.compile(rf"\s+(?=[{CIRCLED}])")
@@ -71,6 +72,4 @@ def admrul_identity(root: ET.Element) -> dict[str, str]:
     info = root.find("행정규칙기본정보")
     get = (lambda tag: (info.findtext(tag) or "").strip()) if info is not None else (lambda tag: "")
     m = re.search(r"\d{4}-\d+|\d+", get("발령번호"))
-    day = re.sub(r"\D", "", get("시행일자"))
-    return {"number": m.group(0) if m else "", "effective": f"{day[:4]}-{day[4:6]}-{day[6:8]}" if len(day) == 8 else "",
-            "law_id": get("행정규칙ID")}
+    return {"number": m.group(0) if m else "", "effective": iso_date(get("시행일자")), "law_id": get("행정규칙ID")}

@@ -73,7 +73,8 @@ class Listed:
     kind: str = ""  # 제정 | 일부개정 | 타법개정 …
 
 
-def _iso(yyyymmdd: str) -> str:
+def iso_date(yyyymmdd: str) -> str:
+    """The API's dates ('20260721', '2026.7.21' with padding) as ISO ('2026-07-21'); '' when not a full date."""
     d = re.sub(r"\D", "", yyyymmdd or "")
     return f"{d[:4]}-{d[4:6]}-{d[6:8]}" if len(d) == 8 else ""
 
@@ -161,12 +162,12 @@ def parse_listing(parsed: Any, target: str, what: str) -> list[Listed]:
     for r in rows:
         if admrul:
             item = Listed(target, r.get("행정규칙일련번호", ""), r.get("행정규칙ID", ""), r.get("행정규칙명", ""),
-                          _number(r.get("발령번호", "")), _iso(r.get("발령일자", "")), _iso(r.get("시행일자", "")),
+                          _number(r.get("발령번호", "")), iso_date(r.get("발령일자", "")), iso_date(r.get("시행일자", "")),
                           r.get("현행연혁구분", ""), r.get("제개정구분명", ""))
         else:
             item = Listed(target, r.get("법령일련번호", ""), r.get("법령ID", ""),
                           re.sub(r"<[^>]+>", "", r.get("법령명한글", "")), _number(r.get("공포번호", "")),
-                          _iso(r.get("공포일자", "")), _iso(r.get("시행일자", "")), r.get("현행연혁코드", ""),
+                          iso_date(r.get("공포일자", "")), iso_date(r.get("시행일자", "")), r.get("현행연혁코드", ""),
                           r.get("제개정구분명", ""))
         if not item.mst or not item.number or not item.effective:
             raise LawgoError(what, "a listing row lacks its serial number, number or enforcement date (malformed "

@@ -93,6 +93,7 @@ class Overlay:
 
 
 def overlay_path(settings: Settings) -> Path:
+    """Where this data folder's overlay is."""
     return settings.lawgo_dir / OVERLAY_FILE
 
 

@@ -29,8 +29,9 @@ from typing import Any
 from corpus.manifest import load_manifest, resolve_file
 from corpus.model import Document, SourceFile
 from corpus.settings import CORPUS_DIR, Settings
-from ingest.lawgo_client import LawgoClient, LawgoError, Listed
-from ingest.overlay import KnownVersion, Overlay, OverlayError, apply_overlay, read_overlay, write_overlay
+from ingest.lawgo_client import LawgoClient, LawgoError, Listed, iso_date
+from ingest.overlay import (KnownVersion, Overlay, OverlayError, apply_overlay, overlay_path, read_overlay,
+                            source_file, write_overlay)
 
 FEEDS_FILE = CORPUS_DIR / "lawgo.toml"
 OFFICIAL_BASE = "https://www.law.go.kr/DRF"
@@ -95,6 +96,7 @@ def version_number(version: str) -> str:
 
 
 def number_key(number: str) -> tuple[int, ...]:
+    """A promulgation number for ordering: '21311' → (21311,), '2026-50' → (2026, 50)."""
     return tuple(int(x) for x in re.findall(r"\d+", number)) or (0,)
 
 
@@ -267,7 +269,7 @@ def text_identity(data: bytes, fmt: str) -> dict[str, str]:
 
     if fmt == "lawgo-json-ko":
         info = (json.loads(data.decode("utf-8")).get("법령") or {}).get("기본정보") or {}
-        return {"number": str(info.get("공포번호", "")).lstrip("0"), "effective": _iso(str(info.get("시행일자", ""))),
+        return {"number": str(info.get("공포번호", "")).lstrip("0"), "effective": iso_date(str(info.get("시행일자", ""))),
                 "law_id": str(info.get("법령ID", ""))}
     root = ET.fromstring(data)
     if fmt == "lawgo-admrul-xml":
@@ -278,13 +280,8 @@ def text_identity(data: bytes, fmt: str) -> dict[str, str]:
         return {"number": (root.findtext("InfSection/ancNo") or "").strip().lstrip("0"), "effective": "",
                 "law_id": (root.findtext("InfSection/lsId") or "").strip()}
     return {"number": (root.findtext("기본정보/공포번호") or "").strip().lstrip("0"),
-            "effective": _iso(root.findtext("기본정보/시행일자") or ""),
+            "effective": iso_date(root.findtext("기본정보/시행일자") or ""),
             "law_id": (root.findtext("기본정보/법령ID") or "").strip()}
-
-
-def _iso(raw: str) -> str:
-    d = re.sub(r"\D", "", raw)
-    return f"{d[:4]}-{d[4:6]}-{d[6:8]}" if len(d) == 8 else ""
 
 
 def verify_text(doc: Document, sf: SourceFile, data: bytes, what: str, expect: KnownVersion | None = None) -> int:
@@ -339,10 +336,6 @@ class UpdateReport:
     fetched: list[Fetched]
     skipped: list[str]  # known versions not downloaded, and why
     index: Any = None  # ingest.index.IngestReport when re-indexed
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.fetched)
 
 
 def _official_url(params: dict[str, str]) -> str:
@@ -399,7 +392,7 @@ def _plan(settings: Settings, client: LawgoClient, report: CheckReport, docs: di
             "source_url": _official_url(params), "fetched": today, "mst": k.mst, "promulgated": k.promulgated}
         if twin:
             entry["twin_of"] = twin
-        n = verify_text(doc, _as_source(entry), data, what, k)
+        n = verify_text(doc, source_file(entry), data, what, k)
         fetched.append(Fetched(k.doc, local, data, entry, "", f"{k.change.replace('-', ' ')}: {version}, in force "
                                f"{k.effective}", n))
     replaced = {(f.doc, f.replaces) for f in fetched}
@@ -439,16 +432,10 @@ def _expect(params: dict[str, str]) -> str:
     return "json" if params.get("type") == "JSON" else "xml"
 
 
-def _as_source(entry: dict[str, Any]) -> SourceFile:
-    from ingest.overlay import source_file
-
-    return source_file(entry)
-
-
 def _twin_for(doc: Document, fetched: list[Fetched], k: KnownVersion) -> str:
     """The Korean text an English version translates: the one of the same number (and date, where both say)."""
     ko = [f for f in doc.files if f.lang == "ko" and version_number(f.version) == k.number and not f.twin_of]
-    ko += [_as_source(f.entry) for f in fetched if not f.replaces and f.entry.get("lang") == "ko"
+    ko += [source_file(f.entry) for f in fetched if not f.replaces and f.entry.get("lang") == "ko"
            and version_number(f.entry.get("version", "")) == k.number]
     if not ko:
         return ""
@@ -534,15 +521,12 @@ def update(settings: Settings, client: LawgoClient | None = None, *, index: bool
 
 
 def _overlay_bytes(settings: Settings) -> bytes | None:
-    from ingest.overlay import overlay_path
-
     p = overlay_path(settings)
     return p.read_bytes() if p.is_file() else None
 
 
 def _restore(settings: Settings, data: bytes | None) -> None:
-    from ingest.overlay import overlay_path
-
+    """Put the overlay back as it was before a failed update (gone, if there was none)."""
     p = overlay_path(settings)
     if data is None:
         p.unlink(missing_ok=True)
@@ -608,7 +592,8 @@ def indexed_documents(settings: Settings) -> list[Document] | None:
 
 
 def status(settings: Settings, today: str | None = None) -> list[DocStatus]:
-    """Every law document's versions, last check and known newer versions; offline."""
+    """Every document of the manifest: the texts indexed (in force today, and later), the last check of the law.go.kr
+    Open API and the newer versions it listed; offline."""
     day = today or date.today().isoformat()
     ov = _read(settings)
     planned = {d.id: d for d in documents(settings, ov)}
@@ -629,13 +614,15 @@ def status(settings: Settings, today: str | None = None) -> list[DocStatus]:
 
         in_force = [ts(f) for f in texts if (not f.effective_from or f.effective_from <= day)
                     and (not f.effective_to or f.effective_to >= day) and not f.twin_of]
+        # A translation follows its original's dates (its own entry may not say when it stopped being current).
         in_force += [ts(f) for f in texts if f.twin_of and not any(t.lang == f.lang for t in in_force)
+                     and (not f.effective_from or f.effective_from <= day)
                      and (not f.effective_to or f.effective_to >= day)][:1]
         upcoming = [ts(f) for f in texts if f.effective_from and f.effective_from > day and not f.twin_of]
         held_files = {f.file for f in held.files}
         not_indexed = [e["file"] for e in ov.files.get(doc_id, []) if e.get("file") not in held_files]
-        out.append(DocStatus(doc_id, doc.short_en, doc.short_ko, doc_id in on_api, in_force, upcoming, ov.checked.get(doc_id, ""),
-                             ov.known_for(doc_id), not_indexed, indexed is not None))
+        out.append(DocStatus(doc_id, doc.short_en, doc.short_ko, doc_id in on_api, in_force, upcoming,
+                             ov.checked.get(doc_id, ""), ov.known_for(doc_id), not_indexed, indexed is not None))
     return out
 
 
@@ -664,7 +651,8 @@ def answer_versions(settings: Settings, docs: dict[str, Document], doc_ids: list
         if doc is None or doc.kind not in ("act", "decree", "notice"):
             continue
         texts = [f for f in doc.files if f.lang == "ko" and not f.historical and not f.twin_of
-                 and (not f.effective_from or f.effective_from <= as_of) and (not f.effective_to or f.effective_to >= as_of)]
+                 and (not f.effective_from or f.effective_from <= as_of)
+                 and (not f.effective_to or f.effective_to >= as_of)]
         version = max(texts, key=lambda f: f.effective_from).version if texts else ""
         newer = []
         for k in ov.known_for(doc_id):

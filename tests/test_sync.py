@@ -73,8 +73,8 @@ def amended_act() -> bytes:
     return text.encode("utf-8")
 
 
-ADMRUL_LISTING = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><AdmRulSearch><target>admrul</target><totalCnt>1</totalCnt>"
-                  "<page>1</page><admrul id=\"1\"><행정규칙일련번호>2100000283290</행정규칙일련번호>"
+ADMRUL_LISTING = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><AdmRulSearch><target>admrul</target>"
+                  "<totalCnt>1</totalCnt><page>1</page><admrul id=\"1\"><행정규칙일련번호>2100000283290</행정규칙일련번호>"
                   "<행정규칙명><![CDATA[인공지능제품ㆍ서비스 확인 절차 운영에 관한 고시]]></행정규칙명><행정규칙종류>고시</행정규칙종류>"
                   "<발령일자>20260721</발령일자><발령번호>2026-50</발령번호><소관부처명>과학기술정보통신부</소관부처명>"
                   "<현행연혁구분>현행</현행연혁구분><제개정구분명>제정</제개정구분명><행정규칙ID>97894</행정규칙ID>"
