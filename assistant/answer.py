@@ -121,9 +121,18 @@ class Extractive:
     # ------------------------------------------------------------------ segments
 
     def _same_wording(self, cid: str, of: Unit) -> Unit | None:
-        """The unit `cid` of the same source file (the same wording) as `of`, in force on the as-of date."""
-        return next((u for u in self.store.by_cid.get(cid, [])
-                     if u.source_file == of.source_file and u.in_force(self._as_of)), None)
+        """The unit `cid` of the same source file (the same wording) as `of`, in force on the as-of date.
+
+        An older text keeps only the parts that a newer text changed: a part whose wording the newer text kept was
+        merged into it (ingest.loader.merge_versions), so an older paragraph's unchanged items live in the newer
+        file, with the same wording, in force on the same days. That unit is the one meant."""
+        units = self.store.by_cid.get(cid, [])
+        same = next((u for u in units if u.source_file == of.source_file and u.in_force(self._as_of)), None)
+        if same is not None or any(u.source_file == of.source_file for u in units):
+            return same
+        return next((u for u in units if u.doc == of.doc and u.lang == of.lang and u.in_force(self._as_of)
+                     and u.effective_from <= (of.effective_to or "9999")
+                     and (u.effective_to or "9999") >= of.effective_from), None)
 
     def _unit_at(self, parent: Unit, cid: str) -> Unit:
         return self._same_wording(cid, parent) or parent

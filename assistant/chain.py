@@ -17,6 +17,7 @@ from corpus.labels import label
 from corpus.manifest import load_missing
 from corpus.settings import Settings
 from ingest.store import IndexStore
+from ingest.sync import answer_versions
 
 from corpus.knowledge import CID_MARK, knowledge
 
@@ -364,4 +365,7 @@ class Assistant:
         if mode == "llm" and not self.settings.llm_url:
             raise BadQuestionError("LLM mode needs KAIA_LLM_URL (an OpenAI-compatible server)")
         q = Query(question, as_of or question_date(question) or date.today().isoformat(), lang, docs, id, mode)
-        return self.chain.invoke(q)
+        ans = self.chain.invoke(q)
+        cited = list(dict.fromkeys(c.doc for c in ans.citations))
+        ans.versions = answer_versions(self.settings, self.store.docs, cited, q.as_of)
+        return ans

@@ -133,6 +133,9 @@ class Answer:
     # None for other questions, or where the map has nothing to say.
     verdict: str | None = None
     duties: list[DutyOut] = field(default_factory=list)
+    # For each law document cited: the version answered from, when the law.go.kr Open API was last checked (None:
+    # never) and the newer versions that check listed which are not indexed yet (ingest.sync.answer_versions).
+    versions: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """The documented JSON contract of `kaia ask --json` (extra keys only add to it)."""
@@ -141,4 +144,4 @@ class Answer:
         return {"id": d["id"], "question": d["question"], "answer": d["answer"], "abstained": d["abstained"],
                 "citations": d["citations"], "sources": d["sources"], "as_of": d["as_of"],
                 "timings_ms": d["timings_ms"], "lang": d["lang"], "mode": d["mode"], "related": d["related"],
-                "reason": d["reason"], "verdict": d["verdict"], "duties": d["duties"]}
+                "reason": d["reason"], "verdict": d["verdict"], "duties": d["duties"], "versions": d["versions"]}

@@ -47,6 +47,8 @@ def load_missing(path: Path) -> list[dict[str, object]]:
 
 def resolve_file(sf: SourceFile, settings: Settings) -> Path:
     """Where a manifest file lives on disk."""
+    if sf.local:
+        return settings.lawgo_dir / sf.local
     if sf.origin == "project":
         return CORPUS_DIR / sf.file
     if sf.origin == "user":

@@ -32,6 +32,9 @@ class SourceFile:
     # How a guideline's extracted text is laid out: pages ("after-blank" | "sequential" | ""), max_page_gap,
     # exclude_pages ([[first, last], …]: annexes reproducing law texts), start_line (after the contents).
     guide: dict[str, object] = field(default_factory=dict)
+    # A copy downloaded from the law.go.kr Open API by `kaia sources update`, relative to <data_dir>/sources; when
+    # set, the file is read from there instead of from `origin`'s folder.
+    local: str = ""
 
 
 # Document kinds that are law (binding text), as against guidance, commentary, drafts and user documents.

@@ -29,6 +29,13 @@ class Settings(BaseSettings):
     # Shared, rebuildable caches; they may live outside data_dir so several data folders (tests) reuse them.
     model_dir: Path | None = None
     embedding_cache: Path | None = None
+    # The law.go.kr Open API (`kaia sources check/update` only; nothing else in kaia goes online). `lawgo_oc` is the
+    # user's registered key (the ID part of the e-mail registered at open.law.go.kr); `lawgo_url` the DRF base.
+    lawgo_oc: str = ""
+    lawgo_url: str = "https://www.law.go.kr/DRF"
+    lawgo_timeout: float = 30.0  # seconds per request
+    lawgo_retries: int = 3  # further attempts after a timeout, HTTP 429/5xx, a maintenance page or a cut body
+    lawgo_backoff: float = 2.0  # seconds before the first retry, doubled each time (tests set it tiny)
 
     @property
     def index_root(self) -> Path:
@@ -50,6 +57,11 @@ class Settings(BaseSettings):
     @property
     def user_docs_dir(self) -> Path:
         return self.data_dir / "user-docs"
+
+    @property
+    def lawgo_dir(self) -> Path:
+        """Texts downloaded from the law.go.kr Open API and the overlay that records them (never the repository)."""
+        return self.data_dir / "sources"
 
 
 @lru_cache(maxsize=1)

@@ -190,11 +190,9 @@ def web_server(built_settings, tmp_path_factory):
 
 # Tests that share a server started once (the session's `web_server`, the browser module's own) run on one
 # pytest-xdist worker (`--dist loadgroup`), so that each server and browser is started once per run.
-SERVER_GROUPS = {"test_web.py": "web-server", "test_load.py": "web-server", "test_browser.py": "browser"}
-
-
 def pytest_collection_modifyitems(config, items) -> None:  # noqa: ANN001 - pytest's hook signature
     for item in items:
-        group = SERVER_GROUPS.get(item.path.name)
-        if group:
-            item.add_marker(pytest.mark.xdist_group(group))
+        if item.path.name == "test_browser.py":
+            item.add_marker(pytest.mark.xdist_group("browser"))
+        elif "web_server" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("web-server"))

@@ -316,6 +316,11 @@ def test_json_contract(assistant):
         assert c["paragraph"] is None or c["paragraph"].isdigit()
         assert c["item"] is None or c["item"].replace("-", "").isdigit()
     assert "30 million won" in d["answer"] and d["reason"] == ""
+    # The versions answered from (never checked against law.go.kr in this data folder, so nothing newer known).
+    versions = {v["doc"]: v for v in d["versions"]}
+    assert all(set(v) == {"doc", "version", "checked", "newer_known"} for v in d["versions"])
+    assert versions["act"]["version"] == "Act No. 21311" and versions["act"]["checked"] is None
+    assert set(versions) == {c["doc"] for c in d["citations"]} and versions["act"]["newer_known"] == []
     json.dumps(d, ensure_ascii=False)
 
 

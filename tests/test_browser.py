@@ -185,11 +185,13 @@ UI = {
     "ko": {"question": KO_QUESTION, "tab": "질문하기", "other_tab": "내 의무 점검", "as_of": "기준일",
            "status": "기준 법령", "date": r"\d{4}년 \d{1,2}월 \d{1,2}일", "label": r"(인공지능기본법|시행령) 제\d+조",
            "not_found": "자료에서 찾지 못했습니다", "related": "관련 조항", "sources": "근거 조문",
-           "checker": "질문 1.", "hint": "인용한 조항이 여기에"},
+           "checker": "질문 1.", "hint": "인용한 조항이 여기에",
+           "versions": "오늘 시행 중인 법령(색인 기준): 인공지능기본법"},
     "en": {"question": NOTIFY_QUESTION, "tab": "Ask", "other_tab": "Check my obligations", "as_of": "Law as of",
            "status": "law as of", "date": r"\d{4}-\d{2}-\d{2}", "label": r"(AI Basic Act|Enforcement Decree) Art\. \d+",
            "not_found": "Not found in the corpus", "related": "Related provisions", "sources": "Sources",
-           "checker": "Question 1.", "hint": "Cited provisions appear here"},
+           "checker": "Question 1.", "hint": "Cited provisions appear here",
+           "versions": "Law in force today, as indexed: AI Basic Act"},
 }
 
 
@@ -237,6 +239,8 @@ def test_the_page_in_the_browsers_language_and_its_screenshot(browser_of, tmp_pa
 
     hint = page.locator("#kaia-sources-hint")
     expect(hint).to_contain_text(ui["hint"])
+    # The line naming the law's versions, written by the server in the page's language when it loads.
+    expect(page.locator("#kaia-versions")).to_contain_text(ui["versions"], timeout=30_000)
     ask(page, ui["question"])
     cards = page.locator("#kaia-sources details.kaia-src")
     expect(cards.first).to_be_visible(timeout=60_000)

@@ -132,6 +132,125 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return 0
 
 
+# ----------------------------------------------------------------------------------------- sources
+
+
+def _when(iso: str) -> str:
+    """'2026-12-02T10:50:07+00:00' → '2026-12-02 10:50 UTC'."""
+    return f"{iso[:10]} {iso[11:16]} UTC" if len(iso) >= 16 else iso
+
+
+def cmd_sources(args: argparse.Namespace) -> int:
+    """`kaia sources status|check|update`: the law.go.kr Open API (check and update only go online)."""
+    from ingest.sync import SyncError
+
+    settings = _settings()
+    try:
+        if args.action == "status":
+            return _sources_status(settings, args.json)
+        if args.action == "check":
+            return _sources_check(settings, args.json)
+        return _sources_update(settings, args)
+    except SyncError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _sources_status(settings, as_json: bool) -> int:  # noqa: ANN001 - Settings
+    import json
+    from dataclasses import asdict
+
+    from ingest.sync import load_feeds, status
+
+    rows = status(settings)
+    if as_json:
+        print(json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=1))
+        return 0
+    feeds = {(f.doc, f.lang): f for f in load_feeds()}
+    for r in rows:
+        print(f"{r.doc} — {r.title}")
+
+        def text(t) -> str:  # noqa: ANN001 - ingest.sync.TextStatus
+            dates = f"in force {t.effective_from} → {t.effective_to or 'now'}" if t.effective_from else ""
+            notes = "; ".join(x for x in (dates, f"downloaded {t.downloaded}" if t.downloaded else "") if x)
+            return f"{t.lang} {t.version}" + (f" ({notes})" if notes else "")
+
+        held = "indexed" if r.indexed else "in the corpus (no index yet: run `kaia ingest`)"
+        if not r.on_api:
+            print(f"  {held}: {' · '.join(text(t) for t in r.in_force) or 'none'}")
+            print("  not on the law.go.kr Open API: not checked")
+            continue
+        print(f"  {held}, in force today: {' · '.join(text(t) for t in r.in_force) or 'none'}")
+        for t in r.upcoming:
+            print(f"  {held}, takes effect {t.effective_from}: {text(t)}")
+        print(f"  last checked: {_when(r.checked) if r.checked else 'never (run `kaia sources check`)'}")
+        for line in r.newer_lines(feeds):
+            print(f"  NEWER, not in the corpus yet: {line} (run `kaia sources update`)")
+        for f in r.not_indexed:
+            print(f"  downloaded but not indexed yet: {f} (run `kaia ingest`)")
+    return 0
+
+
+def _sources_check(settings, as_json: bool) -> int:  # noqa: ANN001 - Settings
+    import json
+    from dataclasses import asdict
+
+    from ingest.sync import check
+
+    report = check(settings)
+    if as_json:
+        print(json.dumps({"checked": report.checked_at, "requests": report.requests,
+                          "new": [asdict(k) for k in report.new]}, ensure_ascii=False, indent=1))
+        return 0
+    print(f"asked {settings.lawgo_url} ({report.requests} requests) at {_when(report.checked_at)}")
+    for f in report.feeds:
+        if not f.new:
+            print(f"  {f.feed.what}: nothing new ({f.rows} rows listed)")
+        for k in f.new:
+            print(f"  {f.feed.what}: {k.describe(f.feed.version.format(number=k.number))}")
+    if report.new:
+        print("run `kaia sources update` to download, verify and index them")
+    return 0
+
+
+def _sources_update(settings, args: argparse.Namespace) -> int:  # noqa: ANN001 - Settings
+    from ingest.blocks import ParseError
+    from ingest.embeddings import EmbeddingModelError
+    from ingest.index import IngestBusyError
+    from ingest.loader import SourceError
+    from ingest.store import BackendUnavailableError
+    from ingest.sync import update
+
+    try:
+        report = update(settings, index=not args.no_index, progress=not args.quiet and sys.stderr.isatty())
+    except (ParseError, SourceError, IngestBusyError, EmbeddingModelError, BackendUnavailableError) as exc:
+        raise UserError(f"{exc}; the downloaded texts were not kept and the index is unchanged") from None
+    for line in report.skipped:
+        print(f"note: {line}", file=sys.stderr)
+    if not report.fetched:
+        print(f"nothing to download: the corpus holds every version the API lists ({report.check.requests} "
+              "requests)")
+        return 0
+    for f in report.fetched:
+        print(f"downloaded {f.doc}: {f.describe} ({f.units} provisions) → {settings.lawgo_dir / f.local}")
+    idx = report.index
+    if idx is None:
+        print("not indexed (--no-index): run `kaia ingest`")
+    else:
+        print(f"index {idx.generation}: re-indexed {', '.join(idx.changed) or 'nothing'}; "
+              f"{idx.total_embedded} texts embedded, {idx.seconds:.1f} s")
+    for f in report.fetched:
+        start = f.entry.get("effective_from")
+        if start and not f.replaces:
+            print(f"what changed: kaia diff {f.doc} --from {_day_before(start)} --to {start}")
+    return 0
+
+
+def _day_before(iso: str) -> str:
+    from datetime import timedelta
+
+    return (date.fromisoformat(iso) - timedelta(days=1)).isoformat()
+
+
 # ------------------------------------------------------------------------------------------ verify
 
 
@@ -186,6 +305,10 @@ def format_answer(ans) -> str:  # noqa: ANN001
             out.append(f"    원문: “{c.quote_ko}”")
     if ans.abstained and ans.related:
         out.append("related: " + "; ".join(ans.related))
+    for v in getattr(ans, "versions", []):
+        for n in v["newer_known"]:
+            out.append(f"warning: answered from {v['version']}; {n['version']} (in force {n['effective']}) is known "
+                       "but not indexed yet: run `kaia sources update`")
     return "\n".join(out).rstrip()
 
 
@@ -451,6 +574,20 @@ def build_parser() -> argparse.ArgumentParser:
     pv.add_argument("--lang", choices=["en", "ko"], help="language of the law's text in the report "
                     "(default: each reference's own)")
     pv.set_defaults(func=cmd_verify)
+
+    po = sub.add_parser("sources", help="the official texts on the law.go.kr Open API: status (offline), check, "
+                        "update (need KAIA_LAWGO_OC)")
+    pos = po.add_subparsers(dest="action", required=True)
+    pos1 = pos.add_parser("status", help="per document: the version indexed, when the API was last checked, and "
+                          "any newer version it listed (offline)")
+    pos1.add_argument("--json", action="store_true", help="print the status as JSON")
+    pos2 = pos.add_parser("check", help="ask the API for new versions, enforcement phases and changed texts")
+    pos2.add_argument("--json", action="store_true", help="print what is new as JSON")
+    pos3 = pos.add_parser("update", help="download, verify and record them under the data folder, then re-index")
+    pos3.add_argument("--no-index", action="store_true", help="download and record only; `kaia ingest` indexes")
+    pos3.add_argument("--quiet", action="store_true", help="no progress bars")
+    for sp in (pos1, pos2, pos3):
+        sp.set_defaults(func=cmd_sources)
 
     pu = sub.add_parser("ui", help="run the chat page (http://127.0.0.1:7860 by default)")
     pu.add_argument("--port", type=int, help="port (default: KAIA_PORT, else 7860)")

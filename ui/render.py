@@ -446,3 +446,40 @@ def changes_markdown(ch: Any, lang: str = "en") -> str:
         elif c.old is not None:
             out += [f"> <del>{esc(' '.join(c.old.text.split()))}</del>", ""]
     return "\n".join(out).rstrip() + "\n"
+
+
+# ------------------------------------------------------------------------------------ versions of the law
+
+
+def _number(version: str) -> str:
+    """'Act No. 21311' → '21311' (a version's promulgation number), else the version as it is."""
+    m = re.search(r"No\.\s*(\d{4}-\d+|\d+)", version)
+    return m.group(1) if m else version
+
+
+def versions_md(rows: list[Any], lang: str = "en") -> str:
+    """One line for the chat page, in the interface language: the version of each law text answers come from
+    today, when the law.go.kr Open API was last checked for newer ones, and a warning where that check listed a
+    newer version that is not indexed yet. `rows` are ingest.sync.DocStatus records (`kaia sources status`)."""
+    if not rows:
+        return ""
+    ko = lang == "ko"
+    parts, checked, newer = [], [], []
+    for r in (r for r in rows if r.on_api):  # the law texts (guidance and commentary have no versions to check)
+        texts = [x for x in r.in_force if x.lang == "ko"] or r.in_force
+        title = r.title_ko if ko else r.title
+        if texts:
+            v = texts[0].version
+            number = t("versions_number", lang, number=_number(v)) if ko else v
+            parts.append(title if number in title else t("versions_doc", lang, doc=title, version=number))
+        checked.append(r.checked[:10] if r.checked else "")
+        for k in r.newer:
+            newer.append(t("versions_newer_item", lang, doc=title, number=k.number,
+                           date=fmt_date(k.effective, lang)))
+    line = t("versions_today", lang, docs=" · ".join(parts))
+    dates = [c for c in checked if c]
+    line += " " + (t("versions_checked", lang, date=fmt_date(min(dates), lang)) if dates
+                   else t("versions_never", lang))
+    if newer:
+        line += " " + t("versions_newer", lang, items="; ".join(newer))
+    return md_text(line)

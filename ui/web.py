@@ -31,8 +31,10 @@ from corpus.knowledge import knowledge  # noqa: E402
 from corpus.model import KIND_LABELS_EN, KIND_LABELS_KO  # noqa: E402
 from corpus.settings import Settings  # noqa: E402
 from ingest.store import BackendUnavailableError, IndexDamagedError, IndexStore  # noqa: E402
+from ingest.sync import page_status as sources_status  # noqa: E402
 from ui.feedback import KINDS, MAX_COMMENT, FeedbackStore, feedback_path  # noqa: E402
 from ui.i18n import COOKIE, error_text, fmt_date, gr_i18n, norm, request_lang, t  # noqa: E402
+from ui.render import versions_md  # noqa: E402
 from ui.render import (FINDING_COLOURS, answer_markdown, chat_text, decline_title, esc, findings_html,  # noqa: E402
                        changes_markdown, marked_text, md_text, sources_html, verify_markdown, verify_summary)
 
@@ -437,6 +439,10 @@ def build_app(settings: Settings, assistant: Assistant | None = None) -> gr.Bloc
         """The interface language of this page: the switch's earlier choice, else the browser's language."""
         return request_lang(request)
 
+    def versions_line(ui: str) -> str:
+        """The line naming the versions answered from, in the interface language (a private event's output)."""
+        return versions_md(sources_status(settings), norm(ui))
+
     def apply_lang(ui: str):  # noqa: ANN202 - updates of the language-driven components
         """One language for everything the server writes: the checker's and the changes' language, which
         examples lead and the documents' names. (Nothing an answer writes is touched: a switch may come while an
@@ -467,6 +473,8 @@ def build_app(settings: Settings, assistant: Assistant | None = None) -> gr.Bloc
                                                   max_length=2000, scale=5, elem_id="kaia-question")
                             send = gr.Button(L("ask_button"), variant="primary", scale=1, elem_id="kaia-ask")
                         status = gr.HTML("", label=L("status_label"), elem_id="kaia-status", js_on_load=None)
+                        # Which versions answers come from and when law.go.kr was last checked (filled on load).
+                        versions = gr.Markdown("", elem_id="kaia-versions")
                         with gr.Row():
                             lang = gr.Dropdown([(L("lang_auto"), "auto"), (L("lang_en"), "en"), (L("lang_ko"), "ko")],
                                                value="auto", label=L("answer_language"), elem_id="kaia-answer-lang")
@@ -577,6 +585,7 @@ def build_app(settings: Settings, assistant: Assistant | None = None) -> gr.Bloc
         ui_lang.change(None, [ui_lang], None, js=SET_LOCALE_JS, api_name=False)
         ui_lang.change(apply_lang, [ui_lang], [ck_lang, wc_lang, examples_en, examples_ko, docs], api_name=False).then(check_start, [ck_lang, ck_as_of], ck_outputs, api_name=False)
         ui_lang.input(None, [ui_lang], None, js=SET_COOKIE_JS, api_name=False)
+        ui_lang.change(versions_line, [ui_lang], [versions], api_name=False)
 
         ask_inputs = [question, chat, lang, as_of, docs, mode]
         ask_outputs = [chat, sources, status, question, record]
