@@ -43,6 +43,7 @@ screenshot: setup browser
 
 bench: setup
 	$(BIN)/python eval/bench_ingest.py
+	$(BIN)/kaia ingest --quiet
 	$(BIN)/python eval/bench.py
 
 # The evaluation reports (the project's question set and the nine held-out sets, each beside the baseline) and the
