@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from corpus.knowledge import CID_MARK, Bilingual, Knowledge
+from corpus.labels import ko_date
 
 from assistant.facts import FactValue, Facts
 from assistant.reason import APPLIES, DEPENDS, NOT_APPLY, Reasoner
@@ -72,12 +73,6 @@ def _t(b: Bilingual, lang: str) -> str:
 
 def _plain(text: str) -> str:
     return re.sub(r"\s+([.,;])", r"\1", CID_MARK.sub("", text)).strip()
-
-
-def _day(iso: str, lang: str) -> str:
-    """A date as the checklist's language writes it: 2026-07-21, or 2026년 7월 21일."""
-    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso or "")
-    return f"{int(m[1])}년 {int(m[2])}월 {int(m[3])}일" if m and lang == "ko" else iso
 
 
 class Checker:
@@ -192,7 +187,8 @@ class Checker:
         """The checklist as Markdown, headings in the checklist's language, provisions by their labels."""
         lang = cl.lang
         h = {k: v[lang] for k, v in HEADINGS.items()}
-        out = [f"# {h['title']}", "", f"{h['as_of']}: {_day(cl.as_of, lang)}", ""]
+        day = ko_date(cl.as_of) if lang == "ko" else cl.as_of
+        out = [f"# {h['title']}", "", f"{h['as_of']}: {day}", ""]
         if cl.facts:
             out += [f"## {h['facts']}", ""]
             for fid, value in cl.facts.items():

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from corpus.citations import OTHER_STATUTE, Citation, Reference, find_references
 from corpus.knowledge import knowledge, one_of
-from corpus.labels import label
+from corpus.labels import ko_date, label
 from corpus.model import Unit, split_cid
 from corpus.numbers import date_spans, figures
 from ingest.passages import guess_lang
@@ -60,15 +60,10 @@ def say(phrases: tuple[Phrase, ...] | list[Phrase], lang: str = "en") -> str:
 
     def one(p: Phrase) -> str:
         vals = {k: one(v) if isinstance(v, Phrase) else
-                (_day(str(v)) if lang == "ko" and k in _DATE_FIELDS else v) for k, v in p.fields}
+                (ko_date(str(v)) if lang == "ko" and k in _DATE_FIELDS else v) for k, v in p.fields}
         return getattr(table[p.key], "ko" if lang == "ko" else "en").format(**vals)
 
     return "; ".join(one(p) for p in phrases)
-
-
-def _day(iso: str) -> str:
-    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso)
-    return f"{int(m[1])}년 {int(m[2])}월 {int(m[3])}일" if m else iso
 
 
 @dataclass

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from corpus.knowledge import CID_MARK, Bilingual, Duty, Knowledge
+from corpus.labels import ko_date
 
 from assistant.asked import LIST, YESNO, Asked
 from assistant.facts import Facts
@@ -58,8 +59,10 @@ def _after_dash(word: str, sentence: str, lang: str) -> str:
 
 def _date_words(iso: str, lang: str) -> str:
     """"24 January 2026" / "2026년 1월 24일": a date as the verifier finds it in a quote's "2026. 1. 24."."""
+    if lang != "en":
+        return ko_date(iso)
     y, m, d = (int(x) for x in iso.split("-"))
-    return f"{d} {_MONTH_EN[m - 1]} {y}" if lang == "en" else f"{y}년 {m}월 {d}일"
+    return f"{d} {_MONTH_EN[m - 1]} {y}"
 
 
 def _marks(cids: list[str]) -> str:

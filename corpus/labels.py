@@ -15,6 +15,12 @@ def ko_article(a: str) -> str:
     return f"제{num}조" + (f"의{br}" if br else "")
 
 
+def ko_date(iso: str) -> str:
+    """"2026-07-21" → "2026년 7월 21일" (how Korean texts write a date); anything else unchanged."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso or "")
+    return f"{int(m[1])}년 {int(m[2])}월 {int(m[3])}일" if m else iso
+
+
 def _ko_item(i: str) -> str:
     num, _, br = i.partition("-")
     return f"제{num}호" + (f"의{br}" if br else "")

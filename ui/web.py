@@ -178,7 +178,7 @@ class Service:
         with self._ingest:
             old = self.assistant.store
             emb = old.embeddings
-            if emb.cache is None:  # the query-side model has no cache; indexing needs it to embed only the new text
+            if emb.cache is None:  # the store could not open its cache; indexing needs one to embed only the new text
                 emb.cache = EmbeddingCache(self.settings.embedding_cache_file)
             doc, undo = register_user_file(self.settings, path, display_name=name)
             try:
