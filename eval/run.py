@@ -68,7 +68,8 @@ def make_linked(store):  # noqa: ANN001, ANN201
 
     def linked(doc: str, article: str, gold: list[dict[str, Any]]) -> bool:
         me = f"{doc}:{article}"
-        return any((me, f"{g['doc']}:{g['article']}") in pairs for g in gold)
+        # A guideline's gold names a printed page, not an article: no cross-reference links reach it.
+        return any((me, f"{g['doc']}:{g['article']}") in pairs for g in gold if g.get("article"))
 
     def defines(c: dict[str, Any], gold: list[dict[str, Any]]) -> bool:
         """Whether citation `c` is a definition whose term the text of a gold provision uses."""
@@ -76,6 +77,8 @@ def make_linked(store):  # noqa: ANN001, ANN201
         if not words:
             return False
         for g in gold:
+            if not g.get("article"):
+                continue
             cid = ":".join(x for x in (g["doc"], g["article"], g.get("paragraph") or "") if x)
             text = " ".join(u.text for u in store.units.values() if u.cid == cid or u.cid.startswith(cid + ":"))
             if any(w in text for w in words):

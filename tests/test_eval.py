@@ -161,6 +161,15 @@ def test_regression_gate(assistant_for_eval, questions, tmp_path):
     assert paths["png"].read_bytes()[:4] == b"\x89PNG"
 
 
+def test_links_skip_gold_given_by_page(assistant_for_eval):
+    # A guideline's gold names a printed page and no article: scoring a citation against it must not fail.
+    linked = make_linked(assistant_for_eval.store)
+    page_gold = [{"doc": "guideline/transparency", "page": 11, "paragraph": None}]
+    assert linked("act", "31", page_gold) is False
+    assert linked.defines({"uid": "act:2::1:ko"}, page_gold) is False
+    assert linked("act", "31", page_gold + [{"doc": "decree", "article": "23", "paragraph": None}]) is True
+
+
 @pytest.fixture(scope="module")
 def assistant_for_eval(built_settings, store):
     from assistant.chain import Assistant
