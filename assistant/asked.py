@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from corpus.knowledge import Knowledge, one_of
+from corpus.numbers import days_between
 
 from assistant.facts import normalise
 
@@ -19,6 +21,8 @@ YESNO, LIST, OTHER = "yesno", "list", "other"
 RANK_WEIGHT = (1.0, 0.6, 0.4)
 CUE_WEIGHT = 2.0
 MIN_SCORE = 1.0  # below this no entry is the subject: the answer stands on the provisions alone
+_PERIOD_BEFORE = re.compile(r"(?i)\b(within|up to|no more than|at most|deadline of|period of)\s*$")
+_PERIOD_AFTER = re.compile(r"\s*(이내|안에|까지)")
 _SENTENCE = re.compile(r"(?<=[.?!？])\s+|\n+")
 
 
@@ -47,6 +51,10 @@ class Asked:
     fine_rows: list[str] = field(default_factory=list)  # the fine schedule's violations the question names
     ignored: bool = False  # says an order (or a duty) was not complied with
     fine: str = ""  # the part of the fine schedule a question about a fine turns on: cap, reduce, increase, repeat, exact
+    others: list[str] = field(default_factory=list)  # kind "duty": the other duties the question names, best first
+    days: int | None = None  # kind "deadline": the days the question says have passed
+    late: bool = False  # kind "deadline": asks whether the period has run out (else whether it is still in time)
+    years: int | None = None  # kind "keep": how many years the question says it keeps the records
 
 
 # The parts of the fine schedule a question may turn on, in the order they are tested (the Act's ceiling first: "could
@@ -68,6 +76,10 @@ class QuestionReader:
         self._not_covered = [(n.id, [re.compile(p, re.I) for p in n.asked]) for n in knowledge.not_covered]
         self._regimes = [(r.id, [re.compile(p, re.I) for p in r.law]) for r in knowledge.regimes.values()]
         self._items = [(m.item, [re.compile(p, re.I) for p in m.asked]) for m in knowledge.measure_items.values()]
+        self._deadlines = [(d.id, [re.compile(p, re.I) for p in d.asked]) for d in knowledge.deadlines]
+        self._keeps = [(x.id, [re.compile(p, re.I) for p in x.asked]) for x in knowledge.keeps]
+        self._allowances = [(x.id, [re.compile(p, re.I) for p in x.asked], [re.compile(p, re.I) for p in x.needs])
+                            for x in knowledge.allowances]
         sentence = knowledge.phrasing.sentence
         self._asks = [re.compile(p) for p in sentence.asks]
         self._embedded = re.compile(one_of(sentence.embedded_question))
@@ -110,6 +122,46 @@ class QuestionReader:
         asked.inverted = asked.inverted or remains
         return True
 
+    def elapsed(self, text: str, year: int) -> int | None:
+        """The days the question says have passed: "45일째", "20 days since", "2주 됐어요", or two dates."""
+        for name, scale in (("days", 1), ("weeks", 7)):
+            for p in self._forms[name]:
+                for m in p.finditer(text):
+                    # "within 30 days", "30일 이내": a period quoted from the law, not days that have passed
+                    if not (_PERIOD_BEFORE.search(text[max(0, m.start() - 14):m.start()])
+                            or _PERIOD_AFTER.match(text[m.end():m.end() + 4])):
+                        return int(m.group(1)) * scale
+        return days_between(text, year)
+
+    def _period(self, asked: Asked, question: str, text: str, sentence: str, year: int) -> bool:
+        """A question whether a deadline has passed or a way of keeping records is long enough, with the days or the
+        years it states: `asked` gets the entry and the figure."""
+        if asked.form != YESNO:
+            return False
+        deadline = _best(self._deadlines, text)
+        days = self.elapsed(question, year) if deadline else None  # as written: month names keep their capitals
+        if deadline and days is not None:
+            asked.kind, asked.subject, asked.days = "deadline", deadline, days
+            asked.late = self._any("late", sentence) and not self._any("within", sentence)
+            return True
+        keep = _best(self._keeps, text)
+        years = re.search(r"(?<![\d.])(\d{1,2})\s*(?:years?|년)(?!\s*\d{1,2}\s*월)", text) if keep else None
+        if keep and years and (asked.sufficiency or asked.permission or asked.counts or not asked.obligation):
+            asked.kind, asked.subject, asked.years = "keep", keep, int(years.group(1))
+            return True
+        return False
+
+    def _allowed(self, asked: Asked, text: str) -> bool:
+        """A question whether the asker may do something the law allows (or must do otherwise): `asked` gets it."""
+        if asked.form != YESNO or not (asked.permission or asked.sufficiency or asked.obligation or asked.inverted):
+            return False
+        found = next((aid for aid, pats, needs in self._allowances
+                      if any(p.search(text) for p in pats) and any(n.search(text) for n in needs)), None)
+        if found is None:
+            return False
+        asked.kind, asked.subject = "allowance", found
+        return True
+
     def asking_sentence(self, question: str) -> str:
         """The sentence that asks, where the form is read: the first one ending in a question mark (a question of
         two parts is answered as the part it opens with), else the first with a Korean question ending, else the
@@ -142,8 +194,9 @@ class QuestionReader:
             return OTHER
         return YESNO if self._any("yesno", s) else OTHER
 
-    def read(self, question: str, ranked: list[str]) -> Asked:
-        """Form and subject of `question`, given the provisions retrieval ranked first (canonical ids)."""
+    def read(self, question: str, ranked: list[str], as_of: str | None = None) -> Asked:
+        """Form and subject of `question`, given the provisions retrieval ranked first (canonical ids) and the date
+        it is asked on (the year of a date written without one)."""
         text = normalise(question)
         sentence = normalise(self.asking_sentence(question))
         # "또 적발되면 금액이 올라가나요?" after a sentence about a fine asks about that fine.
@@ -180,17 +233,24 @@ class QuestionReader:
         if asked.obligation and not self._first("sufficiency", sentence, before="obligation"):
             # "must we…, or may we…": the obligation is what it opens with ("is X enough, or must we…": not)
             asked.permission = asked.sufficiency = False
+        if self._period(asked, question, text, sentence, int((as_of or date.today().isoformat())[:4])):
+            return asked
+        if self._allowed(asked, text):
+            return asked
         top = ranked[:len(RANK_WEIGHT)]
 
         def support(own: tuple[str, ...]) -> float:
             return sum(w for w, cid in zip(RANK_WEIGHT, top) if any(related(cid, o) for o in own))
 
-        scored: list[tuple[float, int, str, str]] = []
+        scored: list[tuple[float, int, int, str, str]] = []
         for i, (did, pats, own) in enumerate(self._duties):
             cues = sum(1 for p in pats if p.search(text))
             if not cues:
                 continue  # a duty is asked about in words; retrieval only chooses between the ones named
-            scored.append((CUE_WEIGHT * min(cues, 2) + support(own) + (0.5 if asked.obligation else 0.0), -i,
+            # On a tie, the duty named by more distinct words: "clones voices so they sound real" names the realistic-
+            # output duty twice, "disclosure" the notice duty once.
+            words = len({m.group(0) for p in pats for m in p.finditer(text)})
+            scored.append((CUE_WEIGHT * min(cues, 2) + support(own) + (0.5 if asked.obligation else 0.0), words, -i,
                            "duty", did))
         for i, (tid, pats, own) in enumerate(self._classify):
             cues = sum(1 for p in pats if p.search(text))
@@ -199,14 +259,30 @@ class QuestionReader:
             # "Is it high-impact?" asks about the term; "are we treated as having taken the high-impact measures?"
             # asks about the duty.
             bonus = 1.0 if asked.classification and not (asked.obligation or asked.counts) else 0.0
-            scored.append((CUE_WEIGHT * min(cues, 2) + support(own) + bonus, -i - 100, "classify", tid))
+            scored.append((CUE_WEIGHT * min(cues, 2) + support(own) + bonus, 0, -i - 100, "classify", tid))
         scored.sort(reverse=True)
         if scored and scored[0][0] >= MIN_SCORE:
-            asked.kind, asked.subject = scored[0][2], scored[0][3]
+            asked.kind, asked.subject = scored[0][3], scored[0][4]
             if asked.kind == "duty":
+                asked.others = [x[4] for x in scored[1:] if x[3] == "duty" and x[0] >= MIN_SCORE]
+                # "A competitor reported our missing labels; can MSIT investigate us?": the power the asking
+                # sentence names is asked about, the duties beside it are what it would reach.
+                power = next((d for d, pats, _ in self._duties if d in [asked.subject, *asked.others]
+                              and self.k.duties[d].type == "power" and any(p.search(sentence) for p in pats)), None)
+                if power and power != asked.subject and not asked.sanction:
+                    asked.others = [asked.subject, *[d for d in asked.others if d != power]]
+                    asked.subject = power
                 asked.cue_in_sentence = any(p.search(sentence) for d, pats, _ in self._duties if d == asked.subject
                                             for p in pats)
         return asked
+
+
+def _best(entries: list[tuple[str, list[re.Pattern[str]]]], text: str) -> str | None:
+    """The entry whose patterns match the most distinct words of `text` (the first on a tie); None if none does."""
+    scored = [(len({m.group(0) for p in pats for m in p.finditer(text)}), -i, key)
+              for i, (key, pats) in enumerate(entries)]
+    best = max(scored, default=(0, 0, None))
+    return best[2] if best[0] else None
 
 
 def _named(entries: list[tuple[Any, list[re.Pattern[str]]]], text: str) -> list[Any]:

@@ -167,7 +167,7 @@ class Assistant:
         """What the question asks of the duty map, and the lead that answers it (None: the map has nothing)."""
         r: Retrieval = state["retrieval"]
         a = r.analysis
-        asked = self.questions.read(a.query.question, [c.cid for c in r.candidates])
+        asked = self.questions.read(a.query.question, [c.cid for c in r.candidates], a.query.as_of)
         if asked.kind == "not_covered" and self._answered_by_its_provision(asked.subject, r):
             asked.kind = asked.subject = ""  # "is the official liable under Art. 16(4)?" is answered by Art. 16(4)
         facts = state["facts"]

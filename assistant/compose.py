@@ -11,7 +11,7 @@ from typing import Any
 from corpus.knowledge import CID_MARK, Bilingual, Duty, Knowledge
 from corpus.labels import ko_date
 
-from assistant.asked import LIST, YESNO, Asked
+from assistant.asked import LIST, YESNO, Asked, related
 from assistant.facts import Facts
 from assistant.reason import APPLIES, DEPENDS, NOT_APPLY, Reason, Reasoner, Status
 
@@ -50,7 +50,7 @@ def _t(b: Bilingual | dict[str, str], lang: str) -> str:
 
 
 def _lower_first(s: str) -> str:
-    return s[:1].lower() + s[1:] if s[:1].isupper() and not s[:2].isupper() else s
+    return s[:1].lower() + s[1:] if s[:1].isupper() and not s[1:2].isupper() else s  # "AI" and "MSIT" stay
 
 
 def _after_dash(word: str, sentence: str, lang: str) -> str:
@@ -426,6 +426,79 @@ class Composer(_FineSchedule):
                 lines.append(f"- {self._not_listed(regime, c.item, lang)}")
         return Lead(verdict, lines)
 
+    def way_lead(self, duty: Duty, facts: Facts, lang: str) -> Lead | None:
+        """Whether the way of doing a duty the question describes is enough, by the duty's ways (Decree Art. 23's
+        methods); None where the question says nothing of how it is done."""
+        ws = self.r.way(duty, facts)
+        if ws is None:
+            return None
+        how = [f"- {_t(duty.plain.how, lang)}"] if duty.plain.how is not None else []
+        if ws.way is not None:
+            return Lead(ws.verdict, [_after_dash(VERDICT_WORD[ws.verdict][lang], _t(ws.way.plain, lang), lang)] + how)
+        status = Status(duty.id, DEPENDS, unknown=ws.unknown)
+        lines = [self._depends_line(status, [c for w in ws.open for c in w.rests_on], lang)]
+        for fid in ws.unknown[:MAX_BRANCHES]:
+            spec = self.k.facts[fid]
+            for value in (True, False):
+                branch = self.r.way(duty, facts.with_value(fid, value))
+                if branch is None or branch.way is None or spec.state is None:
+                    continue
+                cond, word = _t(spec.state.true if value else spec.state.false, lang), VERDICT_WORD[branch.verdict][lang]
+                text = _t(branch.way.plain, lang)
+                lines.append(f"- 「{cond}」라면: {word} — {text}" if lang == "ko" else
+                             f"- If {_lower_first(cond)}: {_after_dash(word.lower(), text, lang)}")
+        return Lead("depends", lines + how)
+
+    def deadline_lead(self, asked: Asked, facts: Facts, lang: str) -> Lead:
+        """Whether a period has run out, or the asker is still in time, from the days the question says have
+        passed; an authority's period counts its extension only where one was notified."""
+        d = next(x for x in self.k.deadlines if x.id == asked.subject)
+        extended = facts.get("extension_notified")
+        if asked.days is None:
+            over = None
+        elif d.whose == "asker" or not d.extension_days or extended is False:
+            over = asked.days > d.days
+        elif extended is True:
+            over = asked.days > d.days + d.extension_days
+        else:
+            over = True if asked.days > d.days + d.extension_days else False if asked.days <= d.days else None
+        read = (f"질문에 적힌 대로 {asked.days}일이 지난 것으로 보고 답했습니다." if lang == "ko" else
+                f"Read as {asked.days} days having passed, as the question says.")
+        if over is None:
+            status = Status(d.id, DEPENDS, unknown=["extension_notified"])
+            return Lead("depends", [self._depends_line(status, d.rests_on, lang), f"- {_t(d.plain, lang)}"],
+                        notes=[read])
+        verdict = "yes" if over == asked.late else "no"
+        return Lead(verdict, [_after_dash(VERDICT_WORD[verdict][lang], _t(d.plain, lang), lang)], notes=[read])
+
+    def keep_lead(self, asked: Asked, lang: str) -> Lead:
+        """Whether keeping records for the years the question states is long enough."""
+        x = next(k for k in self.k.keeps if k.id == asked.subject)
+        verdict = "yes" if (asked.years or 0) >= x.years else "no"
+        read = (f"질문에 적힌 보관 기간({asked.years}년)을 기준으로 답했습니다." if lang == "ko" else
+                f"Read as keeping them for {asked.years} years, as the question says.")
+        return Lead(verdict, [_after_dash(VERDICT_WORD[verdict][lang], _t(x.plain, lang), lang)], notes=[read])
+
+    def power_lead(self, power: Duty, asked: Asked, lang: str) -> Lead | None:
+        """Whether an authority's power reaches what the question names ("can MSIT investigate a complaint about our
+        labels?"): yes for a duty it enforces, no where only duties it does not reach are named, else None."""
+        named = [self.k.duties[d] for d in asked.others if self.k.duties[d].type != "power"]
+        if not named:
+            return None
+        reached = [d for d in named if any(related(e, own) for e in d.enforced_by for own in power.rests_on)]
+        verdict = "yes" if reached else "no"
+        lines = [_after_dash(VERDICT_WORD[verdict][lang], _t(power.plain.rule, lang), lang)]
+        lines += [f"- {_t(d.plain.rule, lang)}" for d in (reached or named)[:1]]
+        return Lead(verdict, lines)
+
+    def allowance_lead(self, asked: Asked, lang: str) -> Lead:
+        """"Can we…?" of something the law allows: yes; "must we … otherwise?": no; "can we skip …?": yes."""
+        x = next(a for a in self.k.allowances if a.id == asked.subject)
+        verdict = "no" if asked.obligation and not asked.permission else "yes"
+        if asked.inverted:  # "can we skip the trade-secret parts?": not owed, so yes
+            verdict = "yes" if verdict == "no" else "no"
+        return Lead(verdict, [_after_dash(VERDICT_WORD[verdict][lang], _t(x.plain, lang), lang)])
+
     def in_force_lead(self, duty: Duty, lang: str, as_of: str) -> Lead:
         """Whether a duty applies on the date asked, from the date the addenda give it."""
         verdict = "yes" if as_of >= duty.applies_from else "no"
@@ -465,6 +538,12 @@ class Composer(_FineSchedule):
         """The lead for a question, or None where the map has nothing to say (the extractive answer stands)."""
         if asked.kind == "not_covered":
             return self.not_covered_lead(asked.subject, asked, lang)
+        if asked.kind == "deadline":
+            return self.deadline_lead(asked, facts, lang)
+        if asked.kind == "keep":
+            return self.keep_lead(asked, lang)
+        if asked.kind == "allowance":
+            return self.allowance_lead(asked, lang)
         if asked.form == LIST:
             lead = self.list_lead(facts, lang, as_of)
             if asked.yesno_list:  # "do we have any obligations?": yes if one binds, no if none can
@@ -486,7 +565,24 @@ class Composer(_FineSchedule):
             return self.fine_lead(asked, facts, lang)  # the fine schedule's, whatever duty the fine is for
         if asked.form != YESNO or not asked.kind:
             return None
-        right = asked.kind == "duty" and self.k.duties[asked.subject].type == "right"
+        # A right, or an option the asker may take ("can we apply for the confirmation now?"), is asked about as
+        # "may we": whether it is open to the asker.
+        right = asked.kind == "duty" and self.k.duties[asked.subject].type in ("right", "option") and (
+            self.k.duties[asked.subject].type == "right" or not (asked.obligation or asked.sanction))
+        if asked.kind == "duty" and (asked.permission or asked.sufficiency or asked.counts or asked.classification):
+            # "Is a sign by the kiosk enough?", "can we put it in the credits?": the way the question describes, where
+            # the duty's ways decide it.
+            # The way may be described in the words of another duty the question names ("look real" and "disclosure"):
+            # not enough for one of them is not enough; else the first whose ways decide it, else it depends.
+            leads = [x for did in [asked.subject, *asked.others]
+                     for x in [self.way_lead(self.k.duties[did], facts, lang)] if x is not None]
+            lead = next((x for x in leads if x.verdict == "no"), None) or next(
+                (x for x in leads if x.verdict != "depends"), leads[0] if leads else None)
+            if lead is not None:
+                return lead
+        if asked.kind == "duty" and self.k.duties[asked.subject].type == "power" and not (asked.sanction or
+                                                                                          asked.obligation):
+            return self.power_lead(self.k.duties[asked.subject], asked, lang)  # "can MSIT investigate …?"
         if (asked.permission and not right) or asked.sufficiency:
             return None  # the map decides whether a duty binds or a term holds, not what may be done or how
         if asked.kind == "classify":

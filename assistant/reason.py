@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from corpus.conditions import evaluate, names
-from corpus.knowledge import Duty, Knowledge
+from corpus.knowledge import Duty, Knowledge, Way
 
 from assistant.facts import Facts
 
@@ -49,6 +49,16 @@ class Counted:
     missing: list[tuple[str, int]] = field(default_factory=list)  # (entry, requirement) the question says not done
     open: list[tuple[str, int]] = field(default_factory=list)  # (entry, requirement) the question does not mention
     too_early: list[str] = field(default_factory=list)  # entries that did not yet apply on the date asked
+
+
+@dataclass
+class WayStatus:
+    """Whether the way of doing a duty that a question describes is enough: "yes", "no" or "depends"."""
+
+    verdict: str
+    way: Way | None = None  # the way that decides it
+    unknown: list[str] = field(default_factory=list)  # where it depends: the facts that would decide it
+    open: list[Way] = field(default_factory=list)  # where it depends: the ways still open
 
 
 class Reasoner:
@@ -190,6 +200,29 @@ class Reasoner:
             if len(results) > 1 or results != {_status(base)}:
                 out.append(fid)
         return out
+
+    # ------------------------------------------------------------------ ways of doing a duty
+
+    def way(self, duty: Duty, facts: Facts) -> WayStatus | None:
+        """Whether the way of doing `duty` the question describes is enough: the first of the duty's ways whose
+        condition holds decides; None where the question says nothing of how it is done (or every way is ruled
+        out, which the map does not decide)."""
+        leaves = set().union(*(self.leaves(w.when) for w in duty.ways)) if duty.ways else set()
+        if not leaves & set(facts.values):
+            return None
+        status = self._way_verdict(duty, facts)
+        if status is None or status.verdict != "depends":
+            return status
+        unknown = self._decisive(lambda f: getattr(self._way_verdict(duty, f), "verdict", "depends"), facts, leaves)
+        return WayStatus("depends", None, unknown, status.open) if unknown else None
+
+    def _way_verdict(self, duty: Duty, facts: Facts) -> WayStatus | None:
+        values = [(w, evaluate(self.k.condition(w.when), lambda n: self._lookup(n, facts, {}))) for w in duty.ways]
+        held = next((w for w, v in values if v is True), None)
+        if held is not None:
+            return WayStatus("yes" if held.enough else "no", held)
+        still = [w for w, v in values if v is None]
+        return WayStatus("depends", open=still) if still else None
 
     # ------------------------------------------------------------------ Annex 1
 

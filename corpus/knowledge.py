@@ -187,6 +187,17 @@ class Note(_Strict):
     plain: Bilingual
 
 
+class Way(_Strict):
+    """A way of doing a duty that the law names, and whether doing it so is enough: answers "is it enough to …?",
+    "can we do it by …?" where the question describes how it does (or means to do) the duty."""
+
+    id: str
+    when: str  # a condition over the facts that describe how it is done
+    enough: bool
+    rests_on: list[str]
+    plain: Bilingual
+
+
 class DutyText(_Strict):
     rule: Bilingual
     how: Bilingual | None = None
@@ -220,6 +231,7 @@ class Duty(_Asked):
     dated_by: list[str] = Field(default_factory=list)
     exceptions: list[Exception_] = Field(default_factory=list)
     notes: list[Note] = Field(default_factory=list)
+    ways: list[Way] = Field(default_factory=list)
 
 
 class Classify(_Asked):
@@ -310,6 +322,41 @@ class Deemed(_Strict):
     plain: Bilingual
 
 
+class Deadline(_Asked):
+    """A period the Decree or a Notice sets for a request or its reply: answers "is MSIT past its deadline?" and "can
+    we still file?" from the days the question says have passed."""
+
+    id: str
+    whose: Literal["authority", "asker"]  # who must act within it: the authority replying, or the asker filing
+    days: int
+    extension_days: int = 0  # the authority may extend it once by up to this, telling the requester
+    name: Bilingual
+    rests_on: list[str]
+    plain: Bilingual
+
+
+class Keep(_Asked):
+    """How long something must be kept: answers "is keeping it N years enough?"."""
+
+    id: str
+    years: int
+    name: Bilingual
+    rests_on: list[str]
+    plain: Bilingual
+
+
+class Allowance(_Asked):
+    """Something the law lets the operator do ("may commission a third party", "trade secrets may be left out"):
+    answers "can we…?" (yes) and "do we have to … ourselves?" (no) where the question names it."""
+
+    id: str
+    needs: list[str]  # the question must also use one of these words (patterns): what the allowance is about
+    rests_on: list[str]
+    plain: Bilingual
+
+    _check_needs = field_validator("needs")(classmethod(lambda cls, v: _compile(v)))
+
+
 class DutyMap(_Strict):
     sanctions: Sanctions
     term: list[Term]
@@ -320,6 +367,9 @@ class DutyMap(_Strict):
     measure_item: list[MeasureItem] = Field(default_factory=list)
     regime: list[Regime] = Field(default_factory=list)
     deemed: list[Deemed] = Field(default_factory=list)
+    deadline: list[Deadline] = Field(default_factory=list)
+    keep: list[Keep] = Field(default_factory=list)
+    allowance: list[Allowance] = Field(default_factory=list)
 
 
 class Forms(_Strict):
@@ -347,6 +397,10 @@ class Forms(_Strict):
     fine_repeat: list[str]
     fine_exact: list[str]
     fine_ignored: list[str]
+    late: list[str]  # asks whether a deadline has passed ("are they past their deadline?", "기한 넘긴 거죠?")
+    within: list[str]  # asks whether it is still in time ("can we still file?", "아직 가능한가요?")
+    days: list[str]  # a number of days that have passed (group 1), in the question's words
+    weeks: list[str]  # the same in weeks
 
     _check = field_validator("*")(classmethod(lambda cls, v: _compile(v)))  # every form is a list of patterns
 
@@ -466,6 +520,9 @@ class Knowledge:
         self.measure_items = {m.item: m for m in dmap.measure_item}
         self.regimes = {r.id: r for r in dmap.regime}
         self.deemed = list(dmap.deemed)
+        self.deadlines = list(dmap.deadline)
+        self.keeps = list(dmap.keep)
+        self.allowances = list(dmap.allowance)
         self.conditions: dict[str, Node] = {}
         self._check()
 
@@ -529,6 +586,10 @@ class Knowledge:
                 self._parse(e.when, f"duties.toml duty {d.id} exception {e.id}")
             for n in d.notes:
                 self._parse(n.when, f"duties.toml duty {d.id} note")
+            for w in d.ways:
+                self._parse(w.when, f"duties.toml duty {d.id} way {w.id}")
+            if len({w.id for w in d.ways}) != len(d.ways):
+                raise KnowledgeError(f"duties.toml duty {d.id}: duplicate way ids")
             if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.applies_from):
                 raise KnowledgeError(f"duties.toml duty {d.id}: applies_from must be YYYY-MM-DD")
         for c in self.classify:
@@ -566,6 +627,8 @@ class Knowledge:
                 add(f"duty {d.id} exception {e.id}", e.plain)
             for i, n in enumerate(d.notes):
                 add(f"duty {d.id} note {i}", n.plain)
+            for w in d.ways:
+                add(f"duty {d.id} way {w.id}", w.plain)
         for n in self.not_covered:
             add(f"not_covered {n.id}", n.plain)
         add("sanctions not_fined", self.not_fined)
@@ -573,6 +636,8 @@ class Knowledge:
             add(f"sanctions schedule {part}", getattr(self.schedule.plain, part))
         for e in self.deemed:
             add(f"deemed {e.id}", e.plain)
+        for x in [*self.deadlines, *self.keeps, *self.allowances]:
+            add(f"{type(x).__name__.lower()} {x.id}", x.plain)
         return out
 
     def cited_ids(self) -> set[str]:
@@ -588,6 +653,8 @@ class Knowledge:
                 ids.update(e.rests_on)
             for n in d.notes:
                 ids.update(n.rests_on)
+            for w in d.ways:
+                ids.update(w.rests_on)
         for n in self.not_covered:
             ids.update(n.rests_on)
         ids.update(self.schedule.rests_on)
@@ -597,6 +664,8 @@ class Knowledge:
             ids.update(m.rests_on)
         for e in self.deemed:
             ids.update(e.rests_on + e.dated_by)
+        for x in [*self.deadlines, *self.keeps, *self.allowances]:
+            ids.update(x.rests_on)
         for g in self.glossary.term if self.glossary else []:
             ids.update(g.rests_on)
         for _, _, text in self.plain_texts():

@@ -196,3 +196,37 @@ def quantities(text: str) -> list[tuple[int, int, float, str]]:
         if free(m.start(), m.end()):
             add(m.start(), m.end(), _f(m.group(0)))
     return sorted(out)
+
+
+_EN_DAYMONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_CAP_MONTH_RE})\b")
+
+
+def days_between(text: str, year: int) -> int | None:
+    """Days from the first to the last date `text` names ("filed on 2 March; today is 10 April" → 39); a date without
+    a year takes `year`, and a later date that would fall before the first is read in the next year. None for fewer
+    than two dates."""
+    found: list[tuple[int, date]] = []
+    taken: list[tuple[int, int]] = []
+    for start, end, iso in date_spans(text):
+        if iso[-2:] == "01" and not re.search(r"\d\s*일|\d{1,2}(st|nd|rd|th)?\s|\b\d{1,2},", text[start:end]):
+            continue  # a month without a day ("March 2026") is no day to count from
+        found.append((start, date.fromisoformat(iso)))
+        taken.append((start, end))
+    for pattern, order in ((_KO_MONTHDAY, (1, 2)), (_EN_MONTHDAY, (1, 2)), (_EN_DAYMONTH, (2, 1))):
+        for m in pattern.finditer(text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            month, day = m.group(order[0]), m.group(order[1])
+            try:
+                found.append((m.start(), date(year, month_number(month) if not month.isdigit() else int(month),
+                                              int(day))))
+            except ValueError:
+                continue
+            taken.append((m.start(), m.end()))
+    found.sort()
+    if len({d for _, d in found}) < 2:
+        return None
+    first, last = found[0][1], found[-1][1]
+    if last < first and last.replace(year=last.year + 1) >= first:
+        last = last.replace(year=last.year + 1)
+    return (last - first).days

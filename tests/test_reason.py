@@ -273,3 +273,166 @@ def test_the_chain_knows_which_duty_provisions_were_reworded(store, built_settin
     from assistant.chain import Assistant
 
     assert "act:35:1" in Assistant(built_settings, store).composer.revised
+
+
+# ---------------------------------------------------------------------- ways of doing a duty (Decree Art. 23)
+
+def way(r, duty: str, f: Facts):
+    ws = r.way(r.k.duties[duty], f)
+    return None if ws is None else ws.verdict
+
+
+@pytest.mark.parametrize("duty, values, expected", [
+    # prior notice: any of Decree Art. 23(1)'s ways is enough
+    ("prior-notice", dict(notice_in_documents=True), "yes"),
+    ("prior-notice", dict(notice_on_screen=True, notice_in_documents=False), "yes"),
+    ("prior-notice", dict(notice_posted=True), "yes"),
+    ("prior-notice", dict(), None),  # the question says nothing of how: the map does not guess
+    # labelling: one a person can recognise, or a machine-readable one with a notice at least once (Art. 23(2))
+    ("output-labelling", dict(label_visible=True), "yes"),
+    ("output-labelling", dict(label_machine_readable=True, output_notice=True), "yes"),
+    ("output-labelling", dict(label_machine_readable=True, output_notice=False, label_visible=False), "no"),
+    ("output-labelling", dict(label_machine_readable=True), "depends"),
+    # realistic outputs: clearly recognisable (Act Art. 31(3), Decree Art. 23(3)); an artistic work's own way
+    ("realistic-output-notice", dict(disclosure_hidden=True), "no"),
+    ("realistic-output-notice", dict(label_machine_readable=True, label_visible=False, output_notice=False,
+                                     notice_on_screen=False, disclosure_credits=False), "no"),
+    ("realistic-output-notice", dict(artistic_work=True, disclosure_credits=True), "yes"),
+    ("realistic-output-notice", dict(label_visible=True, disclosure_hidden=False), "yes"),
+])
+def test_whether_a_way_of_notifying_or_labelling_is_enough(r, duty, values, expected):
+    assert way(r, duty, facts(**values)) == expected
+
+
+def test_a_way_that_depends_names_the_facts_that_decide_it(r):
+    ws = r.way(r.k.duties["output-labelling"], facts(label_machine_readable=True))
+    assert ws.verdict == "depends" and "output_notice" in ws.unknown
+
+
+WAY_CASES = [
+    ("Our ordering kiosks run on an LLM. Would a clearly visible sign next to each kiosk saying orders are taken by "
+     "an AI system count as the advance notice?", "yes", "decree:23:1:3"),
+    ("생성형 AI 상담봇인데 이용약관에 'AI 기반으로 답변이 생성됩니다'라고 적어 두었습니다. 이걸로 사전 고지는 충분한가요?",
+     "yes", "decree:23:1:1"),
+    ("우리 그림 생성 앱은 결과물 파일의 메타데이터에만 AI 생성 정보를 넣고 안내 문구는 따로 없어요. 표시 의무는 이걸로 충분한가요?",
+     "no", "decree:23:2:2"),
+    ("We embed C2PA metadata in every generated image and show a one-time pop-up telling users the images are "
+     "AI-generated. Is that enough for the labelling duty?", "yes", "decree:23:2:2"),
+    ("Our voice agent uses a cloned voice that sounds exactly like a real person. The only disclosure is in our "
+     "privacy policy. Is that enough?", "no", "act:31:3"),
+    ("We make a short film with AI-generated actors who look real. Can we put the AI disclosure in the end credits "
+     "instead of on every scene?", "yes", "act:31:3"),
+]
+
+
+@pytest.mark.parametrize("question, verdict, cid", WAY_CASES)
+def test_a_question_whether_a_way_is_enough_is_answered_by_the_duty_s_ways(r, question, verdict, cid):
+    lead = lead_for(r, question)
+    assert lead is not None and lead.verdict == verdict, (question, lead and lead.lines)
+    assert f"[{cid}]" in lead.lines[0]
+    assert all("[" in line for line in lead.lines)  # every sentence of the lead rests on a provision
+
+
+def test_a_way_question_that_names_no_way_gets_no_verdict_from_the_ways(r):
+    # Nothing says how it is done: the ways do not decide it (no invented verdict).
+    lead = lead_for(r, "Is our AI notice enough?")
+    assert lead is None or lead.verdict is None
+
+
+# ---------------------------------------------------------------------- deadlines and retention (Decree Arts. 25, 27)
+
+DEADLINE_CASES = [
+    # MSIT's 30 days (Decree Art. 25(3)), extendable once by 30 with written notice
+    ("We asked MSIT to confirm whether our AI is high-impact. It has been 45 days and no extension notice came. "
+     "Is MSIT past its reply deadline?", "yes"),
+    ("We asked MSIT to confirm whether our AI is high-impact. It has been 45 days. Is MSIT past its reply deadline?",
+     "depends"),
+    ("We asked MSIT to confirm whether our AI is high-impact; it has been 20 days. Is MSIT late?", "no"),
+    ("고영향 인공지능인지 확인 요청서를 3월 3일에 냈는데 오늘이 5월 20일이에요. 회신 기한이 지난 거죠?", "yes"),
+    # the operator's 10 days to ask for reconfirmation (Art. 25(4))
+    ("MSIT replied to our high-impact confirmation request 14 days ago and we disagree. Can we still request "
+     "reconfirmation?", "no"),
+    ("과기부 고영향 확인 회신을 받은 지 5일 됐는데 결과에 이의가 있어요. 아직 재확인 요청할 수 있나요?", "yes"),
+    # the confirmation agency's 15 days for an AI product confirmation (Notice 2026-50 Art. 6(2))
+    ("인공지능 제품ㆍ서비스 확인 신청을 한 지 20일이 지났는데 연장 통보도 못 받았습니다. 처리 기한을 넘긴 건가요?", "yes"),
+]
+
+
+@pytest.mark.parametrize("question, verdict", DEADLINE_CASES)
+def test_whether_a_deadline_has_passed_is_counted_from_the_days_stated(r, question, verdict):
+    lead = lead_for(r, question)
+    assert lead is not None and lead.verdict == verdict, (question, lead and lead.lines)
+    assert all("[decree:25:" in line or "[notice-2026-50:6:2]" in line for line in lead.lines)
+
+
+def test_a_period_quoted_from_the_law_is_not_read_as_days_passed():
+    from assistant.asked import QuestionReader
+
+    reader = QuestionReader(knowledge())
+    assert reader.elapsed("MSIT must answer within 30 days. It has been 45 days.", 2026) == 45
+    assert reader.elapsed("회신은 30일 이내라던데 벌써 2주 됐어요", 2026) == 14
+    assert reader.elapsed("We filed on 2 March; today is 10 April.", 2026) == 39
+    assert reader.elapsed("We filed in March 2026.", 2026) is None
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("고영향 AI 조치 이행 근거 문서를 사내 규정대로 3년 보관하고 파기하려고 합니다. 이걸로 충분한가요?", "no"),
+    ("We keep the records of our high-impact AI measures for 7 years. Is that enough?", "yes"),
+])
+def test_whether_records_are_kept_long_enough(r, question, verdict):
+    lead = lead_for(r, question)
+    assert lead is not None and lead.verdict == verdict and "[decree:27:2]" in lead.lines[0]
+
+
+@pytest.mark.parametrize("question, verdict, cid", [
+    ("영향평가를 직접 할 인력이 없어서 외부 전문기관에 맡기려고 합니다. 그래도 되나요?", "yes", "decree:28:2"),
+    ("Do we have to run the impact assessment ourselves, or can a third party do it?", "no", "decree:28:2"),
+    ("설명방안 주요 내용을 홈페이지에 게시할 때 영업비밀인 평가 가중치는 빼도 되나요?", "yes", "decree:27:1"),
+    ("Must we publish the confidential details of our risk model on our website?", "no", "decree:27:1"),
+    ("Can we skip the trade-secret parts when we post the summary of our high-impact measures online?", "yes",
+     "decree:27:1"),
+    ("Can we keep the records of our high-impact measures only as electronic files?", "yes", "decree:27:2"),
+])
+def test_what_the_law_allows_is_answered_from_the_allowances(r, question, verdict, cid):
+    lead = lead_for(r, question)
+    assert lead is not None and lead.verdict == verdict, (question, lead and lead.lines)
+    assert f"[{cid}]" in lead.lines[0]
+
+
+@pytest.mark.parametrize("question, verdict", [
+    # Act Art. 40(1) reaches Art. 31(2)-(3), 32(1)-(2) and 34(1), not the impact assessment (Art. 35) or Art. 31(1)
+    ("A competitor reported to MSIT that our image generator does not label its outputs. Can MSIT ask us for data "
+     "or investigate us?", "yes"),
+    ("경쟁사가 저희 고영향 AI에 위험관리방안이 없다고 민원을 넣었대요. 과기부가 자료 제출을 요구하거나 조사할 수 있나요?", "yes"),
+    ("Someone complained that we never did an impact assessment for our high-impact AI. Can MSIT open an "
+     "investigation over that?", "no"),
+])
+def test_whether_msit_may_investigate_turns_on_the_duty_named(r, question, verdict):
+    lead = lead_for(r, question)
+    assert lead is not None and lead.verdict == verdict, (question, lead and lead.lines)
+    assert "[act:40:1]" in lead.lines[0]
+
+
+def test_an_investigation_question_naming_no_duty_gets_no_verdict_from_the_power(r):
+    lead = lead_for(r, "Can MSIT investigate us?")
+    assert lead is None or lead.verdict is None
+
+
+@pytest.mark.parametrize("question, verdict", [
+    # MSIT Notice 2026-50: an option open to a product that uses AI, from 21 July 2026, not twice for the same product
+    ("Our AI CCTV analytics product is sold to public agencies. Can we apply for the MSIT AI product confirmation "
+     "for procurement?", "yes"),
+    ("AI로 디자인했다고 홍보하는 원목 의자(전자장치 없음)를 파는데, 공공조달용 인공지능 제품 확인을 받을 수 있나요?", "no"),
+    ("인공지능 제품ㆍ서비스 확인서를 이미 받았어요. 제품 구성은 하나도 안 바뀌었는데 다시 확인 신청하면 심사해 주나요?", "no"),
+    ("Do we have to get the AI product confirmation before selling to public agencies?", "no"),
+])
+def test_the_ai_product_confirmation_is_an_option_open_to_ai_products(r, question, verdict):
+    lead = lead_for(r, question)
+    assert lead is not None and lead.verdict == verdict, (question, lead and lead.lines)
+    assert "[notice-2026-50:" in lead.lines[0]
+
+
+def test_the_ai_product_confirmation_is_not_open_before_the_notice(r):
+    q = "Can we apply for the AI product confirmation for public procurement?"
+    assert lead_for(r, q, as_of="2026-03-15").verdict == "no"
+    assert lead_for(r, q, as_of="2026-08-01").verdict == "yes"
