@@ -52,9 +52,11 @@ class Asked:
     ignored: bool = False  # says an order (or a duty) was not complied with
     fine: str = ""  # the part of the fine schedule a question about a fine turns on: cap, reduce, increase, repeat, exact
     others: list[str] = field(default_factory=list)  # kind "duty": the other duties the question names, best first
+    named: list[str] = field(default_factory=list)  # kind "duty": every duty the question names, first named first
     days: int | None = None  # kind "deadline": the days the question says have passed
     late: bool = False  # kind "deadline": asks whether the period has run out (else whether it is still in time)
     years: int | None = None  # kind "keep": how many years the question says it keeps the records
+    before_step: bool = False  # asks about a step before another, not the later step itself
 
 
 # The parts of the fine schedule a question may turn on, in the order they are tested (the Act's ceiling first: "could
@@ -138,11 +140,19 @@ class QuestionReader:
         years it states: `asked` gets the entry and the figure."""
         if asked.form != YESNO:
             return False
-        deadline = _best(self._deadlines, text)
+        late, within = self._any("late", sentence), self._any("within", sentence)
+        # "Can we still ask for reconfirmation?" is about the asker's own period, "are they late?" about the
+        # authority's: among the deadlines the question names, those of the side it asks about come first.
+        named = [d for d in self.k.deadlines if any(p.search(text) for p in dict(self._deadlines)[d.id])]
+        side = [d.id for d in named if (d.whose == "authority") == (late and not within)] if late or within else []
+        deadline = _best([(i, pats) for i, pats in self._deadlines if i in (side or [d.id for d in named])], text)
         days = self.elapsed(question, year) if deadline else None  # as written: month names keep their capitals
         if deadline and days is not None:
+            # Of an authority's period one asks whether it has run out ("were they supposed to have answered by
+            # now?"), unless asking whether it is still running; of one's own, whether one is still in time.
+            whose = next(d.whose for d in self.k.deadlines if d.id == deadline)
+            asked.late = (late or not within) if whose == "authority" else (late and not within)
             asked.kind, asked.subject, asked.days = "deadline", deadline, days
-            asked.late = self._any("late", sentence) and not self._any("within", sentence)
             return True
         keep = _best(self._keeps, text)
         years = re.search(r"(?<![\d.])(\d{1,2})\s*(?:years?|년)(?!\s*\d{1,2}\s*월)", text) if keep else None
@@ -209,6 +219,7 @@ class QuestionReader:
                       possibility=self._any("possibility", sentence), inverted=self._any("inverted", sentence),
                       sanction_detail=self._any("sanction_detail", sentence), counts=self._any("deemed", sentence),
                       in_force=self._any("in_force", sentence),
+                      before_step=self._any("before_step", sentence),
                       own=self._any("self", text) or bool(re.search(r"[가-힣]", text) and not self._general.search(text)))
         asked.fine_rows = [rid for rid, pats in self._fine_rows if any(p.search(text) for p in pats)]
         asked.ignored = self._any("fine_ignored", text)
@@ -265,6 +276,9 @@ class QuestionReader:
             asked.kind, asked.subject = scored[0][3], scored[0][4]
             if asked.kind == "duty":
                 asked.others = [x[4] for x in scored[1:] if x[3] == "duty" and x[0] >= MIN_SCORE]
+                first = {d: min((m.start() for p in pats for m in [p.search(text)] if m), default=len(text))
+                         for d, pats, _ in self._duties}
+                asked.named = sorted((x[4] for x in scored if x[3] == "duty"), key=lambda d: first[d])
                 # "A competitor reported our missing labels; can MSIT investigate us?": the power the asking
                 # sentence names is asked about, the duties beside it are what it would reach.
                 power = next((d for d, pats, _ in self._duties if d in [asked.subject, *asked.others]

@@ -482,9 +482,12 @@ class Composer(_FineSchedule):
     def power_lead(self, power: Duty, asked: Asked, lang: str) -> Lead | None:
         """Whether an authority's power reaches what the question names ("can MSIT investigate a complaint about our
         labels?"): yes for a duty it enforces, no where only duties it does not reach are named, else None."""
-        named = [self.k.duties[d] for d in asked.others if self.k.duties[d].type != "power"]
+        named = [self.k.duties[d] for d in asked.named if self.k.duties[d].type != "power"]
         if not named:
             return None
+        # The violation is the duty the question names first ("사전고지만 누락한 사안입니다(결과물 표시나 … 문제는
+        # 없음)": the notice, not the labels mentioned after it).
+        named = named[:1]
         reached = [d for d in named if any(related(e, own) for e in d.enforced_by for own in power.rests_on)]
         verdict = "yes" if reached else "no"
         lines = [_after_dash(VERDICT_WORD[verdict][lang], _t(power.plain.rule, lang), lang)]
@@ -603,6 +606,8 @@ class Composer(_FineSchedule):
             return self.counts_lead(duty, deemed, facts, lang)
         if not (asked.obligation or asked.sanction or right):
             return None
+        if duty.type == "option" and asked.before_step:
+            return None  # "do we need X before we apply?": a step before the option, which the map does not list
         if duty.type in ("endeavour", "option") and asked.obligation and not asked.sanction:
             # "Must we assess the impact?": the Act asks operators of high-impact AI to endeavour to, not to.
             status = self.r.duty(duty, facts, as_of)

@@ -401,6 +401,7 @@ class Forms(_Strict):
     within: list[str]  # asks whether it is still in time ("can we still file?", "아직 가능한가요?")
     days: list[str]  # a number of days that have passed (group 1), in the question's words
     weeks: list[str]  # the same in weeks
+    before_step: list[str]  # asks about a step before another ("do we need X before we apply?"), not the step itself
 
     _check = field_validator("*")(classmethod(lambda cls, v: _compile(v)))  # every form is a list of patterns
 

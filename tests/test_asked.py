@@ -40,6 +40,27 @@ def test_the_sentence_that_asks(reader, question, sentence):
     ("과태료는 얼마인가요?", OTHER),
     ("We grade essays with AI. High-impact or not?", YESNO),
     ("학생 평가니까 고영향 인공지능이라고 누가 그러던데 맞나요?", YESNO),  # "누가 그러던데" reports, it does not ask who
+    ("We license it to a hospital as software. High-impact under the Korean act?", YESNO),  # a short fragment
+    ("Under Korea's AI Basic Act do we have to label those posts?", YESNO),  # the verb after a phrase
+    ("Our lawyers ask whether we still must designate a domestic agent.", YESNO),  # an embedded yes/no question
+    ("이걸로 표시 의무는 충분한가요?", YESNO),
+    ("Who decides that?", OTHER),
 ])
 def test_question_forms(reader, question, form):
     assert reader.form(question) == form
+
+
+@pytest.mark.parametrize("question, permission", [
+    ("영향평가를 외부 업체에 맡겨도 되나요?", True),
+    ("가중치는 빼고 올려도 되나요?", True),
+    ("Can we apply for the AI product confirmation?", True),
+    ("Does the labelling rule apply to us?", False),  # "apply to us" asks whether a duty binds
+])
+def test_may_we_questions(reader, question, permission):
+    asked = reader.read(question, [])
+    assert asked.permission is permission and asked.obligation is not permission
+
+
+def test_a_step_before_an_option_is_not_the_option(reader):
+    asked = reader.read("Do we need a catalogue number before we apply for the AI product confirmation?", [])
+    assert asked.before_step

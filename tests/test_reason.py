@@ -353,6 +353,11 @@ DEADLINE_CASES = [
     ("MSIT replied to our high-impact confirmation request 14 days ago and we disagree. Can we still request "
      "reconfirmation?", "no"),
     ("과기부 고영향 확인 회신을 받은 지 5일 됐는데 결과에 이의가 있어요. 아직 재확인 요청할 수 있나요?", "yes"),
+    # both periods named: "can we still…?" is the asker's, whatever else the question mentions
+    ("고영향 AI 확인 요청을 했더니 과기부에서 '고영향 해당'이라고 회신이 왔어요. 받은 지 2주 됐는데 지금이라도 재확인 요청 "
+     "넣을 수 있나요?", "no"),
+    ("We filed a request on 1 September 2026 asking MSIT to confirm whether our model is high-impact. It's now "
+     "20 October and we never got any letter about an extension. Were they supposed to have answered by now?", "yes"),
     # the confirmation agency's 15 days for an AI product confirmation (Notice 2026-50 Art. 6(2))
     ("인공지능 제품ㆍ서비스 확인 신청을 한 지 20일이 지났는데 연장 통보도 못 받았습니다. 처리 기한을 넘긴 건가요?", "yes"),
 ]
@@ -436,3 +441,9 @@ def test_the_ai_product_confirmation_is_not_open_before_the_notice(r):
     q = "Can we apply for the AI product confirmation for public procurement?"
     assert lead_for(r, q, as_of="2026-03-15").verdict == "no"
     assert lead_for(r, q, as_of="2026-08-01").verdict == "yes"
+
+
+def test_a_step_before_the_confirmation_gets_no_verdict_from_the_option(r):
+    lead = lead_for(r, "We want MSIT's AI product confirmation for procurement. Do we need a catalogue number before we "
+                       "apply?")
+    assert lead is None or lead.verdict is None
