@@ -61,6 +61,8 @@ eval: setup
 	$(BIN)/kaia eval --baseline --questions eval/heldout8.jsonl --out eval/report-heldout8
 	$(BIN)/kaia eval --baseline --questions eval/heldout9.jsonl --out eval/report-heldout9
 	$(BIN)/kaia eval --baseline --questions eval/heldout10.jsonl --out eval/report-heldout10
+	$(BIN)/kaia eval --baseline --questions eval/heldout11.jsonl --out eval/report-heldout11
+	$(BIN)/kaia eval --baseline --questions eval/heldout12.jsonl --out eval/report-heldout12
 	$(BIN)/python eval/readme_tables.py
 
 clean:

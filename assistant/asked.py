@@ -241,8 +241,10 @@ class QuestionReader:
             asked.obligation, asked.permission = True, False  # "can we skip it?" asks whether it binds
         if asked.possibility:
             asked.permission = False  # "could it count as…" asks whether something is so, not whether it may be done
-        if asked.obligation and not self._first("sufficiency", sentence, before="obligation"):
-            # "must we…, or may we…": the obligation is what it opens with ("is X enough, or must we…": not)
+        if asked.obligation and not (self._first("sufficiency", sentence, before="obligation")
+                                     or self._first("permission", sentence, before="obligation")):
+            # "must we…, or may we…": the obligation is what it opens with ("is X enough, or must we…", "can we hire
+            # someone to carry it out…": not)
             asked.permission = asked.sufficiency = False
         if self._period(asked, question, text, sentence, int((as_of or date.today().isoformat())[:4])):
             return asked

@@ -572,7 +572,8 @@ class Composer(_FineSchedule):
         # "may we": whether it is open to the asker.
         right = asked.kind == "duty" and self.k.duties[asked.subject].type in ("right", "option") and (
             self.k.duties[asked.subject].type == "right" or not (asked.obligation or asked.sanction))
-        if asked.kind == "duty" and (asked.permission or asked.sufficiency or asked.counts or asked.classification):
+        if asked.kind == "duty" and (asked.permission or asked.sufficiency or (
+                (asked.counts or asked.classification) and not asked.obligation)):
             # "Is a sign by the kiosk enough?", "can we put it in the credits?": the way the question describes, where
             # the duty's ways decide it.
             # The way may be described in the words of another duty the question names ("look real" and "disclosure"):

@@ -208,13 +208,23 @@ class Reasoner:
         condition holds decides; None where the question says nothing of how it is done (or every way is ruled
         out, which the map does not decide)."""
         leaves = set().union(*(self.leaves(w.when) for w in duty.ways)) if duty.ways else set()
-        if not leaves & set(facts.values):
+        # The question must say how it is done: a way's own fact stated as so, not only a side condition the ways
+        # share with the rest of the map (an artistic work) or a way denied.
+        if not any(facts.get(f) is True for f in leaves - self._side_facts()):
             return None
         status = self._way_verdict(duty, facts)
         if status is None or status.verdict != "depends":
             return status
         unknown = self._decisive(lambda f: getattr(self._way_verdict(duty, f), "verdict", "depends"), facts, leaves)
         return WayStatus("depends", None, unknown, status.open) if unknown else None
+
+    def _side_facts(self) -> set[str]:
+        """The facts the map's terms, exceptions and notes rest on (not descriptions of a way)."""
+        if not hasattr(self, "_side"):
+            conds = [t.when for t in self.k.terms.values()] + [u for t in self.k.terms.values() for u in t.unless]
+            conds += [x.when for d in self.k.duties.values() for x in [*d.exceptions, *d.notes]]
+            self._side = set().union(*(self.leaves(c) for c in conds))
+        return self._side
 
     def _way_verdict(self, duty: Duty, facts: Facts) -> WayStatus | None:
         values = [(w, evaluate(self.k.condition(w.when), lambda n: self._lookup(n, facts, {}))) for w in duty.ways]

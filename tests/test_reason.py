@@ -392,6 +392,8 @@ def test_whether_records_are_kept_long_enough(r, question, verdict):
 @pytest.mark.parametrize("question, verdict, cid", [
     ("영향평가를 직접 할 인력이 없어서 외부 전문기관에 맡기려고 합니다. 그래도 되나요?", "yes", "decree:28:2"),
     ("Do we have to run the impact assessment ourselves, or can a third party do it?", "no", "decree:28:2"),
+    ("Can we hire an outside consultancy to carry out the impact assessment instead of doing it ourselves?", "yes",
+     "decree:28:2"),
     ("설명방안 주요 내용을 홈페이지에 게시할 때 영업비밀인 평가 가중치는 빼도 되나요?", "yes", "decree:27:1"),
     ("Must we publish the confidential details of our risk model on our website?", "no", "decree:27:1"),
     ("Can we skip the trade-secret parts when we post the summary of our high-impact measures online?", "yes",
