@@ -555,6 +555,8 @@ class Composer(_FineSchedule):
             return lead
         lead = (self.deemed_lead(asked, facts, lang, as_of) if asked.kind == "deemed" else
                 self._yesno_lead(asked, facts, lang, as_of))
+        if lead is not None and lead.verdict in ("yes", "no"):
+            lead.lines += self._converted(facts, lang)
         if lead is not None and asked.inverted and lead.verdict in ("yes", "no"):
             # "Are we exempt?" asked of a duty that does not bind: yes. The lead's words stay the law's.
             lead.verdict = "no" if lead.verdict == "yes" else "yes"
@@ -562,6 +564,11 @@ class Composer(_FineSchedule):
             first = lead.lines[0].split(" — ", 1)
             lead.lines[0] = f"{word} — {first[1]}" if len(first) == 2 else lead.lines[0]
         return lead
+
+    def _converted(self, facts: Facts, lang: str) -> list[str]:
+        """Beside a verdict, how a figure stated in a foreign currency was read (a band of won, Decree Art. 29(2))."""
+        used = dict.fromkeys(v.currency for v in facts.values.values() if v.currency)
+        return [f"- {_t(c.plain, lang)}" for c in self.k.currencies if c.id in used]
 
     def _yesno_lead(self, asked: Asked, facts: Facts, lang: str, as_of: str) -> Lead | None:
         if asked.form == YESNO and asked.sanction and (asked.sanction_detail or self._ignored_order(asked)):

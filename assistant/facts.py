@@ -28,9 +28,10 @@ COUNT_WINDOW = 25  # a count's noun ("users", "명") follows its figure within t
 
 @dataclass
 class FactValue:
-    value: Any  # True, False or a number
+    value: Any  # True, False, a number, or a band of numbers (low, high) for a figure converted at unknown rates
     evidence: str  # the words of the question that decided it
     how: str  # "pattern", "example", "figure", "implied" or "area"
+    currency: str = ""  # a figure stated in a foreign currency: its id (the value is then a band of won)
 
 
 @dataclass
@@ -91,7 +92,8 @@ class Negations:
 
     def negative(self, pattern: str) -> bool:
         """Whether a fact pattern is itself written as a negative (then a negation it contains does not flip it)."""
-        return bool(self._in_pattern.search(pattern))
+        # A class escape is not a letter of a word: "\\bno (visible|…)" reads "no (visible|…)".
+        return bool(self._in_pattern.search(re.sub(r"\\[bBdDsSwW]", " ", pattern)))
 
     def negated(self, text: str, spans: list[tuple[int, int]], start: int, end: int) -> bool:
         """Whether the match text[start:end] is negated: an English negation inside it ("customers never see it")
@@ -141,6 +143,7 @@ class FactReader:
         self._cues = {f.id: ([re.compile(p, re.I) for p in f.cues], [re.compile(p, re.I) for p in f.not_cues],
                              [re.compile(p, re.I) for p in f.counts])
                       for f in knowledge.facts.values() if f.type == "number"}
+        self._currencies = [(c.id, c.krw_per_unit, [re.compile(p, re.I) for p in c.words]) for c in knowledge.currencies]
         self._parts = {e.id: [[re.compile(p, re.I) for p in part.asked] for part in e.needs] for e in knowledge.deemed}
         self._examples: list[tuple[str, bool, str]] = [
             (f.id, side, ex) for f in knowledge.facts.values() if f.type == "bool"
@@ -259,15 +262,32 @@ class FactReader:
                     if qa < a or qb > b:
                         continue
                     gap = m.start() - qb if qb <= m.start() else qa - m.end() if qa >= m.end() else 0
-                    if gap > NUMBER_WINDOW or (unit == "KRW" and cur == "foreign"):
+                    if gap > NUMBER_WINDOW:
                         continue
+                    currency = ""
+                    if unit == "KRW" and cur != "KRW":
+                        found = self._in_won(text, qa, qb, value)
+                        if found is None and cur == "foreign":
+                            continue  # a currency with no band: its figure decides nothing
+                        if found is not None:
+                            currency, value = found
                     if unit == "users" and (cur or not any(c.search(text[qb:qb + COUNT_WINDOW]) for c in counts)):
                         continue  # a count needs its noun ("120만 명", "1.2m users"); money is never a count
                     if unit == "FLOPs" and value < 1e15:
                         continue
                     if best is None or gap < best[0]:
-                        best = (gap, FactValue(value, text[min(qa, m.start()):max(qb, m.end())].strip(), "figure"))
+                        best = (gap, FactValue(value, text[min(qa, m.start()):max(qb, m.end())].strip(), "figure",
+                                               currency))
         return best[1] if best else None
+
+    def _in_won(self, text: str, start: int, end: int, value: float) -> tuple[str, tuple[float, float]] | None:
+        """A figure stated in a foreign currency ("USD 5 million", "500만 달러"): the currency and the band of won
+        it comes to at the ends of the currency's band of yearly average rates; None where none is named by it."""
+        before, after = text[max(0, start - 6):start], text[end:end + 14]
+        for cid, (lo, hi), words in self._currencies:
+            if any(w.search(before) or w.search(after) for w in words):
+                return cid, (value * lo, value * hi)
+        return None
 
     def _by_examples(self, question: str, want: set[str], facts: Facts) -> None:
         """Facts still unknown, decided by the described example a clause of the question is closest to."""
@@ -321,7 +341,7 @@ class FactReader:
                 if spec is None:
                     continue
                 # A number implies `implies.true` when it is above zero ("1.2 million Korean users" reach Korea).
-                truth = bool(fv.value) if spec.type == "bool" else float(fv.value) > 0
+                truth = bool(fv.value) if spec.type == "bool" else float(min(fv.value) if isinstance(fv.value, tuple) else fv.value) > 0
                 for other, value in (spec.implies.true if truth else spec.implies.false).items():
                     if other not in facts.values:
                         facts.values[other] = FactValue(value, f"{fid} = {str(fv.value).lower()}", "implied")

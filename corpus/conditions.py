@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Union
 
-Value = Union[bool, float, None]
+Value = Union[bool, float, tuple[float, float], None]
 Lookup = Callable[[str], Value]
 
 _TOKEN = re.compile(r"\s*(?:(?P<num>\d+(?:\.\d+)?(?:e\d+)?)|(?P<op>>=|<=|==|>|<|\(|\)|,)|(?P<name>[a-z_][a-z0-9_]*))", re.I)
@@ -191,7 +191,12 @@ def evaluate(node: Node, lookup: Lookup) -> bool | None:
         return None if v is None else bool(v)
     if isinstance(node, Compare):
         v = lookup(node.left.name)
-        return None if v is None else _OPS[node.op](float(v), node.right.value)
+        if v is None:
+            return None
+        if isinstance(v, tuple):  # a band (a figure converted at a rate not known exactly): decided where both ends agree
+            ends = {_OPS[node.op](float(x), node.right.value) for x in v}
+            return ends.pop() if len(ends) == 1 else None
+        return _OPS[node.op](float(v), node.right.value)
     if isinstance(node, Not):
         v = evaluate(node.arg, lookup)
         return None if v is None else not v

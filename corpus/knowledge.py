@@ -133,6 +133,26 @@ class FactSpec(_Strict):
         return self
 
 
+class Currency(_Strict):
+    """A foreign currency a figure may be stated in, with the band within which a year's average rate into won
+    plausibly falls: a figure converted at both ends decides a threshold only where both ends agree."""
+
+    id: str
+    words: list[str]  # the currency's signs and names, next to the figure
+    krw_per_unit: tuple[float, float]
+    rests_on: list[str]  # the provision that says how a foreign figure is converted
+    plain: Bilingual  # said beside a verdict that rests on such a figure, with [cid] marks
+
+    _check = field_validator("words")(classmethod(lambda cls, v: _compile(v)))
+
+    @model_validator(mode="after")
+    def _band(self) -> "Currency":
+        lo, hi = self.krw_per_unit
+        if not 0 < lo < hi:
+            raise ValueError(f"currency {self.id}: krw_per_unit must be a band (low, high) with 0 < low < high")
+        return self
+
+
 # -------------------------------------------------------------------------------------------- duty map
 
 
@@ -507,8 +527,9 @@ class Knowledge:
     parsed once."""
 
     def __init__(self, facts: list[FactSpec], dmap: DutyMap, phrasing: Phrasing,
-                 glossary: Glossary | None = None) -> None:
+                 glossary: Glossary | None = None, currencies: list[Currency] | None = None) -> None:
         self.phrasing = phrasing
+        self.currencies = list(currencies or [])
         self.glossary = glossary
         self.facts = {f.id: f for f in facts}
         self.terms = {t.id: t for t in dmap.term}
@@ -637,7 +658,7 @@ class Knowledge:
             add(f"sanctions schedule {part}", getattr(self.schedule.plain, part))
         for e in self.deemed:
             add(f"deemed {e.id}", e.plain)
-        for x in [*self.deadlines, *self.keeps, *self.allowances]:
+        for x in [*self.deadlines, *self.keeps, *self.allowances, *self.currencies]:
             add(f"{type(x).__name__.lower()} {x.id}", x.plain)
         return out
 
@@ -665,7 +686,7 @@ class Knowledge:
             ids.update(m.rests_on)
         for e in self.deemed:
             ids.update(e.rests_on + e.dated_by)
-        for x in [*self.deadlines, *self.keeps, *self.allowances]:
+        for x in [*self.deadlines, *self.keeps, *self.allowances, *self.currencies]:
             ids.update(x.rests_on)
         for g in self.glossary.term if self.glossary else []:
             ids.update(g.rests_on)
@@ -693,10 +714,11 @@ def load_knowledge(facts: Path = FACTS_FILE, duties: Path = DUTIES_FILE, phrasin
             raise KnowledgeError(f"{path.name}: {exc}") from None
 
     fact_list = parsed(facts, lambda d: [FactSpec(**f) for f in d.get("fact", [])])
+    currencies = parsed(facts, lambda d: [Currency(**c) for c in d.get("currency", [])])
     dmap = parsed(duties, lambda d: DutyMap(**d))
     forms = parsed(phrasing, lambda d: Phrasing(**d))
     gloss = parsed(glossary, lambda d: Glossary(**d))
-    return Knowledge(fact_list, dmap, forms, gloss)
+    return Knowledge(fact_list, dmap, forms, gloss, currencies)
 
 
 @lru_cache(maxsize=1)

@@ -61,12 +61,18 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     ("AI 매출 약 80억, 전체 매출 1조 2천억 원", "ai_revenue_krw", 8e9),
     ("about 1.5 million Koreans use our app every day", "daily_users_kr", 1_500_000),
     ("trained with roughly 3 × 10^25 FLOPs", "training_compute_flops", 3e25),
-    ("Our global revenue was $2 billion.", "revenue_krw", None),
+    # A foreign figure is a band of won, at both ends of the currency's band of yearly average rates.
+    ("Our global revenue was $2 billion.", "revenue_krw", (2e12, 3.4e12)),
+    ("작년 AI 매출은 500만 달러였어요", "ai_revenue_krw", (5e9, 8.5e9)),
+    ("AI revenue of EUR 20 million", "ai_revenue_krw", (2.2e10, 3.8e10)),
+    ("there's no visible mark on the images", "label_visible", False),
 ])
 def test_readings(reader, text, fact, value):
     got = reader.read(text).get(fact)
     if isinstance(value, float) and value:
         assert got is not None and abs(got - value) < 1e-6 * value
+    elif isinstance(value, tuple):
+        assert isinstance(got, tuple) and all(abs(g - v) < 1e-6 * v for g, v in zip(got, value))
     else:
         assert got == value
 

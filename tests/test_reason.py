@@ -44,6 +44,17 @@ def test_domestic_agent_thresholds_are_alternatives(r, size, expected):
     assert status(r, "domestic-agent", f) == expected
 
 
+@pytest.mark.parametrize("band, expected", [
+    ((5e9, 8.5e9), NOT_APPLY),  # USD 5 million of AI revenue: below KRW 10 billion at any rate in the band
+    ((8e9, 1.36e10), DEPENDS),  # USD 8 million: the rate decides it
+    ((1.1e10, 1.9e10), APPLIES),  # EUR 10 million: above at any rate in the band
+])
+def test_a_figure_converted_at_an_unknown_rate_decides_only_where_both_ends_agree(r, band, expected):
+    f = facts(no_korean_office=True, provides_to_others=True, serves_korea=True, daily_users_kr=300_000,
+              revenue_krw=band, ai_revenue_krw=band, fined_for_order=False)
+    assert status(r, "domestic-agent", f) == expected
+
+
 def test_depends_names_the_threshold_facts_with_both_branches(r):
     s = r.duty(r.k.duties["domestic-agent"], facts(no_korean_office=True, provides_to_others=True, serves_korea=True),
                TODAY)
