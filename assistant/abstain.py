@@ -98,6 +98,12 @@ _KOREA = re.compile(r"korea|한국|우리나라|국내|서울|부산|seoul|busan
                     r"기본법|\bthe act\b|this act|이 법", re.I)
 
 
+def names_korea(question: str) -> bool:
+    """Whether a question names Korea, its government or this Act (then it asks about Korea, whatever else it
+    compares it with)."""
+    return bool(_KOREA.search(question))
+
+
 def foreign_names(question: str, names: list[str], r: Retrieval) -> list[str]:
     """The places a question names that put it outside the corpus.
 
@@ -108,7 +114,7 @@ def foreign_names(question: str, names: list[str], r: Retrieval) -> list[str]:
     law = " ".join(u.text for c in top if c.doc in ("act", "decree") or c.doc.startswith("notice")
                    for u in c.units).lower()
     comment = " ".join(u.text for c in top if c.doc.startswith("commentary/") for u in c.units).lower()
-    korea = bool(_KOREA.search(question))
+    korea = names_korea(question)
     out = []
     for n in names:
         asked = bool(re.search(re.escape(n) + f"(?:{_LAW_WORD})", question, re.I)) or \

@@ -21,7 +21,7 @@ from ingest.sync import answer_versions
 
 from corpus.knowledge import CID_MARK, knowledge
 
-from assistant.abstain import Decision, decide
+from assistant.abstain import Decision, decide, names_korea
 from assistant.answer import Draft, Extractive, cite_marks
 from assistant.asked import QuestionReader, related
 from assistant.changes import wording_change
@@ -168,7 +168,8 @@ class Assistant:
         r: Retrieval = state["retrieval"]
         a = r.analysis
         asked = self.questions.read(a.query.question, [c.cid for c in r.candidates], a.query.as_of)
-        if asked.kind == "not_covered" and self._answered_by_its_provision(asked.subject, r):
+        if asked.kind == "not_covered" and not self._answers_itself(asked) and \
+                self._answered_by_its_provision(asked.subject, r):
             asked.kind = asked.subject = ""  # "is the official liable under Art. 16(4)?" is answered by Art. 16(4)
         facts = state["facts"]
         lead = self.composer.lead(asked, facts, a.lang, a.query.as_of)
@@ -182,6 +183,12 @@ class Assistant:
                     lead = self.composer.lead(asked, facts, a.lang, a.query.as_of)
         state["asked"], state["lead"] = asked, lead
         return state
+
+    def _answers_itself(self, asked) -> bool:  # noqa: ANN001 - Asked
+        """Whether the entry's own statement answers a yes/no question about it ("does the Act ban any AI?"), citing
+        the provisions it rests on: then retrieval ranking those provisions first does not send it elsewhere."""
+        entry = next(n for n in self.reasoner.k.not_covered if n.id == asked.subject)
+        return entry.answer is not None and asked.form == "yesno"
 
     def _answered_by_its_provision(self, nid: str, r: Retrieval) -> bool:
         """Whether retrieval found what the question asks in the provisions the not-covered entry names (the one
@@ -204,10 +211,13 @@ class Assistant:
         decision = decide(self.store, r, self.missing)
         if decision.abstain and lead is not None and lead.verdict is not None and (
                 decision.reason in ("weak-match", "no-candidates", "advice", "off-topic")
-                or (decision.reason == "foreign" and a.other_fields and not a.unknown_names)):
+                or (decision.reason == "foreign" and a.other_fields and not a.unknown_names)
+                or (decision.reason == "foreign" and state["asked"].kind == "not_covered"
+                    and names_korea(a.query.question))):
             # The duty map decides the question ("보험사 법무팀입니다. … 표시를 붙여야 하나요?"): a word of another
             # field of law said as context, a weak match of the provisions' wording, or a plain-word story read as
-            # a request for advice, does not decline it.
+            # a request for advice, does not decline it; nor does another country's law the question compares with
+            # what Korea's Act does ("does Korea's Act, like the EU's, ban any practices?"), where the map says it.
             decision = Decision(False, "ok")
         if lead is not None and lead.decline and decision.reason in NOT_SCOPE:
             # Something the regime does not do: its own statement, rather than whichever provision shares a word.

@@ -460,3 +460,17 @@ def test_a_step_before_the_confirmation_gets_no_verdict_from_the_option(r):
     lead = lead_for(r, "We want MSIT's AI product confirmation for procurement. Do we need a catalogue number before we "
                        "apply?")
     assert lead is None or lead.verdict is None
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("Before we launch a chatbot in Korea, do we need a licence or registration from MSIT?", "no"),
+    ("출시 전에 과기정통부에 등록을 해야 하나요?", "no"),
+    ("Does the Act prohibit any AI practices outright, such as social scoring?", "no"),
+    ("법이나 시행령에 과태료를 부과하지 않는 계도기간이 있나요?", "no"),
+    ("Is there a grace period before fines are imposed under the Act?", "no"),
+    # Asked the other way round (may we do without it?), the statement answers without a verdict word.
+    ("Can we start selling before we get a licence to operate from MSIT?", None),
+])
+def test_what_the_regime_does_not_do_answers_a_yes_no_question_about_it(r, question, verdict):
+    lead = lead_for(r, question)
+    assert lead is not None and lead.verdict == verdict and lead.lines, (question, lead)
