@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from corpus.knowledge import Knowledge, one_of
-from corpus.numbers import days_between
+from corpus.numbers import days_between, quantities
 
 from assistant.facts import normalise
 
@@ -57,6 +57,7 @@ class Asked:
     late: bool = False  # kind "deadline": asks whether the period has run out (else whether it is still in time)
     years: int | None = None  # kind "keep": how many years the question says it keeps the records
     before_step: bool = False  # asks about a step before another, not the later step itself
+    amount: float | None = None  # a question about a fine: the sum in won the asking sentence names
 
 
 # The parts of the fine schedule a question may turn on, in the order they are tested (the Act's ceiling first: "could
@@ -228,6 +229,7 @@ class QuestionReader:
             asked.fine = next((part for where in (sentence, text) for part in FINE_PARTS
                                if self._any(f"fine_{part}", where)), "")
             asked.sanction_detail = asked.sanction_detail or bool(asked.fine)
+            asked.amount = next((v for _, _, v, cur in quantities(sentence) if cur == "KRW"), None)
         if self._deemed(asked, text, sentence):
             return asked
         for nid in _named(self._not_covered, text)[:1]:

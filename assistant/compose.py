@@ -128,9 +128,19 @@ class _FineSchedule:
             if within is None:
                 return depends(p.window, _t(p.rises, lang), amounts)
             return said("yes" if within else "no", _t(p.rises, lang), amounts)
+        if part in ("exact", "") and asked.amount is not None and self._beyond(row, asked.amount):
+            # "Could they fine us the full 30 million?" where no violation of this kind can come to that much.
+            return said("no", _t(p.beyond, lang), amounts, _t(p.increase, lang))
         if part == "exact":
             return depends(p.adjust, amounts, _t(p.reduce, lang), _t(p.increase, lang))
         return None
+
+
+    def _beyond(self, row, amount: float) -> bool:  # noqa: ANN001 - ScheduleRow
+        """Whether `amount` (won) is more than any violation of `row` can be fined: its highest scheduled amount
+        increased by the most the Decree allows, and never above the Act's maximum."""
+        s = self.k.schedule
+        return amount > min(max(row.amounts) * s.unit * (1 + s.adjust), s.ceiling)
 
 
 class Composer(_FineSchedule):

@@ -10,10 +10,11 @@ import re
 import threading
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Callable, Iterable
 
 from corpus.knowledge import FactSpec, Knowledge, Negation, one_of
-from corpus.numbers import quantities
+from corpus.numbers import days_between, quantities
 
 NEG_WINDOW_EN = 28  # characters before a match searched for a negation
 NEG_WORDS_KO = 3  # the rest of the matched word and the two words after it (fillers such as 아직 skipped)
@@ -143,6 +144,7 @@ class FactReader:
         self._cues = {f.id: ([re.compile(p, re.I) for p in f.cues], [re.compile(p, re.I) for p in f.not_cues],
                              [re.compile(p, re.I) for p in f.counts])
                       for f in knowledge.facts.values() if f.type == "number"}
+        self._dated = {f.id: f.dates_within for f in knowledge.facts.values() if f.dates_within is not None}
         self._currencies = [(c.id, c.krw_per_unit, [re.compile(p, re.I) for p in c.words]) for c in knowledge.currencies]
         self._parts = {e.id: [[re.compile(p, re.I) for p in part.asked] for part in e.needs] for e in knowledge.deemed}
         self._examples: list[tuple[str, bool, str]] = [
@@ -172,6 +174,11 @@ class FactReader:
                 facts.values[fid] = v
         facts.measures = {eid: tuple(self._stated(part, text, spans) for part in parts)
                           for eid, parts in self._parts.items()}
+        for fid in sorted(want & set(self._dated)):
+            days = days_between(text, date.today().year)
+            if days is not None:
+                facts.values[fid] = FactValue(days <= self._dated[fid], f"{days} days between the dates given",
+                                              "figure")
         if self.embed is not None and use_examples:
             self._by_examples(question, want, facts)
         self._imply(facts)

@@ -121,6 +121,9 @@ class FactSpec(_Strict):
     cues: list[str] = Field(default_factory=list)  # number facts: words a figure must stand next to
     not_cues: list[str] = Field(default_factory=list)
     counts: list[str] = Field(default_factory=list)  # number facts counting people: the nouns counted
+    # A yes/no fact about how long lay between two events: where the question gives two dates, it is true when
+    # they are at most this many days apart (then the dates decide it over the patterns' vaguer words).
+    dates_within: int | None = None
 
     _check = field_validator("cues", "not_cues", "counts")(classmethod(lambda cls, v: _compile(v)))
 
@@ -280,6 +283,7 @@ class ScheduleText(_Strict):
     amounts: Bilingual  # with {name}, {a1}, {a2}, {a3}
     adjust: Bilingual
     ignored: Bilingual
+    beyond: Bilingual  # an amount asked about that no violation of the row can reach
 
 
 class ScheduleRow(_Asked):
@@ -297,6 +301,9 @@ class Schedule(_Strict):
     rests_on: list[str]
     plain: ScheduleText
     row: list[ScheduleRow]
+    unit: int  # won per unit of the table's amounts
+    adjust: float  # the share by which the authority may reduce or increase a scheduled amount
+    ceiling: int  # the Act's maximum fine, in won
 
 
 class Sanctions(_Strict):

@@ -213,6 +213,16 @@ FINE_CASES = [
     ("고지 의무를 8개월째 안 지키고 있는데, 과태료가 기준 금액보다 높게 나올 수 있나요?", "yes"),
     ("Could the fine for ignoring a correction order ever go above KRW 30 million?", "no"),
     ("첫 고지 위반이면 과태료가 딱 500만원인가요?", "depends"),
+    # an amount no violation of the kind can reach, whatever the count and the increase
+    ("We skipped the prior AI notice; it's our first violation. Could MSIT fine us the full KRW 30 million?", "no"),
+    ("사전고지를 안 해서 적발됐는데 과태료가 정확히 3천만원 나오나요?", "no"),
+    # a repeat counted from the two dates the question gives (within two years of the earlier fine)
+    ("We were fined on 10 February 2026 for skipping the prior AI notice. On 20 November 2026 MSIT caught the same "
+     "failure again. Will the fine be higher this time?", "yes"),
+    ("We were fined on 3 March 2023 for skipping the prior notice, and caught again on 1 June 2026. Is the fine "
+     "higher this time?", "no"),
+    ("예전에 사전고지 위반으로 과태료를 낸 적이 있는데 언제였는지 기억이 안 나요. 이번에 또 같은 위반으로 걸렸는데 이번엔 "
+     "1,000만원이 나오나요?", "depends"),
     # an order not followed is fined of itself, whatever the duty it enforced
     ("MSIT ordered us to correct our deepfake labels and we ignored the order. Will we be fined?", "yes"),
     ("과기정통부가 시정명령을 내렸는데 아직 이행하지 않았습니다. 과태료가 나오나요?", "yes"),
