@@ -58,6 +58,7 @@ class Asked:
     years: int | None = None  # kind "keep": how many years the question says it keeps the records
     before_step: bool = False  # asks about a step before another, not the later step itself
     amount: float | None = None  # a question about a fine: the sum in won the asking sentence names
+    without: bool = False  # asks about doing without something ("can we launch without a licence?")
 
 
 # The parts of the fine schedule a question may turn on, in the order they are tested (the Act's ceiling first: "could
@@ -220,7 +221,7 @@ class QuestionReader:
                       possibility=self._any("possibility", sentence), inverted=self._any("inverted", sentence),
                       sanction_detail=self._any("sanction_detail", sentence), counts=self._any("deemed", sentence),
                       in_force=self._any("in_force", sentence),
-                      before_step=self._any("before_step", sentence),
+                      before_step=self._any("before_step", sentence), without=self._any("without", sentence),
                       own=self._any("self", text) or bool(re.search(r"[가-힣]", text) and not self._general.search(text)))
         asked.fine_rows = [rid for rid, pats in self._fine_rows if any(p.search(text) for p in pats)]
         asked.ignored = self._any("fine_ignored", text)
@@ -232,7 +233,13 @@ class QuestionReader:
             asked.amount = next((v for _, _, v, cur in quantities(sentence) if cur == "KRW"), None)
         if self._deemed(asked, text, sentence):
             return asked
-        for nid in _named(self._not_covered, text)[:1]:
+        # An entry that answers yes/no must be what the asking sentence asks about ("is it high-impact? we have no
+        # medical-device licence yet" is not a licence question); a bare follow-up ("Does it?") asks what the
+        # sentence before it says.
+        scope = text if len(sentence.strip()) <= 12 else sentence
+        answers = {n.id for n in self.k.not_covered if n.answer}
+        for nid in [n for n in _named(self._not_covered, text)
+                    if n not in answers or _named([(n, dict(self._not_covered)[n])], scope)][:1]:
             asked.kind, asked.subject = "not_covered", nid
             return asked
         if asked.form == LIST and not asked.own:

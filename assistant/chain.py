@@ -185,10 +185,10 @@ class Assistant:
         return state
 
     def _answers_itself(self, asked) -> bool:  # noqa: ANN001 - Asked
-        """Whether the entry's own statement answers a yes/no question about it ("does the Act ban any AI?"), citing
-        the provisions it rests on: then retrieval ranking those provisions first does not send it elsewhere."""
+        """Whether the entry's own statement answers the question even where retrieval ranked the provisions it
+        cites first ("does the Act ban any AI?" is not answered by the list of high-impact areas)."""
         entry = next(n for n in self.reasoner.k.not_covered if n.id == asked.subject)
-        return entry.answer is not None and asked.form == "yesno"
+        return not entry.provision_answers
 
     def _answered_by_its_provision(self, nid: str, r: Retrieval) -> bool:
         """Whether retrieval found what the question asks in the provisions the not-covered entry names (the one

@@ -353,7 +353,7 @@ class Composer(_FineSchedule):
         """A matter the regime does not address is declined with the map's own statement of what it does not do;
         where the Act shows the answer ("can the CEO go to prison for it?"), a yes/no question gets it."""
         entry = next(n for n in self.k.not_covered if n.id == nid)
-        if entry.answer and asked.form == YESNO and asked.permission and not asked.obligation:
+        if entry.answer and asked.form == YESNO and asked.without:
             # "Can we launch without a licence?" asks the other way round from "do we need one?": the statement
             # answers it, without a verdict word that would read the wrong way.
             return Lead(None, [_t(entry.plain, lang)])

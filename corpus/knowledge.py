@@ -266,6 +266,10 @@ class NotCovered(_Asked):
     rests_on: list[str]
     plain: Bilingual
     answer: Literal["no"] | None = None  # where the Act shows the answer to a yes/no question about it
+    # Whether retrieval ranking the entry's own provisions first means they answer the question ("is the official
+    # liable under Art. 16(4)?", "who can be jailed under Art. 42?"); false where they are only what the statement
+    # cites (the confirmation procedure is not a licence).
+    provision_answers: bool = True
 
 
 class SanctionText(_Strict):
@@ -429,6 +433,7 @@ class Forms(_Strict):
     days: list[str]  # a number of days that have passed (group 1), in the question's words
     weeks: list[str]  # the same in weeks
     before_step: list[str]  # asks about a step before another ("do we need X before we apply?"), not the step itself
+    without: list[str]  # asks about doing without something ("can we launch without a licence?", "등록 없이")
 
     _check = field_validator("*")(classmethod(lambda cls, v: _compile(v)))  # every form is a list of patterns
 

@@ -479,7 +479,7 @@ def test_a_step_before_the_confirmation_gets_no_verdict_from_the_option(r):
     ("법이나 시행령에 과태료를 부과하지 않는 계도기간이 있나요?", "no"),
     ("Is there a grace period before fines are imposed under the Act?", "no"),
     # Asked the other way round (may we do without it?), the statement answers without a verdict word.
-    ("Can we start selling before we get a licence to operate from MSIT?", None),
+    ("Can we start selling without a licence to operate from MSIT?", None),
 ])
 def test_what_the_regime_does_not_do_answers_a_yes_no_question_about_it(r, question, verdict):
     lead = lead_for(r, question)
