@@ -66,6 +66,9 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     ("작년 AI 매출은 500만 달러였어요", "ai_revenue_krw", (5e9, 8.5e9)),
     ("AI revenue of EUR 20 million", "ai_revenue_krw", (2.2e10, 3.8e10)),
     ("there's no visible mark on the images", "label_visible", False),
+    ("We generated a few background scenes with a commercial AI video tool and cut them into our film.",
+     "outputs_only", True),
+    ("We generate images with our own diffusion model and sell them to clients.", "outputs_only", False),
 ])
 def test_readings(reader, text, fact, value):
     got = reader.read(text).get(fact)
