@@ -128,6 +128,8 @@ class QuestionReader:
 
     def elapsed(self, text: str, year: int) -> int | None:
         """The days the question says have passed: "45일째", "20 days since", "2주 됐어요", or two dates."""
+        # "딱 2주(14일) 지났어요": a figure restated in brackets is read with the words around it.
+        text = re.sub(r"[()（）\[\]]", " ", text)
         for name, scale in (("days", 1), ("weeks", 7)):
             for p in self._forms[name]:
                 for m in p.finditer(text):

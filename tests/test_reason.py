@@ -363,6 +363,8 @@ def test_a_way_question_that_names_no_way_gets_no_verdict_from_the_ways(r):
 # ---------------------------------------------------------------------- deadlines and retention (Decree Arts. 25, 27)
 
 DEADLINE_CASES = [
+    # a figure restated in brackets
+    ("고영향 AI에 해당한다는 회신을 받은 지 2주(14일) 지났어요. 결과에 동의가 안 되는데 지금 재확인 요청할 수 있나요?", "no"),
     # MSIT's 30 days (Decree Art. 25(3)), extendable once by 30 with written notice
     ("We asked MSIT to confirm whether our AI is high-impact. It has been 45 days and no extension notice came. "
      "Is MSIT past its reply deadline?", "yes"),
