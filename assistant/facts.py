@@ -78,6 +78,7 @@ class Negations:
         self._after = re.compile(one_of(spec.after))
         self._in_pattern = re.compile(one_of(spec.in_pattern))
         self._clause = re.compile(one_of(spec.clause_break))
+        self._unsure = re.compile(one_of(spec.unsure), re.I)
         self._filler = set(spec.filler)
 
     def clauses(self, text: str) -> list[tuple[int, int]]:
@@ -90,6 +91,16 @@ class Negations:
         if start < len(text):
             spans.append((start, len(text)))
         return spans
+
+    def unsure_sentences(self, text: str) -> list[tuple[int, int]]:
+        """Spans of the sentences that say the asker does not know, or that it varies, other than the one asking."""
+        out, start = [], 0
+        for m in _SENTENCE_END.finditer(text + "\n"):
+            part = text[start:m.start()]
+            if self._unsure.search(part) and not part.rstrip().endswith(("?", "？")):
+                out.append((start, m.start()))
+            start = m.end()
+        return out
 
     def negative(self, pattern: str) -> bool:
         """Whether a fact pattern is itself written as a negative (then a negation it contains does not flip it)."""
@@ -109,6 +120,9 @@ class Negations:
         direct = bool(words) and bool(self._before.fullmatch(words[-1]) or self._before.search(words[-1][-3:]))
         after = " ".join([w for w in text[end:b].split(" ") if w not in self._filler][:NEG_WORDS_KO])
         return direct or bool(self._before.search(text[start:end])) or bool(self._after.search(after))
+
+
+_SENTENCE_END = re.compile(r"(?<=[.?!？])\s+|\n+")
 
 
 def _clause_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
@@ -206,8 +220,11 @@ class FactReader:
 
     def _by_patterns(self, fid: str, text: str, spans: list[tuple[int, int]]) -> FactValue | None:
         votes: list[tuple[bool, int, str]] = []
+        unsure = self.neg.unsure_sentences(text)
         for p, side, negative in self._patterns[fid]:
             for m in p.finditer(text):
+                if any(a <= m.start() < b for a, b in unsure):
+                    continue  # "… whether they check or just use it varies by school": not stated either way
                 # A reading the question negates counts for the other side, unless the pattern is itself a negative.
                 flip = not negative and self.neg.negated(text, spans, m.start(), m.end())
                 votes.append((side != flip, m.start(), m.group(0)))
@@ -257,7 +274,8 @@ class FactReader:
         "1.2M daily users", "trained with 3 × 10^25 FLOPs")."""
         cues, not_cues, counts = self._cues[fid]
         unit = self.k.facts[fid].unit
-        qs = quantities(text)
+        unsure = self.neg.unsure_sentences(text)
+        qs = [q for q in quantities(text) if not any(a <= q[0] < b for a, b in unsure)]
         best: tuple[int, FactValue] | None = None
         for cue in cues:
             for m in cue.finditer(text):
@@ -303,7 +321,9 @@ class FactReader:
         if not cands:
             return
         text = unicodedata.normalize("NFC", question)
-        parts = [text[a:b].strip() for a, b in self.neg.clauses(text) if len(text[a:b].strip()) >= 6]
+        unsure = self.neg.unsure_sentences(text)
+        parts = [text[a:b].strip() for a, b in self.neg.clauses(text) if len(text[a:b].strip()) >= 6
+                 and not any(x <= a < y for x, y in unsure)]
         if not parts:
             return
         vecs = self._vectors()

@@ -456,8 +456,10 @@ class Negation(_Strict):
     after: list[str]
     in_pattern: list[str]
     clause_break: list[str]
+    unsure: list[str]  # a sentence saying the asker does not know, or that it varies: what it states is not a fact
 
-    _check = field_validator("before", "after", "in_pattern", "clause_break")(classmethod(lambda cls, v: _compile(v)))
+    _check = field_validator("before", "after", "in_pattern", "clause_break", "unsure")(
+        classmethod(lambda cls, v: _compile(v)))
 
 
 class DocumentWords(_Strict):

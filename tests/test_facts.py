@@ -106,3 +106,19 @@ def test_described_examples_decide_what_patterns_leave_open(reader):
                         {"internal_use_only"})
     assert f.get("internal_use_only") is True and f.values["internal_use_only"].how == "example"
     assert f.get("provides_to_others") is False  # what the fact implies follows
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Teachers can edit the scores, but whether they actually review them or just paste them in varies by school.",
+     "human_final_decision"),
+    ("담당 공무원이 결과를 검토한다고는 하는데, 실제로 얼마나 손을 댈지는 모르겠어요.", "human_final_decision"),
+    ("매출은 본사 재무팀만 알아서 저는 몰라요. 전체 매출은 1조 원이 넘는다고 들었지만 확실하지 않아요.", "revenue_krw"),
+])
+def test_what_a_sentence_says_the_asker_is_unsure_of_is_left_open(reader, text, fact):
+    assert reader.read(text).get(fact) is None
+
+
+def test_a_sure_sentence_beside_an_unsure_one_still_counts(reader):
+    f = reader.read("Our recruiters read every application and make the final decision. We're not sure about MSIT's "
+                    "view on this.")
+    assert f.get("human_final_decision") is True
