@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from corpus.knowledge import CID_MARK, Bilingual, Duty, Knowledge
 from corpus.labels import ko_date
+from corpus.manifest import load_manifest
+from corpus.settings import CORPUS_DIR
 
 from assistant.asked import LIST, YESNO, Asked, related
 from assistant.facts import Facts
@@ -23,8 +26,13 @@ TO_VERDICT = {APPLIES: "yes", NOT_APPLY: "no", DEPENDS: "depends"}
 MAX_BRANCHES = 2  # unknown facts spelled out with both branches
 _MONTH_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
              "November", "December"]
-GUIDELINE_TITLES = {"guideline/high-impact": {"en": "MSIT High-impact AI Judgement Guideline (Apr. 2026)",
-                                              "ko": "과학기술정보통신부 「고영향 인공지능 판단 가이드라인」(2026. 4.)"}}
+
+
+@lru_cache(maxsize=1)
+def guideline_titles() -> dict[str, dict[str, str]]:
+    """The guidelines' short titles, by language, from the corpus manifest (the names answers cite them by)."""
+    docs = load_manifest(CORPUS_DIR / "manifest.toml")
+    return {d.id: {"en": d.short_en, "ko": d.short_ko} for d in docs if d.id.startswith("guideline/")}
 
 
 @dataclass
@@ -204,15 +212,19 @@ class Composer(_FineSchedule):
         for tid in term_ids:
             value = self.r.term(tid, facts)
             shown = "unknown" if value is None else str(value).lower()
-            for g in self.k.terms[tid].guidance:
-                if shown not in g.shown_when:
-                    continue
-                title = GUIDELINE_TITLES.get(g.doc, {}).get(lang, g.doc)
-                if lang == "ko":
-                    notes.append(f"과학기술정보통신부 가이드라인(법령 아님): {title} {g.page}면 — {_t(g.says, lang)}.")
-                else:
-                    notes.append(f"MSIT guidance, not law: {title}, p. {g.page}: {_t(g.says, lang)}.")
+            notes += self._notes_of([g for g in self.k.terms[tid].guidance if shown in g.shown_when], lang)
         return list(dict.fromkeys(notes))
+
+    def _notes_of(self, guidance: list, lang: str) -> list[str]:  # noqa: ANN001 - Guidance entries
+        """Guidance the answer rests on, labelled as guidance and not law, with the guideline's printed page."""
+        notes = []
+        for g in guidance:
+            title = guideline_titles().get(g.doc, {}).get(lang, g.doc)
+            if lang == "ko":
+                notes.append(f"과학기술정보통신부 가이드라인(법령 아님): {title} {g.page}면 — {_t(g.says, lang)}.")
+            else:
+                notes.append(f"MSIT guidance, not law: {title}, p. {g.page}: {_t(g.says, lang)}.")
+        return notes
 
     def _terms_in(self, status: Status, duty: Duty | None, facts: Facts) -> list[str]:
         """The terms that decided the outcome, and the terms they were decided through (whose guidance is named
@@ -448,7 +460,8 @@ class Composer(_FineSchedule):
             return None
         how = [f"- {_t(duty.plain.how, lang)}"] if duty.plain.how is not None else []
         if ws.way is not None:
-            return Lead(ws.verdict, [_after_dash(VERDICT_WORD[ws.verdict][lang], _t(ws.way.plain, lang), lang)] + how)
+            return Lead(ws.verdict, [_after_dash(VERDICT_WORD[ws.verdict][lang], _t(ws.way.plain, lang), lang)] + how,
+                        notes=self._notes_of(ws.way.guidance, lang))
         status = Status(duty.id, DEPENDS, unknown=ws.unknown)
         lines = [self._depends_line(status, [c for w in ws.open for c in w.rests_on], lang)]
         for fid in ws.unknown[:MAX_BRANCHES]:
@@ -599,8 +612,11 @@ class Composer(_FineSchedule):
             # the duty's ways decide it.
             # The way may be described in the words of another duty the question names ("look real" and "disclosure"):
             # not enough for one of them is not enough; else the first whose ways decide it, else it depends.
-            leads = [x for did in [asked.subject, *asked.others]
-                     for x in [self.way_lead(self.k.duties[did], facts, lang)] if x is not None]
+            asked_of = [asked.subject, *asked.others]
+            # A duty that narrows how one asked about is done, where it binds the asker, is asked about too.
+            asked_of += [d.id for d in self.k.duties.values() if set(d.tightens) & set(asked_of)
+                         and d.id not in asked_of and self.r.duty(d, facts, as_of).status == APPLIES]
+            leads = [x for did in asked_of for x in [self.way_lead(self.k.duties[did], facts, lang)] if x is not None]
             lead = next((x for x in leads if x.verdict == "no"), None) or next(
                 (x for x in leads if x.verdict != "depends"), leads[0] if leads else None)
             if lead is not None:

@@ -219,6 +219,7 @@ class Way(_Strict):
     enough: bool
     rests_on: list[str]
     plain: Bilingual
+    guidance: list[Guidance] = Field(default_factory=list)  # where MSIT's guidance, not the law, draws the line
 
 
 class DutyText(_Strict):
@@ -255,6 +256,9 @@ class Duty(_Asked):
     exceptions: list[Exception_] = Field(default_factory=list)
     notes: list[Note] = Field(default_factory=list)
     ways: list[Way] = Field(default_factory=list)
+    # Duties whose way of being done this one narrows where it applies (a realistic output's label is an output
+    # label held to a stricter way): a question whether a way of doing them is enough is also asked of this one.
+    tightens: list[str] = Field(default_factory=list)
 
 
 class Classify(_Asked):
