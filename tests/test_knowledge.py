@@ -142,3 +142,13 @@ def test_a_glossary_entry_without_its_provision_is_refused(tmp_path):
     bad.write_text(text.replace('rests_on = ["act:31:1"]', "", 1), encoding="utf-8")
     with pytest.raises(KnowledgeError, match="rests_on"):
         load_knowledge(FACTS_FILE, DUTIES_FILE, PHRASING_FILE, bad)
+
+
+def test_no_cue_pattern_matches_every_question():
+    # an empty alternative ("…\\b|") would make an entry the subject of any question
+    k = load_knowledge()
+    entries = [*k.duties.values(), *k.classify, *k.not_covered, *k.schedule.row, *k.measure_items.values(),
+               *k.deadlines, *k.keeps, *k.allowances]
+    for e in entries:
+        for p in e.asked:
+            assert not re.search(p, "", re.I) and not re.search(p, "zzz", re.I), (getattr(e, "id", e), p[:60])
