@@ -527,6 +527,8 @@ class Composer(_FineSchedule):
         verdict = "no" if asked.obligation and not asked.permission else "yes"
         if asked.inverted:  # "can we skip the trade-secret parts?": not owed, so yes
             verdict = "yes" if verdict == "no" else "no"
+        if x.required:  # a step owed first: needed (yes), and going ahead without it is not open (no)
+            verdict = "yes" if verdict == "no" else "no"
         return Lead(verdict, [_after_dash(VERDICT_WORD[verdict][lang], _t(x.plain, lang), lang)])
 
     def in_force_lead(self, duty: Duty, lang: str, as_of: str) -> Lead:

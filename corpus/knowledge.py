@@ -388,6 +388,9 @@ class Allowance(_Asked):
     needs: list[str]  # the question must also use one of these words (patterns): what the allowance is about
     rests_on: list[str]
     plain: Bilingual
+    # A step the law requires before another ("apply only with a catalogue number"): "do we need it first?" is
+    # answered yes and "can we go ahead without it?" no, the other way round from what the law allows.
+    required: bool = False
 
     _check_needs = field_validator("needs")(classmethod(lambda cls, v: _compile(v)))
 

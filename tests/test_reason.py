@@ -469,9 +469,20 @@ def test_the_ai_product_confirmation_is_not_open_before_the_notice(r):
 
 
 def test_a_step_before_the_confirmation_gets_no_verdict_from_the_option(r):
-    lead = lead_for(r, "We want MSIT's AI product confirmation for procurement. Do we need a catalogue number before we "
-                       "apply?")
+    # a step the map does not know is not answered as the option itself
+    lead = lead_for(r, "We want MSIT's AI product confirmation for procurement. Do we need a board resolution before "
+                       "we apply?")
     assert lead is None or lead.verdict is None
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("We want MSIT's AI product confirmation for procurement. Do we need a catalogue number before we apply?", "yes"),
+    ("조달청 물품목록번호는 아직 없는데, 일단 AI 제품 확인 신청부터 넣어도 되나요?", "no"),
+    ("Can we apply for the AI product confirmation without a goods catalogue number?", "no"),
+])
+def test_a_step_the_notice_requires_first_is_needed_and_not_to_be_skipped(r, question, verdict):
+    lead = lead_for(r, question)
+    assert lead is not None and lead.verdict == verdict and "[notice-2026-50:4:2]" in lead.lines[0]
 
 
 @pytest.mark.parametrize("question, verdict", [
