@@ -194,7 +194,7 @@ class Reasoner:
         base = outcome(facts)
         out = []
         for fid in self.k.facts:
-            if fid not in leaves or fid in facts.values:
+            if fid not in leaves or fid in facts.values or not self.k.facts[fid].decides:
                 continue
             results = {_status(outcome(facts.with_value(fid, v))) for v in _branch_values(self.k, fid)}
             if len(results) > 1 or results != {_status(base)}:

@@ -124,6 +124,9 @@ class FactSpec(_Strict):
     # A yes/no fact about how long lay between two events: where the question gives two dates, it is true when
     # they are at most this many days apart (then the dates decide it over the patterns' vaguer words).
     dates_within: int | None = None
+    # False for a fact that only restates a conclusion ("our high-impact AI"): read where stated, it is never the
+    # fact an answer says it depends on.
+    decides: bool = True
 
     _check = field_validator("cues", "not_cues", "counts")(classmethod(lambda cls, v: _compile(v)))
 
