@@ -58,6 +58,7 @@ class Asked:
     years: int | None = None  # kind "keep": how many years the question says it keeps the records
     before_step: bool = False  # asks about a step before another, not the later step itself
     amount: float | None = None  # a question about a fine: the sum in won the asking sentence names
+    base: bool = False  # a question about a fine: asks about the schedule's own amount, before any adjustment
     without: bool = False  # asks about doing without something ("can we launch without a licence?")
 
 
@@ -233,6 +234,7 @@ class QuestionReader:
                                if self._any(f"fine_{part}", where)), "")
             asked.sanction_detail = asked.sanction_detail or bool(asked.fine)
             asked.amount = next((v for _, _, v, cur in quantities(sentence) if cur == "KRW"), None)
+            asked.base = self._any("fine_base", sentence)
         if self._deemed(asked, text, sentence):
             return asked
         # An entry that answers yes/no must be what the asking sentence asks about ("is it high-impact? we have no

@@ -136,6 +136,11 @@ class _FineSchedule:
             if within is None:
                 return depends(p.window, _t(p.rises, lang), amounts)
             return said("yes" if within else "no", _t(p.rises, lang), amounts)
+        scheduled = {a * self.k.schedule.unit for a in row.amounts}
+        if asked.base and asked.amount is not None and part in ("exact", "", "repeat") and (
+                asked.amount not in scheduled or scheduled == {asked.amount}):
+            # "Is the scheduled amount 30 million?": the table's own figures answer it, whatever the adjustment.
+            return said("no" if asked.amount not in scheduled else "yes", amounts)
         if part in ("exact", "") and asked.amount is not None and self._beyond(row, asked.amount):
             # "Could they fine us the full 30 million?" where no violation of this kind can come to that much.
             return said("no", _t(p.beyond, lang), amounts, _t(p.increase, lang))

@@ -296,8 +296,12 @@ class FactReader:
                             continue  # a currency with no band: its figure decides nothing
                         if found is not None:
                             currency, value = found
-                    if unit == "users" and (cur or not any(c.search(text[qb:qb + COUNT_WINDOW]) for c in counts)):
-                        continue  # a count needs its noun ("120만 명", "1.2m users"); money is never a count
+                    if unit == "users" and (cur or not any(c.search(text[qb:qb + COUNT_WINDOW]) or
+                                                           c.search(text[max(a, qa - COUNT_WINDOW):qa])
+                                                           for c in counts)):
+                        # a count needs its noun, after ("120만 명", "1.2m users") or before it ("users averaged
+                        # roughly 1.3 million a day"); money is never a count
+                        continue
                     if unit == "FLOPs" and value < 1e15:
                         continue
                     if best is None or gap < best[0]:

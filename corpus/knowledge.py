@@ -437,6 +437,7 @@ class Forms(_Strict):
     fine_increase: list[str]
     fine_repeat: list[str]
     fine_exact: list[str]
+    fine_base: list[str]  # asks about the schedule's own amount, before any reduction or increase ("기준 금액")
     fine_ignored: list[str]
     late: list[str]  # asks whether a deadline has passed ("are they past their deadline?", "기한 넘긴 거죠?")
     within: list[str]  # asks whether it is still in time ("can we still file?", "아직 가능한가요?")
