@@ -612,7 +612,7 @@ class Composer(_FineSchedule):
         # A right, or an option the asker may take ("can we apply for the confirmation now?"), is asked about as
         # "may we": whether it is open to the asker.
         right = asked.kind == "duty" and self.k.duties[asked.subject].type in ("right", "option") and (
-            self.k.duties[asked.subject].type == "right" or not (asked.obligation or asked.sanction))
+            self.k.duties[asked.subject].type == "right" or asked.inverted or not (asked.obligation or asked.sanction))
         if asked.kind == "duty" and (asked.permission or asked.sufficiency or (
                 (asked.counts or asked.classification) and not asked.obligation)):
             # "Is a sign by the kiosk enough?", "can we put it in the credits?": the way the question describes, where
@@ -653,7 +653,8 @@ class Composer(_FineSchedule):
             return None
         if duty.type == "option" and asked.before_step:
             return None  # "do we need X before we apply?": a step before the option, which the map does not list
-        if duty.type in ("endeavour", "option") and asked.obligation and not asked.sanction:
+        if duty.type in ("endeavour", "option") and asked.obligation and not asked.sanction and not (
+                right and asked.inverted):
             # "Must we assess the impact?": the Act asks operators of high-impact AI to endeavour to, not to.
             status = self.r.duty(duty, facts, as_of)
             lines = [_after_dash(VERDICT_WORD["no"][lang], _t(duty.plain.rule, lang), lang)]
