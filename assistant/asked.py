@@ -20,6 +20,7 @@ YESNO, LIST, OTHER = "yesno", "list", "other"
 # Retrieval's support for an entry: its provisions at rank 1, 2, 3 among the candidates.
 RANK_WEIGHT = (1.0, 0.6, 0.4)
 CUE_WEIGHT = 2.0
+SENTENCE_WEIGHT = 1.0
 MIN_SCORE = 1.0  # below this no entry is the subject: the answer stands on the provisions alone
 _PERIOD_BEFORE = re.compile(r"(?i)\b(within|up to|no more than|at most|deadline of|period of)\s*$")
 _PERIOD_AFTER = re.compile(r"\s*(이내|안에|까지)")
@@ -276,8 +277,10 @@ class QuestionReader:
             # On a tie, the duty named by more distinct words: "clones voices so they sound real" names the realistic-
             # output duty twice, "disclosure" the notice duty once.
             words = len({m.group(0) for p in pats for m in p.finditer(text)})
-            scored.append((CUE_WEIGHT * min(cues, 2) + support(own) + (0.5 if asked.obligation else 0.0), words, -i,
-                           "duty", did))
+            # The duty the asking sentence names is the one asked about, before one named in the story around it.
+            in_sentence = SENTENCE_WEIGHT if any(p.search(sentence) for p in pats) else 0.0
+            scored.append((CUE_WEIGHT * min(cues, 2) + support(own) + (0.5 if asked.obligation else 0.0) + in_sentence,
+                           words, -i, "duty", did))
         for i, (tid, pats, own) in enumerate(self._classify):
             cues = sum(1 for p in pats if p.search(text))
             if not cues:
