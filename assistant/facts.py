@@ -22,7 +22,8 @@ NEG_WORDS_KO = 3  # the rest of the matched word and the two words after it (fil
 # to any example of the other side, decides the fact (cosine of multilingual-e5-small; see tests/test_facts.py).
 EXAMPLE_MIN = 0.93
 EXAMPLE_MARGIN = 0.03
-_QUOTED = re.compile(r"'[^'\n]{2,80}'|\"[^\"\n]{2,80}\"|‘[^’\n]{2,80}’|“[^”\n]{2,80}”|「[^」\n]{2,80}」")
+# A single quote inside a word is an apostrophe ("isn't"), not the start or end of a quotation.
+_QUOTED = re.compile(r"(?<![A-Za-z])'[^'\n]{2,80}'(?![A-Za-z])|\"[^\"\n]{2,80}\"|‘[^’\n]{2,80}’|“[^”\n]{2,80}”|「[^」\n]{2,80}」")
 NUMBER_WINDOW = 60  # characters between a figure and its cue word
 COUNT_WINDOW = 25  # a count's noun ("users", "명") follows its figure within this many characters
 
@@ -113,8 +114,12 @@ class Negations:
         two words after it ("고객에게 제공하지 않습니다"). A negation of another verb ("do not label AI-generated
         images") does not count."""
         a, b = _clause_of(spans, start)
-        before = re.split(r"[,;:—–]| - ", text[max(a, start - NEG_WINDOW_EN):start])[-1]
-        words = before.split()
+        parts = re.split(r"[,;:—–]| - ", text[max(a, start - NEG_WINDOW_EN):start])
+        words = parts[-1].split()
+        if len(parts) > 1 and all(w.lower() in ("or", "and", "nor") for w in words):
+            # An item of a list a negation opens ("isn't used for credit, hiring or anything like that"): read what
+            # stands before the list's first item.
+            words = parts[-2].split()[:-1]
         while words and words[-1] in self._filler:
             words.pop()
         direct = bool(words) and bool(self._before.fullmatch(words[-1]) or self._before.search(words[-1][-3:]))
@@ -158,6 +163,7 @@ class FactReader:
         self._cues = {f.id: ([re.compile(p, re.I) for p in f.cues], [re.compile(p, re.I) for p in f.not_cues],
                              [re.compile(p, re.I) for p in f.counts])
                       for f in knowledge.facts.values() if f.type == "number"}
+        self._parts_of = {f.id: f.part_of for f in knowledge.facts.values() if f.part_of}
         self._dated = {f.id: f.dates_within for f in knowledge.facts.values() if f.dates_within is not None}
         self._currencies = [(c.id, c.krw_per_unit, [re.compile(p, re.I) for p in c.words]) for c in knowledge.currencies]
         self._parts = {e.id: [[re.compile(p, re.I) for p in part.asked] for part in e.needs] for e in knowledge.deemed}
@@ -188,6 +194,11 @@ class FactReader:
                 facts.values[fid] = v
         facts.measures = {eid: tuple(self._stated(part, text, spans) for part in parts)
                           for eid, parts in self._parts.items()}
+        for fid, whole in self._parts_of.items():
+            if fid in want and fid not in facts.values and whole in facts.values:
+                v = facts.values[whole].value
+                facts.values[fid] = FactValue((0.0, max(v) if isinstance(v, tuple) else v),
+                                              f"part of {whole}", "figure", facts.values[whole].currency)
         for fid in sorted(want & set(self._dated)):
             days = days_between(text, date.today().year)
             if days is not None:

@@ -127,6 +127,9 @@ class FactSpec(_Strict):
     # False for a fact that only restates a conclusion ("our high-impact AI"): read where stated, it is never the
     # fact an answer says it depends on.
     decides: bool = True
+    # A number fact that is part of another (AI-service revenue is part of total revenue): where the question gives
+    # only the whole, this one is read as lying between zero and it.
+    part_of: str = ""
 
     _check = field_validator("cues", "not_cues", "counts")(classmethod(lambda cls, v: _compile(v)))
 
@@ -597,6 +600,8 @@ class Knowledge:
         if set(self.facts) & set(self.terms):
             raise KnowledgeError(f"ids used for both a fact and a term: {sorted(set(self.facts) & set(self.terms))}")
         for f in self.facts.values():
+            if f.part_of and (f.part_of not in self.facts or self.facts[f.part_of].type != "number"):
+                raise KnowledgeError(f"facts.toml: {f.id} is part of {f.part_of!r}, which is not a number fact")
             for side in (f.implies.true, f.implies.false, f.overrides.true, f.overrides.false):
                 for other, value in side.items():
                     if other not in self.facts:

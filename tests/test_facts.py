@@ -30,7 +30,12 @@ def accuracy(reader: FactReader, path: Path) -> tuple[float, list[str]]:
         for fid, want in d["facts"].items():
             value = got.get(fid)
             expected = None if want == "unknown" else want
-            if isinstance(expected, (int, float)) and not isinstance(expected, bool):
+            if isinstance(value, tuple):
+                # a band (a figure converted at an unknown rate, or a part bounded by its whole) is not an exact
+                # reading: right where the phrasing leaves the figure unknown or the figure lies within it
+                good = expected is None or (not isinstance(expected, bool) and isinstance(expected, (int, float))
+                                            and value[0] * 0.99 <= expected <= value[1] * 1.01)
+            elif isinstance(expected, (int, float)) and not isinstance(expected, bool):
                 good = value is not None and abs(value - expected) <= 0.01 * expected
             else:
                 good = value == expected
@@ -66,6 +71,12 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     ("작년 AI 매출은 500만 달러였어요", "ai_revenue_krw", (5e9, 8.5e9)),
     ("AI revenue of EUR 20 million", "ai_revenue_krw", (2.2e10, 3.8e10)),
     ("there's no visible mark on the images", "label_visible", False),
+    # AI-service revenue is part of total revenue: bounded by it where only the whole is given
+    ("작년 전체 매출이 원화로 환산하면 70억원 정도예요.", "ai_revenue_krw", (0.0, 7e9)),
+    ("Our loan-screening AI has been assessed as high-impact.", "stated_high_impact", True),
+    ("심사역은 결과를 고객에게 통보만 합니다.", "human_final_decision", False),
+    # an item of a list a negation opens; an apostrophe is not a quotation mark
+    ("It doesn't generate text and isn't used for credit, hiring or anything like that.", "high_impact_area", False),
     ("Over October–December our Korean users averaged roughly 1.3 million a day.", "daily_users_kr", 1_300_000.0),
     ("작년에 과기정통부 시정명령을 제때 이행하지 않아서 과태료를 한 번 낸 적이 있어요.", "fined_for_order", True),
     ("과태료 처분을 받은 적은 없고요.", "fined_for_order", False),
@@ -82,7 +93,7 @@ def test_readings(reader, text, fact, value):
     if isinstance(value, float) and value:
         assert got is not None and abs(got - value) < 1e-6 * value
     elif isinstance(value, tuple):
-        assert isinstance(got, tuple) and all(abs(g - v) < 1e-6 * v for g, v in zip(got, value))
+        assert isinstance(got, tuple) and all(abs(g - v) <= 1e-6 * v for g, v in zip(got, value))
     else:
         assert got == value
 
