@@ -71,6 +71,11 @@ ABSTENTION: dict[str, tuple[str, str]] = {
 }
 
 
+# Beside a verdict the map decides from the question's own figures, where a document on how they are counted is missing.
+MISSING_BESIDE = ("The corpus does not include {detail}; this answer takes the figures as you state them.",
+                  "이 자료에는 {detail}이(가) 포함되어 있지 않아, 말씀하신 수치를 그대로 전제로 답합니다.")
+
+
 # Decisions a statement of what the regime does not do may replace: an answer, or a decline for a weak match.
 NOT_SCOPE = {"ok", "citation", "weak-match", "no-candidates", "not-yet-in-force"}
 
@@ -218,6 +223,13 @@ class Assistant:
             # field of law said as context, a weak match of the provisions' wording, or a plain-word story read as
             # a request for advice, does not decline it; nor does another country's law the question compares with
             # what Korea's Act does ("does Korea's Act, like the EU's, ban any practices?"), where the map says it.
+            decision = Decision(False, "ok")
+        asked = state["asked"]
+        if decision.abstain and decision.reason == "missing-document" and lead is not None and \
+                lead.verdict in ("yes", "no") and asked.obligation and not (asked.sanction or asked.counts):
+            # The map decides on the figures the question states ("3×10^25 FLOPs": below 10^26 however counted to
+            # within a factor of three); the document the corpus lacks is named beside the answer, not in its place.
+            lead.notes.append(MISSING_BESIDE[a.lang == "ko"].format(detail=decision.detail))
             decision = Decision(False, "ok")
         if lead is not None and lead.decline and decision.reason in NOT_SCOPE:
             # Something the regime does not do: its own statement, rather than whichever provision shares a word.

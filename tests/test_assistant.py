@@ -461,3 +461,13 @@ def test_named_decree_comes_first(assistant):
     ans = assistant.ask("What must an impact assessment of high-impact AI contain under the Enforcement Decree?",
                         as_of="2026-09-01")
     assert ans.sources[0].doc == "decree", ans.sources[:3]
+
+
+def test_a_figure_the_map_decides_is_answered_beside_the_missing_counting_notice(assistant):
+    # the notice on how compute is counted is not in the corpus; a stated figure far below 10^26 is still decided,
+    # and the answer says what it rests on
+    ans = assistant.ask("We pre-trained our own foundation model using about 3×10^25 FLOPs in total. Are we subject "
+                        "to the Act's special safety obligations for large-compute AI?")
+    assert not ans.abstained and ans.verdict == "no"
+    assert "does not include the MSIT public notice on how the cumulative compute is calculated" in ans.answer
+    assert any(c.doc == "decree" and c.article == "24" for c in ans.citations)
