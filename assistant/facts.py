@@ -45,6 +45,9 @@ class Facts:
     # For each Annex 1 entry, whether the question says each of its requirements is done (True), not done (False)
     # or neither (None).
     measures: dict[str, tuple[bool | None, ...]] = field(default_factory=dict)
+    # Facts the question touches without deciding them ("we develop target recognition for weapons systems": whether
+    # solely for defence is not said): an exception resting on one is not assumed away.
+    mentioned: set[str] = field(default_factory=set)
 
     def get(self, name: str) -> Any:
         v = self.values.get(name)
@@ -54,7 +57,7 @@ class Facts:
         return {k: v.value for k, v in self.values.items()}
 
     def copy(self) -> "Facts":
-        return Facts(dict(self.values), self.area, self.measures)
+        return Facts(dict(self.values), self.area, self.measures, set(self.mentioned))
 
     def with_value(self, name: str, value: Any) -> "Facts":
         """A copy with one fact set (for the branches of a "depends" answer)."""
@@ -163,6 +166,8 @@ class FactReader:
         self._cues = {f.id: ([re.compile(p, re.I) for p in f.cues], [re.compile(p, re.I) for p in f.not_cues],
                              [re.compile(p, re.I) for p in f.counts])
                       for f in knowledge.facts.values() if f.type == "number"}
+        self._mentions = {f.id: [re.compile(p, re.I) for p in f.mentioned_by] for f in knowledge.facts.values()
+                          if f.mentioned_by}
         self._parts_of = {f.id: f.part_of for f in knowledge.facts.values() if f.part_of}
         self._dated = {f.id: f.dates_within for f in knowledge.facts.values() if f.dates_within is not None}
         self._currencies = [(c.id, c.krw_per_unit, [re.compile(p, re.I) for p in c.words]) for c in knowledge.currencies]
@@ -194,6 +199,8 @@ class FactReader:
                 facts.values[fid] = v
         facts.measures = {eid: tuple(self._stated(part, text, spans) for part in parts)
                           for eid, parts in self._parts.items()}
+        facts.mentioned = {fid for fid, pats in self._mentions.items()
+                           if fid in want and fid not in facts.values and any(p.search(text) for p in pats)}
         for fid, whole in self._parts_of.items():
             if fid in want and fid not in facts.values and whole in facts.values:
                 v = facts.values[whole].value

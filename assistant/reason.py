@@ -80,8 +80,11 @@ class Reasoner:
             memo[tid] = False  # an exception the question states (AI solely for national defence)
             return False
         value = evaluate(self.k.condition(t.when), lambda n: self._lookup(n, facts, memo))
-        if value is None and t.assume_when_silent and not (self.leaves(t.when) & set(facts.values)):
+        touched = set().union(*(self.leaves(u) for u in t.unless)) & facts.mentioned if t.unless else set()
+        if value is None and t.assume_when_silent and not (self.leaves(t.when) & set(facts.values)) and not touched:
             value = True  # nothing in the question bears on it: read as the usual case, and said so
+        elif value is True and touched:
+            value = None  # an exception the question touches without deciding it (weapons AI: solely for defence?)
         memo[tid] = value
         return value
 
@@ -100,6 +103,14 @@ class Reasoner:
                 stack.extend(names(self.k.condition(self.k.terms[n].when)))
             else:
                 out.add(n)
+        return out
+
+    def term_leaves(self, tid: str) -> set[str]:
+        """The facts a term's value rests on: those of its condition and of its exceptions, at any depth."""
+        out = self.leaves(self.k.terms[tid].when)
+        for t in [tid, *self.leaves_terms(tid)]:
+            for u in self.k.terms[t].unless:
+                out |= self.leaves(u)
         return out
 
     def leaves_terms(self, tid: str) -> list[str]:
@@ -144,7 +155,7 @@ class Reasoner:
         """A term asked about directly ("is our hiring tool high-impact AI?")."""
         value = self.term(tid, facts)
         if value is None:
-            unknown = self._decisive(lambda f: self.term(tid, f), facts, self.leaves(self.k.terms[tid].when))
+            unknown = self._decisive(lambda f: self.term(tid, f), facts, self.term_leaves(tid))
             branches = {u: {v: _status(self.term(tid, facts.with_value(u, v))) for v in _branch_values(self.k, u)}
                         for u in unknown}
             return Status(tid, DEPENDS, [self._term_reason(tid, None)], unknown, branches)
@@ -162,7 +173,7 @@ class Reasoner:
         leaves: set[str] = set()
         for tid in duty.applies_when:
             if self.term(tid, facts) is None:
-                leaves |= self.leaves(self.k.terms[tid].when)
+                leaves |= self.term_leaves(tid)
         unknown = self._decisive(lambda f: self.evaluate(duty, f)[0], facts, leaves)
         branches = {u: {v: self.evaluate(duty, facts.with_value(u, v))[0] for v in _branch_values(self.k, u)}
                     for u in unknown}

@@ -130,8 +130,11 @@ class FactSpec(_Strict):
     # A number fact that is part of another (AI-service revenue is part of total revenue): where the question gives
     # only the whole, this one is read as lying between zero and it.
     part_of: str = ""
+    # Words that touch the fact without deciding it: a term's exception resting on it is then left open, not assumed
+    # away with the rest of a silent question.
+    mentioned_by: list[str] = Field(default_factory=list)
 
-    _check = field_validator("cues", "not_cues", "counts")(classmethod(lambda cls, v: _compile(v)))
+    _check = field_validator("cues", "not_cues", "counts", "mentioned_by")(classmethod(lambda cls, v: _compile(v)))
 
     @model_validator(mode="after")
     def _shape(self) -> "FactSpec":

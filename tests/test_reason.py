@@ -500,3 +500,14 @@ def test_a_step_the_notice_requires_first_is_needed_and_not_to_be_skipped(r, que
 def test_what_the_regime_does_not_do_answers_a_yes_no_question_about_it(r, question, verdict):
     lead = lead_for(r, question)
     assert lead is not None and lead.verdict == verdict and lead.lines, (question, lead)
+
+
+@pytest.mark.parametrize("question, verdict", [
+    # defence touched but not said to be the only use: the exclusion is left open, not assumed away
+    ("방산업체입니다. 군 무기체계에 들어가는 표적 인식 AI를 개발하고 있는데, 이것도 AI기본법 적용을 받나요?", "depends"),
+    ("We build target-recognition AI used solely for the military. Does the AI Basic Act apply to us?", "no"),
+    ("We build a recipe recommendation app for Korean home cooks. Does the AI Basic Act apply to us?", "yes"),
+])
+def test_an_exception_the_question_touches_is_not_assumed_away(r, question, verdict):
+    lead = lead_for(r, question)
+    assert lead is not None and lead.verdict == verdict, (question, lead and lead.lines)
