@@ -227,8 +227,9 @@ class Assistant:
         asked = state["asked"]
         if decision.abstain and decision.reason == "missing-document" and lead is not None and \
                 lead.verdict in ("yes", "no") and asked.obligation and not (asked.sanction or asked.counts):
-            # The map decides on the figures the question states ("3×10^25 FLOPs": below 10^26 however counted to
-            # within a factor of three); the document the corpus lacks is named beside the answer, not in its place.
+            # The map decides on the figures the question states ("3×10^25 FLOPs": are we subject to the safety
+            # duties?); the document the corpus lacks (how compute is counted) is named beside the answer, which says
+            # it takes the figures as stated, rather than declining in its place.
             lead.notes.append(MISSING_BESIDE[a.lang == "ko"].format(detail=decision.detail))
             decision = Decision(False, "ok")
         if lead is not None and lead.decline and decision.reason in NOT_SCOPE:
