@@ -87,8 +87,9 @@ def kaia_main(monkeypatch, capfd):
 @pytest.fixture(scope="session")
 def built_settings(tmp_path_factory) -> Settings:
     """Settings of a data folder holding a freshly built index of the real corpus. Under pytest-xdist (`make test`
-    runs two workers) the workers share one folder: the first to take the lock builds the index, the other
-    waits for it and finds it up to date, so the corpus is embedded once per run, not once per worker."""
+    runs two workers) the first worker to take the lock builds the index in a folder of the run, the other waits for
+    it and finds it up to date, so the corpus is embedded once per run, not once per worker; each then works on its
+    own copy."""
     from filelock import FileLock
 
     from ingest.index import build_index
@@ -101,7 +102,11 @@ def built_settings(tmp_path_factory) -> Settings:
     s = make_settings(root / "kaia-data")
     with FileLock(str(root / "kaia-data.lock")):
         build_index(s, progress=False)
-    return s
+    # Each worker then reads its own copy: Chroma's persistent store is not safe to open from two processes at once
+    # (a query in one worker aborted the process, rarely, while the other had the same folder open).
+    own = tmp_path_factory.mktemp("kaia-data-worker") / "data"
+    shutil.copytree(s.data_dir, own)
+    return make_settings(own)
 
 
 @pytest.fixture(scope="session")
