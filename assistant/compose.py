@@ -5,7 +5,7 @@ and joins them, in the question's language."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -125,6 +125,9 @@ class _FineSchedule:
             if arrears is True:
                 return said("no", _t(p.reduce, lang), amounts)
             return said("yes", _t(p.reduce, lang), amounts)
+        if part == "increase" and asked.amount is not None and asked.amount >= self.k.schedule.ceiling:
+            # "가중되면 3천만원보다 더 나올 수도 있나요?": no increase goes above the Act's maximum
+            return said("no", _t(p.increase, lang), amounts)
         if part == "increase":
             if value("violation_long") is True:
                 return said("yes", _t(p.increase, lang), amounts)
@@ -591,6 +594,14 @@ class Composer(_FineSchedule):
                 self._yesno_lead(asked, facts, lang, as_of))
         if lead is not None and lead.verdict in ("yes", "no"):
             lead.lines += self._converted(facts, lang)
+        if lead is not None and asked.inverted and asked.kind == "duty" and lead.verdict == "no" and asked.others:
+            # "Since they're clearly not realistic, can we skip marking them?": the realistic-output duty does not
+            # bind, but the labelling duty the question also names does; skipping is answered by the one that binds.
+            binding = next((d for d in asked.others if self.k.duties[d].type == "duty"
+                            and self.r.duty(self.k.duties[d], facts, as_of).status == APPLIES), None)
+            if binding is not None:
+                other = self._yesno_lead(replace(asked, subject=binding, others=[]), facts, lang, as_of)
+                lead = other if other is not None and other.verdict == "yes" else lead
         if lead is not None and asked.inverted and lead.verdict in ("yes", "no"):
             # "Are we exempt?" asked of a duty that does not bind: yes. The lead's words stay the law's.
             lead.verdict = "no" if lead.verdict == "yes" else "yes"
@@ -613,7 +624,7 @@ class Composer(_FineSchedule):
         # "may we": whether it is open to the asker.
         right = asked.kind == "duty" and self.k.duties[asked.subject].type in ("right", "option") and (
             self.k.duties[asked.subject].type == "right" or asked.inverted or not (asked.obligation or asked.sanction))
-        if asked.kind == "duty" and (asked.permission or asked.sufficiency or (
+        if asked.kind == "duty" and not asked.sanction and (asked.permission or asked.sufficiency or (
                 (asked.counts or asked.classification) and not asked.obligation)):
             # "Is a sign by the kiosk enough?", "can we put it in the credits?": the way the question describes, where
             # the duty's ways decide it.
