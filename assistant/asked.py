@@ -14,7 +14,7 @@ from typing import Any
 from corpus.knowledge import Knowledge, one_of
 from corpus.numbers import days_between, quantities
 
-from assistant.facts import normalise
+from assistant.facts import SENTENCE_BREAK, normalise
 
 YESNO, LIST, OTHER = "yesno", "list", "other"
 # Retrieval's support for an entry: its provisions at rank 1, 2, 3 among the candidates.
@@ -24,7 +24,6 @@ SENTENCE_WEIGHT = 1.0
 MIN_SCORE = 1.0  # below this no entry is the subject: the answer stands on the provisions alone
 _PERIOD_BEFORE = re.compile(r"(?i)\b(within|up to|no more than|at most|deadline of|period of)\s*$")
 _PERIOD_AFTER = re.compile(r"\s*(이내|안에|까지)")
-_SENTENCE = re.compile(r"(?<=[.?!？])\s+|\n+")
 
 
 @dataclass
@@ -80,6 +79,7 @@ class QuestionReader:
         self._classify = [(c.term, [re.compile(p, re.I) for p in c.asked], tuple(knowledge.terms[c.term].rests_on))
                           for c in knowledge.classify]
         self._not_covered = [(n.id, [re.compile(p, re.I) for p in n.asked]) for n in knowledge.not_covered]
+        self._answering = {n.id for n in knowledge.not_covered if n.answer}  # entries that answer yes/no
         self._regimes = [(r.id, [re.compile(p, re.I) for p in r.law]) for r in knowledge.regimes.values()]
         self._items = [(m.item, [re.compile(p, re.I) for p in m.asked]) for m in knowledge.measure_items.values()]
         self._deadlines = [(d.id, [re.compile(p, re.I) for p in d.asked]) for d in knowledge.deadlines]
@@ -183,7 +183,7 @@ class QuestionReader:
         two parts is answered as the part it opens with), else the first with a Korean question ending, else the
         last sentence. A Korean statement also ends in 요 ("…120만 명이에요."), so 요 alone does not ask."""
         parts: list[str] = []
-        for p in (p.strip() for p in _SENTENCE.split(question.strip())):
+        for p in (p.strip() for p in SENTENCE_BREAK.split(question.strip())):
             if p and parts and (self._abbreviated.search(parts[-1])
                                 or (p[:1].isdigit() and self._numbered.search(parts[-1]))):
                 parts[-1] += " " + p  # "Art. 31": an abbreviation's full stop, not a sentence's
@@ -242,9 +242,8 @@ class QuestionReader:
         # medical-device licence yet" is not a licence question); a bare follow-up ("Does it?") asks what the
         # sentence before it says.
         scope = text if len(sentence.strip()) <= 12 else sentence
-        answers = {n.id for n in self.k.not_covered if n.answer}
-        for nid in [n for n in _named(self._not_covered, text)
-                    if n not in answers or _named([(n, dict(self._not_covered)[n])], scope)][:1]:
+        for nid in [nid for nid, pats in self._not_covered if any(p.search(text) for p in pats)
+                    and (nid not in self._answering or any(p.search(scope) for p in pats))][:1]:
             asked.kind, asked.subject = "not_covered", nid
             return asked
         if asked.form == LIST and not asked.own:

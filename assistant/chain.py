@@ -214,17 +214,17 @@ class Assistant:
         a = r.analysis
         lead: Lead | None = state["lead"]
         decision = decide(self.store, r, self.missing)
+        asked = state["asked"]
         if decision.abstain and lead is not None and lead.verdict is not None and (
                 decision.reason in ("weak-match", "no-candidates", "advice", "off-topic")
                 or (decision.reason == "foreign" and a.other_fields and not a.unknown_names)
-                or (decision.reason == "foreign" and state["asked"].kind == "not_covered"
+                or (decision.reason == "foreign" and asked.kind == "not_covered"
                     and names_korea(a.query.question))):
             # The duty map decides the question ("보험사 법무팀입니다. … 표시를 붙여야 하나요?"): a word of another
             # field of law said as context, a weak match of the provisions' wording, or a plain-word story read as
             # a request for advice, does not decline it; nor does another country's law the question compares with
             # what Korea's Act does ("does Korea's Act, like the EU's, ban any practices?"), where the map says it.
             decision = Decision(False, "ok")
-        asked = state["asked"]
         if decision.abstain and decision.reason == "missing-document" and lead is not None and \
                 lead.verdict in ("yes", "no") and asked.obligation and not (asked.sanction or asked.counts):
             # The map decides on the figures the question states ("3×10^25 FLOPs": are we subject to the safety
@@ -242,7 +242,7 @@ class Assistant:
             state["draft"] = self._abstention(r, decision, a.lang, related)
             state["lead"] = None
             return state
-        if lead is not None and lead.lines and state["asked"].kind == "not_covered":
+        if lead is not None and lead.lines and asked.kind == "not_covered":
             # "Can our CEO go to prison for it?": the map's statement answers; the provisions it names are cited.
             state["draft"] = Draft("", [], abstained=False)
             return state

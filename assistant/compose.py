@@ -151,7 +151,6 @@ class _FineSchedule:
             return depends(p.adjust, amounts, _t(p.reduce, lang), _t(p.increase, lang))
         return None
 
-
     def _beyond(self, row, amount: float) -> bool:  # noqa: ANN001 - ScheduleRow
         """Whether `amount` (won) is more than any violation of `row` can be fined: its highest scheduled amount
         increased by the most the Decree allows, and never above the Act's maximum."""

@@ -84,6 +84,7 @@ class Negations:
         self._clause = re.compile(one_of(spec.clause_break))
         self._unsure = re.compile(one_of(spec.unsure), re.I)
         self._filler = set(spec.filler)
+        self._joiners = {w.lower() for w in spec.list_joiners}
 
     def clauses(self, text: str) -> list[tuple[int, int]]:
         """Spans of the clauses of a question (sentences, and the parts around "but" / "지만")."""
@@ -99,7 +100,7 @@ class Negations:
     def unsure_sentences(self, text: str) -> list[tuple[int, int]]:
         """Spans of the sentences that say the asker does not know, or that it varies, other than the one asking."""
         out, start = [], 0
-        for m in _SENTENCE_END.finditer(text + "\n"):
+        for m in SENTENCE_BREAK.finditer(text + "\n"):
             part = text[start:m.start()]
             if self._unsure.search(part) and not part.rstrip().endswith(("?", "？")):
                 out.append((start, m.start()))
@@ -119,7 +120,7 @@ class Negations:
         a, b = _clause_of(spans, start)
         parts = re.split(r"[,;:—–]| - ", text[max(a, start - NEG_WINDOW_EN):start])
         words = parts[-1].split()
-        if len(parts) > 1 and all(w.lower() in ("or", "and", "nor") for w in words):
+        if len(parts) > 1 and all(w.lower() in self._joiners for w in words):
             # An item of a list a negation opens ("isn't used for credit, hiring or anything like that"): read what
             # stands before the list's first item.
             words = parts[-2].split()[:-1]
@@ -130,7 +131,8 @@ class Negations:
         return direct or bool(self._before.search(text[start:end])) or bool(self._after.search(after))
 
 
-_SENTENCE_END = re.compile(r"(?<=[.?!？])\s+|\n+")
+# Where one sentence ends and the next begins (also how the question reader finds the asking sentence).
+SENTENCE_BREAK = re.compile(r"(?<=[.?!？])\s+|\n+")
 
 
 def _clause_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
@@ -170,7 +172,8 @@ class FactReader:
                           if f.mentioned_by}
         self._parts_of = {f.id: f.part_of for f in knowledge.facts.values() if f.part_of}
         self._dated = {f.id: f.dates_within for f in knowledge.facts.values() if f.dates_within is not None}
-        self._currencies = [(c.id, c.krw_per_unit, [re.compile(p, re.I) for p in c.words]) for c in knowledge.currencies]
+        self._currencies = [(c.id, c.krw_per_unit, [re.compile(p, re.I) for p in c.words])
+                            for c in knowledge.currencies]
         self._parts = {e.id: [[re.compile(p, re.I) for p in part.asked] for part in e.needs] for e in knowledge.deemed}
         self._examples: list[tuple[str, bool, str]] = [
             (f.id, side, ex) for f in knowledge.facts.values() if f.type == "bool"
@@ -185,16 +188,17 @@ class FactReader:
         examples are compared too where `use_examples` and an embedding model are given."""
         text = normalise(question)
         spans = self.neg.clauses(text)
+        unsure = self.neg.unsure_sentences(text)  # what they state is not read, by patterns or figures
         want = set(wanted) if wanted is not None else set(self.k.facts)
         facts = Facts()
         for fid in sorted(want & set(self._patterns)):
-            v = self._by_patterns(fid, text, spans)
+            v = self._by_patterns(fid, text, spans, unsure)
             if v is not None:
                 facts.values[fid] = v
         if "high_impact_area" in want:
             self._area(text, facts)
         for fid in sorted(want & set(self._cues)):
-            v = self._number(fid, text, spans)
+            v = self._number(fid, text, spans, unsure)
             if v is not None:
                 facts.values[fid] = v
         facts.measures = {eid: tuple(self._stated(part, text, spans) for part in parts)
@@ -206,11 +210,9 @@ class FactReader:
                 v = facts.values[whole].value
                 facts.values[fid] = FactValue((0.0, max(v) if isinstance(v, tuple) else v),
                                               f"part of {whole}", "figure", facts.values[whole].currency)
-        for fid in sorted(want & set(self._dated)):
-            days = days_between(text, date.today().year)
-            if days is not None:
-                facts.values[fid] = FactValue(days <= self._dated[fid], f"{days} days between the dates given",
-                                              "figure")
+        days = days_between(text, date.today().year) if want & set(self._dated) else None
+        for fid in sorted(want & set(self._dated)) if days is not None else []:
+            facts.values[fid] = FactValue(days <= self._dated[fid], f"{days} days between the dates given", "figure")
         if self.embed is not None and use_examples:
             self._by_examples(question, want, facts)
         self._imply(facts)
@@ -236,9 +238,9 @@ class FactReader:
             return None
         return any(not self.neg.negated(text, spans, m.start(), m.end()) for m in hits)
 
-    def _by_patterns(self, fid: str, text: str, spans: list[tuple[int, int]]) -> FactValue | None:
+    def _by_patterns(self, fid: str, text: str, spans: list[tuple[int, int]],
+                     unsure: list[tuple[int, int]]) -> FactValue | None:
         votes: list[tuple[bool, int, str]] = []
-        unsure = self.neg.unsure_sentences(text)
         for p, side, negative in self._patterns[fid]:
             for m in p.finditer(text):
                 if any(a <= m.start() < b for a, b in unsure):
@@ -287,12 +289,12 @@ class FactReader:
         if limited is not None:
             facts.values["high_impact_area"] = FactValue(False, limited, "area")
 
-    def _number(self, fid: str, text: str, spans: list[tuple[int, int]]) -> FactValue | None:
+    def _number(self, fid: str, text: str, spans: list[tuple[int, int]],
+                unsure: list[tuple[int, int]]) -> FactValue | None:
         """A figure stated next to one of the fact's cue words, in the same clause ("매출 1조 2천억 원",
         "1.2M daily users", "trained with 3 × 10^25 FLOPs")."""
         cues, not_cues, counts = self._cues[fid]
         unit = self.k.facts[fid].unit
-        unsure = self.neg.unsure_sentences(text)
         qs = [q for q in quantities(text) if not any(a <= q[0] < b for a, b in unsure)]
         best: tuple[int, FactValue] | None = None
         for cue in cues:
@@ -390,7 +392,8 @@ class FactReader:
                 if spec is None:
                     continue
                 # A number implies `implies.true` when it is above zero ("1.2 million Korean users" reach Korea).
-                truth = bool(fv.value) if spec.type == "bool" else float(min(fv.value) if isinstance(fv.value, tuple) else fv.value) > 0
+                low = min(fv.value) if isinstance(fv.value, tuple) else fv.value  # a band: its lower end
+                truth = bool(fv.value) if spec.type == "bool" else float(low) > 0
                 for other, value in (spec.implies.true if truth else spec.implies.false).items():
                     if other not in facts.values:
                         facts.values[other] = FactValue(value, f"{fid} = {str(fv.value).lower()}", "implied")

@@ -474,6 +474,7 @@ class Negation(_Strict):
     in_pattern: list[str]
     clause_break: list[str]
     unsure: list[str]  # a sentence saying the asker does not know, or that it varies: what it states is not a fact
+    list_joiners: list[str]  # the words that may stand alone between the items of a negated list ("…, hiring or …")
 
     _check = field_validator("before", "after", "in_pattern", "clause_break", "unsure")(
         classmethod(lambda cls, v: _compile(v)))
