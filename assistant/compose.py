@@ -298,9 +298,11 @@ class Composer(_FineSchedule):
             # checker's) to say.
             lines += [f"- {self._reason_text(n, lang)}" for n in self.r.notes(duty, facts)]
             for e in duty.exceptions:
-                if e.id != "defence" and self.r.exception_value(e, facts) is None:
+                if e.caveat and self.r.exception_value(e, facts) is None:
                     lines.append(f"- {_t(e.plain, lang)}")
         notes = self._guidance_notes(self._terms_in(status, duty, facts), facts, lang)
+        notes += self._notes_of([g for b in status.because if b.kind == "exception"
+                                 for e in duty.exceptions if e.id == b.id for g in e.guidance], lang)
         if status.status != NOT_APPLY:
             notes += self._assumption_notes(duty, facts, lang)
         return Lead(verdict, lines, notes=notes)
@@ -659,6 +661,10 @@ class Composer(_FineSchedule):
         deemed = [e for e in duty.exceptions if e.deemed]
         if asked.counts and deemed and not asked.obligation:  # "are we treated as having taken those measures?"
             return self.counts_lead(duty, deemed, facts, lang)
+        if binds_question(asked) and duty.type == "duty":
+            # "Are we caught by the safety obligations?", "do we fall under the notice rule?": a yes/no question whose
+            # asking sentence names a duty and asks nothing else of it asks whether it binds the asker.
+            asked = replace(asked, obligation=True)
         if not (asked.obligation or asked.sanction or right):
             return None
         if duty.type == "option" and asked.before_step:
@@ -682,6 +688,14 @@ class Composer(_FineSchedule):
         lead = self.duty_lead(duty, status, facts, asked, lang, as_of)
         lead.duties = [DutyLine(duty.id, status.status, self._duty_because(duty, status, lang))]
         return lead
+
+
+def binds_question(asked: Asked) -> bool:
+    """A yes/no question about the asker's own case, naming a duty in its asking sentence, whose only cue (if any) is
+    that something is so ("do we fall under …?"): it asks whether the duty binds."""
+    others = (asked.obligation, asked.permission, asked.sufficiency, asked.sanction, asked.counts, asked.in_force,
+              asked.possibility, asked.inverted, asked.before_step, asked.without)
+    return asked.form == YESNO and asked.kind == "duty" and asked.own and asked.cue_in_sentence and not any(others)
 
 
 def strip_marks(text: str) -> str:

@@ -211,6 +211,8 @@ class Exception_(_Strict):
     rests_on: list[str]
     plain: Bilingual
     deemed: bool = False  # the duty counts as done (rather than not applying): "are we treated as having done it?"
+    guidance: list[Guidance] = Field(default_factory=list)  # where MSIT's guidance, not the law, draws the line
+    caveat: bool = True  # named beside a "yes" or "depends" where the question leaves it open (false: only when it holds)
 
 
 class Note(_Strict):

@@ -87,6 +87,11 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     ("We generated a few background scenes with a commercial AI video tool and cut them into our film.",
      "outputs_only", True),
     ("We generate images with our own diffusion model and sell them to clients.", "outputs_only", False),
+    # a model supplied only to businesses that serve the end users themselves
+    ("We license our speech model to call-centre vendors via an API only; we never deal with their end users.",
+     "upstream_only", True),
+    ("저희 번역 엔진은 API로만 제공하고, 고객사가 자체 앱으로 소비자에게 서비스해요.", "upstream_only", True),
+    ("We sell our translation app to consumers through the app store.", "upstream_only", None),
 ])
 def test_readings(reader, text, fact, value):
     got = reader.read(text).get(fact)

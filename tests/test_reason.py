@@ -82,6 +82,19 @@ def test_each_transparency_exception_lifts_the_notice_duty(r, exception):
     assert s.status == NOT_APPLY and s.because[0].kind in ("exception", "term")
 
 
+@pytest.mark.parametrize("duty, expected", [("prior-notice", NOT_APPLY), ("output-labelling", NOT_APPLY),
+                                             ("realistic-output-notice", NOT_APPLY), ("domestic-agent", DEPENDS)])
+def test_a_model_supplied_only_to_businesses_leaves_the_transparency_duties_to_them(r, duty, expected):
+    # MSIT's transparency guideline p. 2: the operator that finally provides the product to users bears them; the
+    # supplier's other duties are untouched.
+    f = facts(provides_to_others=True, develops_ai=True, generative=True, realistic_media=True, upstream_only=True,
+              no_korean_office=True)
+    s = r.duty(r.k.duties[duty], f, TODAY)
+    assert s.status == expected
+    if expected == NOT_APPLY:
+        assert s.because[0].id == "upstream"
+
+
 def test_a_user_of_ai_is_not_bound_by_operators_duties(r):
     f = facts(provides_to_others=False, generative=True, realistic_media=True)
     for duty in ("prior-notice", "output-labelling", "realistic-output-notice", "domestic-agent"):
@@ -263,6 +276,26 @@ def lead_for(r, question: str, as_of: str = TODAY):
     k = knowledge()
     lang = "ko" if any("가" <= ch <= "힣" for ch in question) else "en"
     return Composer(k, r).lead(QuestionReader(k).read(question, []), FactReader(k).read(question), lang, as_of)
+
+
+@pytest.mark.parametrize("question, verdict", [
+    # A yes/no question naming a duty and asking nothing else of it asks whether the duty binds.
+    ("Our in-house foundation model used roughly 5×10^24 FLOPs in training. Do we fall under the Article 32 safety "
+     "duties?", "no"),
+    ("We run a generative AI homework helper for students. Are we caught by the advance notice rule?", "yes"),
+    ("We only supply our image model through an API; studios build their own apps on it. Is labelling the outputs "
+     "for those apps' users on us?", "no"),
+])
+def test_a_question_naming_a_duty_asks_whether_it_binds(r, question, verdict):
+    lead = lead_for(r, question)
+    assert lead is not None and lead.verdict == verdict, (question, lead and lead.lines)
+
+
+def test_a_korean_question_whether_it_becomes_high_impact_is_a_classification():
+    from assistant.asked import QuestionReader
+
+    asked = QuestionReader(knowledge()).read("매장 방문객 수를 세는 카메라 AI인데, 이것도 고영향 인공지능이 되나요?", [])
+    assert asked.classification and asked.kind == "classify"
 
 
 def test_whether_a_duty_is_in_force_is_answered_by_its_start_date(r):
