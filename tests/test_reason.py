@@ -544,3 +544,10 @@ def test_what_the_regime_does_not_do_answers_a_yes_no_question_about_it(r, quest
 def test_an_exception_the_question_touches_is_not_assumed_away(r, question, verdict):
     lead = lead_for(r, question)
     assert lead is not None and lead.verdict == verdict, (question, lead and lead.lines)
+
+
+def test_does_it_count_asks_whether_something_is_so():
+    from assistant.asked import QuestionReader
+
+    asked = QuestionReader(knowledge()).read("Our tool ranks loan applicants for banks. Does a ranking tool count?", [])
+    assert asked.classification
