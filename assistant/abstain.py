@@ -89,7 +89,7 @@ def other_statute(question: str) -> str | None:
 _LAW_WORD = (r"(?:'s)?\s*(?:[\w-]+\s){0,3}?(?:AI Act|Act|laws?|regulations?|rules|penalt\w*|fines?|GDPR)\b|"
              r"\s*(?:\S+\s){0,2}?\S*(?:법(?!인)|규제|벌칙|과태료)")
 # "사이" stands as its own word ("EU와 미국 사이"): inside a word it is no comparison ("회사이고", "싱가포르 회사이며").
-_VERSUS = re.compile(r"instead of|rather than|\bvs\.?\b|versus|compar|\bor (in )?(korea|the|\w+)\b|비교|대신|"
+_VERSUS = re.compile(r"instead of|rather than|\bvs\.?\b|versus|compar|\bor (?!whether\b|not\b|if\b|how\b|what\b|when\b)(in )?(korea|the|\w+)\b|비교|대신|"
                      r"(?<![가-힣])사이|보다", re.I)
 
 

@@ -91,6 +91,7 @@ class QuestionReader:
         self._embedded = re.compile(one_of(sentence.embedded_question))
         self._confirmation = re.compile(one_of(sentence.confirmation), re.I)
         self._general = re.compile(one_of(sentence.general_subject))
+        self._refers_back = re.compile(one_of(sentence.refers_back), re.I)
         def ending(words: list[str]) -> re.Pattern[str]:
             return re.compile(r"(?:^|[\s(])(?:" + "|".join(re.escape(a) for a in words) + r")\.$", re.I)
 
@@ -104,6 +105,12 @@ class QuestionReader:
         def at(n: str) -> int:
             return min((m.start() for p in self._forms[n] for m in [p.search(text)] if m), default=len(text) + 1)
         return at(name) < at(before)
+
+    def _without_conditions(self, sentence: str) -> str:
+        """The sentence without the conditions it supposes ("… if we skip it")."""
+        for p in self._forms["conditional"]:
+            sentence = p.sub(" ", sentence)
+        return sentence
 
     def _deemed(self, asked: Asked, text: str, sentence: str) -> bool:
         """Whether the question asks if something done under another law counts as the high-impact measures
@@ -132,13 +139,13 @@ class QuestionReader:
         """The days the question says have passed: "45일째", "20 days since", "2주 됐어요", or two dates."""
         # "딱 2주(14일) 지났어요": a figure restated in brackets is read with the words around it.
         text = re.sub(r"[()（）\[\]]", " ", text)
-        for name, scale in (("days", 1), ("weeks", 7)):
+        for name, scale in (("days", 1), ("weeks", 7), ("months", 30)):
             for p in self._forms[name]:
                 for m in p.finditer(text):
                     # "within 30 days", "30일 이내": a period quoted from the law, not days that have passed
                     if not (_PERIOD_BEFORE.search(text[max(0, m.start() - 14):m.start()])
                             or _PERIOD_AFTER.match(text[m.end():m.end() + 4])):
-                        return int(m.group(1)) * scale
+                        return (int(m.group(1)) if m.group(1).isdigit() else 1) * scale
         return days_between(text, year)
 
     def _period(self, asked: Asked, question: str, text: str, sentence: str, year: int) -> bool:
@@ -222,7 +229,7 @@ class QuestionReader:
                       obligation=self._any("obligation", sentence),
                       classification=self._any("classification", sentence),
                       permission=self._any("permission", sentence), sufficiency=self._any("sufficiency", sentence),
-                      possibility=self._any("possibility", sentence), inverted=self._any("inverted", sentence),
+                      possibility=self._any("possibility", sentence), inverted=self._any("inverted", self._without_conditions(sentence)),
                       sanction_detail=self._any("sanction_detail", sentence), counts=self._any("deemed", sentence),
                       in_force=self._any("in_force", sentence),
                       before_step=self._any("before_step", sentence), without=self._any("without", sentence),
@@ -241,7 +248,7 @@ class QuestionReader:
         # An entry that answers yes/no must be what the asking sentence asks about ("is it high-impact? we have no
         # medical-device licence yet" is not a licence question); a bare follow-up ("Does it?") asks what the
         # sentence before it says.
-        scope = text if len(sentence.strip()) <= 12 else sentence
+        scope = text if len(sentence.strip()) <= 12 or self._refers_back.search(sentence.strip()) else sentence
         for nid in [nid for nid, pats in self._not_covered if any(p.search(text) for p in pats)
                     and (nid not in self._answering or any(p.search(scope) for p in pats))][:1]:
             asked.kind, asked.subject = "not_covered", nid
@@ -287,8 +294,28 @@ class QuestionReader:
             # "Is it high-impact?" asks about the term; "are we treated as having taken the high-impact measures?"
             # asks about the duty.
             bonus = 1.0 if asked.classification and not (asked.obligation or asked.counts) else 0.0
-            scored.append((CUE_WEIGHT * min(cues, 2) + support(own) + bonus, 0, -i - 100, "classify", tid))
+            # The term the asking sentence names, before one the story's figures touch ("10^26 FLOPs … does that
+            # alone make it high-impact?").
+            in_sentence = SENTENCE_WEIGHT if any(p.search(sentence) for p in pats) else 0.0
+            scored.append((CUE_WEIGHT * min(cues, 2) + support(own) + bonus + in_sentence, 0, -i - 100, "classify",
+                           tid))
         scored.sort(reverse=True)
+        if asked.sanction:
+            # "(the notice is done) — is the missing label alone fined?": the violation a fine is asked about is
+            # the duty the asking sentence names, whatever the story around it names more often.
+            # Of several, the one named nearest the word of the sanction.
+            pats_of = {did: pats for did, pats, _ in self._duties}
+            at = [m.start() for p in self._forms["sanction"] for m in p.finditer(sentence)]
+
+            def distance(did: str) -> int:
+                return min((abs(m.start() - a) for p in pats_of[did] for m in p.finditer(sentence) for a in at),
+                           default=len(sentence) + 1)
+
+            # A power (an investigation) is not a violation: "…만으로 사실조사를 하거나 과태료를 매길 수 있나요?"
+            named = sorted((x for x in scored if x[3] == "duty" and x[0] >= MIN_SCORE
+                            and self.k.duties[x[4]].type != "power" and distance(x[4]) <= len(sentence)),
+                           key=lambda x: distance(x[4]))
+            scored = named[:1] + [x for x in scored if x not in named[:1]]
         if scored and scored[0][0] >= MIN_SCORE:
             asked.kind, asked.subject = scored[0][3], scored[0][4]
             if asked.kind == "duty":

@@ -17,6 +17,7 @@ from corpus.knowledge import FactSpec, Knowledge, Negation, one_of
 from corpus.numbers import days_between, quantities
 
 NEG_WINDOW_EN = 28  # characters before a match searched for a negation
+NEG_PHRASE_WORDS = 2  # the words that may stand between "no" and the noun it denies ("no registered business office")
 NEG_WORDS_KO = 3  # the rest of the matched word and the two words after it (fillers such as 아직 skipped)
 # Described examples: a clause at least this similar to one of a fact's examples, and this much more similar than
 # to any example of the other side, decides the fact (cosine of multilingual-e5-small; see tests/test_facts.py).
@@ -85,6 +86,7 @@ class Negations:
         self._unsure = re.compile(one_of(spec.unsure), re.I)
         self._filler = set(spec.filler)
         self._joiners = {w.lower() for w in spec.list_joiners}
+        self._phrase = {w.lower() for w in spec.phrase}
 
     def clauses(self, text: str) -> list[tuple[int, int]]:
         """Spans of the clauses of a question (sentences, and the parts around "but" / "지만")."""
@@ -127,6 +129,8 @@ class Negations:
         while words and words[-1] in self._filler:
             words.pop()
         direct = bool(words) and bool(self._before.fullmatch(words[-1]) or self._before.search(words[-1][-3:]))
+        # "no business office": a word that denies a noun phrase, up to two words before the match
+        direct = direct or any(w.lower() in self._phrase for w in words[-NEG_PHRASE_WORDS - 1:-1])
         after = " ".join([w for w in text[end:b].split(" ") if w not in self._filler][:NEG_WORDS_KO])
         return direct or bool(self._before.search(text[start:end])) or bool(self._after.search(after))
 

@@ -433,6 +433,7 @@ class Forms(_Strict):
     possibility: list[str]
     self: list[str]
     inverted: list[str]
+    conditional: list[str] = Field(default_factory=list)
     deemed: list[str]
     deemed_partly: list[str]
     deemed_remains: list[str]
@@ -451,6 +452,7 @@ class Forms(_Strict):
     within: list[str]  # asks whether it is still in time ("can we still file?", "아직 가능한가요?")
     days: list[str]  # a number of days that have passed (group 1), in the question's words
     weeks: list[str]  # the same in weeks
+    months: list[str] = Field(default_factory=list)  # the same in months (read as 30 days; "a"/"한" as one)
     before_step: list[str]  # asks about a step before another ("do we need X before we apply?"), not the step itself
     without: list[str]  # asks about doing without something ("can we launch without a licence?", "등록 없이")
 
@@ -464,6 +466,7 @@ class Sentences(_Strict):
     confirmation: list[str]
     embedded_question: list[str]
     general_subject: list[str]
+    refers_back: list[str] = Field(default_factory=list)  # an asking sentence about what the one before says
 
     _check = field_validator("asks", "embedded_question", "general_subject", "confirmation")(
         classmethod(lambda cls, v: _compile(v)))
@@ -477,6 +480,8 @@ class Negation(_Strict):
     clause_break: list[str]
     unsure: list[str]  # a sentence saying the asker does not know, or that it varies: what it states is not a fact
     list_joiners: list[str]  # the words that may stand alone between the items of a negated list ("…, hiring or …")
+    # Words that deny a whole noun phrase, a few words before its noun ("no business office in Korea").
+    phrase: list[str] = Field(default_factory=list)
 
     _check = field_validator("before", "after", "in_pattern", "clause_break", "unsure")(
         classmethod(lambda cls, v: _compile(v)))

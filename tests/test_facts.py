@@ -92,6 +92,21 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
      "upstream_only", True),
     ("저희 번역 엔진은 API로만 제공하고, 고객사가 자체 앱으로 소비자에게 서비스해요.", "upstream_only", True),
     ("We sell our translation app to consumers through the app store.", "upstream_only", None),
+    # "no" denies a noun phrase a few words before its noun
+    ("We have no registered business office in Korea.", "no_korean_office", True),
+    ("We do have a registered business office in Korea.", "no_korean_office", False),
+    ("Small Canadian firm, no Korean presence at all.", "no_korean_office", True),
+    # the AI's result decides: reversed word order, "as the result says", "rarely change"
+    ("이상 징후가 보이면 밸브 제어까지 자동으로 하는 시스템입니다.", "human_final_decision", False),
+    ("담당자는 특별한 사정이 없으면 그 결과대로 처리해요.", "human_final_decision", False),
+    ("The grades go into report cards and teachers rarely override them.", "human_final_decision", False),
+    # a customer named by its trade is not the asker's trade; the developer named is another company
+    ("광고대행사들한테 AI 영상 생성 서비스를 제공합니다.", "outputs_only", False),
+    ("저희는 개발사한테 모델을 공급받아 서비스하는 이용사업자예요.", "develops_ai", False),
+    # adults are not the students the Act lists
+    ("성인 대상 어학원인데 AI가 말하기 시험을 채점해요.", "high_impact_area", False),
+    ("We sell an essay-scoring AI to high schools and the scores count toward students' grades.",
+     "high_impact_area", True),
 ])
 def test_readings(reader, text, fact, value):
     got = reader.read(text).get(fact)

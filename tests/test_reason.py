@@ -546,6 +546,38 @@ def test_an_exception_the_question_touches_is_not_assumed_away(r, question, verd
     assert lead is not None and lead.verdict == verdict, (question, lead and lead.lines)
 
 
+@pytest.mark.parametrize("question, verdict", [
+    # The violation a fine is asked about is the duty the asking sentence names nearest the sanction, not a power.
+    ("저희 생성형 챗봇은 사전고지를 첫 화면에 해 두었어요. (결과물 표시는 빠뜨렸습니다.) 표시 누락만으로 과태료가 나오나요?",
+     "no"),
+    ("Our notice is on the start screen. If we skip the output labels, can we be fined for that alone?", "no"),
+    ("영향평가를 안 했다는 이유만으로 사실조사를 하거나 과태료를 매길 수 있나요? 저희 AI는 대출 심사용입니다.", "no"),
+    # A supposed condition does not turn the question round.
+    ("We run a high-impact hiring AI. Are we required to do an impact assessment, and would we be fined if we skip "
+     "it?", "no"),
+])
+def test_a_fine_question_is_about_the_duty_it_names(r, question, verdict):
+    lead = lead_for(r, question)
+    assert lead is not None and lead.verdict == verdict, (question, lead and lead.lines)
+
+
+def test_a_period_in_months_is_read_as_days():
+    from assistant.asked import QuestionReader
+
+    reader = QuestionReader(knowledge())
+    assert reader.elapsed("회신 받은 지 한 달쯤 지났는데요", 2026) == 30
+    assert reader.elapsed("We got the reply 2 months ago.", 2026) == 60
+
+
+def test_an_asking_sentence_about_the_one_before_reads_both():
+    from assistant.asked import QuestionReader
+
+    asked = QuestionReader(knowledge()).read(
+        "My co-founder fears we could go to prison if we miss a labelling duty. Is that a real risk under this Act?",
+        [])
+    assert asked.kind == "not_covered"
+
+
 def test_does_it_count_asks_whether_something_is_so():
     from assistant.asked import QuestionReader
 
