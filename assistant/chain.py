@@ -22,8 +22,9 @@ from ingest.sync import answer_versions
 from corpus.knowledge import CID_MARK, knowledge
 
 from assistant.abstain import Decision, decide, names_korea
+from assistant.added import added_words
 from assistant.answer import Draft, Extractive, cite_marks
-from assistant.asked import QuestionReader, related
+from assistant.asked import YESNO, QuestionReader, related
 from assistant.changes import wording_change
 from assistant.compose import Composer, Lead, marked_ids, strip_marks
 from assistant.facts import FactReader
@@ -35,6 +36,7 @@ from assistant.verify import MARKER, verify
 
 log = logging.getLogger("kaia.assistant")
 MIN_SOURCES = 10
+ADDED_DEPTH = 3  # the retrieved provisions whose wording history a dated question is compared with
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")  # undecodable bytes smuggled in as lone surrogates
 
@@ -178,6 +180,11 @@ class Assistant:
             asked.kind = asked.subject = ""  # "is the official liable under Art. 16(4)?" is answered by Art. 16(4)
         facts = state["facts"]
         lead = self.composer.lead(asked, facts, a.lang, a.query.as_of)
+        if lead is None and asked.form == YESNO and question_date(a.query.question) is not None:
+            # "2026년 3월에 … 반영해야 했나요?": words a provision gained after (or by) the date the question names
+            cids = list(dict.fromkeys([c.cid for c in a.citations] + [c.cid for c in r.candidates[:ADDED_DEPTH]]))
+            added = added_words(self.store, a.query.question, a.lang, a.query.as_of, cids)
+            lead = self.composer.added_lead(added, asked, a.lang) if added is not None else None
         if lead is not None and lead.verdict == "depends" and a.citations == []:
             # The patterns left a deciding fact open: read the question's clauses against the described examples.
             wanted = {f for d in lead.duties for f in self._deciding(d.id, facts, a.query.as_of)}

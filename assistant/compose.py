@@ -14,6 +14,7 @@ from corpus.labels import ko_date
 from corpus.manifest import load_manifest
 from corpus.settings import CORPUS_DIR
 
+from assistant.added import Added
 from assistant.asked import LIST, YESNO, Asked, related
 from assistant.facts import Facts
 from assistant.reason import APPLIES, DEPENDS, NOT_APPLY, Reason, Reasoner, Status
@@ -610,6 +611,24 @@ class Composer(_FineSchedule):
             first = lead.lines[0].split(" — ", 1)
             lead.lines[0] = f"{word} — {first[1]}" if len(first) == 2 else lead.lines[0]
         return lead
+
+    def added_lead(self, added: Added, asked: Asked, lang: str) -> Lead | None:
+        """A dated question about words a provision gained by an amendment: not there before it took effect, there
+        after (asked whether they were in force)."""
+        if added.present and not (asked.in_force or asked.obligation):
+            return None
+        verdict = "yes" if added.present else "no"
+        if lang == "ko":
+            text = ("질문한 날짜에 시행 중이던 조항에 이 내용이 있습니다" if added.present else
+                    "질문한 날짜에 시행 중이던 조항에는 이 내용이 아직 없었습니다")
+            note = f"이 내용({', '.join(added.words)})은 {added.took_effect}부터 시행된 문구에 들어 있습니다(kaia diff로 비교)."
+        else:
+            text = ("the provision in force on the date you give says this" if added.present else
+                    "the provision in force on the date you give did not yet say this")
+            note = (f"These words ({', '.join(added.words)}) are in the wording in force from {added.took_effect} "
+                    "(compare with kaia diff).")
+        return Lead(verdict, [_after_dash(VERDICT_WORD[verdict][lang], f"{text} {_marks([added.cid])}.", lang)],
+                    notes=[note])
 
     def _converted(self, facts: Facts, lang: str) -> list[str]:
         """Beside a verdict, how a figure stated in a foreign currency was read (a band of won, Decree Art. 29(2))."""

@@ -471,3 +471,15 @@ def test_a_figure_the_map_decides_is_answered_beside_the_missing_counting_notice
     assert not ans.abstained and ans.verdict == "no"
     assert "does not include the MSIT public notice on how the cumulative compute is calculated" in ans.answer
     assert any(c.doc == "decree" and c.article == "24" for c in ans.citations)
+
+
+@pytest.mark.parametrize("question, verdict", [
+    # Decree Art. 28(1) and Act Art. 35(1) gained the words on AI-vulnerable groups in the wording in force from
+    # 2026-07-21: a date before it did not have them, a date after it does.
+    ("2026년 2월 10일 기준으로, 영향평가에 인공지능취약계층의 특성을 반영하라는 규정이 시행되고 있었나요?", "no"),
+    ("2026년 9월 1일 기준으로, 영향평가에 인공지능취약계층의 특성을 반영하라는 규정이 시행되고 있나요?", "yes"),
+])
+def test_a_dated_question_about_words_an_amendment_added(assistant, question, verdict):
+    ans = assistant.ask(question)
+    assert not ans.abstained and ans.verdict == verdict, ans.answer[:300]
+    assert "2026-07-21" in ans.answer  # the date the words took effect is said

@@ -1,0 +1,53 @@
+"""Whether the words a dated question asks about were in a provision on that date.
+
+"2026년 3월에 영향평가에 인공지능취약계층 특성을 반영해야 했나요?": where the words the question turns on were added to a
+retrieved provision by an amendment that took effect after the date it names, the provision in force on that date did
+not say them ("no"); where the question asks whether they were in force on a date after the amendment, they were
+("yes"). Pure comparison of the texts in force on two dates; nothing about any particular provision is written here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from corpus.model import Unit
+from ingest.store import IndexStore
+
+from assistant.coverage import token_set
+
+# The question must share at least this many of the added words (one shared word is a coincidence of vocabulary).
+MIN_ADDED = 2
+
+
+@dataclass
+class Added:
+    """Words of the question that one provision gained on a date."""
+
+    cid: str
+    took_effect: str  # the date the wording with these words took effect
+    words: list[str]
+    present: bool  # whether the text in force on the question's date already had them
+
+
+def added_words(store: IndexStore, question: str, lang: str, as_of: str, cids: list[str]) -> Added | None:
+    """The first of `cids` whose wording gained, after `as_of` or on a date up to it, words the question asks about."""
+    asked = token_set(question)
+    for cid in cids:
+        units = [u for u in store.by_cid.get(cid, []) if u.lang == lang] or \
+            [u for u in store.by_cid.get(cid, []) if u.lang == "ko"]
+        found = _gained(units, asked, as_of)
+        if found is not None:
+            return Added(cid, *found)
+    return None
+
+
+def _gained(units: list[Unit], asked: frozenset[str], as_of: str) -> tuple[str, list[str], bool] | None:
+    ordered = sorted(units, key=lambda u: u.effective_from)
+    for before, after in zip(ordered, ordered[1:]):
+        new = (token_set(after.text) - token_set(before.text)) & asked
+        if len(new) < MIN_ADDED:
+            continue
+        if before.in_force(as_of):
+            return after.effective_from, sorted(new), False
+        if after.in_force(as_of) or after.effective_from <= as_of:
+            return after.effective_from, sorted(new), True
+    return None
