@@ -87,6 +87,7 @@ class Negations:
         self._filler = set(spec.filler)
         self._joiners = {w.lower() for w in spec.list_joiners}
         self._phrase = {w.lower() for w in spec.phrase}
+        self._list_ko = tuple(spec.list_endings_ko)
 
     def clauses(self, text: str) -> list[tuple[int, int]]:
         """Spans of the clauses of a question (sentences, and the parts around "but" / "지만")."""
@@ -131,7 +132,13 @@ class Negations:
         direct = bool(words) and bool(self._before.fullmatch(words[-1]) or self._before.search(words[-1][-3:]))
         # "no business office": a word that denies a noun phrase, up to two words before the match
         direct = direct or any(w.lower() in self._phrase for w in words[-NEG_PHRASE_WORDS - 1:-1])
-        after = " ".join([w for w in text[end:b].split(" ") if w not in self._filler][:NEG_WORDS_KO])
+        words_after = [w for w in text[end:b].split(" ") if w not in self._filler]
+        n = NEG_WORDS_KO
+        # "개발하거나 남한테 제공하지는 않습니다": an item of a list the negation closes further on
+        while self._list_ko and any(w.endswith(self._list_ko) for w in words_after[n - NEG_WORDS_KO:n]) and \
+                n < len(words_after):
+            n += NEG_WORDS_KO
+        after = " ".join(words_after[:n])
         return direct or bool(self._before.search(text[start:end])) or bool(self._after.search(after))
 
 

@@ -482,6 +482,7 @@ class Negation(_Strict):
     list_joiners: list[str]  # the words that may stand alone between the items of a negated list ("…, hiring or …")
     # Words that deny a whole noun phrase, a few words before its noun ("no business office in Korea").
     phrase: list[str] = Field(default_factory=list)
+    list_endings_ko: list[str] = Field(default_factory=list)  # Korean endings joining items a negation closes
 
     _check = field_validator("before", "after", "in_pattern", "clause_break", "unsure")(
         classmethod(lambda cls, v: _compile(v)))

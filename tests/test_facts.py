@@ -103,6 +103,11 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     # a customer named by its trade is not the asker's trade; the developer named is another company
     ("광고대행사들한테 AI 영상 생성 서비스를 제공합니다.", "outputs_only", False),
     ("저희는 개발사한테 모델을 공급받아 서비스하는 이용사업자예요.", "develops_ai", False),
+    # a Korean list a later negation closes; subscribing to a vendor's service is using it
+    ("저희가 AI를 개발하거나 남한테 제공하지는 않습니다.", "develops_ai", False),
+    ("외부 업체의 AI 면접 서비스를 구독해서 저희 지원자 면접 평가에 써요. 남한테 제공하지는 않습니다.",
+     "provides_to_others", False),
+    ("저희가 AI를 개발하고 고객사에 제공합니다.", "develops_ai", True),
     # adults are not the students the Act lists
     ("성인 대상 어학원인데 AI가 말하기 시험을 채점해요.", "high_impact_area", False),
     ("We sell an essay-scoring AI to high schools and the scores count toward students' grades.",
