@@ -297,8 +297,11 @@ class QuestionReader:
             # The term the asking sentence names, before one the story's figures touch ("10^26 FLOPs … does that
             # alone make it high-impact?").
             in_sentence = SENTENCE_WEIGHT if any(p.search(sentence) for p in pats) else 0.0
-            scored.append((CUE_WEIGHT * min(cues, 2) + support(own) + bonus + in_sentence, 0, -i - 100, "classify",
-                           tid))
+            # Of two named alike, the one the asking sentence names first ("an 'AI developer' rather than just an
+            # 'AI-using business operator'?").
+            first = min((m.start() for p in pats for m in [p.search(sentence)] if m), default=len(sentence))
+            scored.append((CUE_WEIGHT * min(cues, 2) + support(own) + bonus + in_sentence, -first, -i - 100,
+                           "classify", tid))
         scored.sort(reverse=True)
         if asked.sanction:
             # "(the notice is done) — is the missing label alone fined?": the violation a fine is asked about is

@@ -108,6 +108,16 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     ("외부 업체의 AI 면접 서비스를 구독해서 저희 지원자 면접 평가에 써요. 남한테 제공하지는 않습니다.",
      "provides_to_others", False),
     ("저희가 AI를 개발하고 고객사에 제공합니다.", "develops_ai", True),
+    # where the public meets it: a customer-service bot, a chat on the website, a counter for residents
+    ("We run a bike shop and added a customer-service chatbot to our website.", "provides_to_others", True),
+    ("구청 홈페이지에 주민 민원 상담용 챗봇을 붙이려고 해요.", "provides_to_others", True),
+    # commissioned from an outside developer: not by itself developing (guideline p. 206: it turns on how involved)
+    ("저희 은행이 고객상담용 AI를 외주 개발사에 맡겨서 만들었어요.", "develops_ai", None),
+    ("We fine-tuned the open model heavily on our credit files.", "significant_change", True),
+    # the category a question asks about is not a fact it states
+    ("Does that make us an AI developer under the Act?", "develops_ai", None),
+    ("Are we legally an 'AI developer'?", "develops_ai", None),
+    ("We are an AI developer based in Seoul.", "develops_ai", True),
     # adults are not the students the Act lists
     ("성인 대상 어학원인데 AI가 말하기 시험을 채점해요.", "high_impact_area", False),
     ("We sell an essay-scoring AI to high schools and the scores count toward students' grades.",

@@ -561,6 +561,26 @@ def test_a_fine_question_is_about_the_duty_it_names(r, question, verdict):
     assert lead is not None and lead.verdict == verdict, (question, lead and lead.lines)
 
 
+@pytest.mark.parametrize("changed, expected", [(True, APPLIES), (False, NOT_APPLY), (None, DEPENDS)])
+def test_a_significant_change_to_a_received_model_makes_a_developer(r, changed, expected):
+    # Developing includes modifying an AI so far that its performance or function changes significantly
+    # (MSIT high-impact guideline p. 13): a fine-tune's weight is what decides it.
+    f = facts(provides_to_others=True, develops_ai=False, third_party_ai=True, significant_change=changed)
+    assert r.classify("developer", f).status == expected
+
+
+@pytest.mark.parametrize("question, subject", [
+    ("Are we an AI developer rather than just an AI-using business operator?", "developer"),
+    ("저희가 인공지능이용사업자인가요, 아니면 개발사업자인가요?", "using_operator"),
+    ("Are we an AI business operator at all?", "business_operator"),
+])
+def test_the_category_asked_about_is_the_one_named_first(question, subject):
+    from assistant.asked import QuestionReader
+
+    asked = QuestionReader(knowledge()).read(question, [])
+    assert (asked.kind, asked.subject) == ("classify", subject)
+
+
 def test_a_period_in_months_is_read_as_days():
     from assistant.asked import QuestionReader
 
