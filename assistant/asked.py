@@ -60,6 +60,7 @@ class Asked:
     amount: float | None = None  # a question about a fine: the sum in won the asking sentence names
     base: bool = False  # a question about a fine: asks about the schedule's own amount, before any adjustment
     without: bool = False  # asks about doing without something ("can we launch without a licence?")
+    must: str = ""  # kind "duty": the way it must be done that the asking sentence names (a duty's `musts`)
 
 
 # The parts of the fine schedule a question may turn on, in the order they are tested (the Act's ceiling first: "could
@@ -335,6 +336,8 @@ class QuestionReader:
                     asked.subject = power
                 asked.cue_in_sentence = any(p.search(sentence) for d, pats, _ in self._duties if d == asked.subject
                                             for p in pats)
+                asked.must = next((m.id for m in self.k.duties[asked.subject].musts
+                                   if any(re.search(p, sentence, re.I) for p in m.asked)), "")
         return asked
 
 

@@ -630,6 +630,18 @@ class Composer(_FineSchedule):
         return Lead(verdict, [_after_dash(VERDICT_WORD[verdict][lang], f"{text} {_marks([added.cid])}.", lang)],
                     notes=[note])
 
+    def must_lead(self, duty: Duty, mid: str, lang: str, as_of: str) -> Lead:
+        """How a duty must be done where it is done: yes from the date the requirement applies, no before it."""
+        m = next(x for x in duty.musts if x.id == mid)
+        if as_of >= (m.applies_from or duty.applies_from):
+            return Lead("yes", [_after_dash(VERDICT_WORD["yes"][lang], _t(m.plain, lang), lang)])
+        text = ("질문한 날짜에 시행 중이던 조항은 아직 이를 요구하지 않았습니다" if lang == "ko" else
+                "the provision in force on the date you give did not yet require it")
+        note = (f"이 요건은 {m.applies_from}부터 적용됩니다." if lang == "ko" else
+                f"This requirement applies from {m.applies_from}.")
+        return Lead("no", [_after_dash(VERDICT_WORD["no"][lang], f"{text} {_marks(m.rests_on)}.", lang)],
+                    notes=[note])
+
     def _converted(self, facts: Facts, lang: str) -> list[str]:
         """Beside a verdict, how a figure stated in a foreign currency was read (a band of won, Decree Art. 29(2))."""
         used = dict.fromkeys(v.currency for v in facts.values.values() if v.currency)
@@ -680,6 +692,8 @@ class Composer(_FineSchedule):
         deemed = [e for e in duty.exceptions if e.deemed]
         if asked.counts and deemed and not asked.obligation:  # "are we treated as having taken those measures?"
             return self.counts_lead(duty, deemed, facts, lang)
+        if asked.must and (asked.obligation or binds_question(asked)) and not asked.sanction:
+            return self.must_lead(duty, asked.must, lang, as_of)  # "must the assessment reflect the elderly?"
         if binds_question(asked) and duty.type == "duty":
             # "Are we caught by the safety obligations?", "do we fall under the notice rule?": a yes/no question whose
             # asking sentence names a duty and asks nothing else of it asks whether it binds the asker.

@@ -88,6 +88,7 @@ class Negations:
         self._joiners = {w.lower() for w in spec.list_joiners}
         self._phrase = {w.lower() for w in spec.phrase}
         self._list_ko = tuple(spec.list_endings_ko)
+        self._quantity_ko = re.compile(one_of(spec.quantity_ko)) if spec.quantity_ko else None
 
     def clauses(self, text: str) -> list[tuple[int, int]]:
         """Spans of the clauses of a question (sentences, and the parts around "but" / "지만")."""
@@ -138,7 +139,11 @@ class Negations:
         while self._list_ko and any(w.endswith(self._list_ko) for w in words_after[n - NEG_WORDS_KO:n]) and \
                 n < len(words_after):
             n += NEG_WORDS_KO
+        if 0 < n < len(words_after) and words_after[n - 1] in ("안", "못"):
+            n += 1  # "티가 잘 안 나요": the negating adverb and the verb it negates
         after = " ".join(words_after[:n])
+        if self._quantity_ko is not None and self._quantity_ko.search(after):
+            after = ""  # "이용자도 얼마 안 돼요": few, not none
         return direct or bool(self._before.search(text[start:end])) or bool(self._after.search(after))
 
 
@@ -189,6 +194,8 @@ class FactReader:
         self._examples: list[tuple[str, bool, str]] = [
             (f.id, side, ex) for f in knowledge.facts.values() if f.type == "bool"
             for side, exs in ((True, f.examples.true), (False, f.examples.false)) for ex in exs]
+        self._restated = {f.id for f in knowledge.facts.values() if f.restated_by_duty}
+        self._to_be_done = [re.compile(p, re.I) for p in knowledge.phrasing.sentence.to_be_done]
         self._example_vectors: Any = None
         self._lock = threading.Lock()
 
@@ -202,8 +209,9 @@ class FactReader:
         unsure = self.neg.unsure_sentences(text)  # what they state is not read, by patterns or figures
         want = set(wanted) if wanted is not None else set(self.k.facts)
         facts = Facts()
+        asked = self._to_be_done_span(text, spans) if want & self._restated else None
         for fid in sorted(want & set(self._patterns)):
-            v = self._by_patterns(fid, text, spans, unsure)
+            v = self._by_patterns(fid, text, spans, unsure + ([asked] if asked and fid in self._restated else []))
             if v is not None:
                 facts.values[fid] = v
         if "high_impact_area" in want:
@@ -228,6 +236,22 @@ class FactReader:
             self._by_examples(question, want, facts)
         self._imply(facts)
         return facts
+
+    def _to_be_done_span(self, text: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+        """Where the last question of `text` says what it asks to be done: after "do we need to" in English, the
+        clause before "…해야 하나요" in Korean (None when it asks no obligation)."""
+        starts = [0] + [m.end() for m in SENTENCE_BREAK.finditer(text)]
+        a = max((x for x in starts if text[x:].strip()), default=0)
+        sentence = text[a:]
+        for p in self._to_be_done:
+            m = p.search(sentence)
+            if m is None:
+                continue
+            if re.search(r"[가-힣]", m.group(0)):
+                c = _clause_of(spans, a + m.start())[0]
+                return (max(c, a), a + m.start())
+            return (a + m.end(), len(text))
+        return None
 
     def read_examples(self, question: str, facts: Facts, wanted: set[str]) -> Facts:
         """`facts` with the `wanted` facts it leaves unknown read from the described examples (the same object

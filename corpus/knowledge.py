@@ -133,6 +133,9 @@ class FactSpec(_Strict):
     # Words that touch the fact without deciding it: a term's exception resting on it is then left open, not assumed
     # away with the rest of a silent question.
     mentioned_by: list[str] = Field(default_factory=list)
+    # A fact a duty's own words restate ("must we mark them as AI-generated?" is not content made with AI): not read
+    # from what an obligation question asks to be done.
+    restated_by_duty: bool = False
 
     _check = field_validator("cues", "not_cues", "counts", "mentioned_by")(classmethod(lambda cls, v: _compile(v)))
 
@@ -248,6 +251,19 @@ class _Asked(_Strict):
     _check_asked = field_validator("asked")(classmethod(lambda cls, v: _compile(v)))
 
 
+class Must(_Strict):
+    """How a duty must be done where it is done, asked about in its own words ("must the assessment reflect the
+    elderly?"): a "shall" inside a duty, which binds even where the duty itself is only to try."""
+
+    id: str
+    asked: list[str]
+    rests_on: list[str]
+    plain: Bilingual
+    applies_from: str = ""
+
+    _check = field_validator("asked")(classmethod(lambda cls, v: _compile(v)))
+
+
 class Duty(_Asked):
     """One duty (or right, option, power) of the regime, with everything that decides whether it binds."""
 
@@ -270,6 +286,7 @@ class Duty(_Asked):
     # Duties whose way of being done this one narrows where it applies (a realistic output's label is an output
     # label held to a stricter way): a question whether a way of doing them is enough is also asked of this one.
     tightens: list[str] = Field(default_factory=list)
+    musts: list[Must] = Field(default_factory=list)
 
 
 class Classify(_Asked):
@@ -467,6 +484,9 @@ class Sentences(_Strict):
     embedded_question: list[str]
     general_subject: list[str]
     refers_back: list[str] = Field(default_factory=list)  # an asking sentence about what the one before says
+    # What an obligation question asks to be done starts after these words ("do we need to …", "…해야 하나요"):
+    # it restates the duty, not the asker's facts.
+    to_be_done: list[str] = Field(default_factory=list)
 
     _check = field_validator("asks", "embedded_question", "general_subject", "confirmation")(
         classmethod(lambda cls, v: _compile(v)))
@@ -483,6 +503,7 @@ class Negation(_Strict):
     # Words that deny a whole noun phrase, a few words before its noun ("no business office in Korea").
     phrase: list[str] = Field(default_factory=list)
     list_endings_ko: list[str] = Field(default_factory=list)  # Korean endings joining items a negation closes
+    quantity_ko: list[str] = Field(default_factory=list)  # "얼마 안 돼요": few, not none
 
     _check = field_validator("before", "after", "in_pattern", "clause_break", "unsure")(
         classmethod(lambda cls, v: _compile(v)))

@@ -114,6 +114,14 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     # commissioned from an outside developer: not by itself developing (guideline p. 206: it turns on how involved)
     ("저희 은행이 고객상담용 AI를 외주 개발사에 맡겨서 만들었어요.", "develops_ai", None),
     ("We fine-tuned the open model heavily on our credit files.", "significant_change", True),
+    # what an obligation question asks to be done restates the duty, not the asker's facts
+    ("Our app turns prompts into images people download. Do we need to mark the pictures as AI-made?",
+     "outputs_only", False),
+    ("I use Midjourney to make thumbnails for my YouTube videos. Do I need to label them?", "outputs_only", True),
+    ("이 영상들에 대해 AI로 만든 거라는 걸 이용자가 확실히 알아볼 수 있게 표시를 해야 하나요?", "outputs_only", False),
+    # "안" and the verb it negates; few is not none
+    ("챗봇 이름이 '도우미 지니'라 AI인지 티가 잘 안 나요.", "ai_use_evident", False),
+    ("해외 본사 AI 서비스인데 한국에선 이용자도 얼마 안 돼요.", "provides_to_others", True),
     # the category a question asks about is not a fact it states
     ("Does that make us an AI developer under the Act?", "develops_ai", None),
     ("Are we legally an 'AI developer'?", "develops_ai", None),

@@ -581,6 +581,18 @@ def test_the_category_asked_about_is_the_one_named_first(question, subject):
     assert (asked.kind, asked.subject) == ("classify", subject)
 
 
+@pytest.mark.parametrize("question, as_of, verdict", [
+    # The impact assessment is an endeavour, but from 2026-07-21 one that is done must reflect the AI-vulnerable.
+    ("We will run an impact assessment of our high-impact hiring AI. Must it account for elderly and disabled "
+     "applicants?", "2026-09-01", "yes"),
+    ("고영향 AI 영향평가를 하려는데, 장애인ㆍ고령자 특성도 반영해야 하나요?", "2026-03-01", "no"),
+    ("Must we carry out an impact assessment of our high-impact hiring AI?", "2026-09-01", "no"),
+])
+def test_how_an_endeavour_must_be_done_where_it_is_done(r, question, as_of, verdict):
+    lead = lead_for(r, question, as_of=as_of)
+    assert lead is not None and lead.verdict == verdict, (question, lead and lead.lines)
+
+
 def test_a_period_in_months_is_read_as_days():
     from assistant.asked import QuestionReader
 
