@@ -276,7 +276,7 @@ class QuestionReader:
         def support(own: tuple[str, ...]) -> float:
             return sum(w for w, cid in zip(RANK_WEIGHT, top) if any(related(cid, o) for o in own))
 
-        scored: list[tuple[float, int, int, str, str]] = []
+        scored: list[tuple[float, tuple[int, int], int, str, str]] = []
         for i, (did, pats, own) in enumerate(self._duties):
             cues = sum(1 for p in pats if p.search(text))
             if not cues:
@@ -284,10 +284,12 @@ class QuestionReader:
             # On a tie, the duty named by more distinct words: "clones voices so they sound real" names the realistic-
             # output duty twice, "disclosure" the notice duty once.
             words = len({m.group(0) for p in pats for m in p.finditer(text)})
+            # then the duty named in more words ("영향평가를 거친 제품을 우선 고려": the preference, not the assessment)
+            span = max((len(m.group(0)) for p in pats for m in p.finditer(sentence)), default=0)
             # The duty the asking sentence names is the one asked about, before one named in the story around it.
             in_sentence = SENTENCE_WEIGHT if any(p.search(sentence) for p in pats) else 0.0
             scored.append((CUE_WEIGHT * min(cues, 2) + support(own) + (0.5 if asked.obligation else 0.0) + in_sentence,
-                           words, -i, "duty", did))
+                           (words, span), -i, "duty", did))
         for i, (tid, pats, own) in enumerate(self._classify):
             cues = sum(1 for p in pats if p.search(text))
             if not cues:
@@ -301,7 +303,7 @@ class QuestionReader:
             # Of two named alike, the one the asking sentence names first ("an 'AI developer' rather than just an
             # 'AI-using business operator'?").
             first = min((m.start() for p in pats for m in [p.search(sentence)] if m), default=len(sentence))
-            scored.append((CUE_WEIGHT * min(cues, 2) + support(own) + bonus + in_sentence, -first, -i - 100,
+            scored.append((CUE_WEIGHT * min(cues, 2) + support(own) + bonus + in_sentence, (-first, 0), -i - 100,
                            "classify", tid))
         scored.sort(reverse=True)
         if asked.sanction:
@@ -320,6 +322,19 @@ class QuestionReader:
                             and self.k.duties[x[4]].type != "power" and distance(x[4]) <= len(sentence)),
                            key=lambda x: distance(x[4]))
             scored = named[:1] + [x for x in scored if x not in named[:1]]
+        if scored and scored[0][3] == "duty":
+            # A duty whose words in the asking sentence continue the first one's ("영향평가를 거친 제품을 우선 고려"
+            # begins with "영향평가") is the more specific: it is what is asked.
+            pats_of = {did: pats for did, pats, _ in self._duties}
+
+            def spans(did: str) -> list[tuple[int, int]]:
+                return [m.span() for p in pats_of[did] for m in p.finditer(sentence)]
+
+            top = spans(scored[0][4])
+            wider = next((x for x in scored[1:] if x[3] == "duty" and x[0] >= MIN_SCORE and top and all(
+                any((a == s and e < b) or (a < s and e == b) for a, b in spans(x[4])) for s, e in top)), None)
+            if wider is not None:
+                scored = [wider] + [x for x in scored if x is not wider]
         if scored and scored[0][0] >= MIN_SCORE:
             asked.kind, asked.subject = scored[0][3], scored[0][4]
             if asked.kind == "duty":

@@ -41,8 +41,10 @@ def test_the_next_question_is_the_fact_that_decides_most(checker):
     facts = checker.facts_from({})
     first = checker.next_fact(facts, TODAY)
     assert first == "provides_to_others"  # every operator duty turns on it
-    facts = checker.facts_from({"provides_to_others": False})
-    assert checker.next_fact(facts, TODAY) in ("impacted_person", None)  # a user: only the explanation right left
+    # a user that is no public body (a public body that uses high-impact AI must prefer impact-assessed products,
+    # Act Art. 35(2)): only the explanation right left
+    facts = checker.facts_from({"provides_to_others": False, "public_body": False})
+    assert checker.next_fact(facts, TODAY) in ("impacted_person", None)
 
 
 @pytest.mark.parametrize("raw, message", [

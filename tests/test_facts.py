@@ -122,6 +122,12 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     # "안" and the verb it negates; few is not none
     ("챗봇 이름이 '도우미 지니'라 AI인지 티가 잘 안 나요.", "ai_use_evident", False),
     ("해외 본사 AI 서비스인데 한국에선 이용자도 얼마 안 돼요.", "provides_to_others", True),
+    # the app (not the asker) uses a model to write; "no letter about any extension"; Korean daily actives
+    ("Our fitness app uses a generative model to write weekly workout plans for users.", "outputs_only", False),
+    ("No answer yet and no letter about any extension.", "extension_notified", False),
+    ("Korean daily actives averaged around 8,000.", "serves_korea", True),
+    ("작년에 시정명령을 제때 이행 안 해서 과태료를 한 번 맞았어요.", "fined_for_order", True),
+    ("We're a local government about to buy a high-impact AI system for welfare checks.", "stated_high_impact", True),
     # the category a question asks about is not a fact it states
     ("Does that make us an AI developer under the Act?", "develops_ai", None),
     ("Are we legally an 'AI developer'?", "develops_ai", None),

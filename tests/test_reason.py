@@ -593,6 +593,19 @@ def test_how_an_endeavour_must_be_done_where_it_is_done(r, question, as_of, verd
     assert lead is not None and lead.verdict == verdict, (question, lead and lead.lines)
 
 
+@pytest.mark.parametrize("question, verdict", [
+    # Act Art. 35(2): a public body that uses high-impact AI must give priority to impact-assessed products.
+    ("We're a city government about to buy a high-impact AI system for welfare checks. Must we give priority to "
+     "products that went through an impact assessment?", "yes"),
+    ("We're a private retailer buying a high-impact AI hiring tool. Must we give priority to products that went "
+     "through an impact assessment?", "no"),
+])
+def test_a_public_body_must_prefer_impact_assessed_products(r, question, verdict):
+    lead = lead_for(r, question)
+    assert lead is not None and lead.verdict == verdict, (question, lead and lead.lines)
+    assert "[act:35:2]" in " ".join(lead.lines) or verdict == "no"
+
+
 def test_a_period_in_months_is_read_as_days():
     from assistant.asked import QuestionReader
 
