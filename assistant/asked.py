@@ -61,6 +61,7 @@ class Asked:
     base: bool = False  # a question about a fine: asks about the schedule's own amount, before any adjustment
     without: bool = False  # asks about doing without something ("can we launch without a licence?")
     must: str = ""  # kind "duty": the way it must be done that the asking sentence names (a duty's `musts`)
+    always: bool = False  # asks whether what the law allows happens in every case ("automatically halved?")
 
 
 # The parts of the fine schedule a question may turn on, in the order they are tested (the Act's ceiling first: "could
@@ -232,7 +233,7 @@ class QuestionReader:
                       permission=self._any("permission", sentence), sufficiency=self._any("sufficiency", sentence),
                       possibility=self._any("possibility", sentence), inverted=self._any("inverted", self._without_conditions(sentence)),
                       sanction_detail=self._any("sanction_detail", sentence), counts=self._any("deemed", sentence),
-                      in_force=self._any("in_force", sentence),
+                      in_force=self._any("in_force", sentence), always=self._any("always", sentence),
                       before_step=self._any("before_step", sentence), without=self._any("without", sentence),
                       own=self._any("self", text) or bool(re.search(r"[가-힣]", text) and not self._general.search(text)))
         asked.fine_rows = [rid for rid, pats in self._fine_rows if any(p.search(text) for p in pats)]

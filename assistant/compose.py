@@ -123,7 +123,7 @@ class _FineSchedule:
             return said("no", _t(p.increase, lang), amounts)
         if part == "reduce":
             arrears = value("in_arrears")
-            if arrears is True:
+            if arrears is True or asked.always:  # "automatically halved?": the Decree allows it, never as of right
                 return said("no", _t(p.reduce, lang), amounts)
             return said("yes", _t(p.reduce, lang), amounts)
         if part == "increase" and asked.amount is not None and asked.amount >= self.k.schedule.ceiling:

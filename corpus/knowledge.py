@@ -451,6 +451,7 @@ class Forms(_Strict):
     self: list[str]
     inverted: list[str]
     conditional: list[str] = Field(default_factory=list)
+    always: list[str] = Field(default_factory=list)
     deemed: list[str]
     deemed_partly: list[str]
     deemed_remains: list[str]

@@ -606,6 +606,16 @@ def test_a_public_body_must_prefer_impact_assessed_products(r, question, verdict
     assert "[act:35:2]" in " ".join(lead.lines) or verdict == "no"
 
 
+@pytest.mark.parametrize("question, verdict", [
+    # The Decree lets the fine be reduced by up to half for an SME: allowed, never as of right.
+    ("저희는 중소기업입니다. 사전고지 위반 과태료는 중소기업이면 무조건 절반으로 감경되는 거 맞죠?", "no"),
+    ("We're an SME. Can the fine for the missed notice be reduced because of our size?", "yes"),
+])
+def test_what_the_law_allows_is_not_automatic(r, question, verdict):
+    lead = lead_for(r, question)
+    assert lead is not None and lead.verdict == verdict, (question, lead and lead.lines)
+
+
 def test_a_period_in_months_is_read_as_days():
     from assistant.asked import QuestionReader
 
