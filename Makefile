@@ -66,6 +66,9 @@ eval: setup
 	$(BIN)/kaia eval --baseline --questions eval/heldout13.jsonl --out eval/report-heldout13
 	$(BIN)/kaia eval --baseline --questions eval/heldout14.jsonl --out eval/report-heldout14
 	$(BIN)/kaia eval --baseline --questions eval/heldout15.jsonl --out eval/report-heldout15
+	$(BIN)/kaia eval --baseline --questions eval/heldout16.jsonl --out eval/report-heldout16
+	$(BIN)/kaia eval --baseline --questions eval/heldout17.jsonl --out eval/report-heldout17
+	$(BIN)/kaia eval --baseline --questions eval/heldout18.jsonl --out eval/report-heldout18
 	$(BIN)/python eval/readme_tables.py
 
 clean:
