@@ -203,7 +203,9 @@ class QuestionReader:
             if asking:
                 i = asking[0]
                 # "Our lawyers say we are out of scope. Correct?": the confirmation asks about the sentence before.
-                return f"{parts[i - 1]} {parts[i]}" if i and self._confirmation.search(parts[i]) else parts[i]
+                # "… a pop-up saying it runs on AI. Is that extra pop-up legally required?": likewise.
+                back = self._confirmation.search(parts[i]) or self._refers_back.search(parts[i])
+                return f"{parts[i - 1]} {parts[i]}" if i and back else parts[i]
         return (parts or [""])[-1]
 
     def form(self, question: str) -> str:
@@ -217,7 +219,9 @@ class QuestionReader:
         wh = self._forms["wh"][0].search(s) if english else self._forms["wh"][1].search(s)
         if wh:
             return OTHER
-        return YESNO if self._any("yesno", s) else OTHER
+        # "… could face prison. Is that a real risk?": the part that asks has the form
+        last = [p for p in SENTENCE_BREAK.split(s.strip()) if p.strip()][-1:] or [s]
+        return YESNO if self._any("yesno", s) or self._any("yesno", last[0].strip()) else OTHER
 
     def read(self, question: str, ranked: list[str], as_of: str | None = None) -> Asked:
         """Form and subject of `question`, given the provisions retrieval ranked first (canonical ids) and the date

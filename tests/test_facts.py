@@ -128,6 +128,8 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     ("Korean daily actives averaged around 8,000.", "serves_korea", True),
     ("작년에 시정명령을 제때 이행 안 해서 과태료를 한 번 맞았어요.", "fined_for_order", True),
     ("We're a local government about to buy a high-impact AI system for welfare checks.", "stated_high_impact", True),
+    ("준정부기관 구매 담당자입니다. 고영향 AI에 해당하는 심사 솔루션을 도입하려고 합니다.", "public_body", True),
+    ("준정부기관 구매 담당자입니다. 고영향 AI에 해당하는 심사 솔루션을 도입하려고 합니다.", "stated_high_impact", True),
     # the category a question asks about is not a fact it states
     ("Does that make us an AI developer under the Act?", "develops_ai", None),
     ("Are we legally an 'AI developer'?", "develops_ai", None),

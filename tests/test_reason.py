@@ -633,6 +633,14 @@ def test_an_asking_sentence_about_the_one_before_reads_both():
     assert asked.kind == "not_covered"
 
 
+def test_an_asking_sentence_that_points_back_is_read_with_the_one_before():
+    from assistant.asked import YESNO, QuestionReader
+
+    reader = QuestionReader(knowledge())
+    q = "Product wants a pop-up before each session saying it runs on generative AI. Is that extra pop-up legally required?"
+    assert "generative ai" in reader.asking_sentence(q).lower() and reader.form(q) == YESNO
+
+
 def test_does_it_count_asks_whether_something_is_so():
     from assistant.asked import QuestionReader
 
