@@ -130,6 +130,10 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     ("We're a local government about to buy a high-impact AI system for welfare checks.", "stated_high_impact", True),
     ("준정부기관 구매 담당자입니다. 고영향 AI에 해당하는 심사 솔루션을 도입하려고 합니다.", "public_body", True),
     ("준정부기관 구매 담당자입니다. 고영향 AI에 해당하는 심사 솔루션을 도입하려고 합니다.", "stated_high_impact", True),
+    # undecided: "…할지는 아직 협의 중", "아직 안 정했습니다", "haven't been able to confirm"
+    ("예측값이 출력 조정에 자동으로 들어갈지, 담당자 참고자료로만 쓰일지는 아직 협의 중이에요.", "human_final_decision", None),
+    ("AI가 신호를 직접 바꾸게 할지 운영자한테 추천만 하게 할지는 아직 안 정했습니다.", "human_final_decision", None),
+    ("We do have a registered branch office (영업소) in Seoul.", "no_korean_office", False),
     # the category a question asks about is not a fact it states
     ("Does that make us an AI developer under the Act?", "develops_ai", None),
     ("Are we legally an 'AI developer'?", "develops_ai", None),
