@@ -69,6 +69,7 @@ eval: setup
 	$(BIN)/kaia eval --baseline --questions eval/heldout16.jsonl --out eval/report-heldout16
 	$(BIN)/kaia eval --baseline --questions eval/heldout17.jsonl --out eval/report-heldout17
 	$(BIN)/kaia eval --baseline --questions eval/heldout18.jsonl --out eval/report-heldout18
+	$(BIN)/kaia eval --baseline --questions eval/heldout19.jsonl --out eval/report-heldout19
 	$(BIN)/python eval/readme_tables.py
 
 clean:
