@@ -287,8 +287,7 @@ def lead_for(r, question: str, as_of: str = TODAY):
      "for those apps' users on us?", "no"),
 ])
 def test_a_question_naming_a_duty_asks_whether_it_binds(r, question, verdict):
-    lead = lead_for(r, question)
-    assert lead is not None and lead.verdict == verdict, (question, lead and lead.lines)
+    verdict_lead(r, question, verdict)
 
 
 def test_a_korean_question_whether_it_becomes_high_impact_is_a_classification():
@@ -296,6 +295,13 @@ def test_a_korean_question_whether_it_becomes_high_impact_is_a_classification():
 
     asked = QuestionReader(knowledge()).read("매장 방문객 수를 세는 카메라 AI인데, 이것도 고영향 인공지능이 되나요?", [])
     assert asked.classification and asked.kind == "classify"
+
+
+def verdict_lead(r, question: str, verdict: str, as_of: str = TODAY):
+    """The lead for `question`, which must give `verdict`."""
+    lead = lead_for(r, question, as_of)
+    assert lead is not None and lead.verdict == verdict, (question, lead and lead.lines)
+    return lead
 
 
 def test_whether_a_duty_is_in_force_is_answered_by_its_start_date(r):
@@ -384,8 +390,7 @@ WAY_CASES = [
 
 @pytest.mark.parametrize("question, verdict, cid", WAY_CASES)
 def test_a_question_whether_a_way_is_enough_is_answered_by_the_duty_s_ways(r, question, verdict, cid):
-    lead = lead_for(r, question)
-    assert lead is not None and lead.verdict == verdict, (question, lead and lead.lines)
+    lead = verdict_lead(r, question, verdict)
     assert f"[{cid}]" in lead.lines[0]
     assert all("[" in line for line in lead.lines)  # every sentence of the lead rests on a provision
 
@@ -424,8 +429,7 @@ DEADLINE_CASES = [
 
 @pytest.mark.parametrize("question, verdict", DEADLINE_CASES)
 def test_whether_a_deadline_has_passed_is_counted_from_the_days_stated(r, question, verdict):
-    lead = lead_for(r, question)
-    assert lead is not None and lead.verdict == verdict, (question, lead and lead.lines)
+    lead = verdict_lead(r, question, verdict)
     assert all("[decree:25:" in line or "[notice-2026-50:6:2]" in line for line in lead.lines)
 
 
@@ -460,8 +464,7 @@ def test_whether_records_are_kept_long_enough(r, question, verdict):
     ("Can we keep the records of our high-impact measures only as electronic files?", "yes", "decree:27:2"),
 ])
 def test_what_the_law_allows_is_answered_from_the_allowances(r, question, verdict, cid):
-    lead = lead_for(r, question)
-    assert lead is not None and lead.verdict == verdict, (question, lead and lead.lines)
+    lead = verdict_lead(r, question, verdict)
     assert f"[{cid}]" in lead.lines[0]
 
 
@@ -474,8 +477,7 @@ def test_what_the_law_allows_is_answered_from_the_allowances(r, question, verdic
      "investigation over that?", "no"),
 ])
 def test_whether_msit_may_investigate_turns_on_the_duty_named(r, question, verdict):
-    lead = lead_for(r, question)
-    assert lead is not None and lead.verdict == verdict, (question, lead and lead.lines)
+    lead = verdict_lead(r, question, verdict)
     assert "[act:40:1]" in lead.lines[0]
 
 
@@ -493,8 +495,7 @@ def test_an_investigation_question_naming_no_duty_gets_no_verdict_from_the_power
     ("Do we have to get the AI product confirmation before selling to public agencies?", "no"),
 ])
 def test_the_ai_product_confirmation_is_an_option_open_to_ai_products(r, question, verdict):
-    lead = lead_for(r, question)
-    assert lead is not None and lead.verdict == verdict, (question, lead and lead.lines)
+    lead = verdict_lead(r, question, verdict)
     assert "[notice-2026-50:" in lead.lines[0]
 
 
@@ -542,8 +543,7 @@ def test_what_the_regime_does_not_do_answers_a_yes_no_question_about_it(r, quest
     ("We build a recipe recommendation app for Korean home cooks. Does the AI Basic Act apply to us?", "yes"),
 ])
 def test_an_exception_the_question_touches_is_not_assumed_away(r, question, verdict):
-    lead = lead_for(r, question)
-    assert lead is not None and lead.verdict == verdict, (question, lead and lead.lines)
+    verdict_lead(r, question, verdict)
 
 
 @pytest.mark.parametrize("question, verdict", [
@@ -557,8 +557,7 @@ def test_an_exception_the_question_touches_is_not_assumed_away(r, question, verd
      "it?", "no"),
 ])
 def test_a_fine_question_is_about_the_duty_it_names(r, question, verdict):
-    lead = lead_for(r, question)
-    assert lead is not None and lead.verdict == verdict, (question, lead and lead.lines)
+    verdict_lead(r, question, verdict)
 
 
 @pytest.mark.parametrize("changed, expected", [(True, APPLIES), (False, NOT_APPLY), (None, DEPENDS)])
@@ -589,8 +588,7 @@ def test_the_category_asked_about_is_the_one_named_first(question, subject):
     ("Must we carry out an impact assessment of our high-impact hiring AI?", "2026-09-01", "no"),
 ])
 def test_how_an_endeavour_must_be_done_where_it_is_done(r, question, as_of, verdict):
-    lead = lead_for(r, question, as_of=as_of)
-    assert lead is not None and lead.verdict == verdict, (question, lead and lead.lines)
+    verdict_lead(r, question, verdict, as_of=as_of)
 
 
 @pytest.mark.parametrize("question, verdict", [
@@ -601,8 +599,7 @@ def test_how_an_endeavour_must_be_done_where_it_is_done(r, question, as_of, verd
      "through an impact assessment?", "no"),
 ])
 def test_a_public_body_must_prefer_impact_assessed_products(r, question, verdict):
-    lead = lead_for(r, question)
-    assert lead is not None and lead.verdict == verdict, (question, lead and lead.lines)
+    lead = verdict_lead(r, question, verdict)
     assert "[act:35:2]" in " ".join(lead.lines) or verdict == "no"
 
 
@@ -612,8 +609,7 @@ def test_a_public_body_must_prefer_impact_assessed_products(r, question, verdict
     ("We're an SME. Can the fine for the missed notice be reduced because of our size?", "yes"),
 ])
 def test_what_the_law_allows_is_not_automatic(r, question, verdict):
-    lead = lead_for(r, question)
-    assert lead is not None and lead.verdict == verdict, (question, lead and lead.lines)
+    verdict_lead(r, question, verdict)
 
 
 def test_a_period_in_months_is_read_as_days():
