@@ -134,6 +134,9 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     ("예측값이 출력 조정에 자동으로 들어갈지, 담당자 참고자료로만 쓰일지는 아직 협의 중이에요.", "human_final_decision", None),
     ("AI가 신호를 직접 바꾸게 할지 운영자한테 추천만 하게 할지는 아직 안 정했습니다.", "human_final_decision", None),
     ("We do have a registered branch office (영업소) in Seoul.", "no_korean_office", False),
+    ("회신이 없고, 기간을 연장한다는 문서도 받은 적이 없어요.", "extension_notified", False),
+    ("한국 사람들도 앱스토어에서 많이 받아 씁니다.", "serves_korea", True),
+    ("참고만 할 수도 있고, 커트라인 걸어서 자동 탈락시킬 수도 있고요.", "human_final_decision", None),
     # the category a question asks about is not a fact it states
     ("Does that make us an AI developer under the Act?", "develops_ai", None),
     ("Are we legally an 'AI developer'?", "develops_ai", None),

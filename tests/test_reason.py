@@ -637,6 +637,15 @@ def test_an_asking_sentence_that_points_back_is_read_with_the_one_before():
     assert "generative ai" in reader.asking_sentence(q).lower() and reader.form(q) == YESNO
 
 
+def test_this_is_not_a_pointer_back():
+    from assistant.asked import QuestionReader
+
+    # "이건 …인가요?" asks about the product; a word of the story ("형사사건") does not make it a penalty question
+    asked = QuestionReader(knowledge()).read("경찰서에 용의자 얼굴을 찾아 주는 AI를 납품해요. 일반 형사사건 수사에 쓰여요. "
+                                             "이건 고영향 인공지능에 들어가나요?", [])
+    assert asked.kind == "classify"
+
+
 def test_does_it_count_asks_whether_something_is_so():
     from assistant.asked import QuestionReader
 
