@@ -278,7 +278,11 @@ def build_app(settings: Settings, assistant: Assistant | None = None) -> gr.Bloc
             return None
         export_root.mkdir(parents=True, exist_ok=True)
         for old in export_root.iterdir():  # Gradio serves its own copy; ours are only needed for a moment
-            if time.time() - old.stat().st_mtime > 3600:
+            try:
+                stale = time.time() - old.stat().st_mtime > 3600
+            except FileNotFoundError:
+                continue  # another user's export removed it between the listing and the look
+            if stale:
                 shutil.rmtree(old, ignore_errors=True)
         folder = Path(tempfile.mkdtemp(dir=export_root))
         path = folder / f"kaia-answer-{datetime.now().strftime('%Y%m%d-%H%M%S')}.md"
