@@ -77,6 +77,9 @@ class QuestionReader:
         f = knowledge.phrasing.form
         self._forms = {name: [re.compile(p, re.I) for p in getattr(f, name)] for name in type(f).model_fields}
         self._duties = [(d.id, [re.compile(p, re.I) for p in d.asked], _own(d)) for d in knowledge.duties.values()]
+        self._duty_pats = {did: pats for did, pats, _ in self._duties}
+        self._musts = {d.id: [(m.id, [re.compile(p, re.I) for p in m.asked]) for m in d.musts]
+                       for d in knowledge.duties.values() if d.musts}
         self._fine_rows = [(r.id, [re.compile(p, re.I) for p in r.asked]) for r in knowledge.schedule.row]
         self._classify = [(c.term, [re.compile(p, re.I) for p in c.asked], tuple(knowledge.terms[c.term].rests_on))
                           for c in knowledge.classify]
@@ -235,7 +238,8 @@ class QuestionReader:
                       obligation=self._any("obligation", sentence),
                       classification=self._any("classification", sentence),
                       permission=self._any("permission", sentence), sufficiency=self._any("sufficiency", sentence),
-                      possibility=self._any("possibility", sentence), inverted=self._any("inverted", self._without_conditions(sentence)),
+                      possibility=self._any("possibility", sentence),
+                      inverted=self._any("inverted", self._without_conditions(sentence)),
                       sanction_detail=self._any("sanction_detail", sentence), counts=self._any("deemed", sentence),
                       in_force=self._any("in_force", sentence), always=self._any("always", sentence),
                       before_step=self._any("before_step", sentence), without=self._any("without", sentence),
@@ -315,11 +319,11 @@ class QuestionReader:
             # "(the notice is done) — is the missing label alone fined?": the violation a fine is asked about is
             # the duty the asking sentence names, whatever the story around it names more often.
             # Of several, the one named nearest the word of the sanction.
-            pats_of = {did: pats for did, pats, _ in self._duties}
             at = [m.start() for p in self._forms["sanction"] for m in p.finditer(sentence)]
 
             def distance(did: str) -> int:
-                return min((abs(m.start() - a) for p in pats_of[did] for m in p.finditer(sentence) for a in at),
+                return min((abs(m.start() - a) for p in self._duty_pats[did] for m in p.finditer(sentence)
+                            for a in at),
                            default=len(sentence) + 1)
 
             # A power (an investigation) is not a violation: "…만으로 사실조사를 하거나 과태료를 매길 수 있나요?"
@@ -330,10 +334,8 @@ class QuestionReader:
         if scored and scored[0][3] == "duty":
             # A duty whose words in the asking sentence continue the first one's ("영향평가를 거친 제품을 우선 고려"
             # begins with "영향평가") is the more specific: it is what is asked.
-            pats_of = {did: pats for did, pats, _ in self._duties}
-
             def spans(did: str) -> list[tuple[int, int]]:
-                return [m.span() for p in pats_of[did] for m in p.finditer(sentence)]
+                return [m.span() for p in self._duty_pats[did] for m in p.finditer(sentence)]
 
             top = spans(scored[0][4])
             wider = next((x for x in scored[1:] if x[3] == "duty" and x[0] >= MIN_SCORE and top and all(
@@ -354,10 +356,9 @@ class QuestionReader:
                 if power and power != asked.subject and not asked.sanction:
                     asked.others = [asked.subject, *[d for d in asked.others if d != power]]
                     asked.subject = power
-                asked.cue_in_sentence = any(p.search(sentence) for d, pats, _ in self._duties if d == asked.subject
-                                            for p in pats)
-                asked.must = next((m.id for m in self.k.duties[asked.subject].musts
-                                   if any(re.search(p, sentence, re.I) for p in m.asked)), "")
+                asked.cue_in_sentence = any(p.search(sentence) for p in self._duty_pats[asked.subject])
+                asked.must = next((mid for mid, pats in self._musts.get(asked.subject, [])
+                                   if any(p.search(sentence) for p in pats)), "")
         return asked
 
 

@@ -88,6 +88,7 @@ class Negations:
         self._joiners = {w.lower() for w in spec.list_joiners}
         self._phrase = {w.lower() for w in spec.phrase}
         self._list_ko = tuple(spec.list_endings_ko)
+        self._adverbs_ko = set(spec.adverbs_ko)
         self._quantity_ko = re.compile(one_of(spec.quantity_ko)) if spec.quantity_ko else None
 
     def clauses(self, text: str) -> list[tuple[int, int]]:
@@ -139,7 +140,7 @@ class Negations:
         while self._list_ko and any(w.endswith(self._list_ko) for w in words_after[n - NEG_WORDS_KO:n]) and \
                 n < len(words_after):
             n += NEG_WORDS_KO
-        if 0 < n < len(words_after) and words_after[n - 1] in ("안", "못"):
+        if 0 < n < len(words_after) and words_after[n - 1] in self._adverbs_ko:
             n += 1  # "티가 잘 안 나요": the negating adverb and the verb it negates
         after = " ".join(words_after[:n])
         if self._quantity_ko is not None and self._quantity_ko.search(after):

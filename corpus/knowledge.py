@@ -505,6 +505,7 @@ class Negation(_Strict):
     phrase: list[str] = Field(default_factory=list)
     list_endings_ko: list[str] = Field(default_factory=list)  # Korean endings joining items a negation closes
     quantity_ko: list[str] = Field(default_factory=list)  # "얼마 안 돼요": few, not none
+    adverbs_ko: list[str] = Field(default_factory=list)  # Korean negating adverbs, read with the verb after them
 
     _check = field_validator("before", "after", "in_pattern", "clause_break", "unsure")(
         classmethod(lambda cls, v: _compile(v)))
