@@ -493,7 +493,9 @@ def cite_marks(extractive: Extractive, lines: list[str], lang: str, as_of: str, 
     numbers: dict[str, int] = {}
     cites: list[CitationOut] = []
     for cid in needed:
-        units = extractive.store.find(cid, as_of=as_of)
+        # Addenda say from when the law applies, dates before they took effect included ("did the notice duty
+        # bind on 10 January 2026?": no, it applies from 22 January 2026).
+        units = extractive.store.find(cid, as_of=as_of) or (extractive.store.find(cid) if ":addenda-" in cid else [])
         unit = next((u for u in units if u.lang == lang), None) or next((u for u in units if u.lang == "ko"), None)
         if unit is None:
             continue  # not in force on the date: the sentence loses its mark, and the verifier drops it

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from corpus.knowledge import Knowledge, one_of
-from corpus.numbers import days_between, quantities
+from corpus.numbers import days_between, month_only, quantities
 
 from assistant.facts import SENTENCE_BREAK, normalise
 
@@ -48,6 +48,8 @@ class Asked:
     sanction_detail: bool = False  # asks about a fine's amount, a repeat or a reduction, not whether there is one
     counts: bool = False  # asks whether something done counts as doing it ("are we treated as having…?")
     in_force: bool = False  # asks whether a duty is already in force
+    month_only: bool = False  # the date asked about is a month named without a day ("in January 2026")
+    left: list[str] = field(default_factory=list)  # the subject duty's exceptions that leave the part asked about
     fine_rows: list[str] = field(default_factory=list)  # the fine schedule's violations the question names
     ignored: bool = False  # says an order (or a duty) was not complied with
     fine: str = ""  # the part of the fine schedule a question about a fine turns on: cap, reduce, increase, repeat, exact
@@ -62,6 +64,7 @@ class Asked:
     without: bool = False  # asks about doing without something ("can we launch without a licence?")
     must: str = ""  # kind "duty": the way it must be done that the asking sentence names (a duty's `musts`)
     always: bool = False  # asks whether what the law allows happens in every case ("automatically halved?")
+    follows: bool = False  # asks whether one fact by itself brings a status or duty ("automatically high-impact?")
 
 
 # The parts of the fine schedule a question may turn on, in the order they are tested (the Act's ceiling first: "could
@@ -241,7 +244,8 @@ class QuestionReader:
                       possibility=self._any("possibility", sentence),
                       inverted=self._any("inverted", self._without_conditions(sentence)),
                       sanction_detail=self._any("sanction_detail", sentence), counts=self._any("deemed", sentence),
-                      in_force=self._any("in_force", sentence), always=self._any("always", sentence),
+                      in_force=self._any("in_force", sentence), month_only=month_only(question, as_of),
+                      always=self._any("always", sentence), follows=self._any("follows", sentence),
                       before_step=self._any("before_step", sentence), without=self._any("without", sentence),
                       own=self._any("self", text) or bool(re.search(r"[가-힣]", text) and not self._general.search(text)))
         asked.fine_rows = [rid for rid, pats in self._fine_rows if any(p.search(text) for p in pats)]
@@ -344,6 +348,9 @@ class QuestionReader:
                 scored = [wider] + [x for x in scored if x is not wider]
         if scored and scored[0][0] >= MIN_SCORE:
             asked.kind, asked.subject = scored[0][3], scored[0][4]
+            if asked.kind == "classify":
+                asked.cue_in_sentence = any(p.search(sentence) for t, pats, _ in self._classify
+                                            if t == asked.subject for p in pats)
             if asked.kind == "duty":
                 asked.others = [x[4] for x in scored[1:] if x[3] == "duty" and x[0] >= MIN_SCORE]
                 first = {d: min((m.start() for p in pats for m in [p.search(text)] if m), default=len(text))
@@ -359,6 +366,8 @@ class QuestionReader:
                 asked.cue_in_sentence = any(p.search(sentence) for p in self._duty_pats[asked.subject])
                 asked.must = next((mid for mid, pats in self._musts.get(asked.subject, [])
                                    if any(p.search(sentence) for p in pats)), "")
+                asked.left = [e.id for e in self.k.duties[asked.subject].exceptions
+                              if any(re.search(p, sentence, re.I) for p in e.leaves)]
         return asked
 
 

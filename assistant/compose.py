@@ -25,6 +25,7 @@ STATUS_WORD = {APPLIES: {"en": "applies", "ko": "적용됨"}, NOT_APPLY: {"en": 
                DEPENDS: {"en": "depends", "ko": "경우에 따라 다름"}}
 TO_VERDICT = {APPLIES: "yes", NOT_APPLY: "no", DEPENDS: "depends"}
 MAX_BRANCHES = 2  # unknown facts spelled out with both branches
+DESCRIBED_CASE = 3  # facts stated (not implied) that make a third-person question a case rather than the rule
 _MONTH_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
              "November", "December"]
 
@@ -541,10 +542,18 @@ class Composer(_FineSchedule):
             verdict = "yes" if verdict == "no" else "no"
         return Lead(verdict, [_after_dash(VERDICT_WORD[verdict][lang], _t(x.plain, lang), lang)])
 
-    def in_force_lead(self, duty: Duty, lang: str, as_of: str) -> Lead:
-        """Whether a duty applies on the date asked, from the date the addenda give it."""
+    def in_force_lead(self, duty: Duty, lang: str, as_of: str, month_only: bool = False) -> Lead:
+        """Whether a duty applies on the date asked, from the date the addenda give it; a month named without a day
+        in which the duty starts leaves it to the day."""
         verdict = "yes" if as_of >= duty.applies_from else "no"
         when = _date_words(duty.applies_from, lang)
+        if month_only and as_of[:7] == duty.applies_from[:7] and as_of < duty.applies_from:
+            text = (f"on the day of that month: this duty applies from {when}, so before that day it did not yet "
+                    f"bind and from that day it did {_marks(duty.dated_by)}." if lang == "en" else
+                    f"그 달의 며칠이었는지에 따라 다릅니다: 이 의무는 {when}부터 적용되므로 그 전이면 아직 적용되지 "
+                    f"않았고, 그날부터는 적용됩니다 {_marks(duty.dated_by)}.")
+            return Lead("depends", [_after_dash(VERDICT_WORD["depends"][lang], text, lang),
+                                    f"- {_t(duty.plain.rule, lang)}"])
         text = (f"this duty applies from {when} {_marks(duty.dated_by)}." if lang == "en" else
                 f"이 의무는 {when}부터 적용됩니다 {_marks(duty.dated_by)}.")
         return Lead(verdict, [_after_dash(VERDICT_WORD[verdict][lang], text, lang), f"- {_t(duty.plain.rule, lang)}"])
@@ -604,6 +613,14 @@ class Composer(_FineSchedule):
             if binding is not None:
                 other = self._yesno_lead(replace(asked, subject=binding, others=[]), facts, lang, as_of)
                 lead = other if other is not None and other.verdict == "yes" else lead
+        if lead is not None and asked.follows and lead.verdict == "depends" and not asked.inverted \
+                and self._open_beyond_scope(asked, facts, as_of):
+            # "Does 10^26 FLOPs automatically make it high-impact?": what turns on another fact does not follow
+            # from the one stated; the lines say on what it turns.
+            first = lead.lines[0].split(" — ", 1)[-1]
+            lead.verdict = "no"
+            lead.lines[0] = (f"No, not by that alone — {_lower_first(first)}" if lang == "en" else
+                             f"아니요, 그것만으로 정해지지는 않습니다 — {first}")
         if lead is not None and asked.inverted and lead.verdict in ("yes", "no"):
             # "Are we exempt?" asked of a duty that does not bind: yes. The lead's words stay the law's.
             lead.verdict = "no" if lead.verdict == "yes" else "yes"
@@ -611,6 +628,17 @@ class Composer(_FineSchedule):
             first = lead.lines[0].split(" — ", 1)
             lead.lines[0] = f"{word} — {first[1]}" if len(first) == 2 else lead.lines[0]
         return lead
+
+    def _open_beyond_scope(self, asked: Asked, facts: Facts, as_of: str) -> bool:
+        """Whether what is asked turns on a fact besides whether the Act reaches the asker at all (a market in
+        Korea, defence use): "does that alone trigger it?" is answered "not by that alone" only then."""
+        if asked.kind not in ("duty", "classify"):
+            return True  # (what counts as done under another law turns on that law's conditions)
+        status = (self.r.classify(asked.subject, facts) if asked.kind == "classify" else
+                  self.r.duty(self.k.duties[asked.subject], facts, as_of))
+        scope = self.k.terms["in_scope"]
+        return bool(set(status.unknown) - self.r.leaves(scope.when) - {f for u in scope.unless
+                                                                       for f in self.r.leaves(u)})
 
     def added_lead(self, added: Added, asked: Asked, lang: str) -> Lead | None:
         """A dated question about words a provision gained by an amendment: not there before it took effect, there
@@ -645,7 +673,14 @@ class Composer(_FineSchedule):
     def _converted(self, facts: Facts, lang: str) -> list[str]:
         """Beside a verdict, how a figure stated in a foreign currency was read (a band of won, Decree Art. 29(2))."""
         used = dict.fromkeys(v.currency for v in facts.values.values() if v.currency)
-        return [f"- {_t(c.plain, lang)}" for c in self.k.currencies if c.id in used]
+        lines = [f"- {_t(c.plain, lang)}" for c in self.k.currencies if c.id in used]
+        for c in self.k.currencies:
+            if any(u.startswith(c.id + "@") for u in used):  # converted at the rate the question states
+                lines.append(f"- {c.id}로 말씀하신 금액은 말씀하신 환율로 원화로 환산했으며, 시행령은 전년도 평균환율을 "
+                             f"적용합니다 {_marks(c.rests_on)}." if lang == "ko" else
+                             f"- The {c.id} figures were converted into won at the exchange rate you give; the Decree "
+                             f"uses the previous year's average rate {_marks(c.rests_on)}.")
+        return lines
 
     def _yesno_lead(self, asked: Asked, facts: Facts, lang: str, as_of: str) -> Lead | None:
         if asked.form == YESNO and asked.sanction and (asked.sanction_detail or self._ignored_order(asked)):
@@ -674,10 +709,11 @@ class Composer(_FineSchedule):
         if asked.kind == "duty" and self.k.duties[asked.subject].type == "power" and not (asked.sanction or
                                                                                           asked.obligation):
             return self.power_lead(self.k.duties[asked.subject], asked, lang)  # "can MSIT investigate …?"
-        if (asked.permission and not right) or asked.sufficiency:
+        if (asked.permission and not right and not asked.sanction) or asked.sufficiency:
+            # ("can we be fined for it?" asks about the sanction, not about what may be done)
             return None  # the map decides whether a duty binds or a term holds, not what may be done or how
         if asked.kind == "classify":
-            if not (asked.classification or asked.obligation):
+            if not (asked.classification or asked.obligation or binds_question(asked)):
                 return None
             status = self.r.classify(asked.subject, facts)
             lead = self.classify_lead(status, facts, lang, as_of)
@@ -685,10 +721,15 @@ class Composer(_FineSchedule):
                 lead.verdict = "yes"  # "could it count?": it could, on the facts the answer names
             return lead
         duty = self.k.duties[asked.subject]
+        left = [e for e in duty.exceptions if e.id in asked.left]
+        if left:
+            # "The vendor did the plans — do we still need our own human oversight?": an exception that leaves the
+            # part asked about does not answer; what it does cover is said beside the verdict.
+            duty = duty.model_copy(update={"exceptions": [e for e in duty.exceptions if e not in left]})
         if asked.in_force and not asked.sanction:  # "is the notice duty already in force on 1 March?"
             if as_of >= duty.applies_from and set(duty.rests_on) & self.revised:
                 return None  # which wording was in force that day is the quoted provisions' to say
-            return self.in_force_lead(duty, lang, as_of)
+            return self.in_force_lead(duty, lang, as_of, asked.month_only)
         deemed = [e for e in duty.exceptions if e.deemed]
         if asked.counts and deemed and not asked.obligation:  # "are we treated as having taken those measures?"
             return self.counts_lead(duty, deemed, facts, lang)
@@ -708,7 +749,10 @@ class Composer(_FineSchedule):
             status = self.r.duty(duty, facts, as_of)
             lines = [_after_dash(VERDICT_WORD["no"][lang], _t(duty.plain.rule, lang), lang)]
             return Lead("no", lines, [DutyLine(duty.id, status.status, self._duty_because(duty, status, lang))])
-        if not asked.own and not asked.sanction:
+        # A case told in the third person ("Client is a Singapore company with no office in Korea; revenue …"): its
+        # facts answer, as the asker's own would.
+        described = sum(1 for v in facts.values.values() if v.how != "implied") >= DESCRIBED_CASE
+        if not asked.own and not asked.sanction and not described:
             if not asked.cue_in_sentence:
                 return None  # the obligation asked about is not this duty's
             stated = [e for e in duty.exceptions if self.r.exception_value(e, facts) is True]
@@ -720,15 +764,17 @@ class Composer(_FineSchedule):
         status = self.r.duty(duty, facts, as_of)
         lead = self.duty_lead(duty, status, facts, asked, lang, as_of)
         lead.duties = [DutyLine(duty.id, status.status, self._duty_because(duty, status, lang))]
+        lead.lines[1:1] = [f"- {_t(e.plain, lang)}" for e in left if self.r.exception_value(e, facts) is True]
         return lead
 
 
 def binds_question(asked: Asked) -> bool:
-    """A yes/no question about the asker's own case, naming a duty in its asking sentence, whose only cue (if any) is
-    that something is so ("do we fall under …?"): it asks whether the duty binds."""
+    """A yes/no question about the asker's own case, naming a duty (or a term) in its asking sentence, whose only
+    cue (if any) is that something is so ("do we fall under …?"): it asks whether the duty binds (the term holds)."""
     others = (asked.obligation, asked.permission, asked.sufficiency, asked.sanction, asked.counts, asked.in_force,
               asked.possibility, asked.inverted, asked.before_step, asked.without)
-    return asked.form == YESNO and asked.kind == "duty" and asked.own and asked.cue_in_sentence and not any(others)
+    return asked.form == YESNO and asked.kind in ("duty", "classify") and asked.own and asked.cue_in_sentence \
+        and not any(others)
 
 
 def strip_marks(text: str) -> str:

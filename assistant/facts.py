@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any, Callable, Iterable
 
 from corpus.knowledge import FactSpec, Knowledge, Negation, one_of
-from corpus.numbers import days_between, quantities
+from corpus.numbers import day_range, days_between, quantities
 
 NEG_WINDOW_EN = 28  # characters before a match searched for a negation
 NEG_PHRASE_WORDS = 2  # the words that may stand between "no" and the noun it denies ("no registered business office")
@@ -152,6 +152,12 @@ class Negations:
 SENTENCE_BREAK = re.compile(r"(?<=[.?!？])\s+|\n+")
 
 
+def _pieces(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`text` cut at the ends of `spans` (sorted, not overlapping): every piece lies wholly inside or outside them."""
+    cuts = sorted({0, len(text), *(x for a, b in spans for x in (a, b))})
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
 def _clause_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     for a, b in spans:
         if a <= pos < b:
@@ -191,6 +197,8 @@ class FactReader:
         self._dated = {f.id: f.dates_within for f in knowledge.facts.values() if f.dates_within is not None}
         self._currencies = [(c.id, c.krw_per_unit, [re.compile(p, re.I) for p in c.words])
                             for c in knowledge.currencies]
+        self._rates = {c.id: [re.compile(t.replace("{currency}", "|".join(c.words)), re.I)
+                              for t in knowledge.phrasing.sentence.stated_rate] for c in knowledge.currencies}
         self._parts = {e.id: [[re.compile(p, re.I) for p in part.asked] for part in e.needs] for e in knowledge.deemed}
         self._examples: list[tuple[str, bool, str]] = [
             (f.id, side, ex) for f in knowledge.facts.values() if f.type == "bool"
@@ -230,9 +238,18 @@ class FactReader:
                 v = facts.values[whole].value
                 facts.values[fid] = FactValue((0.0, max(v) if isinstance(v, tuple) else v),
                                               f"part of {whole}", "figure", facts.values[whole].currency)
-        days = days_between(text, date.today().year) if want & set(self._dated) else None
+        # a date in a sentence the asker is unsure of ("MSIT hasn't told us the exact date yet") is not counted from
+        dated = "".join(" " * len(text[a:b]) if any(x <= a < y for x, y in unsure) else text[a:b]
+                        for a, b in _pieces(text, unsure)) if unsure else text
+        days = days_between(dated, date.today().year) if want & set(self._dated) else None
         for fid in sorted(want & set(self._dated)) if days is not None else []:
             facts.values[fid] = FactValue(days <= self._dated[fid], f"{days} days between the dates given", "figure")
+        span = day_range(dated) if days is None and want & set(self._dated) else None
+        for fid in sorted(want & set(self._dated)) if span is not None else []:
+            # months without a day: decided only where every day they could mean falls on one side
+            if span[1] <= self._dated[fid] or span[0] > self._dated[fid]:
+                facts.values[fid] = FactValue(span[1] <= self._dated[fid],
+                                              f"{span[0]}–{span[1]} days between the dates given", "figure")
         if self.embed is not None and use_examples:
             self._by_examples(question, want, facts)
         self._imply(facts)
@@ -276,14 +293,18 @@ class FactReader:
 
     def _by_patterns(self, fid: str, text: str, spans: list[tuple[int, int]],
                      unsure: list[tuple[int, int]]) -> FactValue | None:
-        votes: list[tuple[bool, int, str]] = []
+        found: list[tuple[bool, int, int, str, bool]] = []
         for p, side, negative in self._patterns[fid]:
             for m in p.finditer(text):
                 if any(a <= m.start() < b for a, b in unsure):
                     continue  # "… whether they check or just use it varies by school": not stated either way
                 # A reading the question negates counts for the other side, unless the pattern is itself a negative.
                 flip = not negative and self.neg.negated(text, spans, m.start(), m.end())
-                votes.append((side != flip, m.start(), m.group(0)))
+                found.append((side != flip, m.start(), m.end(), m.group(0), negative))
+        # A negative reading overlapping an opposite one ("we don't show any message saying it is AI-made" against
+        # "message … AI") is the same words read with their negation: the negative one stands.
+        votes = [(v[0], v[1], v[3]) for v in found
+                 if v[4] or not any(n[4] and n[0] != v[0] and n[1] < v[2] and v[1] < n[2] for n in found)]
         if not votes:
             for p, side in self._weak.get(fid, []):
                 m = p.search(text)
@@ -371,6 +392,11 @@ class FactReader:
         before, after = text[max(0, start - 6):start], text[end:end + 14]
         for cid, (lo, hi), words in self._currencies:
             if any(w.search(before) or w.search(after) for w in words):
+                # the rate the question gives, where it gives one within reason, else the band of average rates
+                stated = [float(m["rate"].replace(",", "")) for p in self._rates[cid] for m in p.finditer(text)]
+                rate = next((r for r in stated if lo / 2 <= r <= hi * 2), None)
+                if rate is not None:
+                    return f"{cid}@{rate:g}", (value * rate, value * rate)
                 return cid, (value * lo, value * hi)
         return None
 

@@ -216,6 +216,9 @@ class Exception_(_Strict):
     deemed: bool = False  # the duty counts as done (rather than not applying): "are we treated as having done it?"
     guidance: list[Guidance] = Field(default_factory=list)  # where MSIT's guidance, not the law, draws the line
     caveat: bool = True  # named beside a "yes" or "depends" where the question leaves it open (false: only when it holds)
+    # Patterns (en, ko) naming parts of the duty the exception does not reach: asked about one of them ("do we
+    # still need our own human oversight?"), the exception does not answer.
+    leaves: list[str] = Field(default_factory=list)
 
 
 class Note(_Strict):
@@ -452,6 +455,7 @@ class Forms(_Strict):
     inverted: list[str]
     conditional: list[str] = Field(default_factory=list)
     always: list[str] = Field(default_factory=list)
+    follows: list[str] = Field(default_factory=list)
     deemed: list[str]
     deemed_partly: list[str]
     deemed_remains: list[str]
@@ -488,6 +492,9 @@ class Sentences(_Strict):
     # What an obligation question asks to be done starts after these words ("do we need to …", "…해야 하나요"):
     # it restates the duty, not the asker's facts.
     to_be_done: list[str] = Field(default_factory=list)
+    # How a question states the exchange rate it used ("KRW 1,400/USD", "달러당 1,400원"): `{currency}` stands for a
+    # currency's words, the group `rate` for the won per unit.
+    stated_rate: list[str] = Field(default_factory=list)
 
     _check = field_validator("asks", "embedded_question", "general_subject", "confirmation")(
         classmethod(lambda cls, v: _compile(v)))

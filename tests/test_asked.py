@@ -64,3 +64,26 @@ def test_may_we_questions(reader, question, permission):
 def test_a_step_before_an_option_is_not_the_option(reader):
     asked = reader.read("Do we need a catalogue number before we apply for the AI product confirmation?", [])
     assert asked.before_step
+
+
+@pytest.mark.parametrize("question, form", [
+    # a question word used as an indefinite does not make a wh-question
+    ("누가 봐도 간단한 번역 앱인데, 그래도 사전 고지를 해야 하는 건가요?", YESNO),
+    ("업체 몇 곳 중에 고르고 있는데 영향평가를 한 제품을 우선 고려해야 하나요?", YESNO),
+    # a clause opening with "when" before the auxiliary, and an auxiliary after a dash with any subject
+    ("When we show the label on the video, do we have to repeat it at the end?", YESNO),
+    ("Worst case — can the ministry fine us straight away?", YESNO),
+    ("When does the labelling duty start?", OTHER),
+])
+def test_question_forms_with_a_question_word_that_does_not_ask(reader, question, form):
+    assert reader.form(question) == form
+
+
+def test_the_date_asked_about_by_its_month_alone(reader):
+    assert reader.read("Did the notice duty apply in January 2026?", [], "2026-01-01").month_only
+    assert not reader.read("Did the notice duty apply on 10 January 2026?", [], "2026-01-10").month_only
+
+
+def test_does_the_act_reach_us_asks_whether_it_applies(reader):
+    asked = reader.read("We are based in Hanoi with no Korean entity. Does the Korean AI Basic Act even reach us?", [])
+    assert asked.kind == "classify" and asked.subject == "in_scope" and asked.cue_in_sentence

@@ -141,6 +141,24 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     ("Does that make us an AI developer under the Act?", "develops_ai", None),
     ("Are we legally an 'AI developer'?", "develops_ai", None),
     ("We are an AI developer based in Seoul.", "develops_ai", True),
+    # a negative reading overlapping a positive one is the same words with their negation
+    ("We add no watermark and we don't show any message saying the picture is AI-made.", "output_notice", False),
+    ("A pop-up message tells users the picture is AI-made.", "output_notice", True),
+    # a customer the story names is not the asker's own trade
+    ("We run a dubbing service: a film studio sends us an actor's lines and we clone the voice.", "outputs_only", False),
+    ("We run a dubbing service: a film studio sends us an actor's lines and we clone the voice.",
+     "provides_to_others", True),
+    ("We're a small publisher and use an AI image tool for our covers.", "outputs_only", True),
+    # the classification a question asks is not one it states; one the asker states is
+    ("생체정보를 쓰니까 이거 고영향 AI로 분류되는 거죠?", "stated_high_impact", None),
+    ("내부적으로는 고영향 인공지능에 해당하는 걸로 보고 있어요.", "stated_high_impact", True),
+    ("내부적으로는 고영향 인공지능에 해당하는 걸로 보고 있어요.", "internal_use_only", None),
+    # months without a day: decided where every day they could mean falls on one side of two years
+    ("We were fined in March 2027 and caught again for the same thing in May 2029.", "fine_within_two_years", False),
+    ("We were fined in March 2027 and caught again for the same thing in January 2028.", "fine_within_two_years",
+     True),
+    # "administrative fine" is no hospital administration
+    ("Can MSIT impose an administrative fine on our credit-scoring system?", "high_impact_area", True),
     # adults are not the students the Act lists
     ("성인 대상 어학원인데 AI가 말하기 시험을 채점해요.", "high_impact_area", False),
     ("We sell an essay-scoring AI to high schools and the scores count toward students' grades.",
@@ -185,6 +203,12 @@ def test_described_examples_decide_what_patterns_leave_open(reader):
      "human_final_decision"),
     ("담당 공무원이 결과를 검토한다고는 하는데, 실제로 얼마나 손을 댈지는 모르겠어요.", "human_final_decision"),
     ("매출은 본사 재무팀만 알아서 저는 몰라요. 전체 매출은 1조 원이 넘는다고 들었지만 확실하지 않아요.", "revenue_krw"),
+    # an alternative not yet chosen
+    ("We haven't agreed with the clinic yet whether doctors will sign off each result or the tool will act on "
+     "its own.", "human_final_decision"),
+    ("추천 결과를 상담원이 확인하게 할지 바로 적용할지는 아직 안 정해졌어요.", "human_final_decision"),
+    ("Marketing hasn't picked the voice yet: a robotic one, or a cloned voice that sounds like a real person.",
+     "realistic_media"),
 ])
 def test_what_a_sentence_says_the_asker_is_unsure_of_is_left_open(reader, text, fact):
     assert reader.read(text).get(fact) is None

@@ -275,7 +275,7 @@ def lead_for(r, question: str, as_of: str = TODAY):
 
     k = knowledge()
     lang = "ko" if any("가" <= ch <= "힣" for ch in question) else "en"
-    return Composer(k, r).lead(QuestionReader(k).read(question, []), FactReader(k).read(question), lang, as_of)
+    return Composer(k, r).lead(QuestionReader(k).read(question, [], as_of), FactReader(k).read(question), lang, as_of)
 
 
 @pytest.mark.parametrize("question, verdict", [
@@ -651,3 +651,34 @@ def test_does_it_count_asks_whether_something_is_so():
 
     asked = QuestionReader(knowledge()).read("Our tool ranks loan applicants for banks. Does a ranking tool count?", [])
     assert asked.classification
+
+
+@pytest.mark.parametrize("question, verdict", [
+    # "Automatically" asks whether the one stated fact suffices: where the answer turns on another, it does not.
+    ("Our model's training compute went past 10^26 FLOPs last month. Does that automatically make us subject to the "
+     "safety obligations?", "no"),
+    ("우리 AI가 채용 서류를 걸러 주는데, 그것만으로 자동으로 고영향 인공지능에 해당되나요?", "no"),
+])
+def test_one_fact_does_not_bring_by_itself_what_turns_on_another(r, question, verdict):
+    verdict_lead(r, question, verdict)
+
+
+def test_a_month_without_a_day_in_which_a_duty_starts_leaves_it_to_the_day(r):
+    q = "We opened our generative AI chatbot to the public in January 2026. Did the notice duty already apply then?"
+    lead = lead_for(r, q, "2026-01-01")
+    assert lead.verdict == "depends" and "22 January 2026" in lead.lines[0]
+    # a month wholly before the start date is a plain no
+    assert lead_for(r, q.replace("January 2026", "November 2025"), "2025-11-01").verdict == "no"
+
+
+def test_an_exception_does_not_answer_for_a_part_it_leaves(r):
+    """The developer's measures count for the plans (Decree Art. 27(3)); human oversight stays the operator's."""
+    base = ("We resell an AI loan-screening model, unchanged, to banks; it decides loans on its own. The developer "
+            "already put in place the risk management, explanation and user protection plans. ")
+    assert lead_for(r, base + "Do we still have to draw up a risk management plan ourselves?").verdict == "no"
+    lead = lead_for(r, base + "Do we still need our own human oversight of the system?")
+    assert lead.verdict != "no" and any("27:3" in line for line in lead.lines)
+
+
+def test_a_fine_asked_of_a_duty_without_one_is_no(r):
+    assert lead_for(r, "Our AI app's pictures carry no AI label. Can we be fined directly for that?").verdict == "no"
