@@ -191,6 +191,7 @@ class FactReader:
         self._cues = {f.id: ([re.compile(p, re.I) for p in f.cues], [re.compile(p, re.I) for p in f.not_cues],
                              [re.compile(p, re.I) for p in f.counts])
                       for f in knowledge.facts.values() if f.type == "number"}
+        self._doubted = {f.id for f in knowledge.facts.values() if f.doubted_when_unsure}
         self._mentions = {f.id: [re.compile(p, re.I) for p in f.mentioned_by] for f in knowledge.facts.values()
                           if f.mentioned_by}
         self._parts_of = {f.id: f.part_of for f in knowledge.facts.values() if f.part_of}
@@ -231,8 +232,15 @@ class FactReader:
                 facts.values[fid] = v
         facts.measures = {eid: tuple(self._stated(part, text, spans) for part in parts)
                           for eid, parts in self._parts.items()}
+        # a word denied ("no retraining") touches nothing
         facts.mentioned = {fid for fid, pats in self._mentions.items()
-                           if fid in want and fid not in facts.values and any(p.search(text) for p in pats)}
+                           if fid in want and fid not in facts.values and any(
+                               not self.neg.negated(text, spans, m.start(), m.end())
+                               for p in pats for m in p.finditer(text))}
+        # what a sentence saying the asker is unsure reads is touched, not decided ("we don't know whether any of
+        # our accounts are Korean businesses"): not assumed away with the rest of a silent question
+        facts.mentioned |= {fid for fid in want & set(self._patterns) if fid not in facts.values and any(
+            p.search(text[a:b]) for a, b in unsure for p, _, _ in self._patterns[fid])}
         for fid, whole in self._parts_of.items():
             if fid in want and fid not in facts.values and whole in facts.values:
                 v = facts.values[whole].value
@@ -250,10 +258,19 @@ class FactReader:
             if span[1] <= self._dated[fid] or span[0] > self._dated[fid]:
                 facts.values[fid] = FactValue(span[1] <= self._dated[fid],
                                               f"{span[0]}–{span[1]} days between the dates given", "figure")
+        doubted = self._doubted_in(text, unsure, want)
+        for fid in doubted:
+            facts.values.pop(fid, None)
         if self.embed is not None and use_examples:
-            self._by_examples(question, want, facts)
+            self._by_examples(question, want - doubted, facts)
         self._imply(facts)
         return facts
+
+    def _doubted_in(self, text: str, unsure: list[tuple[int, int]], want: Iterable[str]) -> set[str]:
+        """The facts of practice a sentence saying the asker is unsure reads or mentions: left open."""
+        return {fid for fid in set(want) & self._doubted if any(
+            p.search(text[a:b]) for a, b in unsure
+            for p in [x[0] for x in self._patterns.get(fid, [])] + self._mentions.get(fid, []))}
 
     def _to_be_done_span(self, text: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
         """Where the last question of `text` says what it asks to be done: after "do we need to" in English, the
@@ -277,7 +294,9 @@ class FactReader:
         if self.embed is None:
             return facts
         out = facts.copy()
-        self._by_examples(question, set(wanted), out)
+        text = normalise(question)
+        self._by_examples(question, set(wanted) - self._doubted_in(text, self.neg.unsure_sentences(text), wanted),
+                          out)
         if len(out.values) == len(facts.values):
             return facts
         self._imply(out)
@@ -313,7 +332,9 @@ class FactReader:
             return None
         yes = [v for v in votes if v[0]]
         no = [v for v in votes if not v[0]]
-        if len(yes) != len(no):
+        if yes and no and self.k.facts[fid].prevails is not None:
+            side = self.k.facts[fid].prevails
+        elif len(yes) != len(no):
             side = len(yes) > len(no)
         else:
             # As many readings each way: the more specific (longer) one stands, then the later one ("a foreign

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from corpus.conditions import evaluate, names
+from corpus.conditions import TOUCHED, evaluate, names
 from corpus.knowledge import Duty, Knowledge, Way
 
 from assistant.facts import Facts
@@ -81,7 +81,8 @@ class Reasoner:
             return False
         value = evaluate(self.k.condition(t.when), lambda n: self._lookup(n, facts, memo))
         touched = set().union(*(self.leaves(u) for u in t.unless)) & facts.mentioned if t.unless else set()
-        if value is None and t.assume_when_silent and not (self.leaves(t.when) & set(facts.values)) and not touched:
+        if value is None and t.assume_when_silent and not (self.leaves(t.when) & (set(facts.values) | facts.mentioned)) \
+                and not touched:
             value = True  # nothing in the question bears on it: read as the usual case, and said so
         elif value is True and touched:
             value = None  # an exception the question touches without deciding it (weapons AI: solely for defence?)
@@ -91,7 +92,8 @@ class Reasoner:
     def _lookup(self, name: str, facts: Facts, memo: dict[str, bool | None]) -> Any:
         if name in self.k.terms:
             return self._term(name, facts, memo)
-        return facts.get(name)
+        v = facts.get(name)
+        return TOUCHED if v is None and name in facts.mentioned else v
 
     def leaves(self, condition: str) -> set[str]:
         """The facts a condition rests on, through the terms it uses."""
@@ -141,7 +143,7 @@ class Reasoner:
         """Whether a term holds only because the question said nothing of it (assume_when_silent)."""
         t = self.k.terms[tid]
         return t.assume_when_silent and evaluate(self.k.condition(t.when), lambda n: self._lookup(n, facts, {})) \
-            is None and not (self.leaves(t.when) & set(facts.values))
+            is None and not (self.leaves(t.when) & (set(facts.values) | facts.mentioned))
 
     def _term_reason(self, tid: str, value: bool | None) -> Reason:
         t = self.k.terms[tid]

@@ -182,16 +182,22 @@ _OPS = {">=": lambda a, b: a >= b, "<=": lambda a, b: a <= b, ">": lambda a, b: 
         "==": lambda a, b: a == b}
 
 
+# Looked up for a fact the question touches without deciding it ("we retrained it — does that count as a major
+# change?"): unknown, and a written default (`coalesce(x, false)`) does not stand in for it.
+TOUCHED = object()
+
+
 def evaluate(node: Node, lookup: Lookup) -> bool | None:
-    """The three-valued truth of a condition, the names looked up by `lookup` (None: unknown)."""
+    """The three-valued truth of a condition, the names looked up by `lookup` (None: unknown; TOUCHED: unknown, and
+    no default replaces it)."""
     if isinstance(node, Const):
         return node.value
     if isinstance(node, Name):
         v = lookup(node.name)
-        return None if v is None else bool(v)
+        return None if v is None or v is TOUCHED else bool(v)
     if isinstance(node, Compare):
         v = lookup(node.left.name)
-        if v is None:
+        if v is None or v is TOUCHED:
             return None
         if isinstance(v, tuple):  # a band (a figure converted at a rate not known exactly): decided where both ends agree
             ends = {_OPS[node.op](float(x), node.right.value) for x in v}
@@ -215,5 +221,7 @@ def evaluate(node: Node, lookup: Lookup) -> bool | None:
             v = evaluate(a, lookup)
             if v is not None:
                 return v
+            if any(lookup(n) is TOUCHED for n in names(a)):
+                return None
         return None
     raise ConditionError(f"cannot evaluate {node!r}")

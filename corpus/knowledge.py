@@ -136,6 +136,13 @@ class FactSpec(_Strict):
     # A fact a duty's own words restate ("must we mark them as AI-generated?" is not content made with AI): not read
     # from what an obligation question asks to be done.
     restated_by_duty: bool = False
+    # A fact of practice the asker may state and then doubt ("a credit officer signs off on each decision, but how
+    # closely they look varies by branch"): a sentence saying it is unsure that reads or mentions it leaves the fact
+    # open, whatever another sentence states.
+    doubted_when_unsure: bool = False
+    # The side that stands wherever the question reads both ways (else the side read more often, then the longer
+    # reading).
+    prevails: bool | None = None
 
     _check = field_validator("cues", "not_cues", "counts", "mentioned_by")(classmethod(lambda cls, v: _compile(v)))
 

@@ -157,6 +157,22 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     ("We were fined in March 2027 and caught again for the same thing in May 2029.", "fine_within_two_years", False),
     ("We were fined in March 2027 and caught again for the same thing in January 2028.", "fine_within_two_years",
      True),
+    # a fact of practice stated, then doubted in a sentence that says the asker is unsure, is left open
+    ("A loan officer signs off on each decision, but we've never tracked how often officers go against the score.",
+     "human_final_decision", None),
+    ("담당 직원이 최종 결정을 합니다. 그런데 직원들이 AI 의견을 얼마나 꼼꼼히 들여다보는지는 지점마다 제각각이에요.",
+     "human_final_decision", None),
+    # where the AI decides some cases on its own, not every final decision is a person's
+    ("점수가 낮으면 자동으로 불합격 처리되고, 나머지는 인사담당자가 최종 결정합니다.", "human_final_decision", False),
+    # "never been fined" in Korean with 도
+    ("과태료를 받은 적도 없고요.", "fined_for_order", False),
+    # a shop's air conditioning is no supply of energy
+    ("매장 에어컨과 조명을 AI가 조절해 전기요금을 줄여 주는 서비스예요.", "high_impact_area", False),
+    ("Our AI checks applications for a housing allowance for the city.", "high_impact_area", True),
+    # a change denied is read as none
+    ("We use the licensed model exactly as delivered, with no retraining.", "significant_change", False),
+    ("모델이나 용도는 하나도 안 바꾸고 로고만 바꿨어요.", "significant_change", False),
+    ("We've concluded our loan-screening AI is high-impact.", "stated_high_impact", True),
     # "administrative fine" is no hospital administration
     ("Can MSIT impose an administrative fine on our credit-scoring system?", "high_impact_area", True),
     # adults are not the students the Act lists
@@ -218,3 +234,15 @@ def test_a_sure_sentence_beside_an_unsure_one_still_counts(reader):
     f = reader.read("Our recruiters read every application and make the final decision. We're not sure about MSIT's "
                     "view on this.")
     assert f.get("human_final_decision") is True
+
+
+def test_a_stated_exchange_rate_converts_a_foreign_figure(reader):
+    f = reader.read("Our AI-service revenue last year was USD 6 million; the average rate was about KRW 1,400/USD.")
+    assert f.get("ai_revenue_krw") == (8.4e9, 8.4e9) and f.values["ai_revenue_krw"].currency == "USD@1400"
+    assert reader.read("AI-service revenue was USD 6 million.").get("ai_revenue_krw") == (6e9, 1.02e10)
+
+
+def test_a_change_spoken_of_without_saying_whether_it_is_material_is_touched(reader):
+    f = reader.read("We retrained the vendor's model on our own data and moved the decision thresholds.")
+    assert f.get("significant_change") is None and "significant_change" in f.mentioned
+    assert "significant_change" not in reader.read("We use it as delivered: no retraining.").mentioned

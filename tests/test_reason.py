@@ -682,3 +682,19 @@ def test_an_exception_does_not_answer_for_a_part_it_leaves(r):
 
 def test_a_fine_asked_of_a_duty_without_one_is_no(r):
     assert lead_for(r, "Our AI app's pictures carry no AI label. Can we be fined directly for that?").verdict == "no"
+
+
+def test_a_default_does_not_stand_in_for_a_fact_the_question_touches(r):
+    """coalesce(significant_change, false): silence reads as no change; a change spoken of leaves it open."""
+    base = ("We license a hiring model from a vendor that already did the risk management, explanation and user "
+            "protection plans, and offer it to employers. ")
+    assert lead_for(r, base + "We use it as delivered. Are we treated as having done those plans?").verdict == "yes"
+    lead = lead_for(r, base + "We retrained it on our data. Can we rely on the vendor's plans as our own?")
+    assert lead.verdict == "depends"
+
+
+def test_a_third_person_case_with_its_facts_is_answered_as_a_case(r):
+    q = ("Client is a Singapore company with no office in Korea. Last year its total revenue was KRW 50 billion, its "
+         "AI-service revenue KRW 3 billion, and about 200,000 Koreans used it daily; it has never been fined. Is it "
+         "required to designate a domestic agent?")
+    assert lead_for(r, q).verdict == "no"
