@@ -176,9 +176,11 @@ class QuestionReader:
             asked.kind, asked.subject, asked.days = "deadline", deadline, days
             return True
         keep = _best(self._keeps, text)
-        years = re.search(r"(?<![\d.])(\d{1,2})\s*(?:years?|년)(?!\s*\d{1,2}\s*월)", text) if keep else None
+        years = re.search(rf"(?<![\d.])(\d{{1,2}}|{'|'.join(_YEAR_WORDS)})\s*(?:years?|년)(?!\s*\d{{1,2}}\s*월)", text,
+                          re.I) if keep else None
         if keep and years and (asked.sufficiency or asked.permission or asked.counts or not asked.obligation):
-            asked.kind, asked.subject, asked.years = "keep", keep, int(years.group(1))
+            n = years.group(1).lower()
+            asked.kind, asked.subject, asked.years = "keep", keep, int(_YEAR_WORDS.get(n, n))
             return True
         return False
 
@@ -364,11 +366,24 @@ class QuestionReader:
                     asked.others = [asked.subject, *[d for d in asked.others if d != power]]
                     asked.subject = power
                 asked.cue_in_sentence = any(p.search(sentence) for p in self._duty_pats[asked.subject])
-                asked.must = next((mid for mid, pats in self._musts.get(asked.subject, [])
-                                   if any(p.search(sentence) for p in pats)), "")
+                # a manner the asking sentence names may be one of another duty it names ("does an 'AI-generated'
+                # notice have to stay on screen throughout those photo-realistic scenes?")
+                for did in [asked.subject, *asked.others]:
+                    asked.must = next((mid for mid, pats in self._musts.get(did, [])
+                                       if any(p.search(sentence) for p in pats)), "")
+                    if asked.must:
+                        if did != asked.subject:
+                            asked.others = [asked.subject, *[d for d in asked.others if d != did]]
+                            asked.subject = did
+                        break
                 asked.left = [e.id for e in self.k.duties[asked.subject].exceptions
                               if any(re.search(p, sentence, re.I) for p in e.leaves)]
         return asked
+
+
+# Numbers of years written as words ("three years", "세 년" is not said: 3년 / 삼 년).
+_YEAR_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+               "nine": "9", "ten": "10"}
 
 
 def _best(entries: list[tuple[str, list[re.Pattern[str]]]], text: str) -> str | None:

@@ -658,9 +658,17 @@ class Composer(_FineSchedule):
         return Lead(verdict, [_after_dash(VERDICT_WORD[verdict][lang], f"{text} {_marks([added.cid])}.", lang)],
                     notes=[note])
 
-    def must_lead(self, duty: Duty, mid: str, lang: str, as_of: str) -> Lead:
+    def must_lead(self, duty: Duty, mid: str, facts: Facts, lang: str, as_of: str) -> Lead | None:
         """How a duty must be done where it is done: yes from the date the requirement applies, no before it."""
         m = next(x for x in duty.musts if x.id == mid)
+        if not m.required:
+            # a manner the law does not require, where its condition holds ("must the label stay on screen
+            # throughout?" of an artistic work); otherwise the duty itself answers
+            held = self.r.holds(m.when, facts) if m.when else True
+            if held is not True:
+                return None
+            return Lead("no", [_after_dash(VERDICT_WORD["no"][lang], _t(m.plain, lang), lang),
+                               f"- {_t(duty.plain.rule, lang)}"])
         if as_of >= (m.applies_from or duty.applies_from):
             return Lead("yes", [_after_dash(VERDICT_WORD["yes"][lang], _t(m.plain, lang), lang)])
         text = ("질문한 날짜에 시행 중이던 조항은 아직 이를 요구하지 않았습니다" if lang == "ko" else
@@ -684,7 +692,10 @@ class Composer(_FineSchedule):
 
     def _yesno_lead(self, asked: Asked, facts: Facts, lang: str, as_of: str) -> Lead | None:
         if asked.form == YESNO and asked.sanction and (asked.sanction_detail or self._ignored_order(asked)):
-            return self.fine_lead(asked, facts, lang)  # the fine schedule's, whatever duty the fine is for
+            fine = self.fine_lead(asked, facts, lang)  # the fine schedule's, whatever duty the fine is for
+            if fine is not None or asked.kind != "duty" or asked.fine or asked.amount is not None:
+                return fine
+            # "Can they fine us for that, and what is the amount?": whether the duty is fined answers the yes/no
         if asked.form != YESNO or not asked.kind:
             return None
         # A right, or an option the asker may take ("can we apply for the confirmation now?"), is asked about as
@@ -740,7 +751,9 @@ class Composer(_FineSchedule):
         if asked.counts and deemed and not asked.obligation:  # "are we treated as having taken those measures?"
             return self.counts_lead(duty, deemed, facts, lang)
         if asked.must and (asked.obligation or binds_question(asked)) and not asked.sanction:
-            return self.must_lead(duty, asked.must, lang, as_of)  # "must the assessment reflect the elderly?"
+            lead = self.must_lead(duty, asked.must, facts, lang, as_of)  # "must the assessment reflect the elderly?"
+            if lead is not None:
+                return lead
         if binds_question(asked) and duty.type == "duty":
             # "Are we caught by the safety obligations?", "do we fall under the notice rule?": a yes/no question whose
             # asking sentence names a duty and asks nothing else of it asks whether it binds the asker.

@@ -137,7 +137,11 @@ class Reasoner:
         return all(evaluate(a, lambda n: self._lookup(n, facts, {})) is None for a in node.args[:-1])
 
     def exception_value(self, exception, facts: Facts) -> bool | None:  # noqa: ANN001 - an Exception_
-        return evaluate(self.k.condition(exception.when), lambda n: self._lookup(n, facts, {}))
+        return self.holds(exception.when, facts)
+
+    def holds(self, condition: str, facts: Facts) -> bool | None:
+        """The three-valued truth of a condition of the map over the facts."""
+        return evaluate(self.k.condition(condition), lambda n: self._lookup(n, facts, {}))
 
     def assumed(self, tid: str, facts: Facts) -> bool:
         """Whether a term holds only because the question said nothing of it (assume_when_silent)."""

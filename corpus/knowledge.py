@@ -270,6 +270,10 @@ class Must(_Strict):
     rests_on: list[str]
     plain: Bilingual
     applies_from: str = ""
+    # False for a manner asked about that the law does not require ("must the label stay on screen throughout?"),
+    # where `when` holds (a condition over the facts; empty: always).
+    required: bool = True
+    when: str = ""
 
     _check = field_validator("asked")(classmethod(lambda cls, v: _compile(v)))
 

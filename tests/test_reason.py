@@ -698,3 +698,23 @@ def test_a_third_person_case_with_its_facts_is_answered_as_a_case(r):
          "AI-service revenue KRW 3 billion, and about 200,000 Koreans used it daily; it has never been fined. Is it "
          "required to designate a domestic agent?")
     assert lead_for(r, q).verdict == "no"
+
+
+@pytest.mark.parametrize("question, verdict", [
+    # a manner the law does not ask of an artistic work
+    ("Our studio makes photo-realistic AI video artworks for a gallery. Does the 'AI-generated' notice have to stay "
+     "on screen throughout the piece?", "no"),
+    # "are we not eligible at all?" of an option open to the asker
+    ("저희 제품은 외부 LLM API를 연동해서 써요. 그러면 AI 제품 확인 대상이 아예 못 되나요?", "no"),
+    # a retention period written as a word
+    ("Our AI loan-screening system is high-impact. Can we delete the records of the measures two years after we "
+     "make them?", "no"),
+    # text pasted into someone else's chatbot and used as one's own: a user, not an operator
+    ("I sell soap on a marketplace and paste my product notes into an AI chatbot, then use what it writes as my "
+     "listing. Do I have to label my listings as AI-generated?", "no"),
+    # "can they fine us, and how much?": whether the duty is fined answers the yes/no
+    ("We never told users up front that our chatbot runs on generative AI. Can MSIT fine us for that, and what is "
+     "the amount for a first violation?", "yes"),
+])
+def test_verdicts_on_wordings_first_met_in_held_out_21(r, question, verdict):
+    verdict_lead(r, question, verdict)
