@@ -368,7 +368,10 @@ class QuestionReader:
                 asked.cue_in_sentence = any(p.search(sentence) for p in self._duty_pats[asked.subject])
                 # a manner the asking sentence names may be one of another duty it names ("does an 'AI-generated'
                 # notice have to stay on screen throughout those photo-realistic scenes?")
-                for did in [asked.subject, *asked.others]:
+                # (or of the duty that narrows how the one asked about is done: the realistic-output notice of
+                # labelling)
+                tighter = [d.id for d in self.k.duties.values() if asked.subject in d.tightens]
+                for did in dict.fromkeys([asked.subject, *asked.others, *tighter]):
                     asked.must = next((mid for mid, pats in self._musts.get(did, [])
                                        if any(p.search(sentence) for p in pats)), "")
                     if asked.must:

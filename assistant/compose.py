@@ -720,7 +720,7 @@ class Composer(_FineSchedule):
         if asked.kind == "duty" and self.k.duties[asked.subject].type == "power" and not (asked.sanction or
                                                                                           asked.obligation):
             return self.power_lead(self.k.duties[asked.subject], asked, lang)  # "can MSIT investigate …?"
-        if asked.kind == "duty" and asked.counts and not (asked.sanction or asked.obligation):
+        if asked.kind == "duty" and asked.counts and not asked.sanction and (asked.permission or not asked.obligation):
             # "The developer did the plans — are we treated as having done them?", asked as "is that enough" or "can
             # we rely on it": the duty's deemed exceptions answer, as they do "are we treated as…?".
             deemed = [e for e in self.k.duties[asked.subject].exceptions if e.deemed]

@@ -169,6 +169,10 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     # a shop's air conditioning is no supply of energy
     ("매장 에어컨과 조명을 AI가 조절해 전기요금을 줄여 주는 서비스예요.", "high_impact_area", False),
     ("Our AI checks applications for a housing allowance for the city.", "high_impact_area", True),
+    # "internally we can't decide" is no internal use
+    ("저희 AI가 고영향인지 아닌지 내부에서 도저히 판단이 안 서요.", "internal_use_only", None),
+    ("과기부 확인 결과 저희 대출 심사 AI가 고영향이라고 나왔어요.", "stated_high_impact", True),
+    ("The client now also wants to sell the same model to civilian drone makers.", "defense_security_only", False),
     # a change denied is read as none
     ("We use the licensed model exactly as delivered, with no retraining.", "significant_change", False),
     ("모델이나 용도는 하나도 안 바꾸고 로고만 바꿨어요.", "significant_change", False),
@@ -219,6 +223,10 @@ def test_described_examples_decide_what_patterns_leave_open(reader):
      "human_final_decision"),
     ("담당 공무원이 결과를 검토한다고는 하는데, 실제로 얼마나 손을 댈지는 모르겠어요.", "human_final_decision"),
     ("매출은 본사 재무팀만 알아서 저는 몰라요. 전체 매출은 1조 원이 넘는다고 들었지만 확실하지 않아요.", "revenue_krw"),
+    # practice that varies from customer to customer, or is up to someone else
+    ("어떤 병원은 경보만 띄우고, 어떤 곳은 AI가 약품 투입량까지 자동으로 조절하게 쓰고 싶다고 해요.", "human_final_decision"),
+    ("Whether teachers edit the drafts or paste them in as-is is up to them.", "human_final_decision"),
+    ("간호사가 참고만 할지, 아니면 바로 순번에 반영할지는 병원마다 운영 방식이 달라요.", "human_final_decision"),
     # an alternative not yet chosen
     ("We haven't agreed with the clinic yet whether doctors will sign off each result or the tool will act on "
      "its own.", "human_final_decision"),

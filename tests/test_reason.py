@@ -715,6 +715,11 @@ def test_a_third_person_case_with_its_facts_is_answered_as_a_case(r):
     # "can they fine us, and how much?": whether the duty is fined answers the yes/no
     ("We never told users up front that our chatbot runs on generative AI. Can MSIT fine us for that, and what is "
      "the amount for a first violation?", "yes"),
+    # a manner asked of labelling that the realistic-output duty narrows
+    ("Our VFX service de-ages actors for feature films and the result looks real. Must every frame carry an "
+     "'AI-generated' watermark?", "no"),
+    ("Our hiring platform is high-impact AI. Legal suggests keeping the documentation of the measures for 3 years. "
+     "Is 3 years enough?", "no"),
 ])
 def test_verdicts_on_wordings_first_met_in_held_out_21(r, question, verdict):
     verdict_lead(r, question, verdict)
