@@ -195,6 +195,14 @@ class QuestionReader:
         asked.kind, asked.subject = "allowance", found
         return True
 
+    def naming(self, asked: Asked) -> list[re.Pattern[str]]:
+        """The patterns that name what `asked` is about (its duty or term): words of the question that restate it."""
+        if asked.kind == "duty":
+            return list(self._duty_pats.get(asked.subject, []))
+        if asked.kind == "classify":
+            return [p for t, pats, _ in self._classify if t == asked.subject for p in pats]
+        return []
+
     def asking_sentence(self, question: str) -> str:
         """The sentence that asks, where the form is read: the first one ending in a question mark (a question of
         two parts is answered as the part it opens with), else the first with a Korean question ending, else the

@@ -179,6 +179,9 @@ class Assistant:
                 self._answered_by_its_provision(asked.subject, r):
             asked.kind = asked.subject = ""  # "is the official liable under Art. 16(4)?" is answered by Art. 16(4)
         facts = state["facts"]
+        naming = self.questions.naming(asked)
+        if naming:  # the closing question's words that name the duty restate it ("does the deepfake rule apply?")
+            state["facts"] = facts = self.facts.read(a.query.question, use_examples=False, naming=naming)
         lead = self.composer.lead(asked, facts, a.lang, a.query.as_of)
         if lead is None and asked.form == YESNO and question_date(a.query.question) is not None:
             # "2026년 3월에 … 반영해야 했나요?": words a provision gained after (or by) the date the question names

@@ -211,17 +211,21 @@ class FactReader:
 
     # ------------------------------------------------------------------ reading
 
-    def read(self, question: str, wanted: Iterable[str] | None = None, use_examples: bool = True) -> Facts:
+    def read(self, question: str, wanted: Iterable[str] | None = None, use_examples: bool = True,
+             naming: Iterable[re.Pattern[str]] = ()) -> Facts:
         """The facts `question` states (all of the vocabulary, or only `wanted` and what they imply); the described
-        examples are compared too where `use_examples` and an embedding model are given."""
+        examples are compared too where `use_examples` and an embedding model are given. `naming`: patterns that
+        name the duty asked about, whose words in a closing question ("does the deepfake rule apply to us?")
+        restate it rather than state a fact."""
         text = normalise(question)
         spans = self.neg.clauses(text)
         unsure = self.neg.unsure_sentences(text)  # what they state is not read, by patterns or figures
         want = set(wanted) if wanted is not None else set(self.k.facts)
         facts = Facts()
         asked = self._to_be_done_span(text, spans) if want & self._restated else None
+        restating = ([asked] if asked else []) + self._named_spans(text, naming)
         for fid in sorted(want & set(self._patterns)):
-            v = self._by_patterns(fid, text, spans, unsure + ([asked] if asked and fid in self._restated else []))
+            v = self._by_patterns(fid, text, spans, unsure + (restating if fid in self._restated else []))
             if v is not None:
                 facts.values[fid] = v
         if "high_impact_area" in want:
@@ -271,6 +275,15 @@ class FactReader:
         return {fid for fid in set(want) & self._doubted if any(
             p.search(text[a:b]) for a, b in unsure
             for p in [x[0] for x in self._patterns.get(fid, [])] + self._mentions.get(fid, []))}
+
+    @staticmethod
+    def _named_spans(text: str, naming: Iterable[re.Pattern[str]]) -> list[tuple[int, int]]:
+        """Where the closing question of a question told in several sentences names the duty asked about."""
+        starts = [0] + [m.end() for m in SENTENCE_BREAK.finditer(text)]
+        a = max((x for x in starts if text[x:].strip()), default=0)
+        if not a or not text[a:].rstrip().endswith(("?", "？")):
+            return []  # a one-sentence question: its words are all the story there is
+        return [m.span() for p in naming for m in p.finditer(text, a)]
 
     def _to_be_done_span(self, text: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
         """Where the last question of `text` says what it asks to be done: after "do we need to" in English, the

@@ -254,3 +254,17 @@ def test_a_change_spoken_of_without_saying_whether_it_is_material_is_touched(rea
     f = reader.read("We retrained the vendor's model on our own data and moved the decision thresholds.")
     assert f.get("significant_change") is None and "significant_change" in f.mentioned
     assert "significant_change" not in reader.read("We use it as delivered: no retraining.").mentioned
+
+
+def test_the_closing_question_naming_the_duty_restates_it(reader):
+    """"Does the rule for outputs hard to tell from real ones apply to us?" names the duty, not the asker's outputs."""
+    import re
+
+    q = ("Our app turns selfies into new profile pictures. Does the rule for outputs that are hard to tell from real "
+         "ones apply to us?")
+    naming = [re.compile(r"hard to tell from real ones", re.I)]
+    assert reader.read(q).get("realistic_media") is True
+    assert reader.read(q, naming=naming).get("realistic_media") is None
+    # told in a sentence of its own, the same words are the asker's fact
+    said = "Our avatars are hard to tell from real ones. Do we have to label them?"
+    assert reader.read(said, naming=naming).get("realistic_media") is True
