@@ -282,9 +282,11 @@ class Composer(_FineSchedule):
         elif status.status == NOT_APPLY:
             first = status.because[0]
             if first.kind == "date":
-                text = (f"{as_of} 현재 이 의무는 시행 전이며 {duty.applies_from}부터 적용됩니다 {_marks(first.rests_on)}."
-                        if lang == "ko" else f"On {as_of} this duty is not yet in force; it applies from "
-                        f"{duty.applies_from} {_marks(first.rests_on)}.")
+                # (the date asked about is the question's, not a quote's: the sentence names only the law's date)
+                when = _date_words(duty.applies_from, lang)
+                text = (f"질문하신 날짜에는 이 의무가 아직 시행 전이었으며, {when}부터 적용됩니다 {_marks(first.rests_on)}."
+                        if lang == "ko" else f"on the date you give this duty was not yet in force; it applies from "
+                        f"{when} {_marks(first.rests_on)}.")
             else:
                 text = self._reason_text(first, lang)
             lines.append(_after_dash(VERDICT_WORD[verdict][lang], text, lang))
@@ -327,6 +329,7 @@ class Composer(_FineSchedule):
                     t = self.k.terms[sub]
                     lines.append(f"- {_t(t.plain.true if value else t.plain.false, lang)}")
             lines += self._caveats([status.id], facts, lang)
+        lines[1:1] = self._area_line(status.id, facts, lang)
         duties = [DutyLine(d.id, s.status, self._duty_because(d, s, lang))
                   for d in self.k.duties.values() if status.id in d.applies_when
                   for s in [self.r.duty(d, facts, as_of)]]
@@ -336,6 +339,18 @@ class Composer(_FineSchedule):
                 sep = ": " if lang == "ko" else " "
                 lines.append(f"- {word}{sep}{_t(d.name, lang)} {_marks(d.rests_on)}.")
         return Lead(verdict, lines, duties, notes=self._guidance_notes(self._terms_in(status, None, facts), facts, lang))
+
+    def _area_line(self, tid: str, facts: Facts, lang: str) -> list[str]:
+        """Beside a verdict on a term resting on the listed areas, the area the question's use falls in, with the
+        item of the Act that lists it."""
+        v = facts.values.get("high_impact_area")
+        area = next((a for a in self.k.areas if a.id == facts.area), None)
+        if area is None or v is None or v.value is not True or "high_impact_area" not in self.r.term_leaves(tid):
+            return []
+        if lang == "ko":
+            return [f"- 말씀하신 용도는 법이 열거한 영역 중 {_t(area.name, lang)}에 해당합니다 {_marks(area.rests_on)}."]
+        return [f"- The use you describe falls in one of the areas the Act lists: {_t(area.name, lang)} "
+                f"{_marks(area.rests_on)}."]
 
     def _duty_because(self, duty: Duty, status: Status, lang: str) -> list[str]:
         if status.status == DEPENDS:
@@ -348,8 +363,9 @@ class Composer(_FineSchedule):
             return [_t(duty.plain.rule, lang)] + [b.text[lang] for b in status.because if b.text]
         first = status.because[0]
         if first.kind == "date":
-            return [(f"{duty.applies_from}부터 적용됩니다 {_marks(first.rests_on)}." if lang == "ko" else
-                     f"It applies from {duty.applies_from} {_marks(first.rests_on)}.")]
+            when = _date_words(duty.applies_from, lang)
+            return [(f"{when}부터 적용됩니다 {_marks(first.rests_on)}." if lang == "ko" else
+                     f"It applies from {when} {_marks(first.rests_on)}.")]
         return [first.text[lang]] if first.text else []
 
     def list_lead(self, facts: Facts, lang: str, as_of: str) -> Lead:

@@ -723,3 +723,16 @@ def test_a_third_person_case_with_its_facts_is_answered_as_a_case(r):
 ])
 def test_verdicts_on_wordings_first_met_in_held_out_21(r, question, verdict):
     verdict_lead(r, question, verdict)
+
+
+def test_a_high_impact_verdict_names_the_listed_area_with_its_item(r):
+    lead = lead_for(r, "We sell an AI that grades high-school students' exams and the grades go on their records "
+                       "without a teacher's review. Is it high-impact AI?")
+    assert any("act:2::4:" in line and "students" in line for line in lead.lines)
+
+
+def test_a_date_before_a_duty_starts_is_answered_in_the_law_s_words(r):
+    lead = lead_for(r, "We launched a generative AI chatbot for Korean users in September 2025. Did we have to give "
+                       "the advance AI notice then?", "2025-09-01")
+    assert lead.verdict == "no" and "2025-09-01" not in lead.lines[0] and "22 January 2026" in lead.lines[0]
+    assert "act:addenda-20676:1" in lead.lines[0]  # the Act's own start: one year after promulgation
