@@ -184,12 +184,17 @@ class QuestionReader:
             return True
         return False
 
-    def _allowed(self, asked: Asked, text: str) -> bool:
-        """A question whether the asker may do something the law allows (or must do otherwise): `asked` gets it."""
-        if asked.form != YESNO or not (asked.permission or asked.sufficiency or asked.obligation or asked.inverted):
+    def _allowed(self, asked: Asked, text: str, sentence: str) -> bool:
+        """A question whether the asker may do something the law allows (or must do otherwise), or whether the law
+        allows it ("can MSIT help small firms with…?", its words in the asking sentence): `asked` gets it."""
+        if asked.form != YESNO:
             return False
-        found = next((aid for aid, pats, needs in self._allowances
-                      if any(p.search(text) for p in pats) and any(n.search(text) for n in needs)), None)
+        cued = asked.permission or asked.sufficiency or asked.obligation or asked.inverted
+        # (asked without "may we / must we", a step owed first has no direction to answer in)
+        required = {x.id for x in self.k.allowances if x.required}
+        found = next((aid for aid, pats, needs in self._allowances if (cued or aid not in required)
+                      and any(p.search(text if cued else sentence) for p in pats) and any(n.search(text) for n in needs)),
+                     None)
         if found is None:
             return False
         asked.kind, asked.subject = "allowance", found
@@ -292,7 +297,7 @@ class QuestionReader:
             asked.permission = asked.sufficiency = False
         if self._period(asked, question, text, sentence, int((as_of or date.today().isoformat())[:4])):
             return asked
-        if self._allowed(asked, text):
+        if self._allowed(asked, text, sentence):
             return asked
         top = ranked[:len(RANK_WEIGHT)]
 

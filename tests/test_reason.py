@@ -736,3 +736,13 @@ def test_a_date_before_a_duty_starts_is_answered_in_the_law_s_words(r):
                        "the advance AI notice then?", "2025-09-01")
     assert lead.verdict == "no" and "2025-09-01" not in lead.lines[0] and "22 January 2026" in lead.lines[0]
     assert "act:addenda-20676:1" in lead.lines[0]  # the Act's own start: one year after promulgation
+
+
+@pytest.mark.parametrize("question", [
+    "We're a 10-person startup. Does the government offer any help with the high-impact AI duties and the impact "
+    "assessment?",
+    "직원 8명인 스타트업인데 고영향 AI 조치랑 영향평가 부담이 커요. 정부가 이런 걸 지원해 줄 수 있나요?",
+])
+def test_support_the_act_lets_msit_give_small_firms_is_yes(r, question):
+    lead = lead_for(r, question)
+    assert lead is not None and lead.verdict == "yes" and "act:17:3" in lead.lines[0]
