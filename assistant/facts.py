@@ -186,8 +186,8 @@ class FactReader:
                                                                              (False, f.patterns.weak_false))
                              for p in pats]
                       for f in knowledge.facts.values() if f.type == "bool"}
-        self._areas = [(a.id, [re.compile(p, re.I) for p in a.patterns], [re.compile(p, re.I) for p in a.limits])
-                       for a in knowledge.areas]
+        self._areas = [(a.id, [re.compile(p, re.I) for p in a.patterns], [re.compile(p, re.I) for p in a.limits],
+                        a.limit_decides) for a in knowledge.areas]
         self._cues = {f.id: ([re.compile(p, re.I) for p in f.cues], [re.compile(p, re.I) for p in f.not_cues],
                              [re.compile(p, re.I) for p in f.counts])
                       for f in knowledge.facts.values() if f.type == "number"}
@@ -229,7 +229,7 @@ class FactReader:
             if v is not None:
                 facts.values[fid] = v
         if "high_impact_area" in want:
-            self._area(text, facts)
+            self._area(text, facts, unsure)
         for fid in sorted(want & set(self._cues)):
             v = self._number(fid, text, spans, unsure)
             if v is not None:
@@ -356,17 +356,21 @@ class FactReader:
         evidence = sorted(yes if side else no, key=lambda v: v[1])[0][2]
         return FactValue(side, evidence.strip(), "pattern")
 
-    def _area(self, text: str, facts: Facts) -> None:
+    def _area(self, text: str, facts: Facts, unsure: list[tuple[int, int]] | None = None) -> None:
         """high_impact_area (and which area) from the areas' patterns and limits. Words in quotation marks are
         the question quoting the law ("is this 'biometric analysis for criminal investigation'?"), not the use; a
         hit inside a limit's words ("energy demand forecasting") or negated ("성적 평가는 안 하며") does not count."""
         text = _QUOTED.sub(lambda m: " " * len(m.group(0)), text)
         spans = self.neg.clauses(text)
         limited = None
-        for aid, pats, limits in self._areas:
+        for aid, pats, limits, decides in self._areas:
             lims = [m for p in limits for m in p.finditer(text)]
             hits = [m for p in pats for m in p.finditer(text)
                     if not any(x.start() <= m.start() and m.end() <= x.end() for x in lims)]
+            if decides and [m for m in lims if not any(x <= m.start() < y for x, y in unsure or [])]:
+                # (a limited use the asker says is undecided — "범죄 수사에 쓸지 실종자 수색에만 쓸지는 아직 정해지지
+                # 않았어요" — decides nothing)
+                hits = []
             live = [m for m in hits if not self.neg.negated(text, spans, m.start(), m.end())]
             if live:
                 facts.area = aid

@@ -211,6 +211,9 @@ class Area(_Strict):
     name: Bilingual
     patterns: list[str]
     limits: list[str] = Field(default_factory=list)
+    # True where the patterns name the setting (police) and the limits the use (unlocking a door): a limited use the
+    # question names decides, wherever the setting is mentioned ("door access — nothing to do with police").
+    limit_decides: bool = False
 
     _check = field_validator("patterns", "limits")(classmethod(lambda cls, v: _compile(v)))
 

@@ -169,6 +169,17 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     # a shop's air conditioning is no supply of energy
     ("매장 에어컨과 조명을 AI가 조절해 전기요금을 줄여 주는 서비스예요.", "high_impact_area", False),
     ("Our AI checks applications for a housing allowance for the city.", "high_impact_area", True),
+    # biometrics: a use outside criminal investigation decides, whatever is said of the police
+    ("Face recognition opens our office turnstiles - nothing to do with police.", "high_impact_area", False),
+    ("경찰청에 실종아동 찾는 용도로만 쓰는 얼굴인식 AI를 납품해요.", "high_impact_area", False),
+    ("저희 얼굴인식 솔루션을 경찰청에 납품합니다. 범죄 수사에 쓸지 실종자 수색에만 쓸지는 아직 정해지지 않았어요.",
+     "high_impact_area", True),
+    # MSIT's guideline: card issuance and fraud detection are not loan screening
+    ("카드사랑 제휴해서 신용카드 발급 심사에 쓰는 AI 모델을 공급해요.", "high_impact_area", False),
+    # a product out in the world is offered to others
+    ("Our generative chatbot launched in December 2025.", "provides_to_others", True),
+    ("Some art in our game was made with generative AI during development, but nothing in the shipped game "
+     "generates anything.", "outputs_only", True),
     # "internally we can't decide" is no internal use
     ("저희 AI가 고영향인지 아닌지 내부에서 도저히 판단이 안 서요.", "internal_use_only", None),
     ("과기부 확인 결과 저희 대출 심사 AI가 고영향이라고 나왔어요.", "stated_high_impact", True),
