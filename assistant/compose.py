@@ -491,6 +491,20 @@ class Composer(_FineSchedule):
                         notes=self._notes_of(ws.way.guidance, lang))
         status = Status(duty.id, DEPENDS, unknown=ws.unknown)
         lines = [self._depends_line(status, [c for w in ws.open for c in w.rests_on], lang)]
+        # "Is the invisible watermark enough?" where it is enough only with a further step the question does not
+        # say is taken (a notice at least once): what is described is not enough by itself.
+        situation = set().union(*(self.r.term_leaves(t) for t in duty.applies_when if t in self.k.terms))
+        steps = [u for u in ws.unknown if u not in situation]
+        none_taken = facts
+        for u in steps:
+            none_taken = none_taken.with_value(u, False)
+        if steps and len(steps) == len(ws.unknown) and getattr(self.r.way(duty, none_taken), "verdict", None) == "no":
+            first = lines[0].split(" — ", 1)[-1]
+            lines[0] = (f"No, not by itself — {_lower_first(first)}" if lang == "en" else
+                        f"아니요, 그것만으로는 충분하지 않습니다 — {first}")
+            verdict = "no"
+        else:
+            verdict = "depends"
         for fid in ws.unknown[:MAX_BRANCHES]:
             spec = self.k.facts[fid]
             for value in (True, False):
@@ -501,7 +515,7 @@ class Composer(_FineSchedule):
                 text = _t(branch.way.plain, lang)
                 lines.append(f"- 「{cond}」라면: {word} — {text}" if lang == "ko" else
                              f"- If {_lower_first(cond)}: {_after_dash(word.lower(), text, lang)}")
-        return Lead("depends", lines + how)
+        return Lead(verdict, lines + how)
 
     def deadline_lead(self, asked: Asked, facts: Facts, lang: str) -> Lead:
         """Whether a period has run out, or the asker is still in time, from the days the question says have

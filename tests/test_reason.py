@@ -746,3 +746,15 @@ def test_a_date_before_a_duty_starts_is_answered_in_the_law_s_words(r):
 def test_support_the_act_lets_msit_give_small_firms_is_yes(r, question):
     lead = lead_for(r, question)
     assert lead is not None and lead.verdict == "yes" and "act:17:3" in lead.lines[0]
+
+
+def test_a_way_enough_only_with_a_further_step_is_not_enough_by_itself(r):
+    """An invisible watermark counts only with a notice at least once (Decree Art. 23(2)): asked "is that enough?"
+    where the notice is not said to be given, the answer is no, and says what would make it enough."""
+    lead = lead_for(r, "Our app generates images with a diffusion model for customers and we embed an invisible "
+                       "watermark in every file. Is that enough for the labelling duty?")
+    assert lead.verdict == "no" and "at least once" in " ".join(lead.lines)
+    said = lead_for(r, "Our app generates images with a diffusion model for customers. We embed an invisible "
+                       "watermark in every file and a pop-up tells users once that the images are AI-generated. Is "
+                       "that enough for the labelling duty?")
+    assert said.verdict == "yes"
