@@ -221,7 +221,8 @@ class Composer(_FineSchedule):
         for tid in term_ids:
             value = self.r.term(tid, facts)
             shown = "unknown" if value is None else str(value).lower()
-            notes += self._notes_of([g for g in self.k.terms[tid].guidance if shown in g.shown_when], lang)
+            notes += self._notes_of([g for g in self.k.terms[tid].guidance if shown in g.shown_when
+                                     and (not g.fact or facts.get(g.fact) is True)], lang)
         return list(dict.fromkeys(notes))
 
     def _notes_of(self, guidance: list, lang: str) -> list[str]:  # noqa: ANN001 - Guidance entries

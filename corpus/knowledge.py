@@ -185,6 +185,7 @@ class Guidance(_Strict):
     page: int
     says: Bilingual
     shown_when: list[Literal["true", "false", "unknown"]] = Field(default_factory=lambda: ["false", "unknown"])
+    fact: str = ""  # shown only where the question states this fact (the test is about that kind of use)
 
 
 class TriState(_Strict):

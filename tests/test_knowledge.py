@@ -69,6 +69,7 @@ def test_guidance_borrowed_tests_say_where_they_come_from(k):
     borrowed = [(t.id, g) for t in k.terms.values() for g in t.guidance]
     assert borrowed and all(g.doc.startswith("guideline/") and g.page > 0 for _, g in borrowed)
     assert any(tid == "significant_effect" for tid, _ in borrowed)
+    assert all(g.fact in k.facts for _, g in borrowed if g.fact)  # a test about one kind of use names a real fact
 
 
 @pytest.mark.parametrize("text, facts, expected", [

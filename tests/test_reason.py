@@ -758,3 +758,20 @@ def test_a_way_enough_only_with_a_further_step_is_not_enough_by_itself(r):
                        "watermark in every file and a pop-up tells users once that the images are AI-generated. Is "
                        "that enough for the labelling duty?")
     assert said.verdict == "yes"
+
+
+def test_face_matching_cctv_against_suspects_is_high_impact_by_msit_s_guideline(r):
+    from assistant.compose import Composer
+    from assistant.facts import FactReader
+    from assistant.asked import QuestionReader
+
+    q = "We sell software that matches faces in CCTV stills against a database of suspects for police. Is it high-impact?"
+    lead = lead_for(r, q)
+    assert lead.verdict == "yes"
+    k = knowledge()
+    notes = Composer(k, r).lead(QuestionReader(k).read(q, []), FactReader(k).read(q), "en", TODAY).notes
+    assert any("p. 67" in n for n in notes)  # the guidance it rests on, labelled as guidance
+    # the same guideline's test is not named for a hiring tool
+    hiring = "Our AI rejects job applicants automatically, no recruiter reviews it. Is it high-impact?"
+    assert not any("p. 67" in n for n in Composer(k, r).lead(QuestionReader(k).read(hiring, []),
+                                                              FactReader(k).read(hiring), "en", TODAY).notes)
