@@ -176,6 +176,10 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
      "high_impact_area", True),
     # MSIT's guideline: card issuance and fraud detection are not loan screening
     ("카드사랑 제휴해서 신용카드 발급 심사에 쓰는 AI 모델을 공급해요.", "high_impact_area", False),
+    # Korean users spoken of in passing, and a fine for an order across an article number
+    ("Its revenue and Korean user numbers are small.", "serves_korea", True),
+    ("Last year MSIT fined it under Art. 43(1)3 for not complying with a correction order.", "fined_for_order", True),
+    ("We were fined. The correction order came later.", "fined_for_order", None),
     # a product out in the world is offered to others
     ("Our generative chatbot launched in December 2025.", "provides_to_others", True),
     ("Some art in our game was made with generative AI during development, but nothing in the shipped game "
