@@ -70,6 +70,10 @@ eval: setup
 	$(BIN)/kaia eval --baseline --questions eval/heldout17.jsonl --out eval/report-heldout17
 	$(BIN)/kaia eval --baseline --questions eval/heldout18.jsonl --out eval/report-heldout18
 	$(BIN)/kaia eval --baseline --questions eval/heldout19.jsonl --out eval/report-heldout19
+	$(BIN)/kaia eval --baseline --questions eval/heldout20.jsonl --out eval/report-heldout20
+	$(BIN)/kaia eval --baseline --questions eval/heldout21.jsonl --out eval/report-heldout21
+	$(BIN)/kaia eval --baseline --questions eval/heldout22.jsonl --out eval/report-heldout22
+	$(BIN)/kaia eval --baseline --questions eval/heldout23.jsonl --out eval/report-heldout23
 	$(BIN)/python eval/readme_tables.py
 
 clean:
