@@ -349,6 +349,18 @@ class QuestionReader:
             named = sorted((x for x in scored if x[3] == "duty" and x[0] >= MIN_SCORE
                             and self.k.duties[x[4]].type != "power" and distance(x[4]) <= len(sentence)),
                            key=lambda x: distance(x[4]))
+            if not named:
+                # None named in the asking sentence ("이것만으로 바로 과태료가 나오나요?"): the duty the story says was
+                # not done, rather than one it says was done.
+                gaps = [m.start() for p in self._forms["missing"] for m in p.finditer(text)]
+
+                def unmet(did: str) -> int:  # how near the duty's words come to a word saying it was not done
+                    return min((abs(m.start() - g) for p in self._duty_pats[did] for m in p.finditer(text)
+                                for g in gaps), default=len(text) + 1)
+
+                named = sorted((x for x in scored if x[3] == "duty" and x[0] >= MIN_SCORE
+                                and self.k.duties[x[4]].type != "power" and unmet(x[4]) <= MISSING_NEAR),
+                               key=lambda x: unmet(x[4]))[:1]
             scored = named[:1] + [x for x in scored if x not in named[:1]]
         if scored and scored[0][3] == "duty":
             # A duty whose words in the asking sentence continue the first one's ("영향평가를 거친 제품을 우선 고려"
@@ -396,6 +408,8 @@ class QuestionReader:
                               if any(re.search(p, sentence, re.I) for p in e.leaves)]
         return asked
 
+
+MISSING_NEAR = 30  # characters between a duty's words and a word saying it was not done ("표시가 … 빠져")
 
 # Numbers of years written as words ("three years", "세 년" is not said: 3년 / 삼 년).
 _YEAR_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",

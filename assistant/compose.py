@@ -89,6 +89,9 @@ class _FineSchedule:
         order = next((r for r in named if r.id == "order"), None)
         if order is not None and asked.subject not in {r.duty for r in rows if r.duty}:
             return order  # "MSIT ordered us to fix our labels; is ignoring it fined?": the order is what is fined
+        # (a duty with no row of its own is not fined by another duty's row the question also names)
+        own = self.k.duties.get(asked.subject) if asked.kind == "duty" else None
+        named = [r for r in named if not (own is not None and r.duty and r.duty != asked.subject)]
         return next((r for r in rows if r.duty and r.duty == asked.subject), None) or (named[0] if named else None)
 
     def _ignored_order(self, asked: Asked) -> bool:

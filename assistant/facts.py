@@ -152,6 +152,9 @@ class Negations:
 SENTENCE_BREAK = re.compile(r"(?<=[.?!？])\s+|\n+")
 
 
+_NEGATED_WORD = re.compile(r"\S*\s?(않|없|아니|아닌|아녜|못)")
+
+
 def _pieces(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """`text` cut at the ends of `spans` (sorted, not overlapping): every piece lies wholly inside or outside them."""
     cuts = sorted({0, len(text), *(x for a, b in spans for x in (a, b))})
@@ -332,10 +335,13 @@ class FactReader:
                     continue  # "… whether they check or just use it varies by school": not stated either way
                 # A reading the question negates counts for the other side, unless the pattern is itself a negative.
                 flip = not negative and self.neg.negated(text, spans, m.start(), m.end())
-                found.append((side != flip, m.start(), m.end(), m.group(0), negative))
+                # a Korean negation a word or two on ("AI 생성 표시 안 해도") may be another word's; one in the
+                # matched word itself ("생성형이 아니고") is not
+                weak = flip and not _NEGATED_WORD.match(text, m.end()) and bool(re.search(r"[가-힣]", m.group(0)))
+                found.append((side != flip, m.start(), m.end(), m.group(0), negative, weak))
         # A negative reading overlapping an opposite one ("we don't show any message saying it is AI-made" against
         # "message … AI") is the same words read with their negation: the negative one stands.
-        votes = [(v[0], v[1], v[3]) for v in found
+        votes = [(v[0], v[1], v[3], v[5]) for v in found
                  if v[4] or not any(n[4] and n[0] != v[0] and n[1] < v[2] and v[1] < n[2] for n in found)]
         if not votes:
             for p, side in self._weak.get(fid, []):
@@ -350,9 +356,10 @@ class FactReader:
         elif len(yes) != len(no):
             side = len(yes) > len(no)
         else:
-            # As many readings each way: the more specific (longer) one stands, then the later one ("a foreign
-            # company, but we do have a branch here").
-            side = max(votes, key=lambda v: (len(v[2]), v[1]))[0]
+            # As many readings each way: one read as written before one a negation words away turned round ("생성형
+            # 이미지 앱 … AI 생성 표시 안 해도": the negation is the label's), then the more specific (longer) one, then
+            # the later one ("a foreign company, but we do have a branch here").
+            side = max(votes, key=lambda v: (not v[3], len(v[2]), v[1]))[0]
         evidence = sorted(yes if side else no, key=lambda v: v[1])[0][2]
         return FactValue(side, evidence.strip(), "pattern")
 

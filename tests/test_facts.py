@@ -176,6 +176,10 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
      "high_impact_area", True),
     # MSIT's guideline: card issuance and fraud detection are not loan screening
     ("카드사랑 제휴해서 신용카드 발급 심사에 쓰는 AI 모델을 공급해요.", "high_impact_area", False),
+    # a negation a word or two on may be another word's; one in the word itself is the fact's
+    ("저희가 생성형 이미지 앱을 출시하는데, 그럼 7월까지는 AI 생성 표시 안 해도 되는 거죠?", "generative", True),
+    ("이건 글을 새로 만들어내는 생성형이 아니고, 미리 써 둔 답변 중에서 골라 줘요. 고객센터 챗봇이에요.", "generative",
+     False),
     # Korean users spoken of in passing, and a fine for an order across an article number
     ("Its revenue and Korean user numbers are small.", "serves_korea", True),
     ("Last year MSIT fined it under Art. 43(1)3 for not complying with a correction order.", "fined_for_order", True),

@@ -775,3 +775,14 @@ def test_face_matching_cctv_against_suspects_is_high_impact_by_msit_s_guideline(
     hiring = "Our AI rejects job applicants automatically, no recruiter reviews it. Is it high-impact?"
     assert not any("p. 67" in n for n in Composer(k, r).lead(QuestionReader(k).read(hiring, []),
                                                               FactReader(k).read(hiring), "en", TODAY).notes)
+
+
+@pytest.mark.parametrize("question, verdict", [
+    # a fine asked about without naming the duty: the one the story says was not done
+    ("다운로드 파일에 AI 생성 표시가 몇 주간 빠져 있었어요(첫 화면의 AI 사전고지는 계속 하고 있었고요). 이것만으로 바로 "
+     "과태료가 나오나요?", "no"),
+    # "must we get it before we can launch?" of an option
+    ("저희 챗봇이 고영향인지 애매해요. 과기정통부 확인을 받아야만 출시할 수 있는 건가요?", "no"),
+])
+def test_verdicts_on_wordings_first_met_in_held_out_23(r, question, verdict):
+    verdict_lead(r, question, verdict)
