@@ -653,16 +653,6 @@ def test_does_it_count_asks_whether_something_is_so():
     assert asked.classification
 
 
-@pytest.mark.parametrize("question, verdict", [
-    # "Automatically" asks whether the one stated fact suffices: where the answer turns on another, it does not.
-    ("Our model's training compute went past 10^26 FLOPs last month. Does that automatically make us subject to the "
-     "safety obligations?", "no"),
-    ("우리 AI가 채용 서류를 걸러 주는데, 그것만으로 자동으로 고영향 인공지능에 해당되나요?", "no"),
-])
-def test_one_fact_does_not_bring_by_itself_what_turns_on_another(r, question, verdict):
-    verdict_lead(r, question, verdict)
-
-
 def test_a_month_without_a_day_in_which_a_duty_starts_leaves_it_to_the_day(r):
     q = "We opened our generative AI chatbot to the public in January 2026. Did the notice duty already apply then?"
     lead = lead_for(r, q, "2026-01-01")
@@ -720,8 +710,17 @@ def test_a_third_person_case_with_its_facts_is_answered_as_a_case(r):
      "'AI-generated' watermark?", "no"),
     ("Our hiring platform is high-impact AI. Legal suggests keeping the documentation of the measures for 3 years. "
      "Is 3 years enough?", "no"),
+    # a fine asked about without naming the duty: the one the story says was not done
+    ("다운로드 파일에 AI 생성 표시가 몇 주간 빠져 있었어요(첫 화면의 AI 사전고지는 계속 하고 있었고요). 이것만으로 바로 "
+     "과태료가 나오나요?", "no"),
+    # "must we get it before we can launch?" of an option
+    ("저희 챗봇이 고영향인지 애매해요. 과기정통부 확인을 받아야만 출시할 수 있는 건가요?", "no"),
+    # "automatically" asks whether the one stated fact suffices: where the answer turns on another, it does not
+    ("Our model's training compute went past 10^26 FLOPs last month. Does that automatically make us subject to the "
+     "safety obligations?", "no"),
+    ("우리 AI가 채용 서류를 걸러 주는데, 그것만으로 자동으로 고영향 인공지능에 해당되나요?", "no"),
 ])
-def test_verdicts_on_wordings_first_met_in_held_out_21(r, question, verdict):
+def test_verdicts_on_wordings_first_met_in_held_outs_20_to_23(r, question, verdict):
     verdict_lead(r, question, verdict)
 
 
@@ -775,14 +774,3 @@ def test_face_matching_cctv_against_suspects_is_high_impact_by_msit_s_guideline(
     hiring = "Our AI rejects job applicants automatically, no recruiter reviews it. Is it high-impact?"
     assert not any("p. 67" in n for n in Composer(k, r).lead(QuestionReader(k).read(hiring, []),
                                                               FactReader(k).read(hiring), "en", TODAY).notes)
-
-
-@pytest.mark.parametrize("question, verdict", [
-    # a fine asked about without naming the duty: the one the story says was not done
-    ("다운로드 파일에 AI 생성 표시가 몇 주간 빠져 있었어요(첫 화면의 AI 사전고지는 계속 하고 있었고요). 이것만으로 바로 "
-     "과태료가 나오나요?", "no"),
-    # "must we get it before we can launch?" of an option
-    ("저희 챗봇이 고영향인지 애매해요. 과기정통부 확인을 받아야만 출시할 수 있는 건가요?", "no"),
-])
-def test_verdicts_on_wordings_first_met_in_held_out_23(r, question, verdict):
-    verdict_lead(r, question, verdict)
