@@ -67,6 +67,12 @@ def _after_dash(word: str, sentence: str, lang: str) -> str:
     return f"{word} — {_lower_first(sentence) if lang == 'en' else sentence}"
 
 
+def _turned_no(depends_line: str, lang: str, en: str, ko: str) -> str:
+    """A "depends" line led instead by a "no" that says what is not enough on its own ("No, not by itself — it
+    depends on whether …")."""
+    return _after_dash(en if lang == "en" else ko, depends_line.split(" — ", 1)[-1], lang)
+
+
 def _date_words(iso: str, lang: str) -> str:
     """"24 January 2026" / "2026년 1월 24일": a date as the verifier finds it in a quote's "2026. 1. 24."."""
     if lang != "en":
@@ -503,9 +509,7 @@ class Composer(_FineSchedule):
         for u in steps:
             none_taken = none_taken.with_value(u, False)
         if steps and len(steps) == len(ws.unknown) and getattr(self.r.way(duty, none_taken), "verdict", None) == "no":
-            first = lines[0].split(" — ", 1)[-1]
-            lines[0] = (f"No, not by itself — {_lower_first(first)}" if lang == "en" else
-                        f"아니요, 그것만으로는 충분하지 않습니다 — {first}")
+            lines[0] = _turned_no(lines[0], lang, "No, not by itself", "아니요, 그것만으로는 충분하지 않습니다")
             verdict = "no"
         else:
             verdict = "depends"
@@ -651,10 +655,8 @@ class Composer(_FineSchedule):
                 and self._open_beyond_scope(asked, facts, as_of):
             # "Does 10^26 FLOPs automatically make it high-impact?": what turns on another fact does not follow
             # from the one stated; the lines say on what it turns.
-            first = lead.lines[0].split(" — ", 1)[-1]
             lead.verdict = "no"
-            lead.lines[0] = (f"No, not by that alone — {_lower_first(first)}" if lang == "en" else
-                             f"아니요, 그것만으로 정해지지는 않습니다 — {first}")
+            lead.lines[0] = _turned_no(lead.lines[0], lang, "No, not by that alone", "아니요, 그것만으로 정해지지는 않습니다")
         if lead is not None and asked.inverted and lead.verdict in ("yes", "no"):
             # "Are we exempt?" asked of a duty that does not bind: yes. The lead's words stay the law's.
             lead.verdict = "no" if lead.verdict == "yes" else "yes"
