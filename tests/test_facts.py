@@ -180,6 +180,13 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     ("저희가 생성형 이미지 앱을 출시하는데, 그럼 7월까지는 AI 생성 표시 안 해도 되는 거죠?", "generative", True),
     ("이건 글을 새로 만들어내는 생성형이 아니고, 미리 써 둔 답변 중에서 골라 줘요. 고객센터 챗봇이에요.", "generative",
      False),
+    # "people can't tell it from a real recording" says the output is realistic; it is no doubt of the asker's
+    ("Customers get back a cloned voice; in blind tests people can't tell it from a genuine recording.",
+     "realistic_media", True),
+    # a caseworker who sees a case only on appeal does not make the final decision
+    ("The AI decides which families qualify for a childcare subsidy; caseworkers only get involved if a family "
+     "appeals.", "human_final_decision", False),
+    ("The AI decides which families qualify for a childcare subsidy.", "high_impact_area", True),
     # Korean users spoken of in passing, and a fine for an order across an article number
     ("Its revenue and Korean user numbers are small.", "serves_korea", True),
     ("Last year MSIT fined it under Art. 43(1)3 for not complying with a correction order.", "fined_for_order", True),

@@ -560,11 +560,15 @@ def test_a_fine_question_is_about_the_duty_it_names(r, question, verdict):
     verdict_lead(r, question, verdict)
 
 
-@pytest.mark.parametrize("changed, expected", [(True, APPLIES), (False, NOT_APPLY), (None, DEPENDS)])
-def test_a_significant_change_to_a_received_model_makes_a_developer(r, changed, expected):
+@pytest.mark.parametrize("changed, touched, expected", [(True, False, APPLIES), (False, False, NOT_APPLY),
+                                                        (None, False, NOT_APPLY), (None, True, DEPENDS)])
+def test_a_significant_change_to_a_received_model_makes_a_developer(r, changed, touched, expected):
     # Developing includes modifying an AI so far that its performance or function changes significantly
-    # (MSIT high-impact guideline p. 13): a fine-tune's weight is what decides it.
+    # (MSIT high-impact guideline p. 13): a fine-tune's weight is what decides it. Silence is no change ("we call an
+    # API"); a change spoken of without its weight ("we fine-tuned it") leaves it open.
     f = facts(provides_to_others=True, develops_ai=False, third_party_ai=True, significant_change=changed)
+    if touched:
+        f.mentioned.add("significant_change")
     assert r.classify("developer", f).status == expected
 
 
