@@ -74,6 +74,8 @@ eval: setup
 	$(BIN)/kaia eval --baseline --questions eval/heldout21.jsonl --out eval/report-heldout21
 	$(BIN)/kaia eval --baseline --questions eval/heldout22.jsonl --out eval/report-heldout22
 	$(BIN)/kaia eval --baseline --questions eval/heldout23.jsonl --out eval/report-heldout23
+	$(BIN)/kaia eval --baseline --questions eval/heldout24.jsonl --out eval/report-heldout24
+	$(BIN)/kaia eval --baseline --questions eval/heldout25.jsonl --out eval/report-heldout25
 	$(BIN)/python eval/readme_tables.py
 
 clean:
