@@ -83,6 +83,12 @@ class QuestionReader:
         self._duty_pats = {did: pats for did, pats, _ in self._duties}
         self._musts = {d.id: [(m.id, [re.compile(p, re.I) for p in m.asked]) for m in d.musts]
                        for d in knowledge.duties.values() if d.musts}
+        self._leaves = {d.id: [(e.id, [re.compile(p, re.I) for p in e.leaves]) for e in d.exceptions if e.leaves]
+                        for d in knowledge.duties.values()}
+        self._tighter = {did: [d.id for d in knowledge.duties.values() if did in d.tightens] for did in knowledge.duties}
+        self._number_words = {w.lower(): str(n) for w, n in knowledge.phrasing.sentence.number_words.items()}
+        words = "".join(f"|{re.escape(w)}" for w in self._number_words)
+        self._years = re.compile(rf"(?<![\d.])(\d{{1,2}}{words})\s*(?:years?|년)(?!\s*\d{{1,2}}\s*월)", re.I)
         self._fine_rows = [(r.id, [re.compile(p, re.I) for p in r.asked]) for r in knowledge.schedule.row]
         self._classify = [(c.term, [re.compile(p, re.I) for p in c.asked], tuple(knowledge.terms[c.term].rests_on))
                           for c in knowledge.classify]
@@ -94,6 +100,7 @@ class QuestionReader:
         self._keeps = [(x.id, [re.compile(p, re.I) for p in x.asked]) for x in knowledge.keeps]
         self._allowances = [(x.id, [re.compile(p, re.I) for p in x.asked], [re.compile(p, re.I) for p in x.needs])
                             for x in knowledge.allowances]
+        self._required = {x.id for x in knowledge.allowances if x.required}
         sentence = knowledge.phrasing.sentence
         self._asks = [re.compile(p) for p in sentence.asks]
         self._embedded = re.compile(one_of(sentence.embedded_question))
@@ -176,11 +183,10 @@ class QuestionReader:
             asked.kind, asked.subject, asked.days = "deadline", deadline, days
             return True
         keep = _best(self._keeps, text)
-        years = re.search(rf"(?<![\d.])(\d{{1,2}}|{'|'.join(_YEAR_WORDS)})\s*(?:years?|년)(?!\s*\d{{1,2}}\s*월)", text,
-                          re.I) if keep else None
+        years = self._years.search(text) if keep else None
         if keep and years and (asked.sufficiency or asked.permission or asked.counts or not asked.obligation):
             n = years.group(1).lower()
-            asked.kind, asked.subject, asked.years = "keep", keep, int(_YEAR_WORDS.get(n, n))
+            asked.kind, asked.subject, asked.years = "keep", keep, int(self._number_words.get(n, n))
             return True
         return False
 
@@ -191,8 +197,7 @@ class QuestionReader:
             return False
         cued = asked.permission or asked.sufficiency or asked.obligation or asked.inverted
         # (asked without "may we / must we", a step owed first has no direction to answer in)
-        required = {x.id for x in self.k.allowances if x.required}
-        found = next((aid for aid, pats, needs in self._allowances if (cued or aid not in required)
+        found = next((aid for aid, pats, needs in self._allowances if (cued or aid not in self._required)
                       and any(p.search(text if cued else sentence) for p in pats) and any(n.search(text) for n in needs)),
                      None)
         if found is None:
@@ -376,8 +381,7 @@ class QuestionReader:
         if scored and scored[0][0] >= MIN_SCORE:
             asked.kind, asked.subject = scored[0][3], scored[0][4]
             if asked.kind == "classify":
-                asked.cue_in_sentence = any(p.search(sentence) for t, pats, _ in self._classify
-                                            if t == asked.subject for p in pats)
+                asked.cue_in_sentence = any(p.search(sentence) for p in self.naming(asked))
             if asked.kind == "duty":
                 asked.others = [x[4] for x in scored[1:] if x[3] == "duty" and x[0] >= MIN_SCORE]
                 first = {d: min((m.start() for p in pats for m in [p.search(text)] if m), default=len(text))
@@ -395,8 +399,7 @@ class QuestionReader:
                 # notice have to stay on screen throughout those photo-realistic scenes?")
                 # (or of the duty that narrows how the one asked about is done: the realistic-output notice of
                 # labelling)
-                tighter = [d.id for d in self.k.duties.values() if asked.subject in d.tightens]
-                for did in dict.fromkeys([asked.subject, *asked.others, *tighter]):
+                for did in dict.fromkeys([asked.subject, *asked.others, *self._tighter[asked.subject]]):
                     asked.must = next((mid for mid, pats in self._musts.get(did, [])
                                        if any(p.search(sentence) for p in pats)), "")
                     if asked.must:
@@ -404,17 +407,11 @@ class QuestionReader:
                             asked.others = [asked.subject, *[d for d in asked.others if d != did]]
                             asked.subject = did
                         break
-                asked.left = [e.id for e in self.k.duties[asked.subject].exceptions
-                              if any(re.search(p, sentence, re.I) for p in e.leaves)]
+                asked.left = [eid for eid, pats in self._leaves[asked.subject] if any(p.search(sentence) for p in pats)]
         return asked
 
 
 MISSING_NEAR = 30  # characters between a duty's words and a word saying it was not done ("표시가 … 빠져")
-
-# Numbers of years written as words ("three years", "세 년" is not said: 3년 / 삼 년).
-_YEAR_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
-               "nine": "9", "ten": "10"}
-
 
 def _best(entries: list[tuple[str, list[re.Pattern[str]]]], text: str) -> str | None:
     """The entry whose patterns match the most distinct words of `text` (the first on a tie); None if none does."""

@@ -163,7 +163,7 @@ class Assistant:
     def _analyze(self, q: Query) -> dict:
         t0 = time.perf_counter()
         a = analyze(q)
-        return {"analysis": a, "t0": t0, "mode": q.mode, "facts": self.facts.read(q.question, use_examples=False)}
+        return {"analysis": a, "t0": t0, "mode": q.mode}
 
     def _retrieve(self, state: dict) -> dict:
         state["retrieval"] = self.retriever.run(state["analysis"])
@@ -178,10 +178,9 @@ class Assistant:
         if asked.kind == "not_covered" and not self._answers_itself(asked) and \
                 self._answered_by_its_provision(asked.subject, r):
             asked.kind = asked.subject = ""  # "is the official liable under Art. 16(4)?" is answered by Art. 16(4)
-        facts = state["facts"]
-        naming = self.questions.naming(asked)
-        if naming:  # the closing question's words that name the duty restate it ("does the deepfake rule apply?")
-            state["facts"] = facts = self.facts.read(a.query.question, use_examples=False, naming=naming)
+        # (the closing question's words that name the duty restate it: "does the deepfake rule apply?")
+        state["facts"] = facts = self.facts.read(a.query.question, use_examples=False,
+                                                 naming=self.questions.naming(asked))
         lead = self.composer.lead(asked, facts, a.lang, a.query.as_of)
         if lead is None and asked.form == YESNO and question_date(a.query.question) is not None:
             # "2026년 3월에 … 반영해야 했나요?": words a provision gained after (or by) the date the question names

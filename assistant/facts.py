@@ -90,6 +90,7 @@ class Negations:
         self._list_ko = tuple(spec.list_endings_ko)
         self._adverbs_ko = set(spec.adverbs_ko)
         self._quantity_ko = re.compile(one_of(spec.quantity_ko)) if spec.quantity_ko else None
+        self._word_ko = re.compile(rf"\S*\s?(?:{one_of(spec.word_ko)})") if spec.word_ko else None
 
     def clauses(self, text: str) -> list[tuple[int, int]]:
         """Spans of the clauses of a question (sentences, and the parts around "but" / "지만")."""
@@ -111,6 +112,10 @@ class Negations:
                 out.append((start, m.start()))
             start = m.end()
         return out
+
+    def in_word(self, text: str, end: int) -> bool:
+        """Whether a Korean negation follows a match ending at `end` within its word's rest or the next word."""
+        return bool(self._word_ko and self._word_ko.match(text, end))
 
     def negative(self, pattern: str) -> bool:
         """Whether a fact pattern is itself written as a negative (then a negation it contains does not flip it)."""
@@ -152,13 +157,18 @@ class Negations:
 SENTENCE_BREAK = re.compile(r"(?<=[.?!？])\s+|\n+")
 
 
-_NEGATED_WORD = re.compile(r"\S*\s?(않|없|아니|아닌|아녜|못)")
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with the characters of `spans` turned to spaces (offsets kept)."""
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
 
 
-def _pieces(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """`text` cut at the ends of `spans` (sorted, not overlapping): every piece lies wholly inside or outside them."""
-    cuts = sorted({0, len(text), *(x for a, b in spans for x in (a, b))})
-    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+def _last_sentence_start(text: str) -> int:
+    """Where the last non-empty sentence of `text` starts."""
+    starts = [0] + [m.end() for m in SENTENCE_BREAK.finditer(text)]
+    return max((x for x in starts if text[x:].strip()), default=0)
 
 
 def _clause_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
@@ -254,8 +264,7 @@ class FactReader:
                 facts.values[fid] = FactValue((0.0, max(v) if isinstance(v, tuple) else v),
                                               f"part of {whole}", "figure", facts.values[whole].currency)
         # a date in a sentence the asker is unsure of ("MSIT hasn't told us the exact date yet") is not counted from
-        dated = "".join(" " * len(text[a:b]) if any(x <= a < y for x, y in unsure) else text[a:b]
-                        for a, b in _pieces(text, unsure)) if unsure else text
+        dated = _blank(text, unsure)
         days = days_between(dated, date.today().year) if want & set(self._dated) else None
         for fid in sorted(want & set(self._dated)) if days is not None else []:
             facts.values[fid] = FactValue(days <= self._dated[fid], f"{days} days between the dates given", "figure")
@@ -282,8 +291,7 @@ class FactReader:
     @staticmethod
     def _named_spans(text: str, naming: Iterable[re.Pattern[str]]) -> list[tuple[int, int]]:
         """Where the closing question of a question told in several sentences names the duty asked about."""
-        starts = [0] + [m.end() for m in SENTENCE_BREAK.finditer(text)]
-        a = max((x for x in starts if text[x:].strip()), default=0)
+        a = _last_sentence_start(text)
         if not a or not text[a:].rstrip().endswith(("?", "？")):
             return []  # a one-sentence question: its words are all the story there is
         return [m.span() for p in naming for m in p.finditer(text, a)]
@@ -291,8 +299,7 @@ class FactReader:
     def _to_be_done_span(self, text: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
         """Where the last question of `text` says what it asks to be done: after "do we need to" in English, the
         clause before "…해야 하나요" in Korean (None when it asks no obligation)."""
-        starts = [0] + [m.end() for m in SENTENCE_BREAK.finditer(text)]
-        a = max((x for x in starts if text[x:].strip()), default=0)
+        a = _last_sentence_start(text)
         sentence = text[a:]
         for p in self._to_be_done:
             m = p.search(sentence)
@@ -337,7 +344,7 @@ class FactReader:
                 flip = not negative and self.neg.negated(text, spans, m.start(), m.end())
                 # a Korean negation a word or two on ("AI 생성 표시 안 해도") may be another word's; one in the
                 # matched word itself ("생성형이 아니고") is not
-                weak = flip and not _NEGATED_WORD.match(text, m.end()) and bool(re.search(r"[가-힣]", m.group(0)))
+                weak = flip and not self.neg.in_word(text, m.end()) and bool(re.search(r"[가-힣]", m.group(0)))
                 found.append((side != flip, m.start(), m.end(), m.group(0), negative, weak))
         # A negative reading overlapping an opposite one ("we don't show any message saying it is AI-made" against
         # "message … AI") is the same words read with their negation: the negative one stands.

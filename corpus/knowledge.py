@@ -513,6 +513,8 @@ class Sentences(_Strict):
     # How a question states the exchange rate it used ("KRW 1,400/USD", "달러당 1,400원"): `{currency}` stands for a
     # currency's words, the group `rate` for the won per unit.
     stated_rate: list[str] = Field(default_factory=list)
+    # Numbers written as words ("keep them for three years"), read as their figures.
+    number_words: dict[str, int] = Field(default_factory=dict)
 
     _check = field_validator("asks", "embedded_question", "general_subject", "confirmation")(
         classmethod(lambda cls, v: _compile(v)))
@@ -531,6 +533,9 @@ class Negation(_Strict):
     list_endings_ko: list[str] = Field(default_factory=list)  # Korean endings joining items a negation closes
     quantity_ko: list[str] = Field(default_factory=list)  # "얼마 안 돼요": few, not none
     adverbs_ko: list[str] = Field(default_factory=list)  # Korean negating adverbs, read with the verb after them
+    # Korean negation within the matched word's rest or the next word ("생성형이 아니고"): a reading it turns round
+    # is as sure as one read as written
+    word_ko: list[str] = Field(default_factory=list)
 
     _check = field_validator("before", "after", "in_pattern", "clause_break", "unsure")(
         classmethod(lambda cls, v: _compile(v)))

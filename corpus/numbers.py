@@ -6,6 +6,7 @@ figure of its original, and that an answer sentence states only figures its quot
 """
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 
@@ -85,17 +86,14 @@ def date_spans(text: str) -> list[tuple[int, int, str]]:
 
 def day_range(text: str) -> tuple[int, int] | None:
     """Fewest and most days from the first to the last date `text` names with its year, a month without a day
-    standing for any of its days ("fined in February 2027, caught again in June 2029" → 821–881). None for fewer
+    standing for any of its days ("fined in February 2027, caught again in June 2029" → 824–880). None for fewer
     than two dates or a last date before the first."""
     found = []
-    months = {(m.start(), m.end()) for p in (_KO_YEAR_MONTH, _EN_MONTH_YEAR) for m in p.finditer(text)}
+    months = _month_spans(text)
     for start, end, iso in date_spans(text):
         d = date.fromisoformat(iso)
-        if (start, end) in months:
-            nxt = date(d.year + (d.month == 12), d.month % 12 + 1, 1)
-            found.append((d, date.fromordinal(nxt.toordinal() - 1)))
-        else:
-            found.append((d, d))
+        last = d.replace(day=calendar.monthrange(d.year, d.month)[1]) if (start, end) in months else d
+        found.append((d, last))
     if len(found) < 2 or found[-1][1] < found[0][0]:
         return None
     (a0, a1), (b0, b1) = found[0], found[-1]
@@ -106,8 +104,12 @@ def month_only(text: str, iso: str | None) -> bool:
     """Whether `iso` is a date `text` names by its month alone ("in January 2026", "2026년 1월"), without a day."""
     if not iso:
         return False
-    spans = {(a, b) for a, b, d in date_spans(text) if d == iso}
-    return any((m.start(), m.end()) in spans for p in (_KO_YEAR_MONTH, _EN_MONTH_YEAR) for m in p.finditer(text))
+    return any((a, b) in _month_spans(text) for a, b, d in date_spans(text) if d == iso)
+
+
+def _month_spans(text: str) -> set[tuple[int, int]]:
+    """Spans of the dates `text` names by year and month without a day."""
+    return {(m.start(), m.end()) for p in (_KO_YEAR_MONTH, _EN_MONTH_YEAR) for m in p.finditer(text)}
 
 
 def figures(text: str) -> set[str]:
