@@ -89,8 +89,11 @@ def other_statute(question: str) -> str | None:
 _LAW_WORD = (r"(?:'s)?\s*(?:[\w-]+\s){0,3}?(?:AI Act|Act|laws?|regulations?|rules|penalt\w*|fines?|GDPR)\b|"
              r"\s*(?:\S+\s){0,2}?\S*(?:법(?!인)|규제|벌칙|과태료)")
 # "사이" stands as its own word ("EU와 미국 사이"): inside a word it is no comparison ("회사이고", "싱가포르 회사이며").
-_VERSUS = re.compile(r"instead of|rather than|\bvs\.?\b|versus|compar|\bor (?!whether\b|not\b|if\b|how\b|what\b|when\b)(in )?(korea|the|\w+)\b|비교|대신|"
-                     r"(?<![가-힣])사이|보다", re.I)
+_VERSUS = re.compile(r"instead of|rather than|\bvs\.?\b|versus|compar|비교|대신|(?<![가-힣])사이|보다", re.I)
+# "Korea or Singapore", "under the EU or here": an "or" sets two places side by side ("no office or staff in Korea"
+# does not).
+_OR_PLACE = r"\b(?:{place})\b[^.?!,]{{0,12}}\bor (?:in |under )?(?:the )?(?:korea|south korea|{place})\b|" \
+            r"\b(?:korea|south korea)\b[^.?!,]{{0,12}}\bor (?:in |under )?(?:the )?(?:{place})\b"
 
 
 # A question about Korea: it names Korea, a Korean city, the government or the ministry, or this Act.
@@ -117,8 +120,8 @@ def foreign_names(question: str, names: list[str], r: Retrieval) -> list[str]:
     korea = names_korea(question)
     out = []
     for n in names:
-        asked = bool(re.search(re.escape(n) + f"(?:{_LAW_WORD})", question, re.I)) or \
-            (korea and bool(_VERSUS.search(question)))
+        versus = _VERSUS.search(question) or re.search(_OR_PLACE.format(place=re.escape(n)), question, re.I)
+        asked = bool(re.search(re.escape(n) + f"(?:{_LAW_WORD})", question, re.I)) or (korea and bool(versus))
         if names_place(n, law) or names_place(n, comment) or (korea and not asked):
             continue
         out.append(n)

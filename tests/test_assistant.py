@@ -190,6 +190,7 @@ def test_declines_what_is_not_about_the_law(assistant, question, reason):
 @pytest.mark.parametrize("question, reason", [
     ("How do Korea's AI fines compare with the EU AI Act's turnover-based penalties?", "foreign"),
     ("Should we incorporate in Singapore instead of Korea?", "foreign"),
+    ("Which is stricter on chatbot notices, Korea or Singapore?", "foreign"),
     ("Under the Personal Information Protection Act, how soon must a data breach be reported?", "other-statute"),
     ("근로기준법상 면접 절차를 바꾸려면 노조 동의가 필요한가요?", "other-statute"),
 ])
@@ -207,6 +208,8 @@ def test_other_jurisdictions_and_statutes_are_declined(assistant, question, reas
     "At what amount of training compute do the AI safety duties start?",
     # Where a company is based, or a statute the Act refers to, does not take a question about the Act elsewhere.
     "We're a Singapore company with Korean users. Does the Korean AI Basic Act apply to us?",
+    # "or" between two things that are not places sets no jurisdictions side by side
+    "We're a Singapore chatbot company with no office or staff in Korea. Do we need a domestic agent in Korea?",
     "저희 회사는 미국 법인인데 한국 이용자에게 AI 서비스를 팔면 한국 AI 기본법이 적용되나요?",
     "Does complying with the Personal Information Protection Act count toward the AI Basic Act's safety measures?",
     "We're a startup in Busan and want to sell our AI app in Vietnam. Does the government support going overseas?",

@@ -96,6 +96,12 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     ("We have no registered business office in Korea.", "no_korean_office", True),
     ("We do have a registered business office in Korea.", "no_korean_office", False),
     ("Small Canadian firm, no Korean presence at all.", "no_korean_office", True),
+    # an office in Korea stands against a headquarters abroad
+    ("Our company is headquartered in Tokyo but we have a registered branch office in Seoul.", "no_korean_office", False),
+    # a business whose trade is AI offers it to others; working at one does not say so
+    ("We're a small Canadian AI company with no Korean office.", "provides_to_others", True),
+    ("미국에 있는 AI 스타트업입니다. 한국 사무소는 없고요.", "provides_to_others", True),
+    ("I work at an AI company and use ChatGPT for my notes.", "provides_to_others", None),
     # the AI's result decides: reversed word order, "as the result says", "rarely change"
     ("이상 징후가 보이면 밸브 제어까지 자동으로 하는 시스템입니다.", "human_final_decision", False),
     ("담당자는 특별한 사정이 없으면 그 결과대로 처리해요.", "human_final_decision", False),

@@ -38,6 +38,9 @@ def test_an_office_in_korea_never_needs_a_domestic_agent_whatever_its_size(r, si
     (dict(daily_users_kr=1_200_000), APPLIES), (dict(ai_revenue_krw=1e10), APPLIES), (dict(revenue_krw=1e12), APPLIES),
     (dict(daily_users_kr=900_000, ai_revenue_krw=9e9, revenue_krw=9e11, fined_for_order=False), NOT_APPLY),
     (dict(daily_users_kr=900_000), DEPENDS),  # revenue not stated: it may still pass a threshold
+    # a fine for ignoring an order is something an operator would say: unsaid, it is taken not to have happened
+    (dict(daily_users_kr=900_000, ai_revenue_krw=9e9, revenue_krw=9e11), NOT_APPLY),
+    (dict(fined_for_order=True), APPLIES),
 ])
 def test_domestic_agent_thresholds_are_alternatives(r, size, expected):
     f = facts(no_korean_office=True, provides_to_others=True, serves_korea=True, **size)
@@ -53,6 +56,13 @@ def test_a_figure_converted_at_an_unknown_rate_decides_only_where_both_ends_agre
     f = facts(no_korean_office=True, provides_to_others=True, serves_korea=True, daily_users_kr=300_000,
               revenue_krw=band, ai_revenue_krw=band, fined_for_order=False)
     assert status(r, "domestic-agent", f) == expected
+
+
+def test_an_order_spoken_of_without_saying_whether_it_was_fined_leaves_the_threshold_open(r):
+    f = facts(no_korean_office=True, provides_to_others=True, serves_korea=True, daily_users_kr=900_000,
+              ai_revenue_krw=9e9, revenue_krw=9e11)
+    f.mentioned.add("fined_for_order")
+    assert status(r, "domestic-agent", f) == DEPENDS
 
 
 def test_depends_names_the_threshold_facts_with_both_branches(r):
