@@ -87,3 +87,12 @@ def test_the_date_asked_about_by_its_month_alone(reader):
 def test_does_the_act_reach_us_asks_whether_it_applies(reader):
     asked = reader.read("We are based in Hanoi with no Korean entity. Does the Korean AI Basic Act even reach us?", [])
     assert asked.kind == "classify" and asked.subject == "in_scope" and asked.cue_in_sentence
+
+
+@pytest.mark.parametrize("question", [
+    "Can MSIT make us hand over internal data after a competitor's complaint?",
+    "Could the ministry send inspectors to our office to check our labelling?",
+])
+def test_what_msit_may_demand_is_asked_of_its_fact_finding_power(reader, question):
+    asked = reader.read(question, [])
+    assert asked.kind == "duty" and asked.subject == "fact-finding"

@@ -788,3 +788,19 @@ def test_face_matching_cctv_against_suspects_is_high_impact_by_msit_s_guideline(
     hiring = "Our AI rejects job applicants automatically, no recruiter reviews it. Is it high-impact?"
     assert not any("p. 67" in n for n in Composer(k, r).lead(QuestionReader(k).read(hiring, []),
                                                               FactReader(k).read(hiring), "en", TODAY).notes)
+
+
+@pytest.mark.parametrize("values, expected", [
+    (dict(), APPLIES),  # asking whether one's own AI is high-impact is an operator's question
+    (dict(provides_to_others=True), APPLIES),
+    (dict(provides_to_others=False), NOT_APPLY),  # used only in-house: a user, who has no request to make
+])
+def test_asking_msit_to_confirm_is_read_as_an_operators_question_unless_said_otherwise(r, values, expected):
+    assert status(r, "high-impact-confirmation", facts(**values)) == expected
+
+
+def test_may_we_ask_msit_is_yes_but_always_within_the_period_is_not(r):
+    assert lead_for(r, "We can't tell whether our claims-triage AI is high-impact. Can we ask MSIT to decide?").verdict \
+        == "yes"
+    lead = lead_for(r, "고영향 AI인지 애매해서 과기부에 확인 요청을 하려고 합니다. 요청하면 무조건 30일 안에는 답이 오는 거죠?")
+    assert lead is None or lead.verdict != "yes"
