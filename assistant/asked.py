@@ -65,6 +65,7 @@ class Asked:
     must: str = ""  # kind "duty": the way it must be done that the asking sentence names (a duty's `musts`)
     always: bool = False  # asks whether what the law allows happens in every case ("automatically halved?")
     follows: bool = False  # asks whether one fact by itself brings a status or duty ("automatically high-impact?")
+    result_within: bool = False  # asks whether a result comes within a time ("within two weeks?")
 
 
 # The parts of the fine schedule a question may turn on, in the order they are tested (the Act's ceiling first: "could
@@ -266,6 +267,7 @@ class QuestionReader:
                       sanction_detail=self._any("sanction_detail", sentence), counts=self._any("deemed", sentence),
                       in_force=self._any("in_force", sentence), month_only=month_only(question, as_of),
                       always=self._any("always", sentence), follows=self._any("follows", sentence),
+                      result_within=self._any("result_within", sentence),
                       before_step=self._any("before_step", sentence), without=self._any("without", sentence),
                       own=self._any("self", text) or bool(re.search(r"[가-힣]", text) and not self._general.search(text)))
         asked.fine_rows = [rid for rid, pats in self._fine_rows if any(p.search(text) for p in pats)]

@@ -651,9 +651,10 @@ class Composer(_FineSchedule):
             if binding is not None:
                 other = self._yesno_lead(replace(asked, subject=binding, others=[]), facts, lang, as_of)
                 lead = other if other is not None and other.verdict == "yes" else lead
-        if lead is not None and asked.always and asked.kind == "duty" and lead.verdict == "yes" \
+        if lead is not None and (asked.always or asked.result_within) and asked.kind == "duty" and lead.verdict == "yes" \
                 and self.k.duties[asked.subject].type in ("option", "right", "power"):
-            return None  # "if we ask, is the reply always within 30 days?" asks about how it runs, not whether one may
+            # "if we ask, is the reply always within 30 days?" asks about how it runs, not whether one may
+            return None
         if lead is not None and asked.follows and lead.verdict == "depends" and not asked.inverted \
                 and self._open_beyond_scope(asked, facts, as_of):
             # "Does 10^26 FLOPs automatically make it high-impact?": what turns on another fact does not follow

@@ -471,6 +471,7 @@ class Forms(_Strict):
     conditional: list[str] = Field(default_factory=list)
     always: list[str] = Field(default_factory=list)
     follows: list[str] = Field(default_factory=list)
+    result_within: list[str] = Field(default_factory=list)
     # Words saying something was not done ("the labels were missing", "표시가 빠져 있었어요"): of a fine asked about
     # without naming the duty, the one not done is the violation.
     missing: list[str] = Field(default_factory=list)

@@ -802,5 +802,8 @@ def test_asking_msit_to_confirm_is_read_as_an_operators_question_unless_said_oth
 def test_may_we_ask_msit_is_yes_but_always_within_the_period_is_not(r):
     assert lead_for(r, "We can't tell whether our claims-triage AI is high-impact. Can we ask MSIT to decide?").verdict \
         == "yes"
-    lead = lead_for(r, "고영향 AI인지 애매해서 과기부에 확인 요청을 하려고 합니다. 요청하면 무조건 30일 안에는 답이 오는 거죠?")
-    assert lead is None or lead.verdict != "yes"
+    for question in ["고영향 AI인지 애매해서 과기부에 확인 요청을 하려고 합니다. 요청하면 무조건 30일 안에는 답이 오는 거죠?",
+                     "인공지능 제품 확인 신청을 넣었는데 2주 안에 결과가 나오나요?",
+                     "If we ask MSIT to confirm our scoring model is high-impact, will we hear back within two weeks?"]:
+        lead = lead_for(r, question)
+        assert lead is None or lead.verdict != "yes", question
