@@ -344,7 +344,9 @@ class Composer(_FineSchedule):
                   for d in self.k.duties.values() if status.id in d.applies_when
                   for s in [self.r.duty(d, facts, as_of)]]
         if status.status != NOT_APPLY:
-            for d, line in ((self.k.duties[x.id], x) for x in duties if x.status == APPLIES):
+            # what the status brings to be done (an option such as asking MSIT to confirm is no duty it brings)
+            for d, line in ((self.k.duties[x.id], x) for x in duties if x.status == APPLIES
+                            if self.k.duties[x.id].type in ("duty", "endeavour")):
                 word = "적용되는 의무" if lang == "ko" else "This brings the duty to"
                 sep = ": " if lang == "ko" else " "
                 lines.append(f"- {word}{sep}{_t(d.name, lang)} {_marks(d.rests_on)}.")

@@ -102,6 +102,9 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     ("We're a small Canadian AI company with no Korean office.", "provides_to_others", True),
     ("미국에 있는 AI 스타트업입니다. 한국 사무소는 없고요.", "provides_to_others", True),
     ("I work at an AI company and use ChatGPT for my notes.", "provides_to_others", None),
+    # where the users are
+    ("We're a Berlin startup, but about 30% of our chatbot users are in Korea.", "serves_korea", True),
+    ("None of our users are in Korea.", "serves_korea", False),
     # the AI's result decides: reversed word order, "as the result says", "rarely change"
     ("이상 징후가 보이면 밸브 제어까지 자동으로 하는 시스템입니다.", "human_final_decision", False),
     ("담당자는 특별한 사정이 없으면 그 결과대로 처리해요.", "human_final_decision", False),
