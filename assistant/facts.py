@@ -201,6 +201,7 @@ class FactReader:
                       for f in knowledge.facts.values() if f.type == "bool"}
         self._areas = [(a.id, [re.compile(p, re.I) for p in a.patterns], [re.compile(p, re.I) for p in a.limits],
                         a.limit_decides) for a in knowledge.areas]
+        self._below_pats = {f.id: [re.compile(p, re.I) for p in f.below] for f in knowledge.facts.values() if f.below}
         self._cues = {f.id: ([re.compile(p, re.I) for p in f.cues], [re.compile(p, re.I) for p in f.not_cues],
                              [re.compile(p, re.I) for p in f.counts])
                       for f in knowledge.facts.values() if f.type == "number"}
@@ -244,7 +245,7 @@ class FactReader:
         if "high_impact_area" in want:
             self._area(text, facts, unsure)
         for fid in sorted(want & set(self._cues)):
-            v = self._number(fid, text, spans, unsure)
+            v = self._number(fid, text, spans, unsure) or self._below(fid, text, spans, unsure)
             if v is not None:
                 facts.values[fid] = v
         facts.measures = {eid: tuple(self._stated(part, text, spans) for part in parts)
@@ -437,6 +438,16 @@ class FactReader:
                         best = (gap, FactValue(value, text[min(qa, m.start()):max(qb, m.end())].strip(), "figure",
                                                currency))
         return best[1] if best else None
+
+    def _below(self, fid: str, text: str, spans: list[tuple[int, int]],
+               unsure: list[tuple[int, int]]) -> FactValue | None:
+        """A figure said in words to lie below every threshold for it ("our revenue is tiny"): nothing."""
+        for p in self._below_pats.get(fid, []):
+            for m in p.finditer(text):
+                if not any(a <= m.start() < b for a, b in unsure) and (
+                        self.neg.negative(p.pattern) or not self.neg.negated(text, spans, m.start(), m.end())):
+                    return FactValue(0.0, m.group(0).strip(), "pattern")
+        return None
 
     def _in_won(self, text: str, start: int, end: int, value: float) -> tuple[str, tuple[float, float]] | None:
         """A figure stated in a foreign currency ("USD 5 million", "500만 달러"): the currency and the band of won

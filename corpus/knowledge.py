@@ -130,6 +130,9 @@ class FactSpec(_Strict):
     # A number fact that is part of another (AI-service revenue is part of total revenue): where the question gives
     # only the whole, this one is read as lying between zero and it.
     part_of: str = ""
+    # A number fact said in words to lie below every threshold the law sets for it ("revenue is tiny", "매출 기준은
+    # 해당 없고요"): read as nothing, where no figure is given.
+    below: list[str] = Field(default_factory=list)
     # Words that touch the fact without deciding it: a term's exception resting on it is then left open, not assumed
     # away with the rest of a silent question.
     mentioned_by: list[str] = Field(default_factory=list)
@@ -144,7 +147,8 @@ class FactSpec(_Strict):
     # reading).
     prevails: bool | None = None
 
-    _check = field_validator("cues", "not_cues", "counts", "mentioned_by")(classmethod(lambda cls, v: _compile(v)))
+    _check = field_validator("cues", "not_cues", "counts", "mentioned_by", "below")(
+        classmethod(lambda cls, v: _compile(v)))
 
     @model_validator(mode="after")
     def _shape(self) -> "FactSpec":
@@ -152,6 +156,8 @@ class FactSpec(_Strict):
             raise ValueError(f"fact {self.id}: a yes/no fact needs state.true and state.false")
         if self.type == "number" and not self.cues:
             raise ValueError(f"fact {self.id}: a number fact needs cues")
+        if self.below and self.type != "number":
+            raise ValueError(f"fact {self.id}: only a number fact is said to lie below its thresholds")
         return self
 
 

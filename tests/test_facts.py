@@ -105,6 +105,14 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     # where the users are
     ("We're a Berlin startup, but about 30% of our chatbot users are in Korea.", "serves_korea", True),
     ("None of our users are in Korea.", "serves_korea", False),
+    # a figure said in words to lie below every threshold for it reads as nothing; Korean revenue alone does not
+    ("Foreign AI app, no Korean office, revenue far below the thresholds.", "revenue_krw", 0.0),
+    ("EU company, well under the revenue and user thresholds.", "daily_users_kr", 0.0),
+    ("해외 게임사입니다. 매출 기준은 해당 없고요.", "revenue_krw", 0.0),
+    ("US company, small Korean revenue.", "revenue_krw", None),
+    ("Our revenue is not small at all.", "revenue_krw", None),
+    # an order not complied with and then fined, told in the third person
+    ("MSIT ordered it to correct its labels, it did not comply, and it was fined.", "fined_for_order", True),
     # the AI's result decides: reversed word order, "as the result says", "rarely change"
     ("이상 징후가 보이면 밸브 제어까지 자동으로 하는 시스템입니다.", "human_final_decision", False),
     ("담당자는 특별한 사정이 없으면 그 결과대로 처리해요.", "human_final_decision", False),
