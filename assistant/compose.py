@@ -158,9 +158,18 @@ class _FineSchedule:
         if part in ("exact", "") and asked.amount is not None and self._beyond(row, asked.amount):
             # "Could they fine us the full 30 million?" where no violation of this kind can come to that much.
             return said("no", _t(p.beyond, lang), amounts, _t(p.increase, lang))
+        if part in ("exact", "") and asked.amount is not None and self._short(row, asked.amount):
+            # "첫 위반이니까 500만원 정도로 끝나겠죠?" where no violation of this kind is fined that little.
+            return said("no", amounts, _t(p.reduce, lang))
         if part == "exact":
             return depends(p.adjust, amounts, _t(p.reduce, lang), _t(p.increase, lang))
         return None
+
+    def _short(self, row, amount: float) -> bool:  # noqa: ANN001 - ScheduleRow
+        """Whether `amount` (won) is less than any violation of `row` is fined: its lowest scheduled amount reduced
+        by the most the Decree allows."""
+        s = self.k.schedule
+        return amount < min(row.amounts) * s.unit * (1 - s.adjust)
 
     def _beyond(self, row, amount: float) -> bool:  # noqa: ANN001 - ScheduleRow
         """Whether `amount` (won) is more than any violation of `row` can be fined: its highest scheduled amount

@@ -239,6 +239,8 @@ FINE_CASES = [
     # an amount no violation of the kind can reach, whatever the count and the increase
     ("We skipped the prior AI notice; it's our first violation. Could MSIT fine us the full KRW 30 million?", "no"),
     ("사전고지를 안 해서 적발됐는데 과태료가 정확히 3천만원 나오나요?", "no"),
+    # less than the lowest the schedule can come to, even halved
+    ("국내대리인 지정 대상인데 깜빡하고 안 했어요. 첫 위반이니까 과태료가 500만원 정도로 끝나겠죠?", "no"),
     # the schedule's own amount, before any adjustment
     ("해외 본사가 국내대리인 지정을 깜빡했습니다. 처음 적발되면 과태료 기준 금액이 법정 최고액인 3천만원인가요?", "no"),
     ("We forgot to designate a domestic agent and were caught. Is the base fine 20 million won?", "yes"),
