@@ -161,7 +161,8 @@ class QuestionReader:
                     # "within 30 days", "30일 이내": a period quoted from the law, not days that have passed
                     if not (_PERIOD_BEFORE.search(text[max(0, m.start() - 14):m.start()])
                             or _PERIOD_AFTER.match(text[m.end():m.end() + 4])):
-                        return (int(m.group(1)) if m.group(1).isdigit() else 1) * scale
+                        n = m.group(1).lower()
+                        return (int(n) if n.isdigit() else int(self._number_words.get(n, 1))) * scale
         return days_between(text, year)
 
     def _period(self, asked: Asked, question: str, text: str, sentence: str, year: int) -> bool:
@@ -175,6 +176,10 @@ class QuestionReader:
         named = [d for d in self.k.deadlines if any(p.search(text) for p in dict(self._deadlines)[d.id])]
         side = [d.id for d in named if (d.whose == "authority") == (late and not within)] if late or within else []
         deadline = _best([(i, pats) for i, pats in self._deadlines if i in (side or [d.id for d in named])], text)
+        if deadline and not any(p.search(sentence) for p in dict(self._deadlines)[deadline]) and any(
+                p.search(sentence) for _, pats, _ in self._duties for p in pats):
+            deadline = None  # the period is told, but the asking sentence asks of a duty ("do we need the Art. 34
+            # measures on launch day?")
         days = self.elapsed(question, year) if deadline else None  # as written: month names keep their capitals
         if deadline and days is not None:
             # Of an authority's period one asks whether it has run out ("were they supposed to have answered by

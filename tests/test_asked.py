@@ -96,3 +96,12 @@ def test_does_the_act_reach_us_asks_whether_it_applies(reader):
 def test_what_msit_may_demand_is_asked_of_its_fact_finding_power(reader, question):
     asked = reader.read(question, [])
     assert asked.kind == "duty" and asked.subject == "fact-finding"
+
+
+def test_a_period_in_words_is_counted_and_a_duty_asked_of_is_not_a_deadline(reader):
+    asked = reader.read("MSIT said our tool IS high-impact. We disagree. We got their reply three weeks ago - can we "
+                        "still ask them to re-check?", [], "2026-12-01")
+    assert (asked.kind, asked.subject, asked.days) == ("deadline", "reconfirmation-request", 21)
+    asked = reader.read("Three weeks ago we filed a high-impact confirmation request with MSIT. No reply yet. Do we "
+                        "need the risk management plan and human oversight in place on launch day?", [], "2026-12-01")
+    assert asked.kind != "deadline"
