@@ -697,6 +697,14 @@ class Composer(_FineSchedule):
         if added.present and not (asked.in_force or asked.obligation):
             return None
         verdict = "yes" if added.present else "no"
+        if added.new and added.dated_by:
+            # a provision inserted later, cited by the addenda that set its start (it did not exist on the date)
+            text = ("질문한 날짜에는 이 조항이 아직 시행되지 않았습니다" if lang == "ko" else
+                    "the provision was not yet in force on the date you give")
+            note = (f"이 조항은 {added.took_effect}부터 시행됩니다." if lang == "ko" else
+                    f"This provision applies from {added.took_effect}.")
+            return Lead("no", [_after_dash(VERDICT_WORD["no"][lang], f"{text} {_marks([added.dated_by])}.", lang)],
+                        notes=[note])
         if lang == "ko":
             text = ("질문한 날짜에 시행 중이던 조항에 이 내용이 있습니다" if added.present else
                     "질문한 날짜에 시행 중이던 조항에는 이 내용이 아직 없었습니다")

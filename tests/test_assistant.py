@@ -486,3 +486,11 @@ def test_a_dated_question_about_words_an_amendment_added(assistant, question, ve
     ans = assistant.ask(question)
     assert not ans.abstained and ans.verdict == verdict, ans.answer[:300]
     assert "2026-07-21" in ans.answer  # the date the words took effect is said
+
+
+def test_a_provision_inserted_later_was_not_in_force_before_its_start(assistant):
+    # Art. 17-2 was inserted by Act No. 21311 and applies from 2026-07-21: the addenda that name it are cited
+    ans = assistant.ask("2026년 2월 15일 기준으로 제17조의2(이용비용 지원) 규정이 시행되고 있었나요?")
+    assert not ans.abstained and ans.verdict == "no", ans.answer[:300]
+    assert any(c.article == "addenda" and "21311" in c.label for c in ans.citations), ans.citations
+    assert "2026-07-21" in ans.answer
