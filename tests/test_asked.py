@@ -105,3 +105,16 @@ def test_a_period_in_words_is_counted_and_a_duty_asked_of_is_not_a_deadline(read
     asked = reader.read("Three weeks ago we filed a high-impact confirmation request with MSIT. No reply yet. Do we "
                         "need the risk management plan and human oversight in place on launch day?", [], "2026-12-01")
     assert asked.kind != "deadline"
+
+
+@pytest.mark.parametrize("question, subject", [
+    ("I handle procurement at a public institution. If a preferred AI service causes the institution a loss, am I "
+     "personally liable to compensate?", "procurement-staff-liability"),
+    ("공공기관 구매 담당자인데 기관에 손해가 났어요. 개인적으로 배상해야 하나요?", "procurement-staff-liability"),
+    # a fine is no loss to an agency: not this rule
+    ("Do I have to pay for the fine personally as CEO?", ""),
+    ("대표인 제가 개인적으로 과태료 책임을 지나요?", ""),
+])
+def test_the_procurement_officials_liability_is_asked_only_of_a_loss(reader, question, subject):
+    asked = reader.read(question, [])
+    assert (asked.subject if asked.kind == "not_covered" else "") == subject
