@@ -65,6 +65,7 @@ class Asked:
     must: str = ""  # kind "duty": the way it must be done that the asking sentence names (a duty's `musts`)
     always: bool = False  # asks whether what the law allows happens in every case ("automatically halved?")
     follows: bool = False  # asks whether one fact by itself brings a status or duty ("automatically high-impact?")
+    favoured: bool = False  # kind "duty": asks whether the duty, binding someone else, works in the asker's favour
     result_within: bool = False  # asks whether a result comes within a time ("within two weeks?")
 
 
@@ -415,6 +416,7 @@ class QuestionReader:
                             asked.subject = did
                         break
                 asked.left = [eid for eid, pats in self._leaves[asked.subject] if any(p.search(sentence) for p in pats)]
+                asked.favoured = any(re.search(p, sentence, re.I) for p in self.k.duties[asked.subject].favours)
         return asked
 
 

@@ -797,6 +797,12 @@ class Composer(_FineSchedule):
                 lead.verdict = "yes"  # "could it count?": it could, on the facts the answer names
             return lead
         duty = self.k.duties[asked.subject]
+        if asked.favoured:
+            # "Will having done an impact assessment help us when public bodies buy?": the rule that binds the buyer
+            # answers, unless the product is said not to be of the kind it covers.
+            if duty.favours_when and self.r.term(duty.favours_when, facts) is False:
+                return None
+            return Lead("yes", [_after_dash(VERDICT_WORD["yes"][lang], _t(duty.plain.rule, lang), lang)])
         left = [e for e in duty.exceptions if e.id in asked.left]
         if left:
             # "The vendor did the plans — do we still need our own human oversight?": an exception that leaves the

@@ -311,6 +311,13 @@ class Duty(_Asked):
     # label held to a stricter way): a question whether a way of doing them is enough is also asked of this one.
     tightens: list[str] = Field(default_factory=list)
     musts: list[Must] = Field(default_factory=list)
+    # Words asking whether the duty, binding someone else, works in the asker's favour ("does having done an impact
+    # assessment give us an advantage when public bodies buy?"): answered by the rule, where the term `favours_when`
+    # names (the product's kind) is not known to fail.
+    favours: list[str] = Field(default_factory=list)
+    favours_when: str = ""
+
+    _check_favours = field_validator("favours")(classmethod(lambda cls, v: _compile(v)))
 
 
 class Classify(_Asked):

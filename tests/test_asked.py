@@ -118,3 +118,17 @@ def test_a_period_in_words_is_counted_and_a_duty_asked_of_is_not_a_deadline(read
 def test_the_procurement_officials_liability_is_asked_only_of_a_loss(reader, question, subject):
     asked = reader.read(question, [])
     assert (asked.subject if asked.kind == "not_covered" else "") == subject
+
+
+def test_a_fine_one_is_subject_to_is_a_sanction_not_an_obligation(reader):
+    asked = reader.read("생성 이미지에 표시를 누락했습니다. 이 누락만으로 곧바로 과태료 부과 대상이 되나요?", [])
+    assert asked.sanction and not asked.obligation
+    asked = reader.read("Is a missing watermark by itself subject to a fine?", [])
+    assert asked.sanction and not asked.obligation
+
+
+def test_whether_a_rule_binding_public_buyers_favours_the_asker(reader):
+    asked = reader.read("We sell high-impact AI to agencies. Does having done an impact assessment give us an "
+                        "advantage when they buy?", [])
+    assert asked.subject == "impact-assessed-priority" and asked.favoured
+    assert not reader.read("Must a public body prefer impact-assessed products?", []).favoured

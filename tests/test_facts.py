@@ -111,6 +111,10 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     ("해외 게임사입니다. 매출 기준은 해당 없고요.", "revenue_krw", 0.0),
     ("US company, small Korean revenue.", "revenue_krw", None),
     ("Our revenue is not small at all.", "revenue_krw", None),
+    # denials a few words on
+    ("체납된 과태료는 하나도 없습니다.", "in_arrears", False),
+    ("이미지 생성 모델로 내부 실험만 하고 있고 외부에 공개하거나 제공한 적은 없습니다.", "provides_to_others", False),
+    ("AI 스티커 앱을 냈는데 한국에서 다운로드가 꽤 있어요.", "serves_korea", True),
     # an order not complied with and then fined, told in the third person
     ("MSIT ordered it to correct its labels, it did not comply, and it was fined.", "fined_for_order", True),
     # the AI's result decides: reversed word order, "as the result says", "rarely change"
@@ -276,6 +280,10 @@ def test_described_examples_decide_what_patterns_leave_open(reader):
     ("추천 결과를 상담원이 확인하게 할지 바로 적용할지는 아직 안 정해졌어요.", "human_final_decision"),
     ("Marketing hasn't picked the voice yet: a robotic one, or a cloned voice that sounds like a real person.",
      "realistic_media"),
+    # a choice left to later, or not yet known
+    ("구청 심사 보조 AI입니다. 담당 공무원이 결과를 얼마나 재검토할지는 구청이 아직 정하지 않았어요.", "human_final_decision"),
+    ("Human adjusters sign off, but we don't yet know how often they'll actually override it.",
+     "human_final_decision"),
 ])
 def test_what_a_sentence_says_the_asker_is_unsure_of_is_left_open(reader, text, fact):
     assert reader.read(text).get(fact) is None
