@@ -814,7 +814,10 @@ def test_may_we_ask_msit_is_yes_but_always_within_the_period_is_not(r):
 def test_a_rule_binding_public_buyers_answers_whether_it_favours_the_vendor(r):
     q = "We sell high-impact AI to agencies. Does having done an impact assessment give us an advantage when they buy?"
     assert lead_for(r, q).verdict == "yes"
-    # a product said not to be high-impact is not one the rule covers
-    lead = lead_for(r, "Our chatbot is not high-impact AI. Would doing an impact assessment give us an edge in public "
-                       "tenders?")
-    assert lead is None or lead.verdict != "yes"
+    # a product known not to be high-impact is not one the rule covers
+    from assistant.asked import QuestionReader
+    from assistant.compose import Composer
+
+    k = knowledge()
+    asked = QuestionReader(k).read(q, [], TODAY)
+    assert Composer(k, r).lead(asked, facts(stated_high_impact=False), "en", TODAY) is None
