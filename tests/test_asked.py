@@ -132,3 +132,14 @@ def test_whether_a_rule_binding_public_buyers_favours_the_asker(reader):
                         "advantage when they buy?", [])
     assert asked.subject == "impact-assessed-priority" and asked.favoured
     assert not reader.read("Must a public body prefer impact-assessed products?", []).favoured
+
+
+def test_a_belief_told_before_the_question_does_not_turn_it_round(reader):
+    asked = reader.read("국방용이라 AI기본법 적용 제외라고만 알고 있었는데, 민간에도 팔면 AI기본법 의무가 적용되나요?", [])
+    assert not asked.inverted
+
+
+def test_fundamental_rights_is_no_funding(reader):
+    asked = reader.read("We're a 15-person fintech with a high-impact credit model. Our advisor says we must finish "
+                        "a fundamental-rights impact assessment before go-live. Is that a hard legal requirement?", [])
+    assert asked.kind == "duty" and asked.subject == "impact-assessment" and asked.obligation

@@ -111,6 +111,9 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     ("해외 게임사입니다. 매출 기준은 해당 없고요.", "revenue_krw", 0.0),
     ("US company, small Korean revenue.", "revenue_krw", None),
     ("Our revenue is not small at all.", "revenue_krw", None),
+    # an application form is hiring; "we suspect" is no criminal suspect
+    ("AI가 지원서를 읽고 점수가 기준에 못 미치면 자동으로 불합격 메일을 보냅니다.", "high_impact_area", True),
+    ("We suspect our playlist recommender might be caught by the Act.", "high_impact_area", False),
     # denials a few words on
     ("체납된 과태료는 하나도 없습니다.", "in_arrears", False),
     ("이미지 생성 모델로 내부 실험만 하고 있고 외부에 공개하거나 제공한 적은 없습니다.", "provides_to_others", False),
