@@ -26,6 +26,7 @@ EXAMPLE_MARGIN = 0.03
 # A single quote inside a word is an apostrophe ("isn't"), not the start or end of a quotation.
 _QUOTED = re.compile(r"(?<![A-Za-z])'[^'\n]{2,80}'(?![A-Za-z])|\"[^\"\n]{2,80}\"|‘[^’\n]{2,80}’|“[^”\n]{2,80}”|「[^」\n]{2,80}」")
 NUMBER_WINDOW = 60  # characters between a figure and its cue word
+_DATE_UNIT = re.compile(r"\s*(월|분기|년|개월|주차|시|일|\s*(months?|quarters?|years?)\b)", re.I)
 COUNT_WINDOW = 25  # a count's noun ("users", "명") follows its figure within this many characters
 
 
@@ -404,6 +405,9 @@ class FactReader:
         """A figure stated next to one of the fact's cue words, in the same clause ("매출 1조 2천억 원",
         "1.2M daily users", "trained with 3 × 10^25 FLOPs")."""
         cues, not_cues, counts = self._cues[fid]
+        spec = self.k.facts[fid]
+        other = [re.compile(p, re.I) for p in spec.other_period]
+        counted = [re.compile(p, re.I) for p in spec.counted_period]
         unit = self.k.facts[fid].unit
         qs = [q for q in quantities(text) if not any(a <= q[0] < b for a, b in unsure)]
         best: tuple[int, FactValue] | None = None
@@ -413,6 +417,8 @@ class FactReader:
                 if any(x.end() == len(window) for nc in not_cues for x in nc.finditer(window)):
                     continue  # "AI revenue" is not the company's revenue
                 a, b = _clause_of(spans, m.start())
+                if any(p.search(text, a, b) for p in other) and not any(p.search(text, a, b) for p in counted):
+                    continue  # "now 2 million a day": not the period the law counts
                 for qa, qb, value, cur in qs:
                     if qa < a or qb > b:
                         continue
@@ -426,6 +432,8 @@ class FactReader:
                             continue  # a currency with no band: its figure decides nothing
                         if found is not None:
                             currency, value = found
+                    if unit == "users" and _DATE_UNIT.match(text, qb):
+                        continue  # "10~12월", "4분기": a month or a quarter, not a count of people
                     if unit == "users" and (cur or not any(c.search(text[qb:qb + COUNT_WINDOW]) or
                                                            c.search(text[max(a, qa - COUNT_WINDOW):qa])
                                                            for c in counts)):

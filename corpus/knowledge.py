@@ -133,6 +133,10 @@ class FactSpec(_Strict):
     # A number fact said in words to lie below every threshold the law sets for it ("revenue is tiny", "매출 기준은
     # 해당 없고요"): read as nothing, where no figure is given.
     below: list[str] = Field(default_factory=list)
+    # A figure told as of a period the law does not count ("this March we hit 1.2 million a day", "올해 들어 지금은"),
+    # unless its clause also names the one it counts ("last year", "작년"): not read.
+    other_period: list[str] = Field(default_factory=list)
+    counted_period: list[str] = Field(default_factory=list)
     # Words that touch the fact without deciding it: a term's exception resting on it is then left open, not assumed
     # away with the rest of a silent question.
     mentioned_by: list[str] = Field(default_factory=list)
@@ -147,7 +151,7 @@ class FactSpec(_Strict):
     # reading).
     prevails: bool | None = None
 
-    _check = field_validator("cues", "not_cues", "counts", "mentioned_by", "below")(
+    _check = field_validator("cues", "not_cues", "counts", "mentioned_by", "below", "other_period", "counted_period")(
         classmethod(lambda cls, v: _compile(v)))
 
     @model_validator(mode="after")

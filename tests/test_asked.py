@@ -143,3 +143,8 @@ def test_fundamental_rights_is_no_funding(reader):
     asked = reader.read("We're a 15-person fintech with a high-impact credit model. Our advisor says we must finish "
                         "a fundamental-rights impact assessment before go-live. Is that a hard legal requirement?", [])
     assert asked.kind == "duty" and asked.subject == "impact-assessment" and asked.obligation
+
+
+def test_must_we_before_we_may_with_words_between(reader):
+    asked = reader.read("출시 전에 과기정통부 확인을 반드시 받아야만 판매를 시작할 수 있는 건가요?", [])
+    assert asked.obligation

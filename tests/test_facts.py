@@ -114,6 +114,12 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     # an application form is hiring; "we suspect" is no criminal suspect
     ("AI가 지원서를 읽고 점수가 기준에 못 미치면 자동으로 불합격 메일을 보냅니다.", "high_impact_area", True),
     ("We suspect our playlist recommender might be caught by the Act.", "high_impact_area", False),
+    # a notice given only once use has started
+    ("Our AI tutor only reveals that it's an AI after the student's third message.", "notice_after_start", True),
+    # the Decree counts last year's last three months: a figure of now is not it
+    ("올해 3월 한국에 출시한 뒤 지금 일평균 이용자가 200만 명 정도예요.", "daily_users_kr", None),
+    ("2025년 10~12월 한국 일평균 이용자는 20만 명 정도였어요.", "daily_users_kr", 200_000.0),
+    ("1일 평균 이용자 수가 150만명이었어요.", "daily_users_kr", 1_500_000.0),
     # denials a few words on
     ("체납된 과태료는 하나도 없습니다.", "in_arrears", False),
     ("이미지 생성 모델로 내부 실험만 하고 있고 외부에 공개하거나 제공한 적은 없습니다.", "provides_to_others", False),
