@@ -76,6 +76,9 @@ eval: setup
 	$(BIN)/kaia eval --baseline --questions eval/heldout23.jsonl --out eval/report-heldout23
 	$(BIN)/kaia eval --baseline --questions eval/heldout24.jsonl --out eval/report-heldout24
 	$(BIN)/kaia eval --baseline --questions eval/heldout25.jsonl --out eval/report-heldout25
+	$(BIN)/kaia eval --baseline --questions eval/heldout26.jsonl --out eval/report-heldout26
+	$(BIN)/kaia eval --baseline --questions eval/heldout27.jsonl --out eval/report-heldout27
+	$(BIN)/kaia eval --baseline --questions eval/heldout28.jsonl --out eval/report-heldout28
 	$(BIN)/python eval/readme_tables.py
 
 clean:
