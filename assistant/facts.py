@@ -26,6 +26,26 @@ EXAMPLE_MARGIN = 0.03
 # A single quote inside a word is an apostrophe ("isn't"), not the start or end of a quotation.
 _QUOTED = re.compile(r"(?<![A-Za-z])'[^'\n]{2,80}'(?![A-Za-z])|\"[^\"\n]{2,80}\"|‘[^’\n]{2,80}’|“[^”\n]{2,80}”|「[^」\n]{2,80}」")
 NUMBER_WINDOW = 60  # characters between a figure and its cue word
+# Words joining the two ends of a range ("8×10^25에서 1.3×10^26까지", "between 0.8 and 1.3 ×10^26", "900k–1.1m").
+_RANGE_JOIN = re.compile(r"\s*(~|-|–|—|to|and|or|에서|부터|내지|~에서)\s*", re.I)
+
+
+def _range_end(text: str, qs: list[tuple[int, int, float, str]], qa: int, qb: int, value: float,
+               cur: str) -> tuple[int, int, float, str] | None:
+    """The other end of a range the figure at text[qa:qb] is one end of: a figure of the same kind and order of
+    magnitude joined to it by a range word."""
+    for q in qs:
+        lo, hi = (q, (qa, qb)) if q[1] <= qa else ((qa, qb), q)
+        if q[:2] == (qa, qb) or q[3] != cur or not (value / 100 <= q[2] <= value * 100):
+            continue
+        join = _RANGE_JOIN.fullmatch(text[lo[1]:hi[0]])
+        # "and" joins two ends only after "between" ("5 billion and 2 billion" may be two figures)
+        if join and (join.group(1).lower() != "and" or re.search(r"between\s*(about |around |roughly )?$",
+                                                                  text[max(0, lo[0] - 20):lo[0]], re.I)):
+            return q
+    return None
+
+
 _DATE_UNIT = re.compile(r"\s*(월|분기|년|개월|주차|시|일|\s*(months?|quarters?|years?)\b)", re.I)
 COUNT_WINDOW = 25  # a count's noun ("users", "명") follows its figure within this many characters
 
@@ -443,6 +463,10 @@ class FactReader:
                     if unit == "FLOPs" and value < 1e15:
                         continue
                     if best is None or gap < best[0]:
+                        end = None if currency else _range_end(text, qs, qa, qb, value, cur)
+                        if end is not None:  # "between 0.8×10^26 and 1.3×10^26": a band, decided where both ends agree
+                            value = (min(value, end[2]), max(value, end[2]))
+                            qa, qb = min(qa, end[0]), max(qb, end[1])
                         best = (gap, FactValue(value, text[min(qa, m.start()):max(qb, m.end())].strip(), "figure",
                                                currency))
         return best[1] if best else None

@@ -120,6 +120,13 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     ("올해 3월 한국에 출시한 뒤 지금 일평균 이용자가 200만 명 정도예요.", "daily_users_kr", None),
     ("2025년 10~12월 한국 일평균 이용자는 20만 명 정도였어요.", "daily_users_kr", 200_000.0),
     ("1일 평균 이용자 수가 150만명이었어요.", "daily_users_kr", 1_500_000.0),
+    # a range is a band, decided only where both ends agree; "5 billion and 2 billion" are two figures
+    ("Our compute comes out somewhere between 0.8×10^26 and 1.3×10^26 FLOPs.", "training_compute_flops",
+     (0.8e26, 1.3e26)),
+    ("계산 방식에 따라 8×10^25에서 1.3×10^26 FLOP까지 나옵니다.", "training_compute_flops", (0.8e26, 1.3e26)),
+    ("Revenue of 5 billion and 2 billion won from AI.", "revenue_krw", 5e9),
+    # an assessment made in-house is not in-house use
+    ("학습 연산량을 내부적으로 계산해 보니 1.3×10^26 FLOP까지 나옵니다.", "internal_use_only", None),
     # denials a few words on
     ("체납된 과태료는 하나도 없습니다.", "in_arrears", False),
     ("이미지 생성 모델로 내부 실험만 하고 있고 외부에 공개하거나 제공한 적은 없습니다.", "provides_to_others", False),
