@@ -808,6 +808,8 @@ class Composer(_FineSchedule):
             # "The vendor did the plans — do we still need our own human oversight?": an exception that leaves the
             # part asked about does not answer; what it does cover is said beside the verdict.
             duty = duty.model_copy(update={"exceptions": [e for e in duty.exceptions if e not in left]})
+        if asked.in_force and not asked.sanction and not asked.cue_in_sentence:
+            return None  # "is that subsidy provision in force?" after a story that names a duty: not the duty's date
         if asked.in_force and not asked.sanction:  # "is the notice duty already in force on 1 March?"
             if as_of >= duty.applies_from and set(duty.rests_on) & self.revised:
                 return None  # which wording was in force that day is the quoted provisions' to say

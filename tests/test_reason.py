@@ -821,3 +821,11 @@ def test_a_rule_binding_public_buyers_answers_whether_it_favours_the_vendor(r):
     k = knowledge()
     asked = QuestionReader(k).read(q, [], TODAY)
     assert Composer(k, r).lead(asked, facts(stated_high_impact=False), "en", TODAY) is None
+
+
+def test_in_force_asked_of_a_provision_the_story_does_not_name_is_not_the_duty_s_date(r):
+    # the notice words are the story's ("tell our families"); the asking sentence asks about another provision
+    lead = lead_for(r, "We want to tell our low-income families about the AI service cost subsidy. Is that subsidy "
+                       "provision in force right now?", "2026-05-01")
+    assert lead is None or lead.verdict != "yes"
+    assert lead_for(r, "Is the prior AI notice duty already in force?", "2026-05-01").verdict == "yes"
