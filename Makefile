@@ -79,6 +79,7 @@ eval: setup
 	$(BIN)/kaia eval --baseline --questions eval/heldout26.jsonl --out eval/report-heldout26
 	$(BIN)/kaia eval --baseline --questions eval/heldout27.jsonl --out eval/report-heldout27
 	$(BIN)/kaia eval --baseline --questions eval/heldout28.jsonl --out eval/report-heldout28
+	$(BIN)/kaia eval --baseline --questions eval/heldout29.jsonl --out eval/report-heldout29
 	$(BIN)/python eval/readme_tables.py
 
 clean:
