@@ -699,12 +699,10 @@ class Composer(_FineSchedule):
         verdict = "yes" if added.present else "no"
         if added.new and added.dated_by:
             # a provision inserted later, cited by the addenda that set its start (it did not exist on the date)
-            text = ("질문한 날짜에는 이 조항이 아직 시행되지 않았습니다" if lang == "ko" else
-                    "the provision was not yet in force on the date you give")
-            note = (f"이 조항은 {added.took_effect}부터 시행됩니다." if lang == "ko" else
-                    f"This provision applies from {added.took_effect}.")
-            return Lead("no", [_after_dash(VERDICT_WORD["no"][lang], f"{text} {_marks([added.dated_by])}.", lang)],
-                        notes=[note])
+            return _not_yet(lang, ("질문한 날짜에는 이 조항이 아직 시행되지 않았습니다",
+                                   "the provision was not yet in force on the date you give"),
+                            (f"이 조항은 {added.took_effect}부터 시행됩니다.",
+                             f"This provision applies from {added.took_effect}."), [added.dated_by])
         if lang == "ko":
             text = ("질문한 날짜에 시행 중이던 조항에 이 내용이 있습니다" if added.present else
                     "질문한 날짜에 시행 중이던 조항에는 이 내용이 아직 없었습니다")
@@ -730,12 +728,10 @@ class Composer(_FineSchedule):
                                f"- {_t(duty.plain.rule, lang)}"])
         if as_of >= (m.applies_from or duty.applies_from):
             return Lead("yes", [_after_dash(VERDICT_WORD["yes"][lang], _t(m.plain, lang), lang)])
-        text = ("질문한 날짜에 시행 중이던 조항은 아직 이를 요구하지 않았습니다" if lang == "ko" else
-                "the provision in force on the date you give did not yet require it")
-        note = (f"이 요건은 {m.applies_from}부터 적용됩니다." if lang == "ko" else
-                f"This requirement applies from {m.applies_from}.")
-        return Lead("no", [_after_dash(VERDICT_WORD["no"][lang], f"{text} {_marks(m.rests_on)}.", lang)],
-                    notes=[note])
+        return _not_yet(lang, ("질문한 날짜에 시행 중이던 조항은 아직 이를 요구하지 않았습니다",
+                               "the provision in force on the date you give did not yet require it"),
+                        (f"이 요건은 {m.applies_from}부터 적용됩니다.", f"This requirement applies from {m.applies_from}."),
+                        m.rests_on)
 
     def _converted(self, facts: Facts, lang: str) -> list[str]:
         """Beside a verdict, how a figure stated in a foreign currency was read (a band of won, Decree Art. 29(2))."""
@@ -852,6 +848,12 @@ class Composer(_FineSchedule):
         lead.duties = [DutyLine(duty.id, status.status, self._duty_because(duty, status, lang))]
         lead.lines[1:1] = [f"- {_t(e.plain, lang)}" for e in left if self.r.exception_value(e, facts) is True]
         return lead
+
+
+def _not_yet(lang: str, text: tuple[str, str], note: tuple[str, str], cids: list[str]) -> Lead:
+    """"No": what is asked was not yet in force on the date given (text and note as Korean, English), citing `cids`."""
+    said, told = (text[0], note[0]) if lang == "ko" else (text[1], note[1])
+    return Lead("no", [_after_dash(VERDICT_WORD["no"][lang], f"{said} {_marks(cids)}.", lang)], notes=[told])
 
 
 def binds_question(asked: Asked) -> bool:
