@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from corpus.labels import ko_article
 from corpus.model import Unit, split_cid
 from ingest.store import IndexStore
 
@@ -39,8 +40,8 @@ def added_words(store: IndexStore, question: str, lang: str, as_of: str, cids: l
             [u for u in store.by_cid.get(cid, []) if u.lang == "ko"]
         found = _gained(units, asked, as_of)
         if found is not None:
-            new = min(u.effective_from for u in units) > as_of
-            return Added(cid, *found, new=new, dated_by=_addenda_naming(store, cid) if new else "")
+            took_effect, words, present, new = found
+            return Added(cid, took_effect, words, present, new, _addenda_naming(store, cid) if new else "")
     return None
 
 
@@ -49,8 +50,7 @@ def _addenda_naming(store: IndexStore, cid: str) -> str:
     doc, article = split_cid(cid)[:2]
     if not article or article.startswith("addenda"):
         return ""
-    num, _, sub = article.partition("-")
-    names = [f"제{num}조" + (f"의{sub}" if sub else ""), f"Article {article}"]
+    names = [ko_article(article), f"Article {article}"]
     for key, units in store.by_cid.items():
         if key.startswith(f"{doc}:addenda") and any(
                 re.search(re.escape(n) + r"(?![\d의-])", u.text) for u in units for n in names):
@@ -58,18 +58,20 @@ def _addenda_naming(store: IndexStore, cid: str) -> str:
     return ""
 
 
-def _gained(units: list[Unit], asked: frozenset[str], as_of: str) -> tuple[str, list[str], bool] | None:
+def _gained(units: list[Unit], asked: frozenset[str], as_of: str) -> tuple[str, list[str], bool, bool] | None:
+    """(the date the words took effect, the words, whether in force on `as_of`, whether the provision itself was not
+    yet in force then)."""
     ordered = sorted(units, key=lambda u: u.effective_from)
     if ordered and ordered[0].effective_from > as_of:
         # a provision that did not exist yet on the date (an article an amendment inserted): none of its words were
         new = token_set(ordered[0].text) & asked
-        return (ordered[0].effective_from, sorted(new), False) if len(new) >= MIN_ADDED else None
+        return (ordered[0].effective_from, sorted(new), False, True) if len(new) >= MIN_ADDED else None
     for before, after in zip(ordered, ordered[1:]):
         new = (token_set(after.text) - token_set(before.text)) & asked
         if len(new) < MIN_ADDED:
             continue
         if before.in_force(as_of):
-            return after.effective_from, sorted(new), False
+            return after.effective_from, sorted(new), False, False
         if after.in_force(as_of) or after.effective_from <= as_of:
-            return after.effective_from, sorted(new), True
+            return after.effective_from, sorted(new), True, False
     return None

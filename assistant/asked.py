@@ -87,6 +87,7 @@ class QuestionReader:
                        for d in knowledge.duties.values() if d.musts}
         self._leaves = {d.id: [(e.id, [re.compile(p, re.I) for p in e.leaves]) for e in d.exceptions if e.leaves]
                         for d in knowledge.duties.values()}
+        self._favours = {d.id: [re.compile(p, re.I) for p in d.favours] for d in knowledge.duties.values() if d.favours}
         self._tighter = {did: [d.id for d in knowledge.duties.values() if did in d.tightens] for did in knowledge.duties}
         self._number_words = {w.lower(): str(n) for w, n in knowledge.phrasing.sentence.number_words.items()}
         words = "".join(f"|{re.escape(w)}" for w in self._number_words)
@@ -416,7 +417,7 @@ class QuestionReader:
                             asked.subject = did
                         break
                 asked.left = [eid for eid, pats in self._leaves[asked.subject] if any(p.search(sentence) for p in pats)]
-                asked.favoured = any(re.search(p, sentence, re.I) for p in self.k.duties[asked.subject].favours)
+                asked.favoured = any(p.search(sentence) for p in self._favours.get(asked.subject, []))
         return asked
 
 

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any, Callable, Iterable
 
 from corpus.knowledge import FactSpec, Knowledge, Negation, one_of
-from corpus.numbers import day_range, days_between, quantities
+from corpus.numbers import day_range, days_between, quantities, range_end, unit_follows
 
 NEG_WINDOW_EN = 28  # characters before a match searched for a negation
 NEG_PHRASE_WORDS = 2  # the words that may stand between "no" and the noun it denies ("no registered business office")
@@ -26,27 +26,6 @@ EXAMPLE_MARGIN = 0.03
 # A single quote inside a word is an apostrophe ("isn't"), not the start or end of a quotation.
 _QUOTED = re.compile(r"(?<![A-Za-z])'[^'\n]{2,80}'(?![A-Za-z])|\"[^\"\n]{2,80}\"|‘[^’\n]{2,80}’|“[^”\n]{2,80}”|「[^」\n]{2,80}」")
 NUMBER_WINDOW = 60  # characters between a figure and its cue word
-# Words joining the two ends of a range ("8×10^25에서 1.3×10^26까지", "between 0.8 and 1.3 ×10^26", "900k–1.1m").
-_RANGE_JOIN = re.compile(r"\s*(~|-|–|—|to|and|or|에서|부터|내지|~에서)\s*", re.I)
-
-
-def _range_end(text: str, qs: list[tuple[int, int, float, str]], qa: int, qb: int, value: float,
-               cur: str) -> tuple[int, int, float, str] | None:
-    """The other end of a range the figure at text[qa:qb] is one end of: a figure of the same kind and order of
-    magnitude joined to it by a range word."""
-    for q in qs:
-        lo, hi = (q, (qa, qb)) if q[1] <= qa else ((qa, qb), q)
-        if q[:2] == (qa, qb) or q[3] != cur or not (value / 100 <= q[2] <= value * 100):
-            continue
-        join = _RANGE_JOIN.fullmatch(text[lo[1]:hi[0]])
-        # "and" joins two ends only after "between" ("5 billion and 2 billion" may be two figures)
-        if join and (join.group(1).lower() != "and" or re.search(r"between\s*(about |around |roughly )?$",
-                                                                  text[max(0, lo[0] - 20):lo[0]], re.I)):
-            return q
-    return None
-
-
-_DATE_UNIT = re.compile(r"\s*(월|분기|년|개월|주차|시|일|\s*(months?|quarters?|years?)\b)", re.I)
 COUNT_WINDOW = 25  # a count's noun ("users", "명") follows its figure within this many characters
 
 
@@ -223,6 +202,9 @@ class FactReader:
         self._areas = [(a.id, [re.compile(p, re.I) for p in a.patterns], [re.compile(p, re.I) for p in a.limits],
                         a.limit_decides) for a in knowledge.areas]
         self._below_pats = {f.id: [re.compile(p, re.I) for p in f.below] for f in knowledge.facts.values() if f.below}
+        self._periods = {f.id: ([re.compile(p, re.I) for p in f.other_period],
+                                [re.compile(p, re.I) for p in f.counted_period])
+                         for f in knowledge.facts.values() if f.other_period}
         self._cues = {f.id: ([re.compile(p, re.I) for p in f.cues], [re.compile(p, re.I) for p in f.not_cues],
                              [re.compile(p, re.I) for p in f.counts])
                       for f in knowledge.facts.values() if f.type == "number"}
@@ -425,9 +407,7 @@ class FactReader:
         """A figure stated next to one of the fact's cue words, in the same clause ("매출 1조 2천억 원",
         "1.2M daily users", "trained with 3 × 10^25 FLOPs")."""
         cues, not_cues, counts = self._cues[fid]
-        spec = self.k.facts[fid]
-        other = [re.compile(p, re.I) for p in spec.other_period]
-        counted = [re.compile(p, re.I) for p in spec.counted_period]
+        other, counted = self._periods.get(fid, ([], []))
         unit = self.k.facts[fid].unit
         qs = [q for q in quantities(text) if not any(a <= q[0] < b for a, b in unsure)]
         best: tuple[int, FactValue] | None = None
@@ -452,7 +432,7 @@ class FactReader:
                             continue  # a currency with no band: its figure decides nothing
                         if found is not None:
                             currency, value = found
-                    if unit == "users" and _DATE_UNIT.match(text, qb):
+                    if unit == "users" and unit_follows(text, qb):
                         continue  # "10~12월", "4분기": a month or a quarter, not a count of people
                     if unit == "users" and (cur or not any(c.search(text[qb:qb + COUNT_WINDOW]) or
                                                            c.search(text[max(a, qa - COUNT_WINDOW):qa])
@@ -463,7 +443,7 @@ class FactReader:
                     if unit == "FLOPs" and value < 1e15:
                         continue
                     if best is None or gap < best[0]:
-                        end = None if currency else _range_end(text, qs, qa, qb, value, cur)
+                        end = None if currency else range_end(text, qs, qa, qb, value, cur)
                         if end is not None:  # "between 0.8×10^26 and 1.3×10^26": a band, decided where both ends agree
                             value = (min(value, end[2]), max(value, end[2]))
                             qa, qb = min(qa, end[0]), max(qb, end[1])

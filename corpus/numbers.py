@@ -230,6 +230,33 @@ def quantities(text: str) -> list[tuple[int, int, float, str]]:
 _EN_DAYMONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_CAP_MONTH_RE})\b")
 
 
+# Words joining the two ends of a range ("8×10^25에서 1.3×10^26까지", "between 0.8 and 1.3 ×10^26", "900k–1.1m"); "and"
+# joins them only after "between" ("5 billion and 2 billion" may be two figures).
+_RANGE_JOIN = re.compile(r"\s*(~|-|–|—|to|and|or|에서|부터|내지|~에서)\s*", re.I)
+_BETWEEN = re.compile(r"between\s*(about |around |roughly )?$", re.I)
+# A unit of time right after a figure ("10~12월", "4분기", "1일"): the figure counts months or days, not people.
+_TIME_UNIT = re.compile(r"\s*(월|분기|년|개월|주차|시|일|\s*(months?|quarters?|years?)\b)", re.I)
+
+
+def range_end(text: str, qs: list[tuple[int, int, float, str]], qa: int, qb: int, value: float,
+              cur: str) -> tuple[int, int, float, str] | None:
+    """The other end of a range the figure at text[qa:qb] (one of `qs`, from `quantities`) is one end of: a figure
+    of the same currency and order of magnitude joined to it by a range word."""
+    for q in qs:
+        lo, hi = (q, (qa, qb)) if q[1] <= qa else ((qa, qb), q)
+        if q[:2] == (qa, qb) or q[3] != cur or not (value / 100 <= q[2] <= value * 100):
+            continue
+        join = _RANGE_JOIN.fullmatch(text[lo[1]:hi[0]])
+        if join and (join.group(1).lower() != "and" or _BETWEEN.search(text[max(0, lo[0] - 20):lo[0]])):
+            return q
+    return None
+
+
+def unit_follows(text: str, end: int) -> bool:
+    """Whether a unit of time follows the figure ending at `end` ("10~12월", "4분기", "1일")."""
+    return bool(_TIME_UNIT.match(text, end))
+
+
 def days_between(text: str, year: int) -> int | None:
     """Days from the first to the last date `text` names ("filed on 2 March; today is 10 April" → 39); a date without
     a year takes `year`, and a later date that would fall before the first is read in the next year. None for fewer
