@@ -170,6 +170,14 @@ class QuestionReader:
     def _period(self, asked: Asked, question: str, text: str, sentence: str, year: int) -> bool:
         """A question whether a deadline has passed or a way of keeping records is long enough, with the days or the
         years it states: `asked` gets the entry and the figure."""
+        if asked.form == OTHER and self._any("how_long", sentence):
+            # "What is the maximum time MSIT can take to reply?", "how long must we keep the records?": the period
+            # the question names, stated
+            deadline = _best(self._deadlines, text)
+            keep = None if deadline else _best(self._keeps, text)
+            if deadline or keep:
+                asked.kind, asked.subject = ("deadline", deadline) if deadline else ("keep", keep)
+                return True
         if asked.form != YESNO:
             return False
         late, within = self._any("late", sentence), self._any("within", sentence)

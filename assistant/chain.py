@@ -229,7 +229,9 @@ class Assistant:
         lead: Lead | None = state["lead"]
         decision = decide(self.store, r, self.missing)
         asked = state["asked"]
-        if decision.abstain and lead is not None and lead.verdict is not None and (
+        # (a period the question names, stated, answers as a verdict does)
+        answers = lead is not None and (lead.verdict is not None or asked.kind in ("deadline", "keep"))
+        if decision.abstain and answers and (
                 decision.reason in ("weak-match", "no-candidates", "advice", "off-topic")
                 or (decision.reason == "foreign" and a.other_fields and not a.unknown_names)
                 or (decision.reason == "foreign" and asked.kind == "not_covered"

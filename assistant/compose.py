@@ -15,7 +15,7 @@ from corpus.manifest import load_manifest
 from corpus.settings import CORPUS_DIR
 
 from assistant.added import Added
-from assistant.asked import LIST, YESNO, Asked, related
+from assistant.asked import LIST, OTHER, YESNO, Asked, related
 from assistant.facts import Facts
 from assistant.reason import APPLIES, DEPENDS, NOT_APPLY, Reason, Reasoner, Status
 
@@ -271,12 +271,9 @@ class Composer(_FineSchedule):
         return list(dict.fromkeys(ids))
 
     def _assumption_notes(self, duty: Duty, facts: Facts, lang: str) -> list[str]:
-        if not any(self.r.assumed(t, facts) for t in duty.applies_when):
-            return []
-        if lang == "ko":
-            return ["질문에 국외 사업자라는 언급이 없어 국내 시장ㆍ이용자를 대상으로 하는 사업자로 보고 답했습니다."]
-        return ["Read as a business whose AI reaches the Korean market or users, since the question says nothing "
-                "else."]
+        """What the answer took as the usual case because the question said nothing of it."""
+        return [_t(self.k.terms[t].assumed_note, lang) for t in duty.applies_when
+                if self.k.terms[t].assumed_note is not None and self.r.assumed(t, facts)]
 
     # ------------------------------------------------------------------ cases
 
@@ -418,7 +415,9 @@ class Composer(_FineSchedule):
             # answers it, without a verdict word that would read the wrong way.
             return Lead(None, [_t(entry.plain, lang)])
         if entry.answer and asked.form == YESNO:
-            return Lead(entry.answer, [_after_dash(VERDICT_WORD[entry.answer][lang], _t(entry.plain, lang), lang)])
+            # "그건 대리인 책임이지 저희 책임은 아닌 거죠?" asks the other way round: the verdict is turned over
+            verdict = {"yes": "no", "no": "yes"}[entry.answer] if asked.inverted else entry.answer
+            return Lead(verdict, [_after_dash(VERDICT_WORD[verdict][lang], _t(entry.plain, lang), lang)])
         return Lead(None, [], decline=_t(entry.plain, lang))
 
     def _caveats(self, tids: list[str], facts: Facts, lang: str) -> list[str]:
@@ -540,6 +539,8 @@ class Composer(_FineSchedule):
         """Whether a period has run out, or the asker is still in time, from the days the question says have
         passed; an authority's period counts its extension only where one was notified."""
         d = next(x for x in self.k.deadlines if x.id == asked.subject)
+        if asked.form != YESNO:  # "how long can MSIT take?": the period itself
+            return Lead(None, [_t(d.plain, lang)])
         extended = facts.get("extension_notified")
         if asked.days is None:
             over = None
@@ -561,6 +562,8 @@ class Composer(_FineSchedule):
     def keep_lead(self, asked: Asked, lang: str) -> Lead:
         """Whether keeping records for the years the question states is long enough."""
         x = next(k for k in self.k.keeps if k.id == asked.subject)
+        if asked.form != YESNO:  # "how long must we keep them?": the period itself
+            return Lead(None, [_t(x.plain, lang)])
         verdict = "yes" if (asked.years or 0) >= x.years else "no"
         read = (f"질문에 적힌 보관 기간({asked.years}년)을 기준으로 답했습니다." if lang == "ko" else
                 f"Read as keeping them for {asked.years} years, as the question says.")
@@ -751,6 +754,10 @@ class Composer(_FineSchedule):
             if fine is not None or asked.kind != "duty" or asked.fine or asked.amount is not None:
                 return fine
             # "Can they fine us for that, and what is the amount?": whether the duty is fined answers the yes/no
+        if asked.form == OTHER and asked.kind == "duty" and asked.sanction and \
+                self.k.duties[asked.subject].plain.fine is not None:
+            # "How much is the fine if we never designate an agent?": what the schedule says of this duty's failure
+            return Lead(None, [_t(self.k.duties[asked.subject].plain.fine, lang)])
         if asked.form != YESNO or not asked.kind:
             return None
         # A right, or an option the asker may take ("can we apply for the confirmation now?"), is asked about as
@@ -833,7 +840,9 @@ class Composer(_FineSchedule):
             return Lead("no", lines, [DutyLine(duty.id, status.status, self._duty_because(duty, status, lang))])
         # A case told in the third person ("Client is a Singapore company with no office in Korea; revenue …"): its
         # facts answer, as the asker's own would.
-        described = sum(1 for v in facts.values.values() if v.how != "implied") >= DESCRIBED_CASE
+        # (what the question touches without deciding — "whether to open a branch here is not decided" — is told of
+        # the case too)
+        described = sum(1 for v in facts.values.values() if v.how != "implied") + len(facts.mentioned) >= DESCRIBED_CASE
         if not asked.own and not asked.sanction and not described:
             if not asked.cue_in_sentence:
                 return None  # the obligation asked about is not this duty's

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any, Callable, Iterable
 
 from corpus.knowledge import FactSpec, Knowledge, Negation, one_of
-from corpus.numbers import day_range, days_between, quantities, range_end, unit_follows
+from corpus.numbers import day_range, days_between, quantities, range_end, unit_follows, upper_bound
 
 NEG_WINDOW_EN = 28  # characters before a match searched for a negation
 NEG_PHRASE_WORDS = 2  # the words that may stand between "no" and the noun it denies ("no registered business office")
@@ -248,10 +248,12 @@ class FactReader:
         if "high_impact_area" in want:
             self._area(text, facts, unsure)
         for fid in sorted(want & set(self._cues)):
-            v = self._number(fid, text, spans, unsure) or self._below(fid, text, spans, unsure)
+            # said in words to be small, a figure is not read from a number beside another one's cue ("2조원인데 AI
+            # 서비스 매출 비중은 작아요")
+            v = self._below(fid, text, spans, unsure) or self._number(fid, text, spans, unsure)
             if v is not None:
                 facts.values[fid] = v
-        facts.measures = {eid: tuple(self._stated(part, text, spans) for part in parts)
+        facts.measures = {eid: tuple(self._stated(part, text, spans, unsure) for part in parts)
                           for eid, parts in self._parts.items()}
         # a word denied ("no retraining") touches nothing
         facts.mentioned = {fid for fid, pats in self._mentions.items()
@@ -329,10 +331,11 @@ class FactReader:
         self._imply(out)
         return out
 
-    def _stated(self, patterns: list[re.Pattern[str]], text: str, spans: list[tuple[int, int]]) -> bool | None:
+    def _stated(self, patterns: list[re.Pattern[str]], text: str, spans: list[tuple[int, int]],
+                unsure: list[tuple[int, int]]) -> bool | None:
         """Whether the question says a requirement is done (a mention not negated), not done ("변경인증은 아직 안
-        받았어요"), or neither."""
-        hits = [m for p in patterns for m in p.finditer(text)]
+        받았어요"), or neither (also where only a sentence saying it is unclear speaks of it)."""
+        hits = [m for p in patterns for m in p.finditer(text) if not any(a <= m.start() < b for a, b in unsure)]
         if not hits:
             return None
         return any(not self.neg.negated(text, spans, m.start(), m.end()) for m in hits)
@@ -381,13 +384,16 @@ class FactReader:
         text = _QUOTED.sub(lambda m: " " * len(m.group(0)), text)
         spans = self.neg.clauses(text)
         limited = None
+        undecided = False
         for aid, pats, limits, decides in self._areas:
             lims = [m for p in limits for m in p.finditer(text)]
             hits = [m for p in pats for m in p.finditer(text)
                     if not any(x.start() <= m.start() and m.end() <= x.end() for x in lims)]
             if decides and [m for m in lims if not any(x <= m.start() < y for x, y in unsure or [])]:
                 # (a limited use the asker says is undecided — "범죄 수사에 쓸지 실종자 수색에만 쓸지는 아직 정해지지
-                # 않았어요" — decides nothing)
+                # 않았어요" — decides nothing; a listed use the asker says is undecided leaves the area open: "a client
+                # may also want it for police investigations; nothing is settled")
+                undecided = undecided or any(x <= m.start() < y for m in hits for x, y in unsure or [])
                 hits = []
             live = [m for m in hits if not self.neg.negated(text, spans, m.start(), m.end())]
             if live:
@@ -398,6 +404,9 @@ class FactReader:
                 limited = (lims or hits)[0].group(0).strip()
         own = facts.values.get("high_impact_area")
         if own is not None and own.value is True:
+            return
+        if undecided:  # (nor does a use outside the areas the question names beside it)
+            facts.values.pop("high_impact_area", None)
             return
         if limited is not None:
             facts.values["high_impact_area"] = FactValue(False, limited, "area")
@@ -447,6 +456,8 @@ class FactReader:
                         if end is not None:  # "between 0.8×10^26 and 1.3×10^26": a band, decided where both ends agree
                             value = (min(value, end[2]), max(value, end[2]))
                             qa, qb = min(qa, end[0]), max(qb, end[1])
+                        elif upper_bound(text, qa, qb):  # "under USD 20 million": anywhere from nothing up to it
+                            value = (0.0, value[1] if isinstance(value, tuple) else value)
                         best = (gap, FactValue(value, text[min(qa, m.start()):max(qb, m.end())].strip(), "figure",
                                                currency))
         return best[1] if best else None

@@ -81,9 +81,8 @@ class Reasoner:
             return False
         value = evaluate(self.k.condition(t.when), lambda n: self._lookup(n, facts, memo))
         touched = set().union(*(self.leaves(u) for u in t.unless)) & facts.mentioned if t.unless else set()
-        if value is None and t.assume_when_silent and not (self.leaves(t.when) & (set(facts.values) | facts.mentioned)) \
-                and not touched:
-            value = True  # nothing in the question bears on it: read as the usual case, and said so
+        if value is None and not touched and self._by_assumption(t, facts, memo):
+            value = True  # what it turns on the question says nothing of: read as the usual case, and said so
         elif value is True and touched:
             value = None  # an exception the question touches without deciding it (weapons AI: solely for defence?)
         memo[tid] = value
@@ -143,11 +142,20 @@ class Reasoner:
         """The three-valued truth of a condition of the map over the facts."""
         return evaluate(self.k.condition(condition), lambda n: self._lookup(n, facts, {}))
 
+    def _by_assumption(self, t, facts: Facts, memo: dict[str, bool | None]) -> bool:  # noqa: ANN001 - a Term
+        """Whether the term holds once the facts it `assume`s, where the question says nothing of them (neither
+        states nor touches them), are taken as the usual case."""
+        if self.leaves(t.when) & facts.mentioned:
+            return False  # something it turns on is spoken of without being decided: left open
+        given = {f: v for f, v in t.assume.items() if facts.get(f) is None}
+        return bool(given) and evaluate(
+            self.k.condition(t.when), lambda n: given[n] if n in given else self._lookup(n, facts, memo)) is True
+
     def assumed(self, tid: str, facts: Facts) -> bool:
-        """Whether a term holds only because the question said nothing of it (assume_when_silent)."""
+        """Whether a term holds only because the question said nothing of what it turns on (its `assume`)."""
         t = self.k.terms[tid]
-        return t.assume_when_silent and evaluate(self.k.condition(t.when), lambda n: self._lookup(n, facts, {})) \
-            is None and not (self.leaves(t.when) & (set(facts.values) | facts.mentioned))
+        return bool(t.assume) and evaluate(self.k.condition(t.when), lambda n: self._lookup(n, facts, {})) is None \
+            and self._by_assumption(t, facts, {})
 
     def _term_reason(self, tid: str, value: bool | None) -> Reason:
         t = self.k.terms[tid]

@@ -212,7 +212,10 @@ class Term(_Strict):
     rests_on: list[str]
     plain: TriState
     guidance: list[Guidance] = Field(default_factory=list)
-    assume_when_silent: bool = False
+    # Facts taken as the usual case where the question says nothing of them (a business reaching Korea): the term
+    # then holds by assumption, and the answer says so.
+    assume: dict[str, bool] = Field(default_factory=dict)
+    assumed_note: Bilingual | None = None  # the note an answer resting on that assumption carries
     unless: list[str] = Field(default_factory=list)  # conditions that make it false whenever they are true
 
 
@@ -332,7 +335,7 @@ class NotCovered(_Asked):
     id: str
     rests_on: list[str]
     plain: Bilingual
-    answer: Literal["no"] | None = None  # where the Act shows the answer to a yes/no question about it
+    answer: Literal["no", "yes"] | None = None  # where the Act shows the answer to a yes/no question about it
     # Whether retrieval ranking the entry's own provisions first means they answer the question ("is the official
     # liable under Art. 16(4)?", "who can be jailed under Art. 42?"); false where they are only what the statement
     # cites (the confirmation procedure is not a licence).
@@ -482,6 +485,7 @@ class Forms(_Strict):
     sanction: list[str]
     permission: list[str]
     sufficiency: list[str]
+    how_long: list[str] = Field(default_factory=list)
     possibility: list[str]
     self: list[str]
     inverted: list[str]

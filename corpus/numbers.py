@@ -234,6 +234,13 @@ _EN_DAYMONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_CAP_MO
 # joins them only after "between" ("5 billion and 2 billion" may be two figures).
 _RANGE_JOIN = re.compile(r"\s*(~|-|–|—|to|and|or|에서|부터|내지|~에서)\s*", re.I)
 _BETWEEN = re.compile(r"between\s*(about |around |roughly )?$", re.I)
+# A figure given as a ceiling ("under USD 20 million", "100만 명 미만", "2조 원이 안 되는"): it says only that the true
+# figure lies between nothing and it.
+_UPPER_BEFORE = re.compile(r"\b(under|below|less than|fewer than|at most|up to|no more than|not even|not quite|"
+                           r"just under|short of)\s*(about |around |roughly |approximately |some )?"
+                           r"(krw|usd|eur|us\$|\$|€|£|₩)?\s*$", re.I)
+_UPPER_AFTER = re.compile(r"^\s*(원|명|달러|won|krw|usd|dollars?|users?|people)?\s*(미만|이하|(이|가|도|은|는)?\s*(채\s*)?안\s*(되|돼|됩|된)|"
+                          r"에\s*(못|안)\s*미치|에\s*미달)", re.I)
 # A unit of time right after a figure ("10~12월", "4분기", "1일"): the figure counts months or days, not people.
 _TIME_UNIT = re.compile(r"\s*(월|분기|년|개월|주차|시|일|\s*(months?|quarters?|years?)\b)", re.I)
 
@@ -250,6 +257,11 @@ def range_end(text: str, qs: list[tuple[int, int, float, str]], qa: int, qb: int
         if join and (join.group(1).lower() != "and" or _BETWEEN.search(text[max(0, lo[0] - 20):lo[0]])):
             return q
     return None
+
+
+def upper_bound(text: str, start: int, end: int) -> bool:
+    """Whether the figure at text[start:end] is said to be a ceiling ("under 2 million", "1조 원 미만")."""
+    return bool(_UPPER_BEFORE.search(text[max(0, start - 30):start]) or _UPPER_AFTER.match(text[end:end + 16]))
 
 
 def unit_follows(text: str, end: int) -> bool:

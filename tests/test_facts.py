@@ -246,6 +246,31 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     ("성인 대상 어학원인데 AI가 말하기 시험을 채점해요.", "high_impact_area", False),
     ("We sell an essay-scoring AI to high schools and the scores count toward students' grades.",
      "high_impact_area", True),
+    # a list of places denied at once, and a foreign business named by its nationality
+    ("의뢰인은 국내 주소·영업소가 없는 해외 AI 사업자로, 매출은 기준에 못 미칩니다.", "no_korean_office", True),
+    ("의뢰인은 국내 주소·영업소가 없는 해외 AI 사업자입니다.", "provides_to_others", True),
+    ("의뢰인은 국내 주소·영업소가 없는 해외 AI 사업자입니다.", "third_party_ai", None),
+    ("We're a UK company and our app is sold through the app stores.", "no_korean_office", True),
+    # a ceiling is a band from nothing up to it; AI revenue said to be small is below its threshold
+    ("AI revenue is tiny and total revenue is under USD 20 million.", "ai_revenue_krw", 0.0),
+    ("작년 회사 전체 매출이 약 2조원인데 AI 서비스 매출 비중은 작아요.", "ai_revenue_krw", 0.0),
+    ("작년 회사 전체 매출이 약 2조원인데 AI 서비스 매출 비중은 작아요.", "revenue_krw", 2e12),
+    ("Our total revenue last year was under KRW 500 billion.", "revenue_krw", (0.0, 5e11)),
+    # two months of the last quarter are not its daily average
+    ("Korean daily active users averaged about 1.3 million in October and November last year.", "daily_users_kr",
+     None),
+    ("About 300,000 daily Korean users on average in Oct-Dec last year.", "daily_users_kr", 300000.0),
+    # a notice denied with its own wording quoted before the denial
+    ("앱 안에서 'AI가 만든 이미지입니다' 같은 문구나 음성 안내는 한 번도 띄운 적이 없습니다.", "output_notice", False),
+    ("체납된 과태료 같은 건 전혀 없습니다.", "in_arrears", False),
+    ("We received no written notice of any extension.", "extension_notified", False),
+    ("Last year it ignored an MSIT correction order about deepfake labelling and was fined for that.",
+     "fined_for_order", True),
+    # a product with no electronics uses no AI, whatever its marketing says
+    ("We sell an office chair — purely mechanical, no electronics at all — marketed as 'AI-designed'.",
+     "ai_in_product", False),
+    ("이미지 생성 앱 운영 중입니다.", "provides_to_others", True),
+    ("생성형도 아니고 채용·대출 같은 분야도 아닌데, 사전 고지를 띄워야 하나요?", "high_impact_area", False),
 ])
 def test_readings(reader, text, fact, value):
     got = reader.read(text).get(fact)
@@ -300,6 +325,13 @@ def test_described_examples_decide_what_patterns_leave_open(reader):
     ("구청 심사 보조 AI입니다. 담당 공무원이 결과를 얼마나 재검토할지는 구청이 아직 정하지 않았어요.", "human_final_decision"),
     ("Human adjusters sign off, but we don't yet know how often they'll actually override it.",
      "human_final_decision"),
+    # "might be", "can't quite remember", a figure not yet compiled, a listed use not yet settled
+    ("예전 과태료를 다 냈는지 기억이 잘 안 나요(체납이 남아 있을 수도 있어요).", "in_arrears"),
+    ("작년 전체 매출은 약 5,000억원이고, 그중 AI 서비스 매출이 얼마인지는 아직 따로 집계가 안 됐어요.", "ai_revenue_krw"),
+    ("매장 출입관리용 얼굴인식 AI를 팔아요. 한 고객사가 경찰 수사 협조용으로도 쓰고 싶다고 하는데 용도는 아직 확정 안 됐어요.",
+     "high_impact_area"),
+    ("Our CTO says there's maybe a small learned component, but we haven't confirmed it's in the shipped firmware.",
+     "ai_in_product"),
 ])
 def test_what_a_sentence_says_the_asker_is_unsure_of_is_left_open(reader, text, fact):
     assert reader.read(text).get(fact) is None

@@ -153,3 +153,18 @@ def test_no_cue_pattern_matches_every_question():
     for e in entries:
         for p in e.asked:
             assert not re.search(p, "", re.I) and not re.search(p, "zzz", re.I), (getattr(e, "id", e), p[:60])
+
+
+@pytest.mark.parametrize("text, ceiling", [
+    ("total revenue is under USD 20 million", True),
+    ("이용자가 100만 명 미만입니다", True),
+    ("매출은 1조 원이 안 됩니다", True),
+    ("fewer than 900,000 daily users", True),
+    ("revenue of USD 20 million", False),
+    ("이용자가 100만 명 이상입니다", False),
+])
+def test_a_figure_given_as_a_ceiling_is_told_from_one_given_as_it_is(text, ceiling):
+    from corpus.numbers import quantities, upper_bound
+
+    (start, end, _, _), = quantities(text)
+    assert upper_bound(text, start, end) is ceiling

@@ -149,8 +149,14 @@ def test_deemed_compliance_from_the_developer_and_other_laws(r):
 def test_the_act_abroad(r):
     assert r.term("in_scope", facts(no_korean_office=True, serves_korea=True)) is True
     assert r.term("in_scope", facts(no_korean_office=True, serves_korea=False)) is False
-    assert r.term("in_scope", facts(no_korean_office=True)) is None
     assert r.term("in_scope", facts()) is True  # silent: a business in Korea, and the answer says so
+    # a foreign business asking about the Korean Act without saying where its users are: read as reaching Korea
+    assert r.term("in_scope", facts(no_korean_office=True)) is True
+    assert r.assumed("in_scope", facts(no_korean_office=True))
+    touched = facts(no_korean_office=True)
+    touched.mentioned = {"serves_korea"}  # "no idea whether any of our users are Korean"
+    assert r.term("in_scope", touched) is None and not r.assumed("in_scope", touched)
+    assert r.term("in_scope", facts(serves_korea=False)) is None  # a market denied is not assumed back
     assert r.term("in_scope", facts(defense_security_only=True)) is False
 
 
@@ -194,6 +200,8 @@ def test_personal_information_measures_count_only_in_part(r):
     ("자율주행자동차법 성능인증은 받았지만 변경인증은 아직 안 받았어요. 34조 위험관리방안을 이행한 걸로 보나요?", "no"),
     ("개인정보 보호법상 의무를 다 이행하고 있는데 고영향 AI 34조 책무를 전부 이행한 것으로 인정되나요?", "no"),
     ("개인정보 보호법상 의무를 다 이행하고 있는데 34조 조치 중 일부라도 이행한 것으로 인정되나요?", "yes"),
+    ("Our credit model is high-impact. We comply with the PIPA provisions on safety measures and the privacy policy. "
+     "Does that compliance count toward the Art. 34 measures?", "yes"),
     ("지능정보화 기본법 제60조 안전성 보호조치를 하고 있는데 34조 위험관리방안을 이행한 걸로 볼 수 있나요?", "depends"),
     # Asked the other way round: is the measure still owed?
     ("Our autonomous shuttle has performance certification and change certification. Do we still have to draw up a "
@@ -540,6 +548,12 @@ def test_a_step_the_notice_requires_first_is_needed_and_not_to_be_skipped(r, que
     ("Does the Act prohibit any AI practices outright, such as social scoring?", "no"),
     ("법이나 시행령에 과태료를 부과하지 않는 계도기간이 있나요?", "no"),
     ("Is there a grace period before fines are imposed under the Act?", "no"),
+    # the one rule the Act gives: the operator answers for its domestic agent's breach; asked the other way round
+    # ("it's the agent's responsibility, not ours, right?") the verdict turns over
+    ("국내대리인이 고영향 확인 요청 업무를 하다가 법을 위반하면, 그 대리인을 지정한 저희 본사가 책임을 지게 되나요?", "yes"),
+    ("저희가 지정한 국내대리인이 법을 위반하면, 그건 대리인 책임이지 저희 회사 책임은 아닌 거죠?", "no"),
+    ("Our client designated a Seoul firm as its domestic agent. The agent failed to submit the Art. 32(2) results. "
+     "Is the client itself treated as having committed that violation?", "yes"),
     # Asked the other way round (may we do without it?), the statement answers without a verdict word.
     ("Can we start selling without a licence to operate from MSIT?", None),
 ])
