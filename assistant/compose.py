@@ -109,9 +109,7 @@ class _FineSchedule:
         if row is None:
             return None
         p = self.k.schedule.plain
-        amounts = _t(p.amounts, lang).format(name=_t(row.name, lang), a1=f"{row.amounts[0]:,}",
-                                              a2=f"{row.amounts[1]:,}", a3=f"{row.amounts[2]:,}")
-        amounts = amounts.replace("[decree:annex-2:2]", _marks(row.rests_on))
+        amounts = self._amounts(row, lang)
 
         def value(fid: str) -> bool | None:
             v = facts.values.get(fid)
@@ -163,6 +161,27 @@ class _FineSchedule:
             return said("no", amounts, _t(p.reduce, lang))
         if part == "exact":
             return depends(p.adjust, amounts, _t(p.reduce, lang), _t(p.increase, lang))
+        return None
+
+    def _amounts(self, row, lang: str) -> str:  # noqa: ANN001 - ScheduleRow
+        """The schedule's amounts for a row, as a sentence citing the row's provisions."""
+        text = _t(self.k.schedule.plain.amounts, lang).format(name=_t(row.name, lang), a1=f"{row.amounts[0]:,}",
+                                                               a2=f"{row.amounts[1]:,}", a3=f"{row.amounts[2]:,}")
+        return text.replace("[decree:annex-2:2]", _marks(row.rests_on))
+
+    def fine_statement(self, asked: Asked, lang: str) -> Lead | None:
+        """A wh-question about a fine ("how much is it?", "what happens if we keep ignoring the order?"): what the
+        schedule says of the failure it names, without a verdict; else what the duty named says of its fine."""
+        row = self._row(asked)
+        if row is not None:
+            p = self.k.schedule.plain
+            part = asked.fine or ("ignored" if asked.ignored and row.id == "order" else "")
+            first = {"reduce": p.reduce, "increase": p.increase, "cap": p.increase, "ignored": p.ignored,
+                     "repeat": p.same if len(set(row.amounts)) == 1 else p.rises}.get(part)
+            return Lead(None, ([_t(first, lang)] if first is not None else []) + [self._amounts(row, lang)])
+        duty = self.k.duties.get(asked.subject) if asked.kind == "duty" else None
+        if duty is not None and duty.plain.fine is not None:
+            return Lead(None, [_t(duty.plain.fine, lang)])
         return None
 
     def _short(self, row, amount: float) -> bool:  # noqa: ANN001 - ScheduleRow
@@ -754,10 +773,8 @@ class Composer(_FineSchedule):
             if fine is not None or asked.kind != "duty" or asked.fine or asked.amount is not None:
                 return fine
             # "Can they fine us for that, and what is the amount?": whether the duty is fined answers the yes/no
-        if asked.form == OTHER and asked.kind == "duty" and asked.sanction and \
-                self.k.duties[asked.subject].plain.fine is not None:
-            # "How much is the fine if we never designate an agent?": what the schedule says of this duty's failure
-            return Lead(None, [_t(self.k.duties[asked.subject].plain.fine, lang)])
+        if asked.form == OTHER and asked.sanction:
+            return self.fine_statement(asked, lang)
         if asked.form != YESNO or not asked.kind:
             return None
         # A right, or an option the asker may take ("can we apply for the confirmation now?"), is asked about as

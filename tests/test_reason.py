@@ -843,3 +843,16 @@ def test_in_force_asked_of_a_provision_the_story_does_not_name_is_not_the_duty_s
                        "provision in force right now?", "2026-05-01")
     assert lead is None or lead.verdict != "yes"
     assert lead_for(r, "Is the prior AI notice duty already in force?", "2026-05-01").verdict == "yes"
+
+
+@pytest.mark.parametrize("question, said", [
+    ("We asked MSIT to confirm whether our AI is high-impact. What is the maximum time MSIT can take to reply?",
+     "[decree:25:3]"),
+    ("For our high-impact AI, how long do we have to keep the records of the measures we took?", "5 years"),
+    ("해외 게임사인데 한국 이용자가 하루 평균 150만 명이 넘어요. 국내대리인 지정을 안 하고 버티면 과태료가 얼마나 되나요?",
+     "2,000"),
+    ("과기정통부에서 딥페이크 표시 문제로 시정명령을 받았는데 아직 못 고쳤습니다. 계속 이행 안 하면 어떻게 되나요?", "1,000"),
+])
+def test_a_how_long_or_how_much_question_is_answered_by_the_period_or_the_schedule(r, question, said):
+    lead = lead_for(r, question)
+    assert lead is not None and lead.verdict is None and said in " ".join(lead.lines), (question, lead)
