@@ -147,6 +147,8 @@ class Reasoner:
         states nor touches them), are taken as the usual case."""
         if self.leaves(t.when) & facts.mentioned:
             return False  # something it turns on is spoken of without being decided: left open
+        if t.assume_if and evaluate(self.k.condition(t.assume_if), lambda n: self._lookup(n, facts, memo)) is not True:
+            return False
         given = {f: v for f, v in t.assume.items() if facts.get(f) is None}
         return bool(given) and evaluate(
             self.k.condition(t.when), lambda n: given[n] if n in given else self._lookup(n, facts, memo)) is True

@@ -216,6 +216,7 @@ class Term(_Strict):
     # then holds by assumption, and the answer says so.
     assume: dict[str, bool] = Field(default_factory=dict)
     assumed_note: Bilingual | None = None  # the note an answer resting on that assumption carries
+    assume_if: str | None = None  # the condition under which `assume` applies (None: always)
     unless: list[str] = Field(default_factory=list)  # conditions that make it false whenever they are true
 
 
@@ -697,6 +698,11 @@ class Knowledge:
             self._parse(t.when, f"duties.toml term {t.id}")
             for u in t.unless:
                 self._parse(u, f"duties.toml term {t.id} unless")
+            if t.assume_if:
+                self._parse(t.assume_if, f"duties.toml term {t.id} assume_if")
+            for other in t.assume:
+                if other not in self.facts:
+                    raise KnowledgeError(f"duties.toml: term {t.id} assumes unknown fact {other!r}")
         # Terms may use terms, but not in a circle.
         for t in self.terms.values():
             seen: set[str] = set()

@@ -157,6 +157,13 @@ def test_the_act_abroad(r):
     touched.mentioned = {"serves_korea"}  # "no idea whether any of our users are Korean"
     assert r.term("in_scope", touched) is None and not r.assumed("in_scope", touched)
     assert r.term("in_scope", facts(serves_korea=False)) is None  # a market denied is not assumed back
+
+
+def test_one_who_says_its_ai_is_high_impact_is_read_as_providing_it(r):
+    assert r.term("business_operator", facts(stated_high_impact=True)) is True
+    assert r.assumed("business_operator", facts(stated_high_impact=True))
+    assert r.term("business_operator", facts(stated_high_impact=True, provides_to_others=False)) is False
+    assert r.term("business_operator", facts()) is None  # nothing said: left open
     assert r.term("in_scope", facts(defense_security_only=True)) is False
 
 
