@@ -13,7 +13,7 @@ from datetime import date
 
 from langchain_core.runnables import Runnable, RunnableLambda
 
-from corpus.labels import label
+from corpus.labels import ko_article, label
 from corpus.manifest import load_missing
 from corpus.settings import Settings
 from ingest.store import IndexStore
@@ -201,7 +201,13 @@ class Assistant:
     def _quoted_by_lead(self, citations: list, lead: Lead) -> bool:  # noqa: ANN001 - corpus Citations
         """Whether every provision reference of the question is written in a provision the lead rests on."""
         texts = " ".join(u.text for cid in marked_ids(lead.lines) for u in self.store.find(cid))
-        return bool(citations) and all(c.text and c.text in texts for c in citations)
+
+        def written(c) -> bool:  # noqa: ANN001 - a Citation
+            # as the question wrote it, or by its number as the provision's own language writes it ("Art. 35-2"
+            # in an English question, "Article 35-2" / "제35조의2" in the Annex)
+            return bool(c.text) and (c.text in texts or ko_article(c.article) in texts or re.search(
+                rf"\bArticles? {re.escape(c.article)}(?![\d-])", texts) is not None)
+        return bool(citations) and all(written(c) for c in citations)
 
     def _answers_itself(self, asked) -> bool:  # noqa: ANN001 - Asked
         """Whether the entry's own statement answers the question even where retrieval ranked the provisions it

@@ -78,7 +78,10 @@ def normalise(text: str) -> str:
 class Negations:
     """Clauses and negation as corpus/phrasing.toml words them ([negation])."""
 
-    def __init__(self, spec: Negation) -> None:
+    def __init__(self, spec: Negation, before_number: Iterable[str] = ()) -> None:
+        # "… under its Art. 36-2(1) is unclear": a full stop after these words, before a number, ends no sentence
+        self._numbered = re.compile(r"(?:^|[\s(])(?:" + "|".join(re.escape(w) for w in before_number) + r")\.$",
+                                    re.I) if before_number else None
         self._before = re.compile(one_of(spec.before))
         self._after = re.compile(one_of(spec.after))
         self._in_pattern = re.compile(one_of(spec.in_pattern))
@@ -107,6 +110,9 @@ class Negations:
         """Spans of the sentences that say the asker does not know, or that it varies, other than the one asking."""
         out, start = [], 0
         for m in SENTENCE_BREAK.finditer(text + "\n"):
+            if self._numbered is not None and text[m.end():m.end() + 1].isdigit() and \
+                    self._numbered.search(text[start:m.start()]):
+                continue
             part = text[start:m.start()]
             if self._unsure.search(part) and not part.rstrip().endswith(("?", "？")):
                 out.append((start, m.start()))
@@ -188,7 +194,7 @@ class FactReader:
         self.embed = embed
         # The described examples are the same in every process: the caller may serve them from a cache.
         self.embed_examples = embed_examples or embed
-        self.neg = neg = Negations(knowledge.phrasing.negation)
+        self.neg = neg = Negations(knowledge.phrasing.negation, knowledge.phrasing.sentence.before_number)
         self._patterns = {
             f.id: [(re.compile(p, re.I), side, neg.negative(p))
                    for side, pats in ((True, f.patterns.true), (False, f.patterns.false)) for p in pats]

@@ -263,6 +263,7 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     # a notice denied with its own wording quoted before the denial
     ("앱 안에서 'AI가 만든 이미지입니다' 같은 문구나 음성 안내는 한 번도 띄운 적이 없습니다.", "output_notice", False),
     ("체납된 과태료 같은 건 전혀 없습니다.", "in_arrears", False),
+    ("작년에 과기정통부 시정명령을 제때 안 따라서 과태료를 낸 적이 있어요.", "fined_for_order", True),
     ("We received no written notice of any extension.", "extension_notified", False),
     ("Last year it ignored an MSIT correction order about deepfake labelling and was fined for that.",
      "fined_for_order", True),
@@ -333,8 +334,20 @@ def test_described_examples_decide_what_patterns_leave_open(reader):
     ("Our CTO says there's maybe a small learned component, but we haven't confirmed it's in the shipped firmware.",
      "ai_in_product"),
 ])
+
+
 def test_what_a_sentence_says_the_asker_is_unsure_of_is_left_open(reader, text, fact):
     assert reader.read(text).get(fact) is None
+
+
+def test_a_requirement_spoken_of_only_in_an_unsure_sentence_is_not_done(reader):
+    # (the full stop of "Art." before a number ends no sentence)
+    f = reader.read("We comply with the Credit Information Act Art. 35-2 duty to explain, but whether the procedure "
+                    "under its Art. 36-2(1) is actually in place is unclear.")
+    assert f.measures["loan-credit-information"] == (None, None)
+    f = reader.read("We comply with the Credit Information Act Art. 35-2 duty to explain, and the procedure under "
+                    "its Art. 36-2(1) is in place.")
+    assert f.measures["loan-credit-information"] == (True, True)
 
 
 def test_a_sure_sentence_beside_an_unsure_one_still_counts(reader):
