@@ -133,6 +133,11 @@ class _FineSchedule:
             arrears = value("in_arrears")
             if arrears is True or asked.always:  # "automatically halved?": the Decree allows it, never as of right
                 return said("no", _t(p.reduce, lang), amounts)
+            # what the reduction turns on, spoken of without being settled ("we may still owe an old fine", "whether
+            # we count as an SME is unclear"): it depends on that
+            unsettled = next((f for f in ("in_arrears", "sme") if value(f) is None and f in facts.mentioned), None)
+            if unsettled is not None:
+                return depends(self.k.facts[unsettled].ask, _t(p.reduce, lang), amounts)
             return said("yes", _t(p.reduce, lang), amounts)
         if part == "increase" and asked.amount is not None and asked.amount >= self.k.schedule.ceiling:
             # "가중되면 3천만원보다 더 나올 수도 있나요?": no increase goes above the Act's maximum
@@ -153,9 +158,11 @@ class _FineSchedule:
                 asked.amount not in scheduled or scheduled == {asked.amount}):
             # "Is the scheduled amount 30 million?": the table's own figures answer it, whatever the adjustment.
             return said("no" if asked.amount not in scheduled else "yes", amounts)
-        if part in ("exact", "") and asked.amount is not None and self._beyond(row, asked.amount):
-            # "Could they fine us the full 30 million?" where no violation of this kind can come to that much.
-            return said("no", _t(p.beyond, lang), amounts, _t(p.increase, lang))
+        first = value("first_violation") is True
+        if part in ("exact", "") and asked.amount is not None and self._beyond(row, asked.amount, first):
+            # "Could they fine us the full 30 million?" where no violation of this kind (no first one, where the
+            # question says it is the first) can come to that much.
+            return said("no", _t(p.beyond_first if first else p.beyond, lang), amounts, _t(p.increase, lang))
         if part in ("exact", "") and asked.amount is not None and self._short(row, asked.amount):
             # "첫 위반이니까 500만원 정도로 끝나겠죠?" where no violation of this kind is fined that little.
             return said("no", amounts, _t(p.reduce, lang))
@@ -190,11 +197,12 @@ class _FineSchedule:
         s = self.k.schedule
         return amount < min(row.amounts) * s.unit * (1 - s.adjust)
 
-    def _beyond(self, row, amount: float) -> bool:  # noqa: ANN001 - ScheduleRow
-        """Whether `amount` (won) is more than any violation of `row` can be fined: its highest scheduled amount
-        increased by the most the Decree allows, and never above the Act's maximum."""
+    def _beyond(self, row, amount: float, first: bool = False) -> bool:  # noqa: ANN001 - ScheduleRow
+        """Whether `amount` (won) is more than any violation of `row` (a first one, if `first`) can be fined: its
+        highest scheduled amount increased by the most the Decree allows, and never above the Act's maximum."""
         s = self.k.schedule
-        return amount > min(max(row.amounts) * s.unit * (1 + s.adjust), s.ceiling)
+        top = row.amounts[0] if first else max(row.amounts)
+        return amount > min(top * s.unit * (1 + s.adjust), s.ceiling)
 
 
 class Composer(_FineSchedule):

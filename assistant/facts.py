@@ -287,8 +287,9 @@ class FactReader:
                 facts.values[fid] = FactValue(span[1] <= self._dated[fid],
                                               f"{span[0]}–{span[1]} days between the dates given", "figure")
         doubted = self._doubted_in(text, unsure, want)
-        for fid in doubted:
+        for fid in doubted:  # touched, not decided
             facts.values.pop(fid, None)
+            facts.mentioned.add(fid)
         if self.embed is not None and use_examples:
             self._by_examples(question, want - doubted, facts)
         self._imply(facts)

@@ -359,6 +359,7 @@ class ScheduleText(_Strict):
     adjust: Bilingual
     ignored: Bilingual
     beyond: Bilingual  # an amount asked about that no violation of the row can reach
+    beyond_first: Bilingual  # an amount asked about that no first violation of the row can reach
 
 
 class ScheduleRow(_Asked):

@@ -260,6 +260,9 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     ("Korean daily active users averaged about 1.3 million in October and November last year.", "daily_users_kr",
      None),
     ("About 300,000 daily Korean users on average in Oct-Dec last year.", "daily_users_kr", 300000.0),
+    ("Our Korean daily users jumped to 1.2 million this March; last year from October to December we averaged "
+     "around 400k a day.", "daily_users_kr", 400000.0),
+    ("작년까지는 한국에서 서비스를 안 했고, 올해 3월 출시한 뒤 지금 일평균 이용자가 200만 명 정도예요.", "daily_users_kr", 0.0),
     # a notice denied with its own wording quoted before the denial
     ("앱 안에서 'AI가 만든 이미지입니다' 같은 문구나 음성 안내는 한 번도 띄운 적이 없습니다.", "output_notice", False),
     ("체납된 과태료 같은 건 전혀 없습니다.", "in_arrears", False),
@@ -333,6 +336,8 @@ def test_described_examples_decide_what_patterns_leave_open(reader):
      "high_impact_area"),
     ("Our CTO says there's maybe a small learned component, but we haven't confirmed it's in the shipped firmware.",
      "ai_in_product"),
+    # one thing or another ("4개월 전 업데이트인지 8개월 전 업데이트인지")
+    ("고지 배너가 빠졌는데 4개월 전 업데이트인지 8개월 전 업데이트인지 로그가 애매합니다.", "violation_long"),
 ])
 
 

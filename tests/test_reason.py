@@ -269,6 +269,16 @@ FINE_CASES = [
     # an order not followed is fined of itself, whatever the duty it enforced
     ("MSIT ordered us to correct our deepfake labels and we ignored the order. Will we be fined?", "yes"),
     ("과기정통부가 시정명령을 내렸는데 아직 이행하지 않았습니다. 과태료가 나오나요?", "yes"),
+    # an amount no first violation can reach, where the question says it is the first
+    ("First-time slip: our app shipped without the advance AI notice for a few weeks. Worst case, could the fine go "
+     "above KRW 10 million?", "no"),
+    # what a reduction turns on, spoken of without being settled
+    ("소상공인인데 챗봇 사전고지 위반으로 과태료 처분을 받게 생겼어요. 예전 과태료를 다 냈는지 기억이 잘 안 나요. "
+     "소상공인이라서 감경받을 수 있나요?", "depends"),
+    ("고지 누락으로 과태료 부과 예정입니다. 저희가 중소기업인지가 애매해요. 중소기업이라는 이유로 감경을 받을 수 있나요?",
+     "depends"),
+    ("벤처기업인데 사전 고지를 깜빡해서 과태료가 나올 것 같아요. 체납된 과태료는 없습니다. 벤처기업이라 과태료를 줄여줄 수 "
+     "있나요?", "yes"),
 ]
 
 
