@@ -424,7 +424,11 @@ class QuestionReader:
                             asked.others = [asked.subject, *[d for d in asked.others if d != did]]
                             asked.subject = did
                         break
-                asked.left = [eid for eid, pats in self._leaves[asked.subject] if any(p.search(sentence) for p in pats)]
+                # (asked whether all of it is lifted — "책무를 전부 면제받는 거죠?" — an exception leaving part of the
+                # duty does not answer either)
+                whole = asked.inverted and self._any("whole_duty", sentence)
+                asked.left = [eid for eid, pats in self._leaves[asked.subject]
+                              if whole or any(p.search(sentence) for p in pats)]
                 asked.favoured = any(p.search(sentence) for p in self._favours.get(asked.subject, []))
         return asked
 

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any, Callable, Iterable
 
 from corpus.knowledge import FactSpec, Knowledge, Negation, one_of
-from corpus.numbers import day_range, days_between, quantities, range_end, unit_follows, upper_bound
+from corpus.numbers import day_range, days_between, quantities, range_end, scaled, unit_follows, upper_bound
 
 NEG_WINDOW_EN = 28  # characters before a match searched for a negation
 NEG_PHRASE_WORDS = 2  # the words that may stand between "no" and the noun it denies ("no registered business office")
@@ -451,7 +451,7 @@ class FactReader:
                     if unit == "users" and unit_follows(text, qb):
                         continue  # "10~12월", "4분기": a month or a quarter, not a count of people
                     if unit == "users" and (cur or not any(c.search(text[qb:qb + COUNT_WINDOW]) or
-                                                           c.search(text[max(a, qa - COUNT_WINDOW):qa])
+                                                           c.search(text[max(a, qa - NUMBER_WINDOW):qa])
                                                            for c in counts)):
                         # a count needs its noun, after ("120만 명", "1.2m users") or before it ("users averaged
                         # roughly 1.3 million a day"); money is never a count
@@ -461,6 +461,7 @@ class FactReader:
                     if best is None or gap < best[0]:
                         end = None if currency else range_end(text, qs, qa, qb, value, cur)
                         if end is not None:  # "between 0.8×10^26 and 1.3×10^26": a band, decided where both ends agree
+                            value = scaled(value, end[2])
                             value = (min(value, end[2]), max(value, end[2]))
                             qa, qb = min(qa, end[0]), max(qb, end[1])
                         elif upper_bound(text, qa, qb):  # "under USD 20 million": anywhere from nothing up to it

@@ -488,6 +488,7 @@ class Forms(_Strict):
     permission: list[str]
     sufficiency: list[str]
     how_long: list[str] = Field(default_factory=list)
+    whole_duty: list[str] = Field(default_factory=list)
     possibility: list[str]
     self: list[str]
     inverted: list[str]

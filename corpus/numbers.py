@@ -7,6 +7,7 @@ figure of its original, and that an answer sentence states only figures its quot
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from datetime import date
 
@@ -232,6 +233,7 @@ _EN_DAYMONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_CAP_MO
 
 # Words joining the two ends of a range ("8×10^25에서 1.3×10^26까지", "between 0.8 and 1.3 ×10^26", "900k–1.1m"); "and"
 # joins them only after "between" ("5 billion and 2 billion" may be two figures).
+_BARE = re.compile(r"\d+(?:\.\d+)?")
 _RANGE_JOIN = re.compile(r"\s*(~|-|–|—|to|and|or|에서|부터|내지|~에서)\s*", re.I)
 _BETWEEN = re.compile(r"between\s*(about |around |roughly )?$", re.I)
 # A figure given as a ceiling ("under USD 20 million", "100만 명 미만", "2조 원이 안 되는"): it says only that the true
@@ -248,15 +250,24 @@ _TIME_UNIT = re.compile(r"\s*(월|분기|년|개월|주차|시|일|\s*(months?|q
 def range_end(text: str, qs: list[tuple[int, int, float, str]], qa: int, qb: int, value: float,
               cur: str) -> tuple[int, int, float, str] | None:
     """The other end of a range the figure at text[qa:qb] (one of `qs`, from `quantities`) is one end of: a figure
-    of the same currency and order of magnitude joined to it by a range word."""
+    of the same currency and order of magnitude joined to it by a range word (or, after a bare figure, one of a larger
+    scale whose scale it shares; `scaled` gives its value)."""
+    bare = _BARE.fullmatch(text[qa:qb]) is not None
     for q in qs:
         lo, hi = (q, (qa, qb)) if q[1] <= qa else ((qa, qb), q)
-        if q[:2] == (qa, qb) or q[3] != cur or not (value / 100 <= q[2] <= value * 100):
+        # ("between 0.9 and 1.1 million": a bare first end shares the scale of the second)
+        shared = bare and q[0] >= qb and q[2] > value * 100
+        if q[:2] == (qa, qb) or q[3] != cur or not (value / 100 <= q[2] <= value * 100 or shared):
             continue
         join = _RANGE_JOIN.fullmatch(text[lo[1]:hi[0]])
         if join and (join.group(1).lower() != "and" or _BETWEEN.search(text[max(0, lo[0] - 20):lo[0]])):
             return q
     return None
+
+
+def scaled(value: float, other: float) -> float:
+    """A bare range end read at the scale of the other end ("0.9" beside "1.1 million" → 900,000)."""
+    return value * 10 ** round(math.log10(other / value)) if 0 < value and other > value * 100 else value
 
 
 def upper_bound(text: str, start: int, end: int) -> bool:

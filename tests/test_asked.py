@@ -25,6 +25,11 @@ def reader() -> QuestionReader:
     ("We sell to universities. Our lawyers say we are outside the Act. Correct?",
      "Our lawyers say we are outside the Act. Correct?"),
     ("학생 평가니까 고영향이라고 누가 그러던데요. 맞나요?", "학생 평가니까 고영향이라고 누가 그러던데요. 맞나요?"),
+    # so does a bare auxiliary, and a question about "that violation"
+    ("We have a Seoul branch. HQ legal thinks we still need a domestic agent. Do we?",
+     "HQ legal thinks we still need a domestic agent. Do we?"),
+    ("The agent failed to submit the results. Is the client treated as having committed that violation?",
+     "The agent failed to submit the results. Is the client treated as having committed that violation?"),
 ])
 def test_the_sentence_that_asks(reader, question, sentence):
     assert reader.asking_sentence(question) == sentence

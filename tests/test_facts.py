@@ -263,6 +263,16 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     ("Our Korean daily users jumped to 1.2 million this March; last year from October to December we averaged "
      "around 400k a day.", "daily_users_kr", 400000.0),
     ("작년까지는 한국에서 서비스를 안 했고, 올해 3월 출시한 뒤 지금 일평균 이용자가 200만 명 정도예요.", "daily_users_kr", 0.0),
+    ("Over October–December last year daily average users were between 0.9 and 1.1 million.", "daily_users_kr",
+     (9e5, 1.1e6)),
+    ("Average daily Korean users for October to December were about 1.3 million.", "daily_users_kr", 1.3e6),
+    ("베를린에 있는 직원 6명짜리 회사이고 한국엔 주소도 사무실도 없습니다.", "no_korean_office", True),
+    ("The only people who use it are our ~40 employees, drafting internal memos.", "internal_use_only", True),
+    ("대출 심사 AI(고영향)를 운영하는 저축은행입니다.", "stated_high_impact", True),
+    ("Our high-impact recruitment screening system goes live in October.", "stated_high_impact", True),
+    ("We provide a high-impact loan-screening model.", "stated_high_impact", True),
+    ("저희는 채용 플랫폼이고, A사가 개발한 서류평가 AI를 API로 그대로 붙여 씁니다.", "third_party_ai", True),
+    ("저희는 채용 플랫폼이고, A사가 개발한 서류평가 AI를 API로 그대로 붙여 씁니다.", "develops_ai", False),
     # a notice denied with its own wording quoted before the denial
     ("앱 안에서 'AI가 만든 이미지입니다' 같은 문구나 음성 안내는 한 번도 띄운 적이 없습니다.", "output_notice", False),
     ("체납된 과태료 같은 건 전혀 없습니다.", "in_arrears", False),
