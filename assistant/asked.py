@@ -150,7 +150,8 @@ class QuestionReader:
         asked.kind, asked.subject = "deemed", "high-impact-measures"
         asked.regimes, asked.items = regimes, items or sorted(self.k.measure_items)
         asked.partly, asked.whole = self._any("deemed_partly", sentence), self._any("deemed_whole", sentence)
-        asked.inverted = asked.inverted or remains
+        # ("따로 하지 않아도 이행한 것으로 인정되나요?" asks whether it counts, not the other way round)
+        asked.inverted = remains or (asked.inverted and not counts)
         return True
 
     def elapsed(self, text: str, year: int) -> int | None:
@@ -257,6 +258,8 @@ class QuestionReader:
         s = self._embedded.sub(" ", s)
         if self._any("list", s):
             return LIST
+        if self._any("yesno_then", s):
+            return YESNO  # "대상인지, 그렇다면 어떻게 지정하는지": whether first, then how
         english = not re.search(r"[가-힣]", s)
         wh = self._forms["wh"][0].search(s) if english else self._forms["wh"][1].search(s)
         if wh:

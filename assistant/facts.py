@@ -27,6 +27,7 @@ EXAMPLE_MARGIN = 0.03
 _QUOTED = re.compile(r"(?<![A-Za-z])'[^'\n]{2,80}'(?![A-Za-z])|\"[^\"\n]{2,80}\"|‘[^’\n]{2,80}’|“[^”\n]{2,80}”|「[^」\n]{2,80}」")
 NUMBER_WINDOW = 60  # characters between a figure and its cue word
 COUNT_WINDOW = 25  # a count's noun ("users", "명") follows its figure within this many characters
+CLAIM_WINDOW = 16  # a figure this close after another fact's cue ("revenue about KRW 600 billion") is that fact's
 
 
 @dataclass
@@ -441,6 +442,8 @@ class FactReader:
                     gap = m.start() - qb if qb <= m.start() else qa - m.end() if qa >= m.end() else 0
                     if gap > NUMBER_WINDOW:
                         continue
+                    if qb <= m.start() and self._claimed(fid, text, a, qa):
+                        continue  # "revenue about KRW 600 billion, of which AI revenue is …": the other figure's
                     currency = ""
                     if unit == "KRW" and cur != "KRW":
                         found = self._in_won(text, qa, qb, value)
@@ -469,6 +472,21 @@ class FactReader:
                         best = (gap, FactValue(value, text[min(qa, m.start()):max(qb, m.end())].strip(), "figure",
                                                currency))
         return best[1] if best else None
+
+    def _claimed(self, fid: str, text: str, start: int, at: int) -> bool:
+        """Whether a figure at `at`, before this fact's cue, follows closely on a cue of another fact of the same
+        unit (its own figure: "consolidated revenue about KRW 600 billion, of which AI revenue is KRW 4 billion")."""
+        unit = self.k.facts[fid].unit
+        for other, (cues, not_cues, _) in self._cues.items():
+            if other == fid or self.k.facts[other].unit != unit:
+                continue
+            for cue in cues:
+                for x in cue.finditer(text, start, at):
+                    window = text[max(0, x.start() - 30): x.end()]
+                    if at - x.end() <= CLAIM_WINDOW and not any(
+                            y.end() == len(window) for nc in not_cues for y in nc.finditer(window)):
+                        return True
+        return False
 
     def _below(self, fid: str, text: str, spans: list[tuple[int, int]],
                unsure: list[tuple[int, int]]) -> FactValue | None:

@@ -489,6 +489,7 @@ class Forms(_Strict):
     sufficiency: list[str]
     how_long: list[str] = Field(default_factory=list)
     whole_duty: list[str] = Field(default_factory=list)
+    yesno_then: list[str] = Field(default_factory=list)
     possibility: list[str]
     self: list[str]
     inverted: list[str]

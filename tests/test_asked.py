@@ -30,12 +30,18 @@ def reader() -> QuestionReader:
      "HQ legal thinks we still need a domestic agent. Do we?"),
     ("The agent failed to submit the results. Is the client treated as having committed that violation?",
      "The agent failed to submit the results. Is the client treated as having committed that violation?"),
+    ("My colleague says it must designate a domestic agent. I'm not so sure — does it?",
+     "My colleague says it must designate a domestic agent. I'm not so sure — does it?"),
 ])
 def test_the_sentence_that_asks(reader, question, sentence):
     assert reader.asking_sentence(question) == sentence
 
 
 @pytest.mark.parametrize("question, form", [
+    # whether first, then how if so; a request to check whether something is so
+    ("한국에 국내대리인을 둬야 하는 대상인지, 그렇다면 지정은 어떤 식으로 해야 하는지 궁금합니다.", YESNO),
+    ("Do we need a domestic agent, and if so, how do we appoint one?", YESNO),
+    ("이 모델이 법 제32조 안전성 확보 의무 대상 시스템에 해당하는지 검토 부탁드립니다.", YESNO),
     ("Do we have to tell users our chatbot is AI?", YESNO),
     ("Does Art. 34 apply to our hiring tool?", YESNO),
     ("What must the notice say?", OTHER),

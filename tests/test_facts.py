@@ -271,6 +271,13 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     ("대출 심사 AI(고영향)를 운영하는 저축은행입니다.", "stated_high_impact", True),
     ("Our high-impact recruitment screening system goes live in October.", "stated_high_impact", True),
     ("We provide a high-impact loan-screening model.", "stated_high_impact", True),
+    # a figure right after another fact's cue is that fact's
+    ("FY2025: consolidated revenue about KRW 600 billion, of which AI-service revenue is about KRW 4 billion.",
+     "ai_revenue_krw", 4e9),
+    ("Our radiologists look at its flags but make the final read themselves.", "human_final_decision", True),
+    ("방산 드론용으로 개발한 영상인식 AI를 이번에 농업용 방제 드론 업체에도 판매하기로 했습니다.", "defense_security_only", False),
+    ("We're a US model provider with no presence in Korea, and we designated a Seoul law firm as our domestic agent.",
+     "no_korean_office", True),
     ("저희는 채용 플랫폼이고, A사가 개발한 서류평가 AI를 API로 그대로 붙여 씁니다.", "third_party_ai", True),
     ("저희는 채용 플랫폼이고, A사가 개발한 서류평가 AI를 API로 그대로 붙여 씁니다.", "develops_ai", False),
     # a notice denied with its own wording quoted before the denial

@@ -209,6 +209,9 @@ def test_personal_information_measures_count_only_in_part(r):
     ("개인정보 보호법상 의무를 다 이행하고 있는데 34조 조치 중 일부라도 이행한 것으로 인정되나요?", "yes"),
     ("Our credit model is high-impact. We comply with the PIPA provisions on safety measures and the privacy policy. "
      "Does that compliance count toward the Art. 34 measures?", "yes"),
+    # "without doing it separately, is it recognised as done?" asks whether it counts, not the other way round
+    ("AI 심전도 판독 소프트웨어로 「디지털의료제품법」에 따른 품질관리체계를 갖추고 디지털의료기기소프트웨어 품질관리기준 적합 "
+     "판정도 받았습니다. 제34조제1항제1호의 위험관리방안 조치를 따로 하지 않아도 이행한 것으로 인정되나요?", "yes"),
     ("지능정보화 기본법 제60조 안전성 보호조치를 하고 있는데 34조 위험관리방안을 이행한 걸로 볼 수 있나요?", "depends"),
     # Asked the other way round: is the measure still owed?
     ("Our autonomous shuttle has performance certification and change certification. Do we still have to draw up a "
@@ -272,6 +275,9 @@ FINE_CASES = [
     # an amount no first violation can reach, where the question says it is the first
     ("First-time slip: our app shipped without the advance AI notice for a few weeks. Worst case, could the fine go "
      "above KRW 10 million?", "no"),
+    # "2차 위반 기준으로 가중" is the repeat's amount, not an increase for gravity
+    ("고객사가 2026년 3월에 AI 사전고지 위반으로 과태료 500만원을 처분받았고, 2027년 6월에 같은 위반으로 다시 적발됐습니다. "
+     "이번에는 2차 위반 기준으로 가중되나요?", "yes"),
     # what a reduction turns on, spoken of without being settled
     ("소상공인인데 챗봇 사전고지 위반으로 과태료 처분을 받게 생겼어요. 예전 과태료를 다 냈는지 기억이 잘 안 나요. "
      "소상공인이라서 감경받을 수 있나요?", "depends"),
@@ -571,6 +577,8 @@ def test_a_step_the_notice_requires_first_is_needed_and_not_to_be_skipped(r, que
     ("저희가 지정한 국내대리인이 법을 위반하면, 그건 대리인 책임이지 저희 회사 책임은 아닌 거죠?", "no"),
     ("Our client designated a Seoul firm as its domestic agent. The agent failed to submit the Art. 32(2) results. "
      "Is the client itself treated as having committed that violation?", "yes"),
+    ("We designated a Seoul law firm as our domestic agent. The agent missed submitting our Article 32 safety "
+     "implementation results to MSIT. Can that failure be pinned on us as the company?", "yes"),
     # Asked the other way round (may we do without it?), the statement answers without a verdict word.
     ("Can we start selling without a licence to operate from MSIT?", None),
 ])
