@@ -275,6 +275,12 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     ("FY2025: consolidated revenue about KRW 600 billion, of which AI-service revenue is about KRW 4 billion.",
      "ai_revenue_krw", 4e9),
     ("Our radiologists look at its flags but make the final read themselves.", "human_final_decision", True),
+    ("그 판독 결과를 참고해서 제가 최종 판독을 내립니다.", "human_final_decision", True),
+    # "무관합니다" denies; "주무관" (an official) does not
+    ("AI 상품 추천만 쓰고, 채용·대출 같은 것과도 무관합니다.", "high_impact_area", False),
+    ("○○시청 복지정책과 주무관입니다.", "public_body", True),
+    ("작년에 AI 제품 확인서를 받은 스마트 CCTV 제품인데, 구성 변경 없이 확인 신청을 한 번 더 하려고요.",
+     "already_confirmed_unchanged", True),
     ("방산 드론용으로 개발한 영상인식 AI를 이번에 농업용 방제 드론 업체에도 판매하기로 했습니다.", "defense_security_only", False),
     ("We're a US model provider with no presence in Korea, and we designated a Seoul law firm as our domestic agent.",
      "no_korean_office", True),

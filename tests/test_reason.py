@@ -588,6 +588,9 @@ def test_what_the_regime_does_not_do_answers_a_yes_no_question_about_it(r, quest
 
 
 @pytest.mark.parametrize("question, verdict", [
+    # asked the other way round: does a branch in Korea take them outside the duty?
+    ("A US AI company with a million daily Korean users operates a registered branch office in Seoul. Does that "
+     "branch take them outside the domestic-agent requirement?", "yes"),
     # defence touched but not said to be the only use: the exclusion is left open, not assumed away
     ("방산업체입니다. 군 무기체계에 들어가는 표적 인식 AI를 개발하고 있는데, 이것도 AI기본법 적용을 받나요?", "depends"),
     ("We build target-recognition AI used solely for the military. Does the AI Basic Act apply to us?", "no"),
