@@ -80,6 +80,9 @@ eval: setup
 	$(BIN)/kaia eval --baseline --questions eval/heldout27.jsonl --out eval/report-heldout27
 	$(BIN)/kaia eval --baseline --questions eval/heldout28.jsonl --out eval/report-heldout28
 	$(BIN)/kaia eval --baseline --questions eval/heldout29.jsonl --out eval/report-heldout29
+	$(BIN)/kaia eval --baseline --questions eval/heldout30.jsonl --out eval/report-heldout30
+	$(BIN)/kaia eval --baseline --questions eval/heldout31.jsonl --out eval/report-heldout31
+	$(BIN)/kaia eval --baseline --questions eval/heldout32.jsonl --out eval/report-heldout32
 	$(BIN)/python eval/readme_tables.py
 
 clean:
