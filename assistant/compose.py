@@ -778,7 +778,9 @@ class Composer(_FineSchedule):
     def _yesno_lead(self, asked: Asked, facts: Facts, lang: str, as_of: str) -> Lead | None:
         if asked.form == YESNO and asked.sanction and (asked.sanction_detail or self._ignored_order(asked)):
             fine = self.fine_lead(asked, facts, lang)  # the fine schedule's, whatever duty the fine is for
-            if fine is not None or asked.kind != "duty" or asked.fine or asked.amount is not None:
+            # ("an immediate fine of up to KRW 30 million for the missing label?": a duty not fined at all says so)
+            if fine is not None or asked.kind != "duty" or asked.fine or (
+                    asked.amount is not None and self.k.duties[asked.subject].fined):
                 return fine
             # "Can they fine us for that, and what is the amount?": whether the duty is fined answers the yes/no
         if asked.form == OTHER and asked.sanction:

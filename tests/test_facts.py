@@ -279,6 +279,10 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     # "무관합니다" denies; "주무관" (an official) does not
     ("AI 상품 추천만 쓰고, 채용·대출 같은 것과도 무관합니다.", "high_impact_area", False),
     ("○○시청 복지정책과 주무관입니다.", "public_body", True),
+    ("We'd mark the generated lines only with an invisible machine-readable tag and show players nothing at all.",
+     "label_machine_readable", True),
+    ("We'd mark the generated lines only with an invisible machine-readable tag and show players nothing at all.",
+     "output_notice", False),
     ("작년에 AI 제품 확인서를 받은 스마트 CCTV 제품인데, 구성 변경 없이 확인 신청을 한 번 더 하려고요.",
      "already_confirmed_unchanged", True),
     ("방산 드론용으로 개발한 영상인식 AI를 이번에 농업용 방제 드론 업체에도 판매하기로 했습니다.", "defense_security_only", False),
