@@ -271,9 +271,6 @@ FINE_CASES = [
      "1,000만원이 나오나요?", "depends"),
     # an order not followed is fined of itself, whatever the duty it enforced
     ("MSIT ordered us to correct our deepfake labels and we ignored the order. Will we be fined?", "yes"),
-    # an amount asked of a duty that is not fined at all: not fined
-    ("Our video service gave users photorealistic clips without any AI label for a month. Legal says we will now get "
-     "an immediate fine of up to KRW 30 million for the missing label. Is that right?", "no"),
     ("과기정통부가 시정명령을 내렸는데 아직 이행하지 않았습니다. 과태료가 나오나요?", "yes"),
     # an amount no first violation can reach, where the question says it is the first
     ("First-time slip: our app shipped without the advance AI notice for a few weeks. Worst case, could the fine go "
@@ -887,3 +884,9 @@ def test_in_force_asked_of_a_provision_the_story_does_not_name_is_not_the_duty_s
 def test_a_how_long_or_how_much_question_is_answered_by_the_period_or_the_schedule(r, question, said):
     lead = lead_for(r, question)
     assert lead is not None and lead.verdict is None and said in " ".join(lead.lines), (question, lead)
+
+
+def test_an_amount_asked_of_a_duty_not_fined_at_all_is_answered_not_fined(r):
+    lead = lead_for(r, "Our video service gave users photorealistic clips without any AI label for a month. Legal says "
+                       "we will now get an immediate fine of up to KRW 30 million for the missing label. Is that right?")
+    assert lead is not None and lead.verdict == "no" and "[act:43:1]" in lead.lines[0]
