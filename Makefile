@@ -83,6 +83,7 @@ eval: setup
 	$(BIN)/kaia eval --baseline --questions eval/heldout30.jsonl --out eval/report-heldout30
 	$(BIN)/kaia eval --baseline --questions eval/heldout31.jsonl --out eval/report-heldout31
 	$(BIN)/kaia eval --baseline --questions eval/heldout32.jsonl --out eval/report-heldout32
+	$(BIN)/kaia eval --baseline --questions eval/heldout33.jsonl --out eval/report-heldout33
 	$(BIN)/python eval/readme_tables.py
 
 clean:
