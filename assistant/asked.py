@@ -14,7 +14,7 @@ from typing import Any
 from corpus.knowledge import Knowledge, one_of
 from corpus.numbers import days_between, month_only, quantities
 
-from assistant.facts import SENTENCE_BREAK, normalise
+from assistant.facts import SENTENCE_BREAK, normalise, stop_after
 
 YESNO, LIST, OTHER = "yesno", "list", "other"
 # Retrieval's support for an entry: its provisions at rank 1, 2, 3 among the candidates.
@@ -110,10 +110,7 @@ class QuestionReader:
         self._confirmation = re.compile(one_of(sentence.confirmation), re.I)
         self._general = re.compile(one_of(sentence.general_subject))
         self._refers_back = re.compile(one_of(sentence.refers_back), re.I)
-        def ending(words: list[str]) -> re.Pattern[str]:
-            return re.compile(r"(?:^|[\s(])(?:" + "|".join(re.escape(a) for a in words) + r")\.$", re.I)
-
-        self._abbreviated, self._numbered = ending(sentence.abbreviations), ending(sentence.before_number)
+        self._abbreviated, self._numbered = stop_after(sentence.abbreviations), stop_after(sentence.before_number)
 
     def _any(self, name: str, text: str) -> bool:
         return any(p.search(text) for p in self._forms[name])

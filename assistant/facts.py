@@ -81,8 +81,7 @@ class Negations:
 
     def __init__(self, spec: Negation, before_number: Iterable[str] = ()) -> None:
         # "… under its Art. 36-2(1) is unclear": a full stop after these words, before a number, ends no sentence
-        self._numbered = re.compile(r"(?:^|[\s(])(?:" + "|".join(re.escape(w) for w in before_number) + r")\.$",
-                                    re.I) if before_number else None
+        self._numbered = stop_after(before_number) if before_number else None
         self._before = re.compile(one_of(spec.before))
         self._after = re.compile(one_of(spec.after))
         self._in_pattern = re.compile(one_of(spec.in_pattern))
@@ -162,6 +161,22 @@ class Negations:
 
 # Where one sentence ends and the next begins (also how the question reader finds the asking sentence).
 SENTENCE_BREAK = re.compile(r"(?<=[.?!？])\s+|\n+")
+
+
+def stop_after(words: Iterable[str]) -> re.Pattern[str]:
+    """A text ending in one of `words` and a full stop ("… under Art."): where that stop may not end a sentence."""
+    return re.compile(r"(?:^|[\s(])(?:" + "|".join(re.escape(w) for w in words) + r")\.$", re.I)
+
+
+def inside(pos: int, spans: list[tuple[int, int]] | None) -> bool:
+    """Whether `pos` falls in one of `spans` (the sentences saying the asker is unsure, say)."""
+    return any(a <= pos < b for a, b in spans or [])
+
+
+def _cue_denied(text: str, m: re.Match[str], not_cues: list[re.Pattern[str]]) -> bool:
+    """Whether a number fact's cue is the end of one of its `not_cues` ("AI revenue" is not the company's revenue)."""
+    window = text[max(0, m.start() - 30): m.end()]
+    return any(x.end() == len(window) for nc in not_cues for x in nc.finditer(window))
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -343,7 +358,7 @@ class FactReader:
                 unsure: list[tuple[int, int]]) -> bool | None:
         """Whether the question says a requirement is done (a mention not negated), not done ("변경인증은 아직 안
         받았어요"), or neither (also where only a sentence saying it is unclear speaks of it)."""
-        hits = [m for p in patterns for m in p.finditer(text) if not any(a <= m.start() < b for a, b in unsure)]
+        hits = [m for p in patterns for m in p.finditer(text) if not inside(m.start(), unsure)]
         if not hits:
             return None
         return any(not self.neg.negated(text, spans, m.start(), m.end()) for m in hits)
@@ -353,7 +368,7 @@ class FactReader:
         found: list[tuple[bool, int, int, str, bool]] = []
         for p, side, negative in self._patterns[fid]:
             for m in p.finditer(text):
-                if any(a <= m.start() < b for a, b in unsure):
+                if inside(m.start(), unsure):
                     continue  # "… whether they check or just use it varies by school": not stated either way
                 # A reading the question negates counts for the other side, unless the pattern is itself a negative.
                 flip = not negative and self.neg.negated(text, spans, m.start(), m.end())
@@ -397,11 +412,11 @@ class FactReader:
             lims = [m for p in limits for m in p.finditer(text)]
             hits = [m for p in pats for m in p.finditer(text)
                     if not any(x.start() <= m.start() and m.end() <= x.end() for x in lims)]
-            if decides and [m for m in lims if not any(x <= m.start() < y for x, y in unsure or [])]:
+            if decides and [m for m in lims if not inside(m.start(), unsure)]:
                 # (a limited use the asker says is undecided — "범죄 수사에 쓸지 실종자 수색에만 쓸지는 아직 정해지지
                 # 않았어요" — decides nothing; a listed use the asker says is undecided leaves the area open: "a client
                 # may also want it for police investigations; nothing is settled")
-                undecided = undecided or any(x <= m.start() < y for m in hits for x, y in unsure or [])
+                undecided = undecided or any(inside(m.start(), unsure) for m in hits)
                 hits = []
             live = [m for m in hits if not self.neg.negated(text, spans, m.start(), m.end())]
             if live:
@@ -426,12 +441,11 @@ class FactReader:
         cues, not_cues, counts = self._cues[fid]
         other, counted = self._periods.get(fid, ([], []))
         unit = self.k.facts[fid].unit
-        qs = [q for q in quantities(text) if not any(a <= q[0] < b for a, b in unsure)]
+        qs = [q for q in quantities(text) if not inside(q[0], unsure)]
         best: tuple[int, FactValue] | None = None
         for cue in cues:
             for m in cue.finditer(text):
-                window = text[max(0, m.start() - 30): m.end()]
-                if any(x.end() == len(window) for nc in not_cues for x in nc.finditer(window)):
+                if _cue_denied(text, m, not_cues):
                     continue  # "AI revenue" is not the company's revenue
                 a, b = _clause_of(spans, m.start())
                 if any(p.search(text, a, b) for p in other) and not any(p.search(text, a, b) for p in counted):
@@ -481,11 +495,9 @@ class FactReader:
             if other == fid or self.k.facts[other].unit != unit:
                 continue
             for cue in cues:
-                for x in cue.finditer(text, start, at):
-                    window = text[max(0, x.start() - 30): x.end()]
-                    if at - x.end() <= CLAIM_WINDOW and not any(
-                            y.end() == len(window) for nc in not_cues for y in nc.finditer(window)):
-                        return True
+                if any(at - x.end() <= CLAIM_WINDOW and not _cue_denied(text, x, not_cues)
+                       for x in cue.finditer(text, start, at)):
+                    return True
         return False
 
     def _below(self, fid: str, text: str, spans: list[tuple[int, int]],
@@ -493,7 +505,7 @@ class FactReader:
         """A figure said in words to lie below every threshold for it ("our revenue is tiny"): nothing."""
         for p in self._below_pats.get(fid, []):
             for m in p.finditer(text):
-                if not any(a <= m.start() < b for a, b in unsure) and (
+                if not inside(m.start(), unsure) and (
                         self.neg.negative(p.pattern) or not self.neg.negated(text, spans, m.start(), m.end())):
                     return FactValue(0.0, m.group(0).strip(), "pattern")
         return None
