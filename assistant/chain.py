@@ -22,7 +22,7 @@ from ingest.sync import answer_versions
 from corpus.knowledge import CID_MARK, knowledge
 
 from assistant.abstain import Decision, decide, names_korea
-from assistant.added import added_words
+from assistant.added import added_words, later_part
 from assistant.answer import Draft, Extractive, cite_marks
 from assistant.asked import YESNO, QuestionReader, related
 from assistant.changes import wording_change
@@ -37,6 +37,7 @@ from assistant.verify import MARKER, verify
 log = logging.getLogger("kaia.assistant")
 MIN_SOURCES = 10
 ADDED_DEPTH = 3  # the retrieved provisions whose wording history a dated question is compared with
+ADDENDA_DEPTH = 8  # the retrieved addenda whose named provisions it is compared with as well
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")  # undecodable bytes smuggled in as lone surrogates
 
@@ -182,10 +183,17 @@ class Assistant:
         state["facts"] = facts = self.facts.read(a.query.question, use_examples=False,
                                                  naming=self.questions.naming(asked))
         lead = self.composer.lead(asked, facts, a.lang, a.query.as_of)
-        if lead is None and asked.form == YESNO and question_date(a.query.question) is not None:
+        dated = asked.form == YESNO and question_date(a.query.question) is not None
+        addenda = [c.cid for c in r.candidates[:ADDENDA_DEPTH] if ":addenda" in c.cid]
+        part = later_part(self.store, a.query.question, a.lang, a.query.as_of, addenda) if dated else None
+        if part is not None:
+            # "On 23 January 2026, did the digital-medical-device part apply?": the addenda start that part later,
+            # whatever else the map would say of the case
+            lead = self.composer.added_lead(part, asked, a.lang)
+        elif lead is None and dated:
             # "2026년 3월에 … 반영해야 했나요?": words a provision gained after (or by) the date the question names
             cids = list(dict.fromkeys([c.cid for c in a.citations] + [c.cid for c in r.candidates[:ADDED_DEPTH]]))
-            added = added_words(self.store, a.query.question, a.lang, a.query.as_of, cids)
+            added = added_words(self.store, a.query.question, a.lang, a.query.as_of, cids, addenda)
             lead = self.composer.added_lead(added, asked, a.lang) if added is not None else None
         if lead is not None and lead.verdict == "depends" and a.citations == []:
             # The patterns left a deciding fact open: read the question's clauses against the described examples.

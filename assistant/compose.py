@@ -729,10 +729,16 @@ class Composer(_FineSchedule):
         verdict = "yes" if added.present else "no"
         if added.new and added.dated_by:
             # a provision inserted later, cited by the addenda that set its start (it did not exist on the date)
-            return _not_yet(lang, ("질문한 날짜에는 이 조항이 아직 시행되지 않았습니다",
-                                   "the provision was not yet in force on the date you give"),
-                            (f"이 조항은 {added.took_effect}부터 시행됩니다.",
-                             f"This provision applies from {added.took_effect}."), [added.dated_by])
+            if added.cid == added.dated_by:  # a part the addenda start later, named as they name it
+                subject = (added.label, added.label)
+            else:
+                subject = ((f"이 조항({added.label})", f"the provision ({added.label})") if added.label else
+                           ("이 조항", "the provision"))
+            return _not_yet(lang, (f"질문한 날짜에는 {subject[0]}이 아직 시행되지 않았습니다",
+                                   f"{subject[1]} was not yet in force on the date you give"),
+                            (f"{'이 부분' if added.cid == added.dated_by else '이 조항'}은 {added.took_effect}부터 시행됩니다.",
+                             f"This {'part' if added.cid == added.dated_by else 'provision'} applies from "
+                             f"{added.took_effect}."), [added.dated_by])
         if lang == "ko":
             text = ("질문한 날짜에 시행 중이던 조항에 이 내용이 있습니다" if added.present else
                     "질문한 날짜에 시행 중이던 조항에는 이 내용이 아직 없었습니다")

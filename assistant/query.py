@@ -54,7 +54,8 @@ _LATIN = re.compile(r"[A-Za-z]")
 
 
 # Words that make a date in the question the date the question is about (not, say, a promulgation date).
-_AS_OF_CUE = re.compile(r"as of|as at|on |in |at |before|after|during|(set|scheduled|planned|slated) for|기준|현재|당시|시점|때|에는|에 ",
+_AS_OF_CUE = re.compile(r"as of|as at|on |in |at |before|after|during|(set|scheduled|planned|slated) for|it'?s |it is |today|"
+                        r"\bnow\b|기준|현재|당시|시점|때|에는|에 |오늘|지금",
                         re.I)
 
 

@@ -398,6 +398,9 @@ def test_definition_question_reaches_the_definitions(assistant):
     ("The Act No. 20676 of 21 January 2025 was promulgated", None),  # a date without an as-of cue
     ("What happened in 2026?", None),
     ("As of 31 February 2026?", None),  # not a date
+    ("It's May 2026. Is that subsidy provision in force right now?", "2026-05-01"),  # the date it is now
+    ("어머니가 70세신데, 지금(2026년 5월) 바로 신청할 수 있나요?", "2026-05-01"),
+    ("오늘이 2026년 5월 1일인데 지금 바로 신청 가능한가요?", "2026-05-01"),
 ])
 def test_question_date(text, expected):
     from assistant.query import question_date
@@ -494,3 +497,33 @@ def test_a_provision_inserted_later_was_not_in_force_before_its_start(assistant)
     assert not ans.abstained and ans.verdict == "no", ans.answer[:300]
     assert any(c.article == "addenda" and "21311" in c.label for c in ans.citations), ans.citations
     assert "2026-07-21" in ans.answer
+
+
+@pytest.mark.parametrize("question", [
+    # The provision is described in words, not cited: retrieval ranks the addenda that start it later first, and
+    # the addenda name it (Act Art. 17-2, from 2026-07-21).
+    "2026년 4월 15일 현재, 형편이 어려운 사람이 AI 서비스 이용료를 나라에서 지원받을 수 있는 규정이 시행되고 있나요?",
+    "It's May 2026. We want to tell low-income families they can apply for the AI service cost subsidy the AI Basic Act "
+    "amendment introduced. Is that subsidy provision in force right now?",
+])
+def test_a_provision_described_in_words_is_found_among_those_its_addenda_start_later(assistant, question):
+    ans = assistant.ask(question)
+    assert not ans.abstained and ans.verdict == "no", ans.answer[:300]
+    assert "17" in ans.answer.split("\n")[0] and "2026-07-21" in ans.answer, ans.answer[:300]  # which one, from when
+    assert any(c.article == "addenda" and "21311" in c.label for c in ans.citations), ans.citations
+
+
+@pytest.mark.parametrize("question, as_of", [
+    ("On 23 January 2026, did the digital-medical-device part of the high-impact AI definition already apply to our "
+     "hospital's AI software?", None),
+    ("디지털의료기기로만 분류되는 AI 소프트웨어를 2026년 1월 23일에 출시했어요. 그날 기준으로 고영향 인공지능에 해당했나요?", None),
+])
+def test_a_part_the_addenda_start_later_was_not_in_force_before_its_start(assistant, question, as_of):
+    """"provided, the part of subparagraph 4d of Article 2 regarding digital medical devices shall enter into force on
+    January 24, 2026": a dated question about that part before then is answered no, whatever the case's facts."""
+    ans = assistant.ask(question, as_of=as_of)
+    assert not ans.abstained and ans.verdict == "no", ans.answer[:300]
+    assert "2026-01-24" in ans.answer and ("digital medical devices" in ans.answer or "디지털의료기기" in ans.answer)
+    # the day after its start the part applies: the map's own reasoning answers again
+    later = assistant.ask(question.replace("23 January", "25 January").replace("1월 23일", "1월 25일"))
+    assert later.verdict != "no" or "2026-01-24" not in later.answer, later.answer[:300]
