@@ -611,9 +611,15 @@ class Composer(_FineSchedule):
         lines += [f"- {_t(d.plain.rule, lang)}" for d in (reached or named)[:1]]
         return Lead(verdict, lines)
 
-    def allowance_lead(self, asked: Asked, lang: str) -> Lead:
-        """"Can we…?" of something the law allows: yes; "must we … otherwise?": no; "can we skip …?": yes."""
+    def allowance_lead(self, asked: Asked, lang: str, as_of: str) -> Lead:
+        """"Can we…?" of something the law allows: yes; "must we … otherwise?": no; "can we skip …?": yes; asked of
+        a date before the law allowed it: not yet."""
         x = next(a for a in self.k.allowances if a.id == asked.subject)
+        if x.applies_from is not None and as_of < x.applies_from:
+            return _not_yet(lang, ("질문한 날짜에는 이를 정한 규정이 아직 시행되지 않았습니다",
+                                   "the provision allowing it was not yet in force on the date you give"),
+                            (f"이 규정은 {x.applies_from}부터 시행됩니다.", f"It applies from {x.applies_from}."),
+                            x.dated_by)
         verdict = "no" if asked.obligation and not asked.permission else "yes"
         if asked.inverted:  # "can we skip the trade-secret parts?": not owed, so yes
             verdict = "yes" if verdict == "no" else "no"
@@ -673,7 +679,7 @@ class Composer(_FineSchedule):
         if asked.kind == "keep":
             return self.keep_lead(asked, lang)
         if asked.kind == "allowance":
-            return self.allowance_lead(asked, lang)
+            return self.allowance_lead(asked, lang, as_of)
         if asked.form == LIST:
             lead = self.list_lead(facts, lang, as_of)
             if asked.yesno_list:  # "do we have any obligations?": yes if one binds, no if none can

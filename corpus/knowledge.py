@@ -459,6 +459,9 @@ class Allowance(_Asked):
     # A step the law requires before another ("apply only with a catalogue number"): "do we need it first?" is
     # answered yes and "can we go ahead without it?" no, the other way round from what the law allows.
     required: bool = False
+    # What the law allows from a later date (support an amendment inserted): asked of a date before it, not yet.
+    applies_from: str | None = None
+    dated_by: list[str] = Field(default_factory=list)  # the provision stating applies_from
 
     _check_needs = field_validator("needs")(classmethod(lambda cls, v: _compile(v)))
 
@@ -754,6 +757,11 @@ class Knowledge:
                 raise KnowledgeError(f"duties.toml deemed {e.id}: applies_from must be YYYY-MM-DD")
         if len({e.id for e in self.deemed}) != len(self.deemed):
             raise KnowledgeError("duplicate deemed ids")
+        for x in self.allowances:
+            if (x.applies_from is None) != (not x.dated_by):
+                raise KnowledgeError(f"duties.toml allowance {x.id}: applies_from and dated_by go together")
+            if x.applies_from is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", x.applies_from):
+                raise KnowledgeError(f"duties.toml allowance {x.id}: applies_from must be YYYY-MM-DD")
 
     # ------------------------------------------------------------------ views
 

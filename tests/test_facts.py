@@ -206,6 +206,28 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     # a shop's air conditioning is no supply of energy
     ("매장 에어컨과 조명을 AI가 조절해 전기요금을 줄여 주는 서비스예요.", "high_impact_area", False),
     ("Our AI checks applications for a housing allowance for the city.", "high_impact_area", True),
+    # Who would be the domestic agent, placed abroad or in Korea
+    ("name the legal team of our Singapore holding company as the agent", "agent_abroad", True),
+    ("The client wants to name its Tokyo subsidiary, which has no address or office in Korea, as the agent.",
+     "agent_abroad", True),
+    ("싱가포르에 있는 계열사를 국내대리인으로 지정해도 되나요?", "agent_abroad", True),
+    ("Can our Korean reseller, a company registered with an office in Seoul, be appointed as that agent?",
+     "agent_in_korea", True),
+    ("Can our Korean reseller, a company registered with an office in Seoul, be appointed as that agent?",
+     "agent_abroad", False),
+    # The AI's result is the decision the area names; a score people then weigh is not
+    ("기초생활 급여 신청자의 수급 자격을 AI가 판정하도록 시스템을 도입하려 합니다.", "human_final_decision", False),
+    ("학교가 저희 AI로 서술형 수행평가 점수를 매겨서 성적에 반영해요.", "human_final_decision", False),
+    ("it assigns each patient a priority level that decides who is seen first", "human_final_decision", False),
+    ("the bank approves or declines automatically based on the score", "human_final_decision", False),
+    ("AI가 지원자 답변을 분석해 점수를 매기는데, 면접관이 그 점수를 얼마나 반영할지는 아직 내부 기준이 없어요.",
+     "human_final_decision", None),
+    ("Our AI system decides how a regional electricity supplier dispatches power and when to shed load.",
+     "high_impact_area", True),
+    ("대학교 교양 과목 과제를 AI가 채점하고 그 점수가 학점에 반영됩니다.", "high_impact_area", False),
+    # An app users type prompts into is the AI service itself, whatever it makes
+    ("We're a studio with an app where people type a prompt and get back an AI-generated picture.", "outputs_only",
+     False),
     # biometrics: a use outside criminal investigation decides, whatever is said of the police
     ("Face recognition opens our office turnstiles - nothing to do with police.", "high_impact_area", False),
     ("경찰청에 실종아동 찾는 용도로만 쓰는 얼굴인식 AI를 납품해요.", "high_impact_area", False),

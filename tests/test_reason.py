@@ -511,6 +511,49 @@ def test_what_the_law_allows_is_answered_from_the_allowances(r, question, verdic
     assert f"[{cid}]" in lead.lines[0]
 
 
+@pytest.mark.parametrize("question, verdict, cid", [
+    # What the State may do for the asker: yes, with the provision that allows it.
+    ("저는 68살이고 기초생활수급자예요. AI 서비스 구독료가 부담되는데, 국가나 지자체에서 이용비용을 지원받을 수 있는 대상에 "
+     "들어가나요?", "yes", "act:17-2:1"),
+    ("Our non-profit university lab wants to pull datasets from the government's integrated training-data provision "
+     "system for academic research. Could the usage fee be reduced or waived for us?", "yes", "decree:14:2"),
+    ("We're a 30-person SME planning to get a third-party verification and certification of our AI's "
+     "trustworthiness. Can the government cover some of the certification cost?", "yes", "decree:22:3"),
+    ("저희는 직원 10명인 작은 회사인데, 정부의 AI 관련 지원사업에서 우대받을 수 있나요?", "yes", "act:17:1"),
+    ("AI 스타트업인데, 정부가 벤처 모태펀드를 활용해서 투자 지원을 해주기도 하나요?", "yes", "act:18:3"),
+])
+def test_what_the_state_may_do_for_the_asker_is_answered_from_the_allowances(r, question, verdict, cid):
+    lead = verdict_lead(r, question, verdict)
+    assert f"[{cid}]" in lead.lines[0]
+
+
+def test_support_an_amendment_inserted_is_not_yet_there_before_its_start(r):
+    """Art. 17-2 (cost support) and Art. 18(3) (fund of funds) apply from 2026-07-21, as Act No. 21311 says."""
+    q = "어머니가 70세신데, 형편이 어려운 분들한테 AI 서비스 이용료를 지원해 주는 제도가 있다고 들었어요. 지금 바로 신청할 수 있나요?"
+    before = verdict_lead(r, q, "no", as_of="2026-05-10")
+    assert "[act:addenda-21311]" in before.lines[0] and "2026-07-21" in " ".join(before.notes)
+    verdict_lead(r, q, "yes", as_of="2026-09-01")
+
+
+@pytest.mark.parametrize("question, verdict", [
+    # Art. 36(2): the domestic agent must have an address or business office in Korea.
+    ("We're a Singapore-based AI firm that has to appoint a Korean domestic agent. To save cost we'd like to name the "
+     "legal team of our Singapore holding company as the agent. Is that allowed?", "no"),
+    ("일본 법인이고 한국엔 사무소가 없어서 국내대리인을 지정해야 해요. 홍콩 계열사를 국내대리인으로 세우려는데, 그 계열사도 한국에 "
+     "주소나 사무소는 없거든요. 이렇게 지정해도 괜찮나요?", "no"),
+    ("We're an overseas AI provider that meets the thresholds for a domestic agent. Can our Korean reseller, a company "
+     "registered with an office in Seoul, be appointed as that agent?", "yes"),
+])
+def test_who_may_be_the_domestic_agent_turns_on_its_address_in_korea(r, question, verdict):
+    lead = verdict_lead(r, question, verdict)
+    assert "[act:36:2]" in lead.lines[0]
+
+
+def test_who_may_be_the_domestic_agent_depends_where_the_question_does_not_place_it(r):
+    lead = lead_for(r, "We meet the thresholds. Can we name our law firm as our domestic agent?")
+    assert lead is None or lead.verdict != "yes"
+
+
 @pytest.mark.parametrize("question, verdict", [
     # Act Art. 40(1) reaches Art. 31(2)-(3), 32(1)-(2) and 34(1), not the impact assessment (Art. 35) or Art. 31(1)
     ("A competitor reported to MSIT that our image generator does not label its outputs. Can MSIT ask us for data "
