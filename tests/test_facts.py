@@ -225,6 +225,22 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     ("Our AI system decides how a regional electricity supplier dispatches power and when to shed load.",
      "high_impact_area", True),
     ("대학교 교양 과목 과제를 AI가 채점하고 그 점수가 학점에 반영됩니다.", "high_impact_area", False),
+    # A detector of deepfakes generates nothing; doubt about whether a chatbot generates leaves it open
+    ("Our app detects deepfakes: users upload a video and we return a score. We don't generate any images or text "
+     "ourselves.", "generative", False),
+    ("보험사 고객센터 챗봇을 외주로 도입했어요. 답변을 생성하는 건지 미리 만든 답변 중에서 고르는 건지는 잘 모르겠습니다.",
+     "generative", None),
+    ("Can we tell users about the AI only after they've already started using our service?", "notice_after_start",
+     True),
+    ("The model was built to screen job applicants, but we retrained and repurposed it to decide who gets loans.",
+     "significant_change", True),
+    # Another company's system brought in as it is, with its measures done
+    ("저희는 대형 개발사가 만든 AI 채용평가 솔루션을 그대로 들여와 고객사에 제공해요. 그래도 저희가 위험관리방안을 따로 "
+     "만들어야 하나요?", "develops_ai", False),
+    ("외부 벤더가 위험관리방안, 설명 방안, 이용자 보호 방안을 다 갖춘 채용 평가 AI를 도입했어요.", "third_party_ai", True),
+    ("외부 벤더가 위험관리방안, 설명 방안, 이용자 보호 방안을 다 갖춘 채용 평가 AI를 도입했어요.", "developer_measures",
+     True),
+    ("모바일 RPG 게임사입니다. NPC 대사를 LLM이 만들어요. 플레이어한테 알려야 하나요?", "provides_to_others", True),
     # An app users type prompts into is the AI service itself, whatever it makes
     ("We're a studio with an app where people type a prompt and get back an AI-generated picture.", "outputs_only",
      False),

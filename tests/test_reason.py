@@ -527,6 +527,24 @@ def test_what_the_state_may_do_for_the_asker_is_answered_from_the_allowances(r, 
     assert f"[{cid}]" in lead.lines[0]
 
 
+@pytest.mark.parametrize("question, verdict", [
+    # Decree Art. 27(4): the using operator may ask; the developer need only endeavour to cooperate.
+    ("We deploy a vendor's high-impact diagnostic model. The vendor won't send us the training-data summary we need "
+     "for our explanation plan. Is the vendor legally obliged under the Decree to hand it over?", "no"),
+    ("We're the AI-using operator of a high-impact system. Can we demand documentation from the model developer to "
+     "meet our Article 34 obligations?", "yes"),
+    # Art. 28(1): a private ethics committee may be set up; it is not required.
+    ("AI 스타트업인데 투자사가 윤리위원회를 꼭 만들어야 한다고 하네요. AI 기본법상 민간 AI 윤리위원회 설치가 의무인가요?", "no"),
+])
+def test_what_the_law_lets_be_done_without_requiring_it(r, question, verdict):
+    verdict_lead(r, question, verdict)
+
+
+def test_who_sits_on_an_ethics_committee_is_not_answered_by_its_being_optional(r):
+    lead = lead_for(r, "사내에 민간자율인공지능윤리위원회를 만들려는데, 위원 구성에 지켜야 할 조건이 있나요?")
+    assert lead is None or lead.verdict != "no"
+
+
 def test_support_an_amendment_inserted_is_not_yet_there_before_its_start(r):
     """Art. 17-2 (cost support) and Art. 18(3) (fund of funds) apply from 2026-07-21, as Act No. 21311 says."""
     q = "어머니가 70세신데, 형편이 어려운 분들한테 AI 서비스 이용료를 지원해 주는 제도가 있다고 들었어요. 지금 바로 신청할 수 있나요?"
