@@ -64,6 +64,7 @@ class Asked:
     without: bool = False  # asks about doing without something ("can we launch without a licence?")
     must: str = ""  # kind "duty": the way it must be done that the asking sentence names (a duty's `musts`)
     always: bool = False  # asks whether what the law allows happens in every case ("automatically halved?")
+    same: bool = False  # asks whether a fine stays the same ("simply the same as the first fine?")
     follows: bool = False  # asks whether one fact by itself brings a status or duty ("automatically high-impact?")
     favoured: bool = False  # kind "duty": asks whether the duty, binding someone else, works in the asker's favour
     result_within: bool = False  # asks whether a result comes within a time ("within two weeks?")
@@ -294,6 +295,7 @@ class QuestionReader:
             asked.sanction_detail = asked.sanction_detail or bool(asked.fine)
             asked.amount = next((v for _, _, v, cur in quantities(sentence) if cur == "KRW"), None)
             asked.base = self._any("fine_base", sentence)
+            asked.same = self._any("fine_same", sentence)
         if self._deemed(asked, text, sentence):
             return asked
         # An entry that answers yes/no must be what the asking sentence asks about ("is it high-impact? we have no

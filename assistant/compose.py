@@ -106,10 +106,10 @@ class _FineSchedule:
 
     def fine_lead(self, asked: Asked, facts: Facts, lang: str) -> Lead | None:
         row = self._row(asked)
-        if row is None:
-            return None
+        if row is None and asked.fine != "reduce":
+            return None  # (a reduction is the schedule's general rule, whatever the violation)
         p = self.k.schedule.plain
-        amounts = self._amounts(row, lang)
+        amounts = self._amounts(row, lang) if row is not None else ""
 
         def value(fid: str) -> bool | None:
             v = facts.values.get(fid)
@@ -119,10 +119,11 @@ class _FineSchedule:
             rests = _marks(["decree:annex-2:1"])
             first = (f"{VERDICT_WORD['depends']['ko']} — {_t(what, lang)}에 따라 달라집니다 {rests}." if lang == "ko"
                      else f"It depends on {_t(what, lang)} {rests}.")
-            return Lead("depends", [first, *(f"- {x}" for x in lines)])
+            return Lead("depends", [first, *(f"- {x}" for x in lines if x)])
 
         def said(verdict: str, first: str, *lines: str) -> Lead:
-            return Lead(verdict, [_after_dash(VERDICT_WORD[verdict][lang], first, lang), *(f"- {x}" for x in lines)])
+            return Lead(verdict, [_after_dash(VERDICT_WORD[verdict][lang], first, lang),
+                                  *(f"- {x}" for x in lines if x)])
 
         part = asked.fine or ("ignored" if self._ignored_order(asked) else "")
         if part == "ignored":
@@ -130,7 +131,8 @@ class _FineSchedule:
         if part == "cap":
             return said("no", _t(p.increase, lang), amounts)
         if part == "reduce":
-            arrears = value("in_arrears")
+            # (arrears told of the asker's own case; "is it available to a violator in arrears?" asks the rule)
+            arrears = value("in_arrears") if asked.own else None
             if arrears is True or asked.always:  # "automatically halved?": the Decree allows it, never as of right
                 return said("no", _t(p.reduce, lang), amounts)
             # what the reduction turns on, spoken of without being settled ("we may still owe an old fine", "whether
@@ -147,12 +149,14 @@ class _FineSchedule:
                 return said("yes", _t(p.increase, lang), amounts)
             return depends(p.grounds, _t(p.increase, lang), amounts)
         if part == "repeat":
+            # "does it go up?" is answered yes where it rises; "will it simply be the same?" the other way round
+            rises, stays = ("no", "yes") if asked.same else ("yes", "no")
             if len(set(row.amounts)) == 1:
-                return said("no", _t(p.same, lang), amounts)
+                return said(stays, _t(p.same, lang), amounts)
             within = value("fine_within_two_years")
             if within is None:
                 return depends(p.window, _t(p.rises, lang), amounts)
-            return said("yes" if within else "no", _t(p.rises, lang), amounts)
+            return said(rises if within else stays, _t(p.rises, lang), amounts)
         scheduled = {a * self.k.schedule.unit for a in row.amounts}
         if asked.base and asked.amount is not None and part in ("exact", "", "repeat") and (
                 asked.amount not in scheduled or scheduled == {asked.amount}):

@@ -81,6 +81,9 @@ class Reasoner:
             return False
         value = evaluate(self.k.condition(t.when), lambda n: self._lookup(n, facts, memo))
         touched = set().union(*(self.leaves(u) for u in t.unless)) & facts.mentioned if t.unless else set()
+        # an exception stated in part and open in the rest ("solely for a weapon system", designation unsaid)
+        touched |= {f for u in t.unless if evaluate(self.k.condition(u), lambda n: self._lookup(n, facts, memo))
+                    is None for f in self.leaves(u) if facts.get(f) is not None}
         if value is None and not touched and self._by_assumption(t, facts, memo):
             value = True  # what it turns on the question says nothing of: read as the usual case, and said so
         elif value is True and touched:
@@ -171,7 +174,8 @@ class Reasoner:
         """A term asked about directly ("is our hiring tool high-impact AI?")."""
         value = self.term(tid, facts)
         if value is None:
-            unknown = self._decisive(lambda f: self.term(tid, f), facts, self.term_leaves(tid))
+            unknown = self._decisive(lambda f: self.term(tid, f), facts, self.term_leaves(tid)) or \
+                self._open_exception(tid, facts)
             branches = {u: {v: _status(self.term(tid, facts.with_value(u, v))) for v in _branch_values(self.k, u)}
                         for u in unknown}
             return Status(tid, DEPENDS, [self._term_reason(tid, None)], unknown, branches)
@@ -190,10 +194,18 @@ class Reasoner:
         for tid in duty.applies_when:
             if self.term(tid, facts) is None:
                 leaves |= self.term_leaves(tid)
-        unknown = self._decisive(lambda f: self.evaluate(duty, f)[0], facts, leaves)
+        unknown = self._decisive(lambda f: self.evaluate(duty, f)[0], facts, leaves) or [
+            f for tid in duty.applies_when if self.term(tid, facts) is None for f in self._open_exception(tid, facts)]
         branches = {u: {v: self.evaluate(duty, facts.with_value(u, v))[0] for v in _branch_values(self.k, u)}
                     for u in unknown}
         return Status(duty.id, DEPENDS, because, unknown, branches)
+
+    def _open_exception(self, tid: str, facts: Facts) -> list[str]:
+        """Where no one fact decides a term, the unknown facts of the exceptions it leaves open ("is it outside the
+        Act as national-security AI?": whether it serves only such tasks, and whether they are designated)."""
+        t = self.k.terms[tid]
+        open_ = {f for u in t.unless if self.holds(u, facts) is None for f in self.leaves(u) if facts.get(f) is None}
+        return [f for f in self.k.facts if f in open_ and self.k.facts[f].decides]
 
     def evaluate(self, duty: Duty, facts: Facts) -> tuple[str, list[Reason]]:
         for e in duty.exceptions:

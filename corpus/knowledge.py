@@ -515,6 +515,8 @@ class Forms(_Strict):
     fine_increase: list[str]
     fine_repeat: list[str]
     fine_exact: list[str]
+    # "will it simply be the same as the first fine?": asks whether the amount stays, not whether it rises
+    fine_same: list[str] = Field(default_factory=list)
     fine_base: list[str]  # asks about the schedule's own amount, before any reduction or increase ("기준 금액")
     fine_ignored: list[str]
     late: list[str]  # asks whether a deadline has passed ("are they past their deadline?", "기한 넘긴 거죠?")

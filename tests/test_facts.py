@@ -241,6 +241,18 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     ("외부 벤더가 위험관리방안, 설명 방안, 이용자 보호 방안을 다 갖춘 채용 평가 AI를 도입했어요.", "developer_measures",
      True),
     ("모바일 RPG 게임사입니다. NPC 대사를 LLM이 만들어요. 플레이어한테 알려야 하나요?", "provides_to_others", True),
+    ("개인 신용대출 승인 여부랑 한도를 머신러닝 모델이 1차로 결정하고, 심사역은 예외 건만 들여다봐요.", "human_final_decision",
+     False),
+    ("teachers enter those scores directly into the students' official grades", "human_final_decision", False),
+    ("AI가 결정하는지 사람이 결정하는지는 아직 정하지 않았어요.", "human_final_decision", None),
+    # Patients who can't tell the voice isn't her: the voice is realistic, and the asker is not unsure of anything
+    ("reminders are read by an AI voice cloned from the receptionist, and patients honestly can't tell it isn't her.",
+     "realistic_media", True),
+    ("We run an outbound calling service for dental clinics.", "provides_to_others", True),
+    ("저희 고객센터 챗봇은 미리 짜놓은 시나리오대로만 답하는 규칙 기반이에요. 생성형 모델은 전혀 안 써요.", "generative", False),
+    ("메타데이터에만 'AI 생성' 정보를 심어둘 뿐 안내 문구 같은 건 어디에도 없어요.", "output_notice", False),
+    ("앱 이름이나 화면에는 AI라는 말이 없어요.", "notice_on_screen", False),
+    ("our red team concluded its misuse could seriously and broadly affect people's lives", "broad_serious_risk", True),
     # An app users type prompts into is the AI service itself, whatever it makes
     ("We're a studio with an app where people type a prompt and get back an AI-generated picture.", "outputs_only",
      False),

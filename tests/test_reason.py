@@ -85,11 +85,19 @@ def test_not_saying_whether_it_is_offered_to_others_makes_it_depend_on_that(r):
 
 
 @pytest.mark.parametrize("exception", [dict(internal_use_only=True), dict(ai_use_evident=True),
-                                       dict(defense_security_only=True)])
+                                       dict(defense_security_only=True, designated_task=True)])
 def test_each_transparency_exception_lifts_the_notice_duty(r, exception):
     f = facts(provides_to_others=True, generative=True, **exception)
     s = r.duty(r.k.duties["prior-notice"], f, TODAY)
     assert s.status == NOT_APPLY and s.because[0].kind in ("exception", "term")
+
+
+def test_defence_ai_is_outside_the_act_only_for_a_designated_task(r):
+    """Decree Art. 2: AI solely for tasks the Minister of National Defense or the NIS Director designates."""
+    assert r.classify("in_scope", facts(defense_security_only=True, designated_task=True)).status == NOT_APPLY
+    open_ = r.classify("in_scope", facts(defense_security_only=True))
+    assert open_.status == DEPENDS and open_.unknown == ["designated_task"]
+    assert r.classify("in_scope", facts(defense_security_only=False, designated_task=True)).status == APPLIES
 
 
 @pytest.mark.parametrize("duty, expected", [("prior-notice", NOT_APPLY), ("output-labelling", NOT_APPLY),
@@ -164,7 +172,7 @@ def test_one_who_says_its_ai_is_high_impact_is_read_as_providing_it(r):
     assert r.assumed("business_operator", facts(stated_high_impact=True))
     assert r.term("business_operator", facts(stated_high_impact=True, provides_to_others=False)) is False
     assert r.term("business_operator", facts()) is None  # nothing said: left open
-    assert r.term("in_scope", facts(defense_security_only=True)) is False
+    assert r.term("in_scope", facts(defense_security_only=True, designated_task=True)) is False
 
 
 def test_every_duty_is_listed_for_a_what_applies_question(r):
@@ -247,6 +255,18 @@ FINE_CASES = [
     ("We were fined 4 years ago for skipping the prior notice. It happened again; is it the 2nd-violation amount?", "no"),
     ("생성형 AI 고지를 안 해서 과태료를 받았는데, 또 걸리면 금액이 올라가나요?", "depends"),
     ("우리는 국내대리인 미지정으로 과태료를 한 번 받았습니다. 또 적발되면 금액이 올라가나요?", "no"),
+    # asked the other way round: "will it simply be the same?"
+    ("Client was already fined once for failing to designate a domestic agent and still hasn't. If fined a second "
+     "time, will the amount simply be the same as the first fine?", "yes"),
+    ("We were fined in September 2026 for launching an app without the advance AI notice. In May 2027 another of our "
+     "apps was caught without the notice. Should we expect a higher amount than the first time?", "yes"),
+    # the increase never goes above the Act's maximum; a reduction is the general rule, whatever the violation
+    ("We've failed three times to comply with an MSIT correction order. The base fine is 30 million won; could the "
+     "authority add another 50% on top because the breach was serious?", "no"),
+    ("시정명령 불이행 3차 위반에 위반 상태가 6개월 넘게 이어졌어요. 기준 금액 3,000만원에 가중(최대 1/2)까지 붙으면 4,500만원까지 "
+     "나올 수 있나요?", "no"),
+    ("소상공인이라 과태료를 절반까지 줄여준다고 들었는데, 예전에 다른 건으로 받은 과태료를 아직 못 냈어요. 그래도 감경받을 수 "
+     "있나요?", "no"),
     # a reduction: possible for the listed grounds, never for a violator in arrears
     ("Can our fine for not notifying users in advance be reduced since we're a 5-person startup?", "yes"),
     ("과태료를 체납 중인데, 이번 사전 고지 위반 과태료도 중소기업이라 감경받을 수 있나요?", "no"),
@@ -654,7 +674,10 @@ def test_what_the_regime_does_not_do_answers_a_yes_no_question_about_it(r, quest
      "branch take them outside the domestic-agent requirement?", "yes"),
     # defence touched but not said to be the only use: the exclusion is left open, not assumed away
     ("방산업체입니다. 군 무기체계에 들어가는 표적 인식 AI를 개발하고 있는데, 이것도 AI기본법 적용을 받나요?", "depends"),
-    ("We build target-recognition AI used solely for the military. Does the AI Basic Act apply to us?", "no"),
+    # solely for defence, but whether the task is one the Minister designated (Decree Art. 2) is not said
+    ("We build target-recognition AI used solely for the military. Does the AI Basic Act apply to us?", "depends"),
+    ("We build target-recognition AI used solely for a weapons-development task the Minister of National Defense has "
+     "designated. Does the AI Basic Act apply to us?", "no"),
     ("We build a recipe recommendation app for Korean home cooks. Does the AI Basic Act apply to us?", "yes"),
 ])
 def test_an_exception_the_question_touches_is_not_assumed_away(r, question, verdict):
