@@ -170,6 +170,10 @@ class _FineSchedule:
         if part in ("exact", "") and asked.amount is not None and self._short(row, asked.amount):
             # "첫 위반이니까 500만원 정도로 끝나겠죠?" where no violation of this kind is fined that little.
             return said("no", amounts, _t(p.reduce, lang))
+        if part in ("exact", "") and asked.amount is not None and not asked.base and \
+                asked.amount == row.amounts[0] * self.k.schedule.unit and first and asked.possibility:
+            # "If it's our first violation, could the fine be KRW 5 million?": the schedule's first amount
+            return said("yes", amounts, _t(p.reduce, lang), _t(p.increase, lang))
         if part == "exact":
             return depends(p.adjust, amounts, _t(p.reduce, lang), _t(p.increase, lang))
         return None
@@ -636,15 +640,17 @@ class Composer(_FineSchedule):
         in which the duty starts leaves it to the day."""
         verdict = "yes" if as_of >= duty.applies_from else "no"
         when = _date_words(duty.applies_from, lang)
+        # (an option, a right or a power is no duty: "this rule")
+        this = ("this duty", "이 의무") if duty.type in ("duty", "endeavour") else ("this rule", "이 규정")
         if month_only and as_of[:7] == duty.applies_from[:7] and as_of < duty.applies_from:
-            text = (f"on the day of that month: this duty applies from {when}, so before that day it did not yet "
+            text = (f"on the day of that month: {this[0]} applies from {when}, so before that day it did not yet "
                     f"bind and from that day it did {_marks(duty.dated_by)}." if lang == "en" else
-                    f"그 달의 며칠이었는지에 따라 다릅니다: 이 의무는 {when}부터 적용되므로 그 전이면 아직 적용되지 "
+                    f"그 달의 며칠이었는지에 따라 다릅니다: {this[1]}{'는' if this[1].endswith('무') else '은'} {when}부터 적용되므로 그 전이면 아직 적용되지 "
                     f"않았고, 그날부터는 적용됩니다 {_marks(duty.dated_by)}.")
             return Lead("depends", [_after_dash(VERDICT_WORD["depends"][lang], text, lang),
                                     f"- {_t(duty.plain.rule, lang)}"])
-        text = (f"this duty applies from {when} {_marks(duty.dated_by)}." if lang == "en" else
-                f"이 의무는 {when}부터 적용됩니다 {_marks(duty.dated_by)}.")
+        text = (f"{this[0]} applies from {when} {_marks(duty.dated_by)}." if lang == "en" else
+                f"{this[1]}{'는' if this[1].endswith('무') else '은'} {when}부터 적용됩니다 {_marks(duty.dated_by)}.")
         return Lead(verdict, [_after_dash(VERDICT_WORD[verdict][lang], text, lang), f"- {_t(duty.plain.rule, lang)}"])
 
     def counts_lead(self, duty: Duty, deemed: list, facts: Facts, lang: str) -> Lead:  # noqa: ANN001 - Exception_

@@ -253,6 +253,7 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     ("메타데이터에만 'AI 생성' 정보를 심어둘 뿐 안내 문구 같은 건 어디에도 없어요.", "output_notice", False),
     ("앱 이름이나 화면에는 AI라는 말이 없어요.", "notice_on_screen", False),
     ("our red team concluded its misuse could seriously and broadly affect people's lives", "broad_serious_risk", True),
+    ("저희 대출 심사 모델이 고영향 AI로 정리됐습니다.", "stated_high_impact", True),
     # An app users type prompts into is the AI service itself, whatever it makes
     ("We're a studio with an app where people type a prompt and get back an AI-generated picture.", "outputs_only",
      False),

@@ -260,6 +260,9 @@ FINE_CASES = [
      "time, will the amount simply be the same as the first fine?", "yes"),
     ("We were fined in September 2026 for launching an app without the advance AI notice. In May 2027 another of our "
      "apps was caught without the notice. Should we expect a higher amount than the first time?", "yes"),
+    # the schedule's first amount, asked of a first violation
+    ("We forgot to tell users up front that our writing app runs on generative AI. If it's our first violation, "
+     "could the fine be KRW 5 million?", "yes"),
     # the increase never goes above the Act's maximum; a reduction is the general rule, whatever the violation
     ("We've failed three times to comply with an MSIT correction order. The base fine is 30 million won; could the "
      "authority add another 50% on top because the breach was serious?", "no"),
@@ -974,3 +977,16 @@ def test_an_amount_asked_of_a_duty_not_fined_at_all_is_answered_not_fined(r):
     lead = lead_for(r, "Our video service gave users photorealistic clips without any AI label for a month. Legal says "
                        "we will now get an immediate fine of up to KRW 30 million for the missing label. Is that right?")
     assert lead is not None and lead.verdict == "no" and "[act:43:1]" in lead.lines[0]
+
+
+@pytest.mark.parametrize("question, verdict, as_of", [
+    # "이 확인 고시" refers back to the confirmation named before; MSIT Notice 2026-50 applies from 2026-07-21
+    ("2026년 5월에 조달청 납품을 노리고 'AI 제품 확인'을 신청하려고 했어요. 그 시점에 이 확인 고시가 시행되고 있었나요?", "no",
+     "2026-05-15"),
+    # "표시 의무는 끝난 건가요?" asks whether the way described is enough: a machine-readable mark alone is not
+    ("번역 스타트업이에요. 자체 생성형 모델로 번역한 파일을 고객에게 보내는데, 눈에 보이는 문구 없이 파일 메타데이터에만 'AI 생성' "
+     "정보를 넣으면 표시 의무는 끝난 건가요?", "no", TODAY),
+])
+def test_questions_worded_from_held_out_37(r, question, verdict, as_of):
+    lead = verdict_lead(r, question, verdict, as_of=as_of)
+    assert "이 의무" not in lead.lines[0] or verdict != "no" or "2026-50" not in lead.lines[0]  # an option is no duty
