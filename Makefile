@@ -84,6 +84,11 @@ eval: setup
 	$(BIN)/kaia eval --baseline --questions eval/heldout31.jsonl --out eval/report-heldout31
 	$(BIN)/kaia eval --baseline --questions eval/heldout32.jsonl --out eval/report-heldout32
 	$(BIN)/kaia eval --baseline --questions eval/heldout33.jsonl --out eval/report-heldout33
+	$(BIN)/kaia eval --baseline --questions eval/heldout34.jsonl --out eval/report-heldout34
+	$(BIN)/kaia eval --baseline --questions eval/heldout35.jsonl --out eval/report-heldout35
+	$(BIN)/kaia eval --baseline --questions eval/heldout36.jsonl --out eval/report-heldout36
+	$(BIN)/kaia eval --baseline --questions eval/heldout37.jsonl --out eval/report-heldout37
+	$(BIN)/kaia eval --baseline --questions eval/heldout38.jsonl --out eval/report-heldout38
 	$(BIN)/python eval/readme_tables.py
 
 clean:
