@@ -641,16 +641,16 @@ class Composer(_FineSchedule):
         verdict = "yes" if as_of >= duty.applies_from else "no"
         when = _date_words(duty.applies_from, lang)
         # (an option, a right or a power is no duty: "this rule")
-        this = ("this duty", "이 의무") if duty.type in ("duty", "endeavour") else ("this rule", "이 규정")
+        en, ko = ("this duty", "이 의무는") if duty.type in ("duty", "endeavour") else ("this rule", "이 규정은")
         if month_only and as_of[:7] == duty.applies_from[:7] and as_of < duty.applies_from:
-            text = (f"on the day of that month: {this[0]} applies from {when}, so before that day it did not yet "
+            text = (f"on the day of that month: {en} applies from {when}, so before that day it did not yet "
                     f"bind and from that day it did {_marks(duty.dated_by)}." if lang == "en" else
-                    f"그 달의 며칠이었는지에 따라 다릅니다: {this[1]}{'는' if this[1].endswith('무') else '은'} {when}부터 적용되므로 그 전이면 아직 적용되지 "
+                    f"그 달의 며칠이었는지에 따라 다릅니다: {ko} {when}부터 적용되므로 그 전이면 아직 적용되지 "
                     f"않았고, 그날부터는 적용됩니다 {_marks(duty.dated_by)}.")
             return Lead("depends", [_after_dash(VERDICT_WORD["depends"][lang], text, lang),
                                     f"- {_t(duty.plain.rule, lang)}"])
-        text = (f"{this[0]} applies from {when} {_marks(duty.dated_by)}." if lang == "en" else
-                f"{this[1]}{'는' if this[1].endswith('무') else '은'} {when}부터 적용됩니다 {_marks(duty.dated_by)}.")
+        text = (f"{en} applies from {when} {_marks(duty.dated_by)}." if lang == "en" else
+                f"{ko} {when}부터 적용됩니다 {_marks(duty.dated_by)}.")
         return Lead(verdict, [_after_dash(VERDICT_WORD[verdict][lang], text, lang), f"- {_t(duty.plain.rule, lang)}"])
 
     def counts_lead(self, duty: Duty, deemed: list, facts: Facts, lang: str) -> Lead:  # noqa: ANN001 - Exception_
@@ -745,16 +745,17 @@ class Composer(_FineSchedule):
         verdict = "yes" if added.present else "no"
         if added.new and added.dated_by:
             # a provision inserted later, cited by the addenda that set its start (it did not exist on the date)
-            if added.cid == added.dated_by:  # a part the addenda start later, named as they name it
+            part = added.cid == added.dated_by  # a part the addenda start later, named as they name it
+            if part:
                 subject = (added.label, added.label)
             else:
                 subject = ((f"이 조항({added.label})", f"the provision ({added.label})") if added.label else
                            ("이 조항", "the provision"))
             return _not_yet(lang, (f"질문한 날짜에는 {subject[0]}이 아직 시행되지 않았습니다",
                                    f"{subject[1]} was not yet in force on the date you give"),
-                            (f"{'이 부분' if added.cid == added.dated_by else '이 조항'}은 {added.took_effect}부터 시행됩니다.",
-                             f"This {'part' if added.cid == added.dated_by else 'provision'} applies from "
-                             f"{added.took_effect}."), [added.dated_by])
+                            (f"{'이 부분' if part else '이 조항'}은 {added.took_effect}부터 시행됩니다.",
+                             f"This {'part' if part else 'provision'} applies from {added.took_effect}."),
+                            [added.dated_by])
         if lang == "ko":
             text = ("질문한 날짜에 시행 중이던 조항에 이 내용이 있습니다" if added.present else
                     "질문한 날짜에 시행 중이던 조항에는 이 내용이 아직 없었습니다")
