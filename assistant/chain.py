@@ -219,9 +219,11 @@ class Assistant:
 
     def _answers_itself(self, asked) -> bool:  # noqa: ANN001 - Asked
         """Whether the entry's own statement answers the question even where retrieval ranked the provisions it
-        cites first ("does the Act ban any AI?" is not answered by the list of high-impact areas)."""
+        cites first ("does the Act ban any AI?" is not answered by the list of high-impact areas); an entry with a
+        yes/no answer does when asked of the asker's own case ("could I go to prison for it?": no, whatever Art. 42
+        says of secrets; "can anyone go to jail under this law?" is Art. 42's to answer)."""
         entry = next(n for n in self.reasoner.k.not_covered if n.id == asked.subject)
-        return not entry.provision_answers
+        return not entry.provision_answers or (entry.answer is not None and asked.own)
 
     def _answered_by_its_provision(self, nid: str, r: Retrieval) -> bool:
         """Whether retrieval found what the question asks in the provisions the not-covered entry names (the one

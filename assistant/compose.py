@@ -829,8 +829,8 @@ class Composer(_FineSchedule):
                 (x for x in leads if x.verdict != "depends"), leads[0] if leads else None)
             if lead is not None:
                 return lead
-        if asked.kind == "duty" and self.k.duties[asked.subject].type == "power" and not (asked.sanction or
-                                                                                          asked.obligation):
+        if asked.kind == "duty" and self.k.duties[asked.subject].type == "power" and not asked.sanction and (
+                asked.permission or not asked.obligation):
             return self.power_lead(self.k.duties[asked.subject], asked, lang)  # "can MSIT investigate …?"
         if asked.kind == "duty" and asked.counts and not asked.sanction and (asked.permission or not asked.obligation):
             # "The developer did the plans — are we treated as having done them?", asked as "is that enough" or "can

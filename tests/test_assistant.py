@@ -527,3 +527,11 @@ def test_a_part_the_addenda_start_later_was_not_in_force_before_its_start(assist
     # the day after its start the part applies: the map's own reasoning answers again
     later = assistant.ask(question.replace("23 January", "25 January").replace("1월 23일", "1월 25일"))
     assert later.verdict != "no" or "2026-01-24" not in later.answer, later.answer[:300]
+
+
+def test_a_not_covered_entry_with_an_answer_keeps_it_where_its_provision_ranks_first(assistant):
+    """"…형사처벌까지 받을 수 있나요?": retrieval ranks Art. 42 (the one criminal provision) first; the entry's "no" stands."""
+    ans = assistant.ask("작은 쇼핑몰을 하는데 생성형 AI 상담봇에 AI라고 안내하는 걸 빼먹었어요. 이걸로 벌금이나 징역 같은 "
+                        "형사처벌까지 받을 수 있나요?", as_of="2026-09-01")
+    assert not ans.abstained and ans.verdict == "no", ans.answer[:300]
+    assert any(c.article == "42" for c in ans.citations) and any(c.article == "43" for c in ans.citations)

@@ -254,6 +254,14 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     ("앱 이름이나 화면에는 AI라는 말이 없어요.", "notice_on_screen", False),
     ("our red team concluded its misuse could seriously and broadly affect people's lives", "broad_serious_risk", True),
     ("저희 대출 심사 모델이 고영향 AI로 정리됐습니다.", "stated_high_impact", True),
+    ("We run solar farms that feed power into the grid.", "high_impact_area", True),
+    ("We run solar farms that feed power into the grid.", "third_party_ai", None),  # not the Solar model
+    ("a driver-assist system whose AI can brake the bus on its own", "high_impact_area", True),
+    ("Our parking-garage chain uses an AI camera that reads licence plates.", "generative", False),
+    ("Our parking-garage chain uses an AI camera that reads licence plates.", "third_party_ai", None),
+    ("유족이 고인 사진이랑 음성 파일을 올리면 고인이 진짜 말하는 것 같은 영상을 만들어 드려요.", "provides_to_others", True),
+    ("유족이 고인 사진이랑 음성 파일을 올리면 고인이 진짜 말하는 것 같은 영상을 만들어 드려요.", "realistic_media", True),
+    ("중학교 수행평가 서술형 답안을 저희 AI가 채점하고 그 점수가 내신에 그대로 들어가요.", "human_final_decision", False),
     # An app users type prompts into is the AI service itself, whatever it makes
     ("We're a studio with an app where people type a prompt and get back an AI-generated picture.", "outputs_only",
      False),

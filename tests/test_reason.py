@@ -990,3 +990,17 @@ def test_an_amount_asked_of_a_duty_not_fined_at_all_is_answered_not_fined(r):
 def test_questions_worded_from_held_out_37(r, question, verdict, as_of):
     lead = verdict_lead(r, question, verdict, as_of=as_of)
     assert "이 의무" not in lead.lines[0] or verdict != "no" or "2026-50" not in lead.lines[0]  # an option is no duty
+
+
+@pytest.mark.parametrize("question, verdict, as_of", [
+    # the public buyers' preference is for products MSIT confirmed (Decree Art. 15(4), from 2026-07-21)
+    ("AI 영상분석 CCTV를 만드는 중소기업입니다. 공공기관이 물건 살 때 AI 제품을 우선 고려한다던데, 그 대상이 되려면 따로 확인을 "
+     "받아야 하나요?", "yes", TODAY),
+    ("We sell an AI video-analytics add-on to city halls. Do we need MSIT's confirmation to benefit from the public "
+     "buyers' preference for AI products?", "yes", TODAY),
+    # a power asked as "can the Ministry require …?" is the power's, not an obligation of the asker
+    ("A user filed a complaint with MSIT that our photorealistic profile pictures carry no label. Can the Ministry "
+     "require us to submit data on that basis?", "yes", TODAY),
+])
+def test_questions_worded_from_held_out_38(r, question, verdict, as_of):
+    verdict_lead(r, question, verdict, as_of=as_of)
