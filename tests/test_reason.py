@@ -1004,3 +1004,15 @@ def test_questions_worded_from_held_out_37(r, question, verdict, as_of):
 ])
 def test_questions_worded_from_held_out_38(r, question, verdict, as_of):
     verdict_lead(r, question, verdict, as_of=as_of)
+
+
+@pytest.mark.parametrize("question, verdict", [
+    # "legally bound to" asks an obligation: the developer need only endeavour to cooperate
+    ("Our HR analytics vendor refuses to give us the overview of its training data we need for our own high-impact "
+     "duties. Is the vendor legally bound to hand it over?", "no"),
+    # "Can MSIT help …?" asks what MSIT may do, whatever "required measures" says
+    ("We're a 12-person startup whose hiring-assessment AI counts as high-impact. Can MSIT help small companies like us "
+     "carry out the required measures and the impact assessment?", "yes"),
+])
+def test_questions_worded_from_held_out_39(r, question, verdict):
+    verdict_lead(r, question, verdict)
