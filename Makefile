@@ -90,6 +90,7 @@ eval: setup
 	$(BIN)/kaia eval --baseline --questions eval/heldout37.jsonl --out eval/report-heldout37
 	$(BIN)/kaia eval --baseline --questions eval/heldout38.jsonl --out eval/report-heldout38
 	$(BIN)/kaia eval --baseline --questions eval/heldout39.jsonl --out eval/report-heldout39
+	$(BIN)/kaia eval --baseline --questions eval/heldout40.jsonl --out eval/report-heldout40
 	$(BIN)/python eval/readme_tables.py
 
 clean:
