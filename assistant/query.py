@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from corpus.citations import find_citations
-from corpus.knowledge import knowledge
+from corpus.knowledge import knowledge, one_of
 from corpus.numbers import date_spans
 from ingest.tokenize import tokenize
 
@@ -54,9 +54,7 @@ _LATIN = re.compile(r"[A-Za-z]")
 
 
 # Words that make a date in the question the date the question is about (not, say, a promulgation date).
-_AS_OF_CUE = re.compile(r"as of|as at|on |in |at |before|after|during|(set|scheduled|planned|slated) for|it'?s |it is |today|"
-                        r"\bnow\b|기준|현재|당시|시점|때|에는|에 |오늘|지금",
-                        re.I)
+_AS_OF_CUE = re.compile(one_of(knowledge().phrasing.sentence.as_of_cue), re.I)
 
 
 def question_date(text: str) -> str | None:

@@ -546,6 +546,9 @@ class Sentences(_Strict):
     stated_rate: list[str] = Field(default_factory=list)
     # Numbers written as words ("keep them for three years"), read as their figures.
     number_words: dict[str, int] = Field(default_factory=dict)
+    # Words just before or after a date that make it the date the question is about ("as of 1 March 2026", "It's May
+    # 2026", "2026년 3월 기준", "지금(2026년 5월)"), not, say, a promulgation date.
+    as_of_cue: list[str] = Field(default_factory=list)
 
     _check = field_validator("asks", "embedded_question", "general_subject", "confirmation")(
         classmethod(lambda cls, v: _compile(v)))
