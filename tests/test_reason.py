@@ -979,20 +979,16 @@ def test_an_amount_asked_of_a_duty_not_fined_at_all_is_answered_not_fined(r):
     assert lead is not None and lead.verdict == "no" and "[act:43:1]" in lead.lines[0]
 
 
+NOTICE_BEFORE_START = ("2026년 5월에 조달청 납품을 노리고 'AI 제품 확인'을 신청하려고 했어요. 그 시점에 이 확인 고시가 "
+                       "시행되고 있었나요?")
+
+
 @pytest.mark.parametrize("question, verdict, as_of", [
     # "이 확인 고시" refers back to the confirmation named before; MSIT Notice 2026-50 applies from 2026-07-21
-    ("2026년 5월에 조달청 납품을 노리고 'AI 제품 확인'을 신청하려고 했어요. 그 시점에 이 확인 고시가 시행되고 있었나요?", "no",
-     "2026-05-15"),
+    (NOTICE_BEFORE_START, "no", "2026-05-15"),
     # "표시 의무는 끝난 건가요?" asks whether the way described is enough: a machine-readable mark alone is not
     ("번역 스타트업이에요. 자체 생성형 모델로 번역한 파일을 고객에게 보내는데, 눈에 보이는 문구 없이 파일 메타데이터에만 'AI 생성' "
      "정보를 넣으면 표시 의무는 끝난 건가요?", "no", TODAY),
-])
-def test_questions_worded_from_held_out_37(r, question, verdict, as_of):
-    lead = verdict_lead(r, question, verdict, as_of=as_of)
-    assert "이 의무" not in lead.lines[0] or verdict != "no" or "2026-50" not in lead.lines[0]  # an option is no duty
-
-
-@pytest.mark.parametrize("question, verdict, as_of", [
     # the public buyers' preference is for products MSIT confirmed (Decree Art. 15(4), from 2026-07-21)
     ("AI 영상분석 CCTV를 만드는 중소기업입니다. 공공기관이 물건 살 때 AI 제품을 우선 고려한다던데, 그 대상이 되려면 따로 확인을 "
      "받아야 하나요?", "yes", TODAY),
@@ -1001,18 +997,18 @@ def test_questions_worded_from_held_out_37(r, question, verdict, as_of):
     # a power asked as "can the Ministry require …?" is the power's, not an obligation of the asker
     ("A user filed a complaint with MSIT that our photorealistic profile pictures carry no label. Can the Ministry "
      "require us to submit data on that basis?", "yes", TODAY),
+    # "legally bound to" asks an obligation: the developer need only endeavour to cooperate
+    ("Our HR analytics vendor refuses to give us the overview of its training data we need for our own high-impact "
+     "duties. Is the vendor legally bound to hand it over?", "no", TODAY),
+    # "Can MSIT help …?" asks what MSIT may do, whatever "required measures" says
+    ("We're a 12-person startup whose hiring-assessment AI counts as high-impact. Can MSIT help small companies like us "
+     "carry out the required measures and the impact assessment?", "yes", TODAY),
 ])
-def test_questions_worded_from_held_out_38(r, question, verdict, as_of):
+def test_questions_worded_from_held_outs_37_to_39(r, question, verdict, as_of):
     verdict_lead(r, question, verdict, as_of=as_of)
 
 
-@pytest.mark.parametrize("question, verdict", [
-    # "legally bound to" asks an obligation: the developer need only endeavour to cooperate
-    ("Our HR analytics vendor refuses to give us the overview of its training data we need for our own high-impact "
-     "duties. Is the vendor legally bound to hand it over?", "no"),
-    # "Can MSIT help …?" asks what MSIT may do, whatever "required measures" says
-    ("We're a 12-person startup whose hiring-assessment AI counts as high-impact. Can MSIT help small companies like us "
-     "carry out the required measures and the impact assessment?", "yes"),
-])
-def test_questions_worded_from_held_out_39(r, question, verdict):
-    verdict_lead(r, question, verdict)
+def test_an_options_start_date_is_told_as_a_rule_not_a_duty(r):
+    """Applying for the AI product confirmation is an option: its start date is "this rule", not "this duty"."""
+    lead = verdict_lead(r, NOTICE_BEFORE_START, "no", as_of="2026-05-15")
+    assert "이 규정은" in lead.lines[0] and "이 의무" not in lead.lines[0] and "2026-50" in lead.lines[0]
