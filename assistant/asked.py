@@ -97,6 +97,8 @@ class QuestionReader:
         self._classify = [(c.term, [re.compile(p, re.I) for p in c.asked], tuple(knowledge.terms[c.term].rests_on))
                           for c in knowledge.classify]
         self._not_covered = [(n.id, [re.compile(p, re.I) for p in n.asked]) for n in knowledge.not_covered]
+        self._not_covered_needs = {n.id: [re.compile(p, re.I) for p in n.needs] for n in knowledge.not_covered
+                                   if n.needs}
         self._answering = {n.id for n in knowledge.not_covered if n.answer}  # entries that answer yes/no
         self._regimes = [(r.id, [re.compile(p, re.I) for p in r.law]) for r in knowledge.regimes.values()]
         self._items = [(m.item, [re.compile(p, re.I) for p in m.asked]) for m in knowledge.measure_items.values()]
@@ -303,7 +305,9 @@ class QuestionReader:
         # sentence before it says.
         scope = text if len(sentence.strip()) <= 12 or self._refers_back.search(sentence.strip()) else sentence
         for nid in [nid for nid, pats in self._not_covered if any(p.search(text) for p in pats)
-                    and (nid not in self._answering or any(p.search(scope) for p in pats))][:1]:
+                    and (nid not in self._answering or any(p.search(scope) for p in pats))
+                    and all(any(p.search(text) for p in need) for need in [self._not_covered_needs.get(nid)] if need)
+                    ][:1]:
             asked.kind, asked.subject = "not_covered", nid
             return asked
         if asked.form == LIST and not asked.own:

@@ -92,6 +92,7 @@ class Negations:
         self._phrase = {w.lower() for w in spec.phrase}
         self._list_ko = tuple(spec.list_endings_ko)
         self._adverbs_ko = set(spec.adverbs_ko)
+        self._nominal_ko = set(spec.nominal_ko)
         self._quantity_ko = re.compile(one_of(spec.quantity_ko)) if spec.quantity_ko else None
         self._word_ko = re.compile(rf"\S*\s?(?:{one_of(spec.word_ko)})") if spec.word_ko else None
 
@@ -153,6 +154,10 @@ class Negations:
             n += NEG_WORDS_KO
         if 0 < n < len(words_after) and words_after[n - 1] in self._adverbs_ko:
             n += 1  # "티가 잘 안 나요": the negating adverb and the verb it negates
+        # "고객에게 AI 서비스를 파는 건 아니에요": the verb, its nominaliser and the copula the negation rides on
+        nominal = next((i for i in range(n, min(n + 2, len(words_after))) if words_after[i] in self._nominal_ko), None)
+        if n and nominal is not None:
+            n = nominal + 2
         after = " ".join(words_after[:n])
         if self._quantity_ko is not None and self._quantity_ko.search(after):
             after = ""  # "이용자도 얼마 안 돼요": few, not none
@@ -356,12 +361,13 @@ class FactReader:
 
     def _stated(self, patterns: list[re.Pattern[str]], text: str, spans: list[tuple[int, int]],
                 unsure: list[tuple[int, int]]) -> bool | None:
-        """Whether the question says a requirement is done (a mention not negated), not done ("변경인증은 아직 안
-        받았어요"), or neither (also where only a sentence saying it is unclear speaks of it)."""
+        """Whether the question says a requirement is done (mentions, none negated), not done ("변경인증은 아직 안
+        받았어요"; one negated mention is enough: "제36조의2제1항에 따른 … 절차는 아직 갖추지 못했습니다"), or neither
+        (also where only a sentence saying it is unclear speaks of it)."""
         hits = [m for p in patterns for m in p.finditer(text) if not inside(m.start(), unsure)]
         if not hits:
             return None
-        return any(not self.neg.negated(text, spans, m.start(), m.end()) for m in hits)
+        return not any(self.neg.negated(text, spans, m.start(), m.end()) for m in hits)
 
     def _by_patterns(self, fid: str, text: str, spans: list[tuple[int, int]],
                      unsure: list[tuple[int, int]]) -> FactValue | None:

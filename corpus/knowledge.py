@@ -341,6 +341,10 @@ class NotCovered(_Asked):
     # liable under Art. 16(4)?", "who can be jailed under Art. 42?"); false where they are only what the statement
     # cites (the confirmation procedure is not a licence).
     provision_answers: bool = True
+    # Words the whole question must also use (the story told before the asking sentence): what the entry is about
+    needs: list[str] = Field(default_factory=list)
+
+    _check_needs = field_validator("needs")(classmethod(lambda cls, v: _compile(v)))
 
 
 class SanctionText(_Strict):
@@ -567,6 +571,8 @@ class Negation(_Strict):
     list_endings_ko: list[str] = Field(default_factory=list)  # Korean endings joining items a negation closes
     quantity_ko: list[str] = Field(default_factory=list)  # "얼마 안 돼요": few, not none
     adverbs_ko: list[str] = Field(default_factory=list)  # Korean negating adverbs, read with the verb after them
+    # Korean nominalisers after a verb ("파는 건 아니에요"): a window ending before one reads it and its copula too
+    nominal_ko: list[str] = Field(default_factory=list)
     # Korean negation within the matched word's rest or the next word ("생성형이 아니고"): a reading it turns round
     # is as sure as one read as written
     word_ko: list[str] = Field(default_factory=list)

@@ -361,6 +361,23 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
      "ai_in_product", False),
     ("이미지 생성 앱 운영 중입니다.", "provides_to_others", True),
     ("생성형도 아니고 채용·대출 같은 분야도 아닌데, 사전 고지를 띄워야 하나요?", "high_impact_area", False),
+    # written from held-out 40 (studied after its first run)
+    ("AI를 만들거나 고객에게 AI 서비스를 파는 건 아니에요.", "provides_to_others", False),
+    ("고객에게 AI 서비스를 파는 건 맞아요.", "provides_to_others", True),
+    ("저희 은행 모바일앱 상담 챗봇이 생성형 AI로 답변 문장을 만들어 냅니다.", "provides_to_others", True),
+    ("저희 은행 모바일앱 상담 챗봇이 생성형 AI로 답변 문장을 만들어 냅니다.", "outputs_only", False),
+    ("생성형 AI로 만든 그림을 제 블로그에 올립니다.", "outputs_only", True),
+    ("학습 연산량이 10의 26승 FLOP을 넘지만 최첨단 기술을 쓰지도 않고 위험이 광범위하지도 않습니다.", "frontier_tech", False),
+    ("학습 연산량이 10의 26승 FLOP을 넘지만 최첨단 기술을 쓰지도 않고 위험이 광범위하지도 않습니다.",
+     "broad_serious_risk", False),
+    ("We're a frontier-model lab: our model could have broad, serious effects on people.", "broad_serious_risk", True),
+    ("We're a frontier-model lab: our model could have broad, serious effects on people.", "provides_to_others", True),
+    ("고영향 AI가 들어간 복지 수급자격 심사 솔루션을 도입하려는데요.", "stated_high_impact", True),
+    ("Our kiosk was confirmed as an AI product last year. We haven't changed anything in it.",
+     "already_confirmed_unchanged", True),
+    ("Our kiosk was confirmed as an AI product last year. We haven't changed anything in it.", "msit_confirmed", True),
+    ("One bidder markets its product as AI-powered.", "msit_confirmed", None),
+    ("그 업체 제품은 과기정통부 확인을 받지 않았어요.", "msit_confirmed", False),
 ])
 def test_readings(reader, text, fact, value):
     got = reader.read(text).get(fact)
@@ -439,6 +456,13 @@ def test_a_requirement_spoken_of_only_in_an_unsure_sentence_is_not_done(reader):
     f = reader.read("We comply with the Credit Information Act Art. 35-2 duty to explain, and the procedure under "
                     "its Art. 36-2(1) is in place.")
     assert f.measures["loan-credit-information"] == (True, True)
+
+
+def test_one_requirement_denied_in_any_of_its_mentions_is_not_done(reader):
+    # "36조의2" is said plainly, its procedure denied a few words on: not in place
+    f = reader.read("신용정보법 제35조의2 설명의무는 지키고 있는데, 같은 법 제36조의2제1항에 따른 설명의무 이행 절차는 아직 "
+                    "갖추지 못했습니다.")
+    assert f.measures["loan-credit-information"] == (True, False)
 
 
 def test_a_sure_sentence_beside_an_unsure_one_still_counts(reader):

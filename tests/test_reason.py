@@ -626,6 +626,21 @@ def test_the_ai_product_confirmation_is_an_option_open_to_ai_products(r, questio
     assert "[notice-2026-50:" in lead.lines[0]
 
 
+@pytest.mark.parametrize("question, verdict", [
+    # Public buyers' preference (Act Art. 16(3)) is for products MSIT confirmed (Decree Art. 15(4)): a bid that only
+    # says it uses AI leaves it open
+    ("We're a city water authority, a public body. One supplier's bid says its software is AI-based. Must we give "
+     "it preferential consideration in the tender?", "depends"),
+    ("저희 구청이 민원 분석 솔루션을 구매하는데, 한 업체 제품이 인공지능제품 확인을 받았대요. 그 AI 제품을 우선 고려해야 하나요?",
+     "yes"),
+    ("We're a public hospital buying scheduling software. One vendor's AI product has not been confirmed by MSIT. "
+     "Do we have to give that AI product preference in the procurement?", "no"),
+])
+def test_a_public_buyers_preference_is_for_confirmed_ai_products(r, question, verdict):
+    lead = verdict_lead(r, question, verdict)
+    assert "[decree:15:4]" in " ".join(lead.lines)
+
+
 def test_the_ai_product_confirmation_is_not_open_before_the_notice(r):
     q = "Can we apply for the AI product confirmation for public procurement?"
     assert lead_for(r, q, as_of="2026-03-15").verdict == "no"
@@ -655,6 +670,9 @@ def test_a_step_the_notice_requires_first_is_needed_and_not_to_be_skipped(r, que
     ("Does the Act prohibit any AI practices outright, such as social scoring?", "no"),
     ("법이나 시행령에 과태료를 부과하지 않는 계도기간이 있나요?", "no"),
     ("Is there a grace period before fines are imposed under the Act?", "no"),
+    # the Act's one criminal provision: a Council member's secret (Art. 42 with Art. 7(9))
+    ("국가인공지능전략위원회 위원이 회의에서 알게 된 비밀을 자기 투자에 쓰면 징역형까지 받을 수 있나요?", "yes"),
+    ("Could a member of the National AI Strategy Committee be jailed for leaking confidential information?", "yes"),
     # the one rule the Act gives: the operator answers for its domestic agent's breach; asked the other way round
     # ("it's the agent's responsibility, not ours, right?") the verdict turns over
     ("국내대리인이 고영향 확인 요청 업무를 하다가 법을 위반하면, 그 대리인을 지정한 저희 본사가 책임을 지게 되나요?", "yes"),
