@@ -88,8 +88,9 @@ def other_statute(question: str) -> str | None:
 # Act", "일본 AI 추진법", "Singapore instead of Korea", "EU와 미국 사이"), not as where a company is ("미국에만 법인이").
 _LAW_WORD = (r"(?:'s)?\s*(?:[\w-]+\s){0,3}?(?:AI Act|Act|laws?|regulations?|rules|penalt\w*|fines?|GDPR)\b|"
              r"\s*(?:\S+\s){0,2}?\S*(?:법(?!인)|규제|벌칙|과태료)")
-# "사이" stands as its own word ("EU와 미국 사이"): inside a word it is no comparison ("회사이고", "싱가포르 회사이며").
-_VERSUS = re.compile(r"instead of|rather than|\bvs\.?\b|versus|compar|비교|대신|(?<![가-힣])사이|보다", re.I)
+# "사이" is a comparison between two things named ("EU와 미국 사이"): inside a word it is none ("회사이고", "싱가포르
+# 회사이며"), nor between two figures ("9천억~1조2천억원 사이라").
+_VERSUS = re.compile(r"instead of|rather than|\bvs\.?\b|versus|compar|비교|대신|(?:와|과|랑) ?\S{1,12} 사이|보다", re.I)
 # "Korea or Singapore", "under the EU or here": an "or" sets two places side by side ("no office or staff in Korea"
 # does not).
 _OR_PLACE = r"\b(?:{place})\b[^.?!,]{{0,12}}\bor (?:in |under )?(?:the )?(?:korea|south korea|{place})\b|" \

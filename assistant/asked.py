@@ -40,6 +40,9 @@ class Asked:
     own: bool = True  # the asker speaks of its own situation (else: the rule in general)
     cue_in_sentence: bool = False  # the duty is named in the sentence that asks
     inverted: bool = False  # asked the other way round ("are we exempt?"): the verdict is turned over
+    # the asking sentence asks what another party the law binds must do ("do public bodies have to…?"): the facts
+    # told are the asker's, not that party's
+    about_other: bool = False
     yesno_list: bool = False  # a list question asked as yes/no ("do we have any obligations?")
     regimes: list[str] = field(default_factory=list)  # kind "deemed": the Annex 1 regimes the question names
     items: list[int] = field(default_factory=list)  # kind "deemed": the Art. 34(1) measures asked about
@@ -112,6 +115,7 @@ class QuestionReader:
         self._embedded = re.compile(one_of(sentence.embedded_question))
         self._confirmation = re.compile(one_of(sentence.confirmation), re.I)
         self._general = re.compile(one_of(sentence.general_subject))
+        self._other_subject = re.compile(one_of(sentence.other_subject), re.I) if sentence.other_subject else None
         self._refers_back = re.compile(one_of(sentence.refers_back), re.I)
         self._abbreviated, self._numbered = stop_after(sentence.abbreviations), stop_after(sentence.before_number)
 
@@ -213,9 +217,13 @@ class QuestionReader:
         if asked.form != YESNO:
             return False
         cued = asked.permission or asked.sufficiency or asked.obligation or asked.inverted
+        # The story and the asking sentence, not a second question after it ("…올려야 하나요? 그리고 영업비밀인 부분은
+        # 빼도 되나요?": the first asks of posting, not of what may be left out).
+        at = text.find(sentence)
+        told = text[:at + len(sentence)] if sentence and at >= 0 else text
         # (asked without "may we / must we", a step owed first has no direction to answer in)
         found = next((aid for aid, pats, needs in self._allowances if (cued or aid not in self._required)
-                      and any(p.search(text if cued else sentence) for p in pats) and any(n.search(text) for n in needs)),
+                      and any(p.search(told if cued else sentence) for p in pats) and any(n.search(text) for n in needs)),
                      None)
         if found is None:
             return False
@@ -288,6 +296,8 @@ class QuestionReader:
                       result_within=self._any("result_within", sentence),
                       before_step=self._any("before_step", sentence), without=self._any("without", sentence),
                       own=self._any("self", text) or bool(re.search(r"[가-힣]", text) and not self._general.search(text)))
+        if self._other_subject is not None and self._other_subject.search(sentence):
+            asked.own, asked.about_other = False, True
         asked.fine_rows = [rid for rid, pats in self._fine_rows if any(p.search(text) for p in pats)]
         asked.ignored = self._any("fine_ignored", text)
         if asked.sanction:

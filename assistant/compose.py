@@ -893,7 +893,7 @@ class Composer(_FineSchedule):
         # (what the question touches without deciding — "whether to open a branch here is not decided" — is told of
         # the case too)
         described = sum(1 for v in facts.values.values() if v.how != "implied") + len(facts.mentioned) >= DESCRIBED_CASE
-        if not asked.own and not asked.sanction and not described:
+        if not asked.own and not asked.sanction and (not described or asked.about_other):
             if not asked.cue_in_sentence:
                 return None  # the obligation asked about is not this duty's
             stated = [e for e in duty.exceptions if self.r.exception_value(e, facts) is True]

@@ -146,7 +146,8 @@ class Negations:
         direct = bool(words) and bool(self._before.fullmatch(words[-1]) or self._before.search(words[-1][-3:]))
         # "no business office": a word that denies a noun phrase, up to two words before the match
         direct = direct or any(w.lower() in self._phrase for w in words[-NEG_PHRASE_WORDS - 1:-1])
-        words_after = [w for w in text[end:b].split(" ") if w not in self._filler]
+        aside = text.find("(", end, b)  # "AI 회사입니다(한국 사무소 없음)": an aside's negation is its own
+        words_after = [w for w in text[end:b if aside < 0 else aside].split(" ") if w not in self._filler]
         n = NEG_WORDS_KO
         # "개발하거나 남한테 제공하지는 않습니다": an item of a list the negation closes further on
         while self._list_ko and any(w.endswith(self._list_ko) for w in words_after[n - NEG_WORDS_KO:n]) and \

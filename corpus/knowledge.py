@@ -541,6 +541,9 @@ class Sentences(_Strict):
     confirmation: list[str]
     embedded_question: list[str]
     general_subject: list[str]
+    # An asking sentence whose subject is another party the law binds ("do public bodies have to…?"): asked of
+    # them, not of the asker, whoever tells the story
+    other_subject: list[str] = Field(default_factory=list)
     refers_back: list[str] = Field(default_factory=list)  # an asking sentence about what the one before says
     # What an obligation question asks to be done starts after these words ("do we need to …", "…해야 하나요"):
     # it restates the duty, not the asker's facts.

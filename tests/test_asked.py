@@ -159,3 +159,33 @@ def test_fundamental_rights_is_no_funding(reader):
 def test_must_we_before_we_may_with_words_between(reader):
     asked = reader.read("출시 전에 과기정통부 확인을 반드시 받아야만 판매를 시작할 수 있는 건가요?", [])
     assert asked.obligation
+
+
+def test_what_another_party_must_do_is_asked_of_them(reader):
+    asked = reader.read("We make an AI pothole camera and sell it to cities. Do public bodies have to give AI products "
+                        "any preference when they buy?", [])
+    assert asked.about_other and not asked.own
+    assert not reader.read("We're a city. Do we have to give AI products preference when we buy?", []).about_other
+
+
+def test_are_we_just_a_user_asks_the_operator_question_the_other_way_round(reader):
+    asked = reader.read('We only use a vendor\'s forecasting tool internally. Are we just a "user" of that AI?', [])
+    assert (asked.kind, asked.subject, asked.inverted) == ("classify", "business_operator", True)
+
+
+def test_a_second_question_does_not_take_over_the_first(reader):
+    # the allowance (trade secrets may be left out) is what the second question asks, not the first
+    asked = reader.read("고영향 AI 운영 중인 보험사입니다. 관리ㆍ감독 담당자 연락처까지 홈페이지에 올려야 하나요? 그리고 영업비밀인 "
+                        "부분은 빼도 되나요?", [])
+    assert asked.kind == "duty" and asked.subject == "high-impact-measures"
+    asked = reader.read("고영향 AI 운영 중인 보험사입니다. 위험관리방안 중 영업비밀인 부분은 빼도 되나요?", [])
+    assert asked.kind == "allowance"
+
+
+@pytest.mark.parametrize("question", [
+    "가중되면 3천만원보다 더 나올 수도 있어요?",
+    "번역 결과마다 AI가 만든 거라고 따로 표시해야 하나여?",
+    "예술적 창작물이니까 AI 생성 표시 안 해도 되는 거 아닌가요?",
+])
+def test_spoken_korean_endings_with_a_question_mark_ask_yes_or_no(reader, question):
+    assert reader.form(question) == "yesno"

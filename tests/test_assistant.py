@@ -214,6 +214,9 @@ def test_other_jurisdictions_and_statutes_are_declined(assistant, question, reas
     "Does complying with the Personal Information Protection Act count toward the AI Basic Act's safety measures?",
     "We're a startup in Busan and want to sell our AI app in Vietnam. Does the government support going overseas?",
     "AI 기본법에서 고지 의무가 뭔지 알려주세요",
+    # "사이" between two figures compares no jurisdictions
+    "싱가포르 소재 AI 회사입니다(한국 사무소 없음). 그룹 전체 매출이 환율에 따라 9천억~1조2천억원 사이라 애매합니다. "
+    "국내대리인 지정 대상인가요?",
 ])
 def test_legal_questions_in_plain_words_are_answered(assistant, question):
     ans = assistant.ask(question, as_of="2026-09-01")

@@ -378,6 +378,20 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     ("Our kiosk was confirmed as an AI product last year. We haven't changed anything in it.", "msit_confirmed", True),
     ("One bidder markets its product as AI-powered.", "msit_confirmed", None),
     ("그 업체 제품은 과기정통부 확인을 받지 않았어요.", "msit_confirmed", False),
+    # written from held-outs 41 and 42 (studied after their first runs)
+    ("싱가포르 소재 AI 회사입니다(한국 사무소 없음).", "provides_to_others", True),  # the aside's negation is its own
+    ("납품받은 AI 판독 프로그램 결과를 진료할 때 참고만 해요.", "human_final_decision", True),
+    ("동네 약국 여러 곳 운영하는데 매장에 생성형 AI 복약 상담 키오스크를 놨어요.", "provides_to_others", True),
+    ("통신사 고객센터에 AI 음성 상담원을 붙였어요.", "generative", True),
+    ("고영향 AI 운영 중인 보험사 준법팀입니다.", "stated_high_impact", True),
+    ("고영향 AI 운영 중인 보험사 준법팀입니다.", "provides_to_others", True),
+    ("납품받은 고영향 AI 모델을 저희가 보험 인수심사용으로 바꿔서 씁니다.", "stated_high_impact", True),
+    ("Must we send our AI to MSIT to get it confirmed as high-impact or not before we launch?", "stated_high_impact",
+     None),
+    ("Our model is used in an army weapon system, but we also sell the exact same model to farms.",
+     "defense_security_only", False),
+    # a service the asker runs outweighs content made with AI
+    ("번역 앱 운영하는데 생성형 AI로 번역해요.", "outputs_only", False),
 ])
 def test_readings(reader, text, fact, value):
     got = reader.read(text).get(fact)

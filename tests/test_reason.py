@@ -641,6 +641,25 @@ def test_a_public_buyers_preference_is_for_confirmed_ai_products(r, question, ve
     assert "[decree:15:4]" in " ".join(lead.lines)
 
 
+@pytest.mark.parametrize("question, verdict, as_of", [
+    # "are we breaking the Act?" asks whether the duty binds, on the date given
+    ("It's December 2025 and we launched a generative AI chatbot in Korea without any AI notice. Are we breaking the "
+     "AI Basic Act?", "no", "2025-12-10"),
+    ("We launched a generative AI chatbot for Korean consumers without any AI notice. Are we violating the AI Basic "
+     "Act?", "yes", TODAY),
+    # the Act reaching a defence firm that sells the same AI to farmers: "it doesn't apply, right?" no
+    ("방산업체인데 무기체계용 표적 인식 AI를 민수용 농업 드론에도 똑같이 넣어서 팔려고 합니다. 국방용이니까 AI기본법은 전부 적용 안 되는 거 "
+     "맞죠?", "no", TODAY),
+    # asking MSIT to confirm is an option, however it is worded
+    ("Are we legally required to send our credit-scoring AI to MSIT to get it confirmed as high-impact or not before "
+     "we launch?", "no", TODAY),
+    ("We make an AI pothole-detection camera and want to sell it to city governments. Do public bodies have to give "
+     "AI products any preference when they buy?", "yes", TODAY),
+])
+def test_questions_worded_from_held_outs_41_and_42(r, question, verdict, as_of):
+    verdict_lead(r, question, verdict, as_of)
+
+
 def test_the_ai_product_confirmation_is_not_open_before_the_notice(r):
     q = "Can we apply for the AI product confirmation for public procurement?"
     assert lead_for(r, q, as_of="2026-03-15").verdict == "no"
