@@ -452,8 +452,18 @@ class Extractive:
         if not versions:
             return ""
         u = versions[0]
-        start = min(x.effective_from for x in versions if x.effective_from)
         doc = self.store.docs[u.doc]
+        # A provision in force on the date whose addendum starts a part of it later (Act Art. 35(1), latter part, six
+        # months on): that part starts later, not the provision.
+        current = any(x.effective_from and x.effective_from <= as_of and (not x.effective_to or as_of <= x.effective_to)
+                      for x in versions)
+        later = sorted(x.effective_from for x in versions if x.effective_from and x.effective_from > as_of)
+        if current and later:
+            if lang == "ko":
+                return f"{label(u, doc, 'ko')}은(는) {as_of} 현재 시행 중이나 그 일부는 {later[0]}부터 시행됩니다(부칙 참조)."
+            return f"{label(u, doc, 'en')} is in force on {as_of}, but part of it applies only from {later[0]} (see the " \
+                   f"addendum cited)."
+        start = later[0] if later else min(x.effective_from for x in versions if x.effective_from)
         if lang == "ko":
             return f"{label(u, doc, 'ko')}은(는) {as_of} 현재 시행 전이며 {start}부터 시행됩니다(부칙 참조)."
         return f"{label(u, doc, 'en')} is not in force on {as_of}; it applies from {start} (see the addendum cited)."
@@ -471,6 +481,7 @@ class Extractive:
 
 GUIDANCE_SENTENCES = 2  # quoted from the guidance passage found beside the law
 MAX_LEAD_QUOTE = 1500  # characters of a provision quoted for a sentence of the lead
+ADDENDA_HEADING = re.compile(r"^\s*(부칙|addend(um|a))\b[^\n]*>\s*$", re.I)
 
 
 def cite_marks(extractive: Extractive, lines: list[str], lang: str, as_of: str, start: int = 1
@@ -503,7 +514,9 @@ def cite_marks(extractive: Extractive, lines: list[str], lang: str, as_of: str, 
         ko = extractive.store.twin(unit, "ko", as_of) if unit.lang != "ko" else None
         ko_figures = figures(ko.text) if ko is not None else set()
         quote = ""
-        for k in range(1, len(text_lines) + 1):
+        # An addendum's heading ("부칙 <제21311호,2026.1.20>") alone says nothing of when the law applies.
+        heading = 1 if len(text_lines) > 1 and ADDENDA_HEADING.match(text_lines[0]) else 0
+        for k in range(1 + heading, len(text_lines) + 1):
             quote = "\n".join(text_lines[:k])
             if needed[cid] <= figures(quote) | ko_figures or len(quote) >= MAX_LEAD_QUOTE:
                 break

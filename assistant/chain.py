@@ -246,7 +246,9 @@ class Assistant:
         decision = decide(self.store, r, self.missing)
         asked = state["asked"]
         # (a period the question names, stated, answers as a verdict does)
-        answers = lead is not None and (lead.verdict is not None or asked.kind in ("deadline", "keep"))
+        # (a fine's amounts, asked as "what fine?", answer as a verdict does)
+        answers = lead is not None and (lead.verdict is not None or asked.kind in ("deadline", "keep")
+                                        or (asked.sanction_detail and bool(lead.lines)))
         if decision.abstain and answers and (
                 decision.reason in ("weak-match", "no-candidates", "advice", "off-topic")
                 or (decision.reason == "foreign" and a.other_fields and not a.unknown_names)

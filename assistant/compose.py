@@ -379,6 +379,9 @@ class Composer(_FineSchedule):
                 if self.r.term(sub, facts) is value and sub in self.k.terms and not self.r.defaulted(sub, facts):
                     t = self.k.terms[sub]
                     lines.append(f"- {_t(t.plain.true if value else t.plain.false, lang)}")
+            if value:  # which kind of it ("an AI-using business operator": built on another's model)
+                kind = next((self.k.terms[x] for x in term.kinds if self.r.term(x, facts) is True), None)
+                lines += [f"- {_t(kind.plain.true, lang)}"] if kind is not None else []
             lines += self._caveats([status.id], facts, lang)
         lines[1:1] = self._area_line(status.id, facts, lang)
         duties = [DutyLine(d.id, s.status, self._duty_because(d, s, lang))
@@ -784,7 +787,7 @@ class Composer(_FineSchedule):
         return _not_yet(lang, ("질문한 날짜에 시행 중이던 조항은 아직 이를 요구하지 않았습니다",
                                "the provision in force on the date you give did not yet require it"),
                         (f"이 요건은 {m.applies_from}부터 적용됩니다.", f"This requirement applies from {m.applies_from}."),
-                        m.rests_on)
+                        m.rests_on + m.dated_by)
 
     def _converted(self, facts: Facts, lang: str) -> list[str]:
         """Beside a verdict, how a figure stated in a foreign currency was read (a band of won, Decree Art. 29(2))."""

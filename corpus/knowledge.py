@@ -218,6 +218,9 @@ class Term(_Strict):
     assumed_note: Bilingual | None = None  # the note an answer resting on that assumption carries
     assume_if: str | None = None  # the condition under which `assume` applies (None: always)
     unless: list[str] = Field(default_factory=list)  # conditions that make it false whenever they are true
+    # The narrower terms it divides into (an AI business operator is a developer or a using operator): where it holds,
+    # the answer names the one the facts decide
+    kinds: list[str] = Field(default_factory=list)
 
 
 class Area(_Strict):
@@ -288,6 +291,7 @@ class Must(_Strict):
     rests_on: list[str]
     plain: Bilingual
     applies_from: str = ""
+    dated_by: list[str] = Field(default_factory=list)  # the provision stating applies_from (an addendum)
     # False for a manner asked about that the law does not require ("must the label stay on screen throughout?"),
     # where `when` holds (a condition over the facts; empty: always).
     required: bool = True

@@ -538,3 +538,12 @@ def test_a_not_covered_entry_with_an_answer_keeps_it_where_its_provision_ranks_f
                         "형사처벌까지 받을 수 있나요?", as_of="2026-09-01")
     assert not ans.abstained and ans.verdict == "no", ans.answer[:300]
     assert any(c.article == "42" for c in ans.citations) and any(c.article == "43" for c in ans.citations)
+
+
+def test_a_not_yet_answer_quotes_the_addendum_that_starts_the_part_later(assistant):
+    # Art. 35(1) is in force in March 2026; only its latter part (the AI-vulnerable) starts six months on
+    ans = assistant.ask("영향평가에 인공지능취약계층 특성을 반영하라는 내용이 그때도 법에 있었나요?", as_of="2026-03-15")
+    assert ans.verdict == "no"
+    quotes = " ".join(c.quote for c in ans.citations)
+    assert "제35조제1항 후단" in quotes and "6개월" in quotes
+    assert "제35조제1항은(는) 2026-03-15 현재 시행 전" not in ans.answer

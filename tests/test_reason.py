@@ -660,6 +660,16 @@ def test_questions_worded_from_held_outs_41_and_42(r, question, verdict, as_of):
     verdict_lead(r, question, verdict, as_of)
 
 
+@pytest.mark.parametrize("question, kind", [
+    ("We wrap a foreign open-source LLM, unchanged, into a support chatbot that we sell to client companies. We didn't "
+     "build the model. Are we an AI business operator?", "AI-using business operator"),
+    ("저희가 직접 개발한 이미지 생성 모델을 앱으로 일반 이용자에게 제공합니다. 인공지능사업자인가요?", "인공지능개발사업자"),
+])
+def test_an_operator_is_told_which_kind_it_is(r, question, kind):
+    lead = verdict_lead(r, question, "yes")
+    assert any(kind in line for line in lead.lines[1:]), lead.lines
+
+
 def test_the_ai_product_confirmation_is_not_open_before_the_notice(r):
     q = "Can we apply for the AI product confirmation for public procurement?"
     assert lead_for(r, q, as_of="2026-03-15").verdict == "no"
