@@ -140,6 +140,9 @@ class _FineSchedule:
             unsettled = next((f for f in ("in_arrears", "sme") if value(f) is None and f in facts.mentioned), None)
             if unsettled is not None:
                 return depends(self.k.facts[unsettled].ask, _t(p.reduce, lang), amounts)
+            if value("sme") is False and asked.own:
+                # "We're not an SME — any room for a reduction?": the other grounds, which the question does not tell
+                return depends(p.reduce_grounds, _t(p.reduce, lang), amounts)
             return said("yes", _t(p.reduce, lang), amounts)
         if part == "increase" and asked.amount is not None and asked.amount >= self.k.schedule.ceiling:
             # "가중되면 3천만원보다 더 나올 수도 있나요?": no increase goes above the Act's maximum

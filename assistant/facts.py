@@ -379,6 +379,8 @@ class FactReader:
                     continue  # "… whether they check or just use it varies by school": not stated either way
                 # A reading the question negates counts for the other side, unless the pattern is itself a negative.
                 flip = not negative and self.neg.negated(text, spans, m.start(), m.end())
+                if flip and not side and not self.k.facts[fid].false_negation_flips:
+                    continue  # "중소기업은 아닙니다": another kind denied, not this fact stated
                 # a Korean negation a word or two on ("AI 생성 표시 안 해도") may be another word's; one in the
                 # matched word itself ("생성형이 아니고") is not
                 weak = flip and not self.neg.in_word(text, m.end()) and bool(re.search(r"[가-힣]", m.group(0)))

@@ -150,6 +150,9 @@ class FactSpec(_Strict):
     # The side that stands wherever the question reads both ways (else the side read more often, then the longer
     # reading).
     prevails: bool | None = None
+    # Whether a negated reading of the false side counts for the true side. Where the false patterns name other kinds
+    # ("a startup", "중소기업") rather than deny the fact, "중소기업은 아닙니다" makes no one a public body: false.
+    false_negation_flips: bool = True
 
     _check = field_validator("cues", "not_cues", "counts", "mentioned_by", "below", "other_period", "counted_period")(
         classmethod(lambda cls, v: _compile(v)))
@@ -363,6 +366,7 @@ class ScheduleText(_Strict):
     arrears: Bilingual
     increase: Bilingual
     grounds: Bilingual
+    reduce_grounds: Bilingual  # the grounds for a reduction besides being a small business, worded for "it depends on …"
     amounts: Bilingual  # with {name}, {a1}, {a2}, {a3}
     adjust: Bilingual
     ignored: Bilingual

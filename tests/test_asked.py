@@ -186,6 +186,9 @@ def test_a_second_question_does_not_take_over_the_first(reader):
     "가중되면 3천만원보다 더 나올 수도 있어요?",
     "번역 결과마다 AI가 만든 거라고 따로 표시해야 하나여?",
     "예술적 창작물이니까 AI 생성 표시 안 해도 되는 거 아닌가요?",
+    # indefinite uses of question words ask nothing
+    "앱 이름이나 화면 어디에도 AI라는 말은 없는데, 이용자한테 미리 알려야 하나요?",
+    "혹시 한국 사람이 몇 명 쓸 수도 있긴 한데, 그래도 한국 AI기본법이 적용되나요?",
 ])
 def test_spoken_korean_endings_with_a_question_mark_ask_yes_or_no(reader, question):
     assert reader.form(question) == "yesno"

@@ -392,6 +392,13 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
      "defense_security_only", False),
     # a service the asker runs outweighs content made with AI
     ("번역 앱 운영하는데 생성형 AI로 번역해요.", "outputs_only", False),
+    # written from held-out 43 (studied after its first run)
+    ("저희는 중견기업이라 중소기업은 아닙니다.", "sme", False),  # "아닙니다" negates
+    ("저희는 중견기업이라 중소기업은 아닙니다.", "public_body", None),  # another kind denied is no public body
+    ("대부분은 사내용이지만, 고객이 요청하면 요약본을 이메일로 보내주기도 해요.", "internal_use_only", False),
+    ("Our frontier model meets every criterion in Decree Art. 24(1).", "stated_safety_tier", True),
+    ("고영향 AI로 대출 심사를 하는 핀테크입니다.", "stated_high_impact", True),
+    ("고영향 AI로 대출 심사를 하는 핀테크입니다.", "provides_to_others", True),
 ])
 def test_readings(reader, text, fact, value):
     got = reader.read(text).get(fact)
@@ -428,6 +435,10 @@ def test_described_examples_decide_what_patterns_leave_open(reader):
 
 
 @pytest.mark.parametrize("text, fact", [
+    # "nobody has told us whether …" and "받았는지는 … 확인이 안 돼요" say the asker does not know
+    ("We're a defense contractor. Nobody has told us whether the Minister of National Defense has designated that "
+     "work.", "designated_task"),
+
     ("Teachers can edit the scores, but whether they actually review them or just paste them in varies by school.",
      "human_final_decision"),
     ("담당 공무원이 결과를 검토한다고는 하는데, 실제로 얼마나 손을 댈지는 모르겠어요.", "human_final_decision"),

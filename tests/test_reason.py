@@ -655,6 +655,16 @@ def test_a_public_buyers_preference_is_for_confirmed_ai_products(r, question, ve
      "we launch?", "no", TODAY),
     ("We make an AI pothole-detection camera and want to sell it to city governments. Do public bodies have to give "
      "AI products any preference when they buy?", "yes", TODAY),
+    # written from held-out 43 (studied after its first run)
+    ("저희는 중견기업이라 중소기업은 아닙니다. AI 사전 고지 누락으로 과태료 처분이 예정돼 있는데 감경받을 여지가 있을까요? 체납은 없습니다.",
+     "depends", TODAY),
+    ("Our frontier model meets every criterion in Decree Art. 24(1). Beyond the lifecycle risk work, do we have to "
+     "send anything to MSIT?", "yes", TODAY),
+    ("지역 미술관에서 AI로 만든 실사 같은 영상 작품을 전시합니다. 감상을 방해하지 않는 방식으로 표시해도 되나요?", "yes", TODAY),
+    ("AI 공기청정기를 공공기관 우선 구매 대상으로 확인받고 싶습니다. 확인 신청 전에 조달청 쪽에서 미리 받아야 하는 게 있나요?", "yes",
+     TODAY),
+    ("I'm a procurement officer at a public agency. If a confirmed AI product we bought costs the agency money, am I "
+     "personally on the hook? I followed the normal process.", "no", TODAY),
 ])
 def test_questions_worded_from_held_outs_41_and_42(r, question, verdict, as_of):
     verdict_lead(r, question, verdict, as_of)
