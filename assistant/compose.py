@@ -848,7 +848,8 @@ class Composer(_FineSchedule):
             # ("can we be fined for it?" asks about the sanction, not about what may be done)
             return None  # the map decides whether a duty binds or a term holds, not what may be done or how
         if asked.kind == "classify":
-            if not (asked.classification or asked.obligation or binds_question(asked)):
+            # ("does that education item cover university courses?" asks whether the term holds, as "counts as")
+            if not (asked.classification or asked.counts or asked.obligation or binds_question(asked)):
                 return None
             status = self.r.classify(asked.subject, facts)
             lead = self.classify_lead(status, facts, lang, as_of)

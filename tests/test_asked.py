@@ -189,6 +189,20 @@ def test_a_second_question_does_not_take_over_the_first(reader):
     # indefinite uses of question words ask nothing
     "앱 이름이나 화면 어디에도 AI라는 말은 없는데, 이용자한테 미리 알려야 하나요?",
     "혹시 한국 사람이 몇 명 쓸 수도 있긴 한데, 그래도 한국 AI기본법이 적용되나요?",
+    "안내문 크게 붙여두면 사전 고지 한 걸로 되나요??",
 ])
 def test_spoken_korean_endings_with_a_question_mark_ask_yes_or_no(reader, question):
     assert reader.form(question) == "yesno"
+
+
+def test_a_position_stated_then_questioned_is_what_is_asked(reader):
+    q = ("Client licenses its model to two commercial shipyards. Client's position is that the AI Basic Act does not "
+         "apply because of the national-defence exclusion. Is that position sound?")
+    asked = reader.read(q, [])
+    assert (asked.kind, asked.subject, asked.inverted) == ("classify", "in_scope", True)
+
+
+def test_hitting_a_threshold_asks_whether_the_duty_binds(reader):
+    asked = reader.read("Client is a Hong Kong AI company with no Korean office. Does it hit the KRW 1 trillion "
+                        "domestic agent threshold?", [])
+    assert asked.obligation and asked.subject == "domestic-agent"

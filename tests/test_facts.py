@@ -399,6 +399,13 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     ("Our frontier model meets every criterion in Decree Art. 24(1).", "stated_safety_tier", True),
     ("고영향 AI로 대출 심사를 하는 핀테크입니다.", "stated_high_impact", True),
     ("고영향 AI로 대출 심사를 하는 핀테크입니다.", "provides_to_others", True),
+    # written from held-out 44 (studied after its first run)
+    ("소상공인인데 예전 과태료를 아직 못 낸 상태거든요.", "in_arrears", True),
+    ("We sell 'AI-recipe' sourdough (the recipe was tuned with an AI tool).", "ai_in_product", False),
+    ("Client developed a hull-defect AI for a Navy weapon-system programme.", "defense_security_only", True),
+    ("The identical model is also licensed to two commercial shipyards.", "defense_security_only", False),
+    ("급여 지급 자격 심사에 쓰는 AI가 과기정통부 확인으로 고영향 판정을 받았어요.", "stated_high_impact", True),
+    ("의뢰인은 미국 소재 AI 기업으로 한국에 주소나 영업소가 없습니다.", "provides_to_others", True),
 ])
 def test_readings(reader, text, fact, value):
     got = reader.read(text).get(fact)
@@ -520,3 +527,9 @@ def test_the_closing_question_naming_the_duty_restates_it(reader):
     # told in a sentence of its own, the same words are the asker's fact
     said = "Our avatars are hard to tell from real ones. Do we have to label them?"
     assert reader.read(said, naming=naming).get("realistic_media") is True
+
+
+def test_a_new_use_spoken_of_touches_whether_the_change_is_material(reader):
+    f = reader.read("We bought a vendor's CV-screening AI. We now want to also use it to rank existing staff for "
+                    "promotion.")
+    assert f.get("significant_change") is None and "significant_change" in f.mentioned

@@ -665,6 +665,14 @@ def test_a_public_buyers_preference_is_for_confirmed_ai_products(r, question, ve
      TODAY),
     ("I'm a procurement officer at a public agency. If a confirmed AI product we bought costs the agency money, am I "
      "personally on the hook? I followed the normal process.", "no", TODAY),
+    # written from held-out 44 (studied after its first run)
+    ("소상공인이라 과태료 절반까지 깎아준다고 들었는데, 예전 과태료를 아직 못 낸 상태거든요. 그래도 감경 받을 수 있나요?", "no", TODAY),
+    ("I own a bakery selling 'AI-recipe' sourdough (the recipe was tuned with an AI tool). Can we get the MSIT 'AI "
+     "product' confirmation for the bread so public institutions favour us?", "no", TODAY),
+    ("National university here. We're piloting AI to grade undergraduate essays. We were told student evaluation is "
+     "a high-impact area. Does that item cover university courses like ours?", "no", TODAY),
+    ("직원 15명인 HR테크 스타트업인데 고영향 채용 AI 책무 이행이랑 영향평가가 부담돼요. 과기정통부가 중소기업을 도와줄 수 있는 법적 근거가 "
+     "있긴 한가요?", "yes", TODAY),
 ])
 def test_questions_worded_from_held_outs_41_and_42(r, question, verdict, as_of):
     verdict_lead(r, question, verdict, as_of)
