@@ -83,6 +83,7 @@ class Negations:
         # "… under its Art. 36-2(1) is unclear": a full stop after these words, before a number, ends no sentence
         self._numbered = stop_after(before_number) if before_number else None
         self._before = re.compile(one_of(spec.before))
+        self._before_phrase = re.compile(one_of(spec.before_phrase), re.I) if spec.before_phrase else None
         self._after = re.compile(one_of(spec.after))
         self._in_pattern = re.compile(one_of(spec.in_pattern))
         self._clause = re.compile(one_of(spec.clause_break))
@@ -137,13 +138,21 @@ class Negations:
         a, b = _clause_of(spans, start)
         parts = re.split(r"[,;:—–]| - ", text[max(a, start - NEG_WINDOW_EN):start])
         words = parts[-1].split()
-        if len(parts) > 1 and all(w.lower() in self._joiners for w in words):
+        listed = len(parts) > 1 and all(w.lower() in self._joiners for w in words)
+        if listed:
             # An item of a list a negation opens ("isn't used for credit, hiring or anything like that"): read what
             # stands before the list's first item.
             words = parts[-2].split()[:-1]
         while words and words[-1] in self._filler:
             words.pop()
         direct = bool(words) and bool(self._before.fullmatch(words[-1]) or self._before.search(words[-1][-3:]))
+        # ("it doesn't write lyrics, make music or …": the negation a word or two before the list's first item, where
+        # a comma sets the items apart — not a colon opening another clause: "never leave the company: only our own…")
+        seps = re.findall(r"[,;:—–]| - ", text[max(a, start - NEG_WINDOW_EN):start])
+        direct = direct or (listed and seps[-1:] == [","] and any(
+            self._before.fullmatch(w) or self._before.search(w[-3:]) for w in words[-3:]))
+        if self._before_phrase is not None and self._before_phrase.search(text[max(a, start - 3 * NEG_WINDOW_EN):start]):
+            direct = True  # "nothing to do with hiring, loans, health"
         # "no business office": a word that denies a noun phrase, up to two words before the match
         direct = direct or any(w.lower() in self._phrase for w in words[-NEG_PHRASE_WORDS - 1:-1])
         aside = text.find("(", end, b)  # "AI 회사입니다(한국 사무소 없음)": an aside's negation is its own
@@ -379,6 +388,8 @@ class FactReader:
                     continue  # "… whether they check or just use it varies by school": not stated either way
                 # A reading the question negates counts for the other side, unless the pattern is itself a negative.
                 flip = not negative and self.neg.negated(text, spans, m.start(), m.end())
+                if flip and side and not self.k.facts[fid].true_negation_flips:
+                    flip = False  # "7개월째 안 하고 있었어요": the negation is the verb's, the period stands
                 if flip and not side and not self.k.facts[fid].false_negation_flips:
                     continue  # "중소기업은 아닙니다": another kind denied, not this fact stated
                 # a Korean negation a word or two on ("AI 생성 표시 안 해도") may be another word's; one in the

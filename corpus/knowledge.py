@@ -153,6 +153,9 @@ class FactSpec(_Strict):
     # Whether a negated reading of the false side counts for the true side. Where the false patterns name other kinds
     # ("a startup", "중소기업") rather than deny the fact, "중소기업은 아닙니다" makes no one a public body: false.
     false_negation_flips: bool = True
+    # Whether a negation turns a reading of the true side round (false: "7개월째 안 하고 있었어요" — the negation is the
+    # duty's, not the period's, which is read as written)
+    true_negation_flips: bool = True
 
     _check = field_validator("cues", "not_cues", "counts", "mentioned_by", "below", "other_period", "counted_period")(
         classmethod(lambda cls, v: _compile(v)))
@@ -577,6 +580,7 @@ class Negation(_Strict):
     clause_break: list[str]
     unsure: list[str]  # a sentence saying the asker does not know, or that it varies: what it states is not a fact
     list_joiners: list[str]  # the words that may stand alone between the items of a negated list ("…, hiring or …")
+    before_phrase: list[str] = Field(default_factory=list)  # a phrase denying what follows ("nothing to do with")
     # Words that deny a whole noun phrase, a few words before its noun ("no business office in Korea").
     phrase: list[str] = Field(default_factory=list)
     list_endings_ko: list[str] = Field(default_factory=list)  # Korean endings joining items a negation closes

@@ -406,6 +406,19 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     ("The identical model is also licensed to two commercial shipyards.", "defense_security_only", False),
     ("급여 지급 자격 심사에 쓰는 AI가 과기정통부 확인으로 고영향 판정을 받았어요.", "stated_high_impact", True),
     ("의뢰인은 미국 소재 AI 기업으로 한국에 주소나 영업소가 없습니다.", "provides_to_others", True),
+    # written from held-out 45 (studied after its first run)
+    ("A model that ranks songs; it has nothing to do with hiring, loans, health or anything like that.",
+     "high_impact_area", False),
+    ("It's a model that ranks songs; it doesn't write lyrics, make music or produce any text.", "generative", False),
+    ("사전 고지를 7개월째 안 하고 있었어요.", "violation_long", True),  # the negation is the duty's
+    ("위반 상태가 6개월은 안 됐어요.", "violation_long", False),
+    ("Agents get back photorealistic 'staged' rooms with furniture that isn't there; buyers honestly can't tell.",
+     "realistic_media", True),
+    ("We rent elderly-care robots to nursing homes.", "provides_to_others", True),
+    ("The robot maker already has the risk management plan for this high-impact system.", "stated_high_impact", True),
+    ("The robot maker already has the risk management plan for this high-impact system.", "third_party_ai", True),
+    # a colon opens another clause: "never" is not the list's negation
+    ("The drafts never leave the company: only our own engineers read and sign them.", "internal_use_only", True),
 ])
 def test_readings(reader, text, fact, value):
     got = reader.read(text).get(fact)
@@ -445,6 +458,7 @@ def test_described_examples_decide_what_patterns_leave_open(reader):
     # "nobody has told us whether …" and "받았는지는 … 확인이 안 돼요" say the asker does not know
     ("We're a defense contractor. Nobody has told us whether the Minister of National Defense has designated that "
      "work.", "designated_task"),
+    ("I may still owe part of an earlier fine — my accountant is checking whether it's actually overdue.", "in_arrears"),
 
     ("Teachers can edit the scores, but whether they actually review them or just paste them in varies by school.",
      "human_final_decision"),
