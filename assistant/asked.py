@@ -22,6 +22,7 @@ RANK_WEIGHT = (1.0, 0.6, 0.4)
 CUE_WEIGHT = 2.0
 SENTENCE_WEIGHT = 1.0
 MIN_SCORE = 1.0  # below this no entry is the subject: the answer stands on the provisions alone
+COMPARED_WITHIN = 40  # characters before a duty's name read for words setting it beside another as a comparison
 _PERIOD_BEFORE = re.compile(r"(?i)\b(within|up to|no more than|at most|deadline of|period of)\s*$")
 _PERIOD_AFTER = re.compile(r"\s*(이내|안에|까지)")
 
@@ -115,6 +116,7 @@ class QuestionReader:
         self._embedded = re.compile(one_of(sentence.embedded_question))
         self._confirmation = re.compile(one_of(sentence.confirmation), re.I)
         self._general = re.compile(one_of(sentence.general_subject))
+        self._compared = re.compile(one_of(sentence.compared), re.I) if sentence.compared else re.compile(r"(?!x)x")
         self._other_subject = re.compile(one_of(sentence.other_subject), re.I) if sentence.other_subject else None
         self._refers_back = re.compile(one_of(sentence.refers_back), re.I)
         self._abbreviated, self._numbered = stop_after(sentence.abbreviations), stop_after(sentence.before_number)
@@ -379,7 +381,10 @@ class QuestionReader:
             at = [m.start() for p in self._forms["sanction"] for m in p.finditer(sentence)]
 
             def distance(did: str) -> int:
+                # (a duty the sentence names only to compare with — "the way it can for a missing advance notice" —
+                # is not the violation asked about)
                 return min((abs(m.start() - a) for p in self._duty_pats[did] for m in p.finditer(sentence)
+                            if not self._compared.search(sentence[max(0, m.start() - COMPARED_WITHIN):m.start()])
                             for a in at),
                            default=len(sentence) + 1)
 
@@ -394,6 +399,7 @@ class QuestionReader:
 
                 def unmet(did: str) -> int:  # how near the duty's words come to a word saying it was not done
                     return min((abs(m.start() - g) for p in self._duty_pats[did] for m in p.finditer(text)
+                                if not self._compared.search(text[max(0, m.start() - COMPARED_WITHIN):m.start()])
                                 for g in gaps), default=len(text) + 1)
 
                 named = sorted((x for x in scored if x[3] == "duty" and x[0] >= MIN_SCORE

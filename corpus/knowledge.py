@@ -555,6 +555,8 @@ class Sentences(_Strict):
     # An asking sentence whose subject is another party the law binds ("do public bodies have to…?"): asked of
     # them, not of the asker, whoever tells the story
     other_subject: list[str] = Field(default_factory=list)
+    # Words that set what follows beside the matter asked as a comparison ("the way it can for …", "처럼")
+    compared: list[str] = Field(default_factory=list)
     refers_back: list[str] = Field(default_factory=list)  # an asking sentence about what the one before says
     # What an obligation question asks to be done starts after these words ("do we need to …", "…해야 하나요"):
     # it restates the duty, not the asker's facts.

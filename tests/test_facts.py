@@ -417,6 +417,8 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     ("We rent elderly-care robots to nursing homes.", "provides_to_others", True),
     ("The robot maker already has the risk management plan for this high-impact system.", "stated_high_impact", True),
     ("The robot maker already has the risk management plan for this high-impact system.", "third_party_ai", True),
+    # written from held-out 46 (studied after its first run)
+    ("저희 분식집 키오스크는 과거 주문 이력으로 메뉴 추천만 해요(생성형 아님, 고영향 분야도 아님).", "generative", False),
     # a colon opens another clause: "never" is not the list's negation
     ("The drafts never leave the company: only our own engineers read and sign them.", "internal_use_only", True),
 ])

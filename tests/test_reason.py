@@ -673,6 +673,15 @@ def test_a_public_buyers_preference_is_for_confirmed_ai_products(r, question, ve
      "a high-impact area. Does that item cover university courses like ours?", "no", TODAY),
     ("직원 15명인 HR테크 스타트업인데 고영향 채용 AI 책무 이행이랑 영향평가가 부담돼요. 과기정통부가 중소기업을 도와줄 수 있는 법적 근거가 "
      "있긴 한가요?", "yes", TODAY),
+    # written from held-out 46 (studied after its first run): "doesn't apply to us, right?" asks the other way round
+    ("We supply facial-recognition software that the police use to find burglary suspects. Since it's police work, "
+     "the AI Basic Act doesn't apply to us — right?", "no", TODAY),
+    ("We're a Vietnamese studio selling an AI voice-cloning app to Korean users. The Act doesn't reach us, right?",
+     "no", TODAY),
+    ("Our staff use a generative AI tool purely in-house to draft working papers; clients never see it. We don't need "
+     "AI notices or labels for this, right?", "yes", TODAY),
+    ("저희 AI 이미지 생성 서비스 이용자들이 만든 실사풍 작품으로 전시회를 엽니다. 작품마다 화면 한가운데 'AI 생성' 워터마크를 크게 박아야만 하나요?",
+     "no", TODAY),
 ])
 def test_questions_worded_from_held_outs_41_and_42(r, question, verdict, as_of):
     verdict_lead(r, question, verdict, as_of)
