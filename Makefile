@@ -91,6 +91,12 @@ eval: setup
 	$(BIN)/kaia eval --baseline --questions eval/heldout38.jsonl --out eval/report-heldout38
 	$(BIN)/kaia eval --baseline --questions eval/heldout39.jsonl --out eval/report-heldout39
 	$(BIN)/kaia eval --baseline --questions eval/heldout40.jsonl --out eval/report-heldout40
+	$(BIN)/kaia eval --baseline --questions eval/heldout41.jsonl --out eval/report-heldout41
+	$(BIN)/kaia eval --baseline --questions eval/heldout42.jsonl --out eval/report-heldout42
+	$(BIN)/kaia eval --baseline --questions eval/heldout43.jsonl --out eval/report-heldout43
+	$(BIN)/kaia eval --baseline --questions eval/heldout44.jsonl --out eval/report-heldout44
+	$(BIN)/kaia eval --baseline --questions eval/heldout45.jsonl --out eval/report-heldout45
+	$(BIN)/kaia eval --baseline --questions eval/heldout46.jsonl --out eval/report-heldout46
 	$(BIN)/python eval/readme_tables.py
 
 clean:

@@ -318,7 +318,7 @@ class QuestionReader:
         scope = text if len(sentence.strip()) <= 12 or self._refers_back.search(sentence.strip()) else sentence
         for nid in [nid for nid, pats in self._not_covered if any(p.search(text) for p in pats)
                     and (nid not in self._answering or any(p.search(scope) for p in pats))
-                    and all(any(p.search(text) for p in need) for need in [self._not_covered_needs.get(nid)] if need)
+                    and (nid not in self._not_covered_needs or any(p.search(text) for p in self._not_covered_needs[nid]))
                     ][:1]:
             asked.kind, asked.subject = "not_covered", nid
             return asked
