@@ -97,6 +97,7 @@ eval: setup
 	$(BIN)/kaia eval --baseline --questions eval/heldout44.jsonl --out eval/report-heldout44
 	$(BIN)/kaia eval --baseline --questions eval/heldout45.jsonl --out eval/report-heldout45
 	$(BIN)/kaia eval --baseline --questions eval/heldout46.jsonl --out eval/report-heldout46
+	$(BIN)/kaia eval --baseline --questions eval/heldout47.jsonl --out eval/report-heldout47
 	$(BIN)/python eval/readme_tables.py
 
 clean:
