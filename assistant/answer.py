@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from corpus.labels import label
 from corpus.numbers import date_spans
 from corpus.model import LAW_KINDS, Unit
+from ingest.blocks import ADDENDUM_HEADER
 from ingest.store import IndexStore
 from ingest.structure import classify
 
@@ -481,7 +482,6 @@ class Extractive:
 
 GUIDANCE_SENTENCES = 2  # quoted from the guidance passage found beside the law
 MAX_LEAD_QUOTE = 1500  # characters of a provision quoted for a sentence of the lead
-ADDENDA_HEADING = re.compile(r"^\s*(부칙|addend(um|a))\b[^\n]*>\s*$", re.I)
 
 
 def cite_marks(extractive: Extractive, lines: list[str], lang: str, as_of: str, start: int = 1
@@ -515,7 +515,8 @@ def cite_marks(extractive: Extractive, lines: list[str], lang: str, as_of: str, 
         ko_figures = figures(ko.text) if ko is not None else set()
         quote = ""
         # An addendum's heading ("부칙 <제21311호,2026.1.20>") alone says nothing of when the law applies.
-        heading = 1 if len(text_lines) > 1 and ADDENDA_HEADING.match(text_lines[0]) else 0
+        heading = 1 if len(text_lines) > 1 and ADDENDUM_HEADER.match(text_lines[0]) and \
+            text_lines[0].rstrip().endswith(">") else 0
         for k in range(1 + heading, len(text_lines) + 1):
             quote = "\n".join(text_lines[:k])
             if needed[cid] <= figures(quote) | ko_figures or len(quote) >= MAX_LEAD_QUOTE:

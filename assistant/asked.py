@@ -116,7 +116,7 @@ class QuestionReader:
         self._embedded = re.compile(one_of(sentence.embedded_question))
         self._confirmation = re.compile(one_of(sentence.confirmation), re.I)
         self._general = re.compile(one_of(sentence.general_subject))
-        self._compared = re.compile(one_of(sentence.compared), re.I) if sentence.compared else re.compile(r"(?!x)x")
+        self._compared = re.compile(one_of(sentence.compared), re.I) if sentence.compared else None
         self._other_subject = re.compile(one_of(sentence.other_subject), re.I) if sentence.other_subject else None
         self._refers_back = re.compile(one_of(sentence.refers_back), re.I)
         self._abbreviated, self._numbered = stop_after(sentence.abbreviations), stop_after(sentence.before_number)
@@ -212,6 +212,11 @@ class QuestionReader:
             asked.kind, asked.subject, asked.years = "keep", keep, int(self._number_words.get(n, n))
             return True
         return False
+
+    def _compared_at(self, text: str, pos: int) -> bool:
+        """Whether the words just before `pos` set what follows beside the matter asked as a comparison ("the way it
+        can for a missing advance notice")."""
+        return self._compared is not None and bool(self._compared.search(text[max(0, pos - COMPARED_WITHIN):pos]))
 
     def _allowed(self, asked: Asked, text: str, sentence: str) -> bool:
         """A question whether the asker may do something the law allows (or must do otherwise), or whether the law
@@ -384,7 +389,7 @@ class QuestionReader:
                 # (a duty the sentence names only to compare with — "the way it can for a missing advance notice" —
                 # is not the violation asked about)
                 return min((abs(m.start() - a) for p in self._duty_pats[did] for m in p.finditer(sentence)
-                            if not self._compared.search(sentence[max(0, m.start() - COMPARED_WITHIN):m.start()])
+                            if not self._compared_at(sentence, m.start())
                             for a in at),
                            default=len(sentence) + 1)
 
@@ -399,7 +404,7 @@ class QuestionReader:
 
                 def unmet(did: str) -> int:  # how near the duty's words come to a word saying it was not done
                     return min((abs(m.start() - g) for p in self._duty_pats[did] for m in p.finditer(text)
-                                if not self._compared.search(text[max(0, m.start() - COMPARED_WITHIN):m.start()])
+                                if not self._compared_at(text, m.start())
                                 for g in gaps), default=len(text) + 1)
 
                 named = sorted((x for x in scored if x[3] == "duty" and x[0] >= MIN_SCORE

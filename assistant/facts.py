@@ -136,7 +136,9 @@ class Negations:
         two words after it ("고객에게 제공하지 않습니다"). A negation of another verb ("do not label AI-generated
         images") does not count."""
         a, b = _clause_of(spans, start)
-        parts = re.split(r"[,;:—–]| - ", text[max(a, start - NEG_WINDOW_EN):start])
+        # the window split at its separators, which are kept: parts at even places, separators at odd ones
+        pieces = re.split(r"([,;:—–]| - )", text[max(a, start - NEG_WINDOW_EN):start])
+        parts, seps = pieces[::2], pieces[1::2]
         words = parts[-1].split()
         listed = len(parts) > 1 and all(w.lower() in self._joiners for w in words)
         if listed:
@@ -148,7 +150,6 @@ class Negations:
         direct = bool(words) and bool(self._before.fullmatch(words[-1]) or self._before.search(words[-1][-3:]))
         # ("it doesn't write lyrics, make music or …": the negation a word or two before the list's first item, where
         # a comma sets the items apart — not a colon opening another clause: "never leave the company: only our own…")
-        seps = re.findall(r"[,;:—–]| - ", text[max(a, start - NEG_WINDOW_EN):start])
         direct = direct or (listed and seps[-1:] == [","] and any(
             self._before.fullmatch(w) or self._before.search(w[-3:]) for w in words[-3:]))
         if self._before_phrase is not None and self._before_phrase.search(text[max(a, start - 3 * NEG_WINDOW_EN):start]):

@@ -555,7 +555,7 @@ class Sentences(_Strict):
     # An asking sentence whose subject is another party the law binds ("do public bodies have to…?"): asked of
     # them, not of the asker, whoever tells the story
     other_subject: list[str] = Field(default_factory=list)
-    # Words that set what follows beside the matter asked as a comparison ("the way it can for …", "처럼")
+    # Words that set what follows beside the matter asked as a comparison ("the way it can for …")
     compared: list[str] = Field(default_factory=list)
     refers_back: list[str] = Field(default_factory=list)  # an asking sentence about what the one before says
     # What an obligation question asks to be done starts after these words ("do we need to …", "…해야 하나요"):
@@ -570,7 +570,8 @@ class Sentences(_Strict):
     # 2026", "2026년 3월 기준", "지금(2026년 5월)"), not, say, a promulgation date.
     as_of_cue: list[str] = Field(default_factory=list)
 
-    _check = field_validator("asks", "embedded_question", "general_subject", "confirmation")(
+    _check = field_validator("asks", "embedded_question", "general_subject", "confirmation", "other_subject", "compared",
+                             "as_of_cue")(
         classmethod(lambda cls, v: _compile(v)))
 
 
@@ -594,7 +595,7 @@ class Negation(_Strict):
     # is as sure as one read as written
     word_ko: list[str] = Field(default_factory=list)
 
-    _check = field_validator("before", "after", "in_pattern", "clause_break", "unsure")(
+    _check = field_validator("before", "after", "in_pattern", "clause_break", "unsure", "before_phrase")(
         classmethod(lambda cls, v: _compile(v)))
 
 

@@ -29,6 +29,8 @@ class ParseError(ValueError):
 
 
 _ADDENDUM_NO = re.compile(r"(?:제\s*|No\.\s*)(\d{4}-\d+|\d+)")
+# The line that opens an addendum: "부칙 <제20676호,2025.1.21>", "ADDENDUM <Act No. 21311, Jan. 20, 2026>".
+ADDENDUM_HEADER = re.compile(r"^(부칙|ADDEND(A|UM)\b)")
 
 
 def addendum_number(line: str) -> str:
@@ -198,7 +200,7 @@ def read_lawtext(path: Path, lang: str) -> list[Block]:
                 col.add(s)
             continue
         if mode == "addenda":
-            if re.match(r"^(부칙|ADDEND(A|UM)\b)", s):
+            if ADDENDUM_HEADER.match(s):
                 header, _, rest = s.partition(">")
                 blk = col.start("addendum", header + ">" if _ else s, addendum_number(s))
                 if rest.strip():
