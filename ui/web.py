@@ -447,13 +447,19 @@ def build_app(settings: Settings, assistant: Assistant | None = None) -> gr.Bloc
         """The line naming the versions answered from, in the interface language (a private event's output)."""
         return versions_md(sources_status(settings), norm(ui))
 
-    def apply_lang(ui: str):  # noqa: ANN202 - updates of the language-driven components
+    def apply_lang(ui: str, check_as_of: str):  # noqa: ANN202 - updates of the language-driven components
         """One language for everything the server writes: the checker's and the changes' language, which
-        examples lead and the documents' names. (Nothing an answer writes is touched: a switch may come while an
-        answer is on its way.)"""
+        examples lead, the documents' names, and the checker restarted in it. (Nothing an answer writes is
+        touched: a switch may come while an answer is on its way.)"""
         ui = norm(ui)
+        # One event, not a chained restart: a chained event still pending from the page load would swallow the
+        # restart that a quick switch asks for, and leave the checker in the other language.
+        try:
+            restart = check_start(ui, check_as_of)
+        except ValueError:  # the checker's date box is unreadable: its own Start button says so
+            restart = (gr.update(),) * 4
         return (ui, ui, gr.update(visible=ui == "en"), gr.update(visible=ui == "ko"),
-                gr.update(choices=svc.doc_choices(ui)))
+                gr.update(choices=svc.doc_choices(ui)), *restart)
 
     with gr.Blocks(title=L("title"), analytics_enabled=False,
                    delete_cache=(3600, 3600)) as app:  # uploads and exports: Gradio's copies go within the hour
@@ -587,7 +593,8 @@ def build_app(settings: Settings, assistant: Assistant | None = None) -> gr.Bloc
         # sets it, so this also starts the checker when the page opens.)
         app.load(on_load, None, [ui_lang], api_name=False)
         ui_lang.change(None, [ui_lang], None, js=SET_LOCALE_JS, api_name=False)
-        ui_lang.change(apply_lang, [ui_lang], [ck_lang, wc_lang, examples_en, examples_ko, docs], api_name=False).then(check_start, [ck_lang, ck_as_of], ck_outputs, api_name=False)
+        ui_lang.change(apply_lang, [ui_lang, ck_as_of], [ck_lang, wc_lang, examples_en, examples_ko, docs, *ck_outputs],
+                       api_name=False)
         ui_lang.input(None, [ui_lang], None, js=SET_COOKIE_JS, api_name=False)
         ui_lang.change(versions_line, [ui_lang], [versions], api_name=False)
 
