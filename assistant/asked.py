@@ -23,7 +23,7 @@ CUE_WEIGHT = 2.0
 SENTENCE_WEIGHT = 1.0
 MIN_SCORE = 1.0  # below this no entry is the subject: the answer stands on the provisions alone
 COMPARED_WITHIN = 40  # characters before a duty's name read for words setting it beside another as a comparison
-_PERIOD_BEFORE = re.compile(r"(?i)\b(within|up to|no more than|at most|deadline of|period of)\s*$")
+_PERIOD_BEFORE = re.compile(r"(?i)\b(within|up to|no more than|at most|deadline of|period of)( an?)?( further| another| additional| extra)?\s*$")
 _PERIOD_AFTER = re.compile(r"\s*(이내|안에|까지)")
 
 
@@ -168,7 +168,7 @@ class QuestionReader:
             for p in self._forms[name]:
                 for m in p.finditer(text):
                     # "within 30 days", "30일 이내": a period quoted from the law, not days that have passed
-                    if not (_PERIOD_BEFORE.search(text[max(0, m.start() - 14):m.start()])
+                    if not (_PERIOD_BEFORE.search(text[max(0, m.start() - 30):m.start()])
                             or _PERIOD_AFTER.match(text[m.end():m.end() + 4])):
                         n = m.group(1).lower()
                         return (int(n) if n.isdigit() else int(self._number_words.get(n, 1))) * scale

@@ -583,6 +583,13 @@ class Composer(_FineSchedule):
         if asked.form != YESNO:  # "how long can MSIT take?": the period itself
             return Lead(None, [_t(d.plain, lang)])
         extended = facts.get("extension_notified")
+        read = (f"질문에 적힌 대로 {asked.days}일이 지난 것으로 보고 답했습니다." if lang == "ko" else
+                f"Read as {asked.days} days having passed, as the question says.")
+        if asked.permission and d.whose == "authority" and d.extension_days and extended is True \
+                and asked.days is not None:
+            # "may MSIT do that?" of an extension it notified: open while its first period is still running
+            verdict = "yes" if asked.days <= d.days else "no"
+            return Lead(verdict, [_after_dash(VERDICT_WORD[verdict][lang], _t(d.plain, lang), lang)], notes=[read])
         if asked.days is None:
             over = None
         elif d.whose == "asker" or not d.extension_days or extended is False:
@@ -591,8 +598,6 @@ class Composer(_FineSchedule):
             over = asked.days > d.days + d.extension_days
         else:
             over = True if asked.days > d.days + d.extension_days else False if asked.days <= d.days else None
-        read = (f"질문에 적힌 대로 {asked.days}일이 지난 것으로 보고 답했습니다." if lang == "ko" else
-                f"Read as {asked.days} days having passed, as the question says.")
         if over is None:
             status = Status(d.id, DEPENDS, unknown=["extension_notified"])
             return Lead("depends", [self._depends_line(status, d.rests_on, lang), f"- {_t(d.plain, lang)}"],

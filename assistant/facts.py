@@ -147,7 +147,8 @@ class Negations:
             words = parts[-2].split()[:-1]
         while words and words[-1] in self._filler:
             words.pop()
-        direct = bool(words) and bool(self._before.fullmatch(words[-1]) or self._before.search(words[-1][-3:]))
+        last = words[-1].rstrip("-") if words else ""  # "non-generative": the prefix is a word of its own
+        direct = bool(last) and bool(self._before.fullmatch(last) or self._before.search(last[-3:]))
         # ("it doesn't write lyrics, make music or …": the negation a word or two before the list's first item, where
         # a comma sets the items apart — not a colon opening another clause: "never leave the company: only our own…")
         direct = direct or (listed and seps[-1:] == [","] and any(

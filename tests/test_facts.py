@@ -53,6 +53,13 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
 
 
 @pytest.mark.parametrize("text, fact, value", [
+    # written from held-out 47 (studied after its first run)
+    ("We deploy a non-generative model that ranks loan files.", "generative", False),
+    ("앱 첫 화면에 'AI 상담사'라고 크게 적혀 있어요.", "ai_use_evident", True),
+    ("회원분들께 AI 챗봇으로 예약 안내를 해 드려요.", "provides_to_others", True),
+    ("I'm a retired teacher making birthday cards for my grandchildren with an image generator.", "individual_creator",
+     True),
+    ("The ministry emailed us on day 25 that it would reply within a further 20 days.", "extension_notified", True),
     ("We don't sell it to anyone; only our accountants use it.", "provides_to_others", False),
     ("고객에게는 제공하지 않습니다. 직원들만 씁니다.", "internal_use_only", True),
     ("Our chatbot answers customer questions.", "provides_to_others", True),

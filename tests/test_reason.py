@@ -687,6 +687,24 @@ def test_questions_worded_from_held_outs_41_and_42(r, question, verdict, as_of):
     verdict_lead(r, question, verdict, as_of)
 
 
+@pytest.mark.parametrize("question, verdict", [
+    # written from held-out 47 (studied after its first run)
+    ("영국 회사인데 부산에 지사가 있습니다. 국내대리인은 안 둬도 되는 거죠?", "yes"),
+    ("None of the labelling obligations apply to our internal-only drafting bot, right?", "yes"),
+    ("당사는 고영향 영역의 AI를 운영합니다. 영향평가를 전문 기관에 맡겨도 법적으로 괜찮나요?", "yes"),
+    ("MSIT replied that our system is high-impact. We disagree, and 3 weeks have passed since the reply. Can we still "
+     "ask for reconfirmation?", "no"),
+    ("We asked MSIT to confirm whether our AI is high-impact. On day 20 it wrote that it would reply within a further "
+     "30 days. Is MSIT allowed to do that?", "yes"),
+    ("Is grading secondary-school students' essays one of the areas the Act lists for high-impact AI?", "yes"),
+    ("저희 학원 앱 화면 상단에 'AI 문제 생성기'라고 크게 써 있어요. 그래도 생성된 문제마다 AI 표시를 해야 하나요?", "no"),
+    ("I'm a retired nurse using a chatbot to write recipes for my family. Do I have to label them as AI-generated?",
+     "no"),
+])
+def test_questions_worded_from_held_out_47(r, question, verdict):
+    verdict_lead(r, question, verdict, TODAY)
+
+
 @pytest.mark.parametrize("question, kind", [
     ("We wrap a foreign open-source LLM, unchanged, into a support chatbot that we sell to client companies. We didn't "
      "build the model. Are we an AI business operator?", "AI-using business operator"),
