@@ -639,8 +639,10 @@ class Composer(_FineSchedule):
                                    "the provision allowing it was not yet in force on the date you give"),
                             (f"이 규정은 {x.applies_from}부터 시행됩니다.", f"It applies from {x.applies_from}."),
                             x.dated_by)
-        verdict = "no" if asked.obligation and not asked.permission else "yes"
-        if asked.inverted:  # "can we skip the trade-secret parts?": not owed, so yes
+        # "May the required notice be given another way?", "could the fee be waived?": whether what the law allows
+        # can be done, asked of the thing itself (its words, not the asker's, say "required" or "waived")
+        verdict = "no" if asked.obligation and not (asked.permission or asked.possibility) else "yes"
+        if asked.inverted and not asked.possibility:  # "can we skip the trade-secret parts?": not owed, so yes
             verdict = "yes" if verdict == "no" else "no"
         if x.required:  # a step owed first: needed (yes), and going ahead without it is not open (no)
             verdict = "yes" if verdict == "no" else "no"

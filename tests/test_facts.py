@@ -53,6 +53,10 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
 
 
 @pytest.mark.parametrize("text, fact, value", [
+    # written from held-out 48 (studied after its first run)
+    ("The narrator's voice sounds exactly like a famous announcer.", "realistic_media", True),
+    ("방산 AI인데 민수 버전으로도 납품할 예정입니다.", "defense_security_only", False),
+    ("시행령 제24조 기준 세 가지를 모두 충족한다고 봅니다.", "stated_safety_tier", True),
     # written from held-out 47 (studied after its first run)
     ("We deploy a non-generative model that ranks loan files.", "generative", False),
     ("앱 첫 화면에 'AI 상담사'라고 크게 적혀 있어요.", "ai_use_evident", True),

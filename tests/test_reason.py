@@ -705,6 +705,24 @@ def test_questions_worded_from_held_out_47(r, question, verdict):
     verdict_lead(r, question, verdict, TODAY)
 
 
+@pytest.mark.parametrize("question, verdict", [
+    # written from held-out 48 (studied after its first run)
+    ("Our payroll team uses a generative tool internally; no employee-facing or customer-facing output. We don't need "
+     "an 'AI label' for any of it, right?", "yes"),
+    ("We sell a voice app whose AI narrator sounds exactly like a real newsreader. Surely we don't need to tell anyone "
+     "it's synthetic?", "no"),
+    ("A dance company projects photoreal AI-generated scenery on stage. May the required notice be given in a way that "
+     "doesn't disrupt the performance?", "yes"),
+    ("A foreign AI firm was fined for not designating a domestic agent and still hasn't designated one. If caught "
+     "again, does the amount go up the way it does for a missing prior notice?", "no"),
+    ("국내대리인이 재확인 요청 업무에서 법을 어기면 회사는 책임이 없다고 봐도 되죠?", "no"),
+    ("생수 공장의 염소 투입량을 AI가 사람 확인 없이 자동으로 조절합니다. 고영향 인공지능인가요?", "yes"),
+    ("국방부장관이 지정한 업무용 AI인데, 같은 모델을 민수 버전으로 물류회사에도 팔 거예요. 그래도 법 적용이 제외되나요?", "no"),
+])
+def test_questions_worded_from_held_out_48(r, question, verdict):
+    verdict_lead(r, question, verdict, TODAY)
+
+
 @pytest.mark.parametrize("question, kind", [
     ("We wrap a foreign open-source LLM, unchanged, into a support chatbot that we sell to client companies. We didn't "
      "build the model. Are we an AI business operator?", "AI-using business operator"),
