@@ -23,6 +23,7 @@ CUE_WEIGHT = 2.0
 SENTENCE_WEIGHT = 1.0
 MIN_SCORE = 1.0  # below this no entry is the subject: the answer stands on the provisions alone
 COMPARED_WITHIN = 40  # characters before a duty's name read for words setting it beside another as a comparison
+WITHOUT_NEAR = 20  # characters around "without" / "없이" in which the duty done without is named
 _PERIOD_BEFORE = re.compile(r"(?i)\b(within|up to|no more than|at most|deadline of|period of)( an?)?( further| another| additional| extra)?\s*$")
 _PERIOD_AFTER = re.compile(r"\s*(이내|안에|까지)")
 
@@ -65,6 +66,7 @@ class Asked:
     before_step: bool = False  # asks about a step before another, not the later step itself
     amount: float | None = None  # a question about a fine: the sum in won the asking sentence names
     base: bool = False  # a question about a fine: asks about the schedule's own amount, before any adjustment
+    fits: bool = False  # a question about a fine: says its raised sum stays within the Act's maximum
     without: bool = False  # asks about doing without something ("can we launch without a licence?")
     must: str = ""  # kind "duty": the way it must be done that the asking sentence names (a duty's `musts`)
     always: bool = False  # asks whether what the law allows happens in every case ("automatically halved?")
@@ -129,6 +131,15 @@ class QuestionReader:
         def at(n: str) -> int:
             return min((m.start() for p in self._forms[n] for m in [p.search(text)] if m), default=len(text) + 1)
         return at(name) < at(before)
+
+    def _without_duty(self, sentence: str) -> bool:
+        """Whether what the sentence would do without is a duty ("없이" right after "표시", "without any AI label")."""
+        for p in self._forms["without"]:
+            for m in p.finditer(sentence):
+                near = sentence[max(0, m.start() - WITHOUT_NEAR):m.end() + WITHOUT_NEAR]
+                if any(d.search(near) for _, pats, _ in self._duties for d in pats):
+                    return True
+        return False
 
     def _without_conditions(self, sentence: str) -> str:
         """The sentence without the conditions it supposes ("… if we skip it")."""
@@ -314,6 +325,7 @@ class QuestionReader:
             asked.sanction_detail = asked.sanction_detail or bool(asked.fine)
             asked.amount = next((v for _, _, v, cur in quantities(sentence) if cur == "KRW"), None)
             asked.base = self._any("fine_base", sentence)
+            asked.fits = self._any("fine_fits", sentence)
             asked.same = self._any("fine_same", sentence)
         if self._deemed(asked, text, sentence):
             return asked
@@ -331,6 +343,10 @@ class QuestionReader:
             asked.form = OTHER  # "what must an organisation meet to be designated…": not the asker's duties
         if asked.form == LIST and self._any("yesno", sentence) and not self._any("wh", sentence):
             asked.yesno_list = True
+        if asked.permission and asked.without and self._without_duty(sentence):
+            # "can we hand them over without the label?" asks, like "can we skip it?", whether the duty binds (not
+            # "can we get confirmed without our own model?")
+            asked.inverted = True
         if asked.inverted:
             asked.obligation, asked.permission = True, False  # "can we skip it?" asks whether it binds
         if asked.possibility:

@@ -129,7 +129,12 @@ class _FineSchedule:
         if part == "ignored":
             return said("yes", _t(p.ignored, lang), amounts)
         if part == "cap":
-            return said("no", _t(p.increase, lang), amounts)
+            # "the scheduled 20 million raised by half is 30 million, within the Act's maximum: can they impose it?"
+            # yes where the scheduled amount told, raised by the most the Decree allows, stays within the maximum
+            s = self.k.schedule
+            fits = asked.fits and asked.base and asked.amount is not None and \
+                asked.amount * (1 + s.adjust) <= s.ceiling
+            return said("yes" if fits else "no", _t(p.increase, lang), amounts)
         if part == "reduce":
             # (arrears told of the asker's own case; "is it available to a violator in arrears?" asks the rule)
             arrears = value("in_arrears") if asked.own else None

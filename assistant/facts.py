@@ -26,6 +26,7 @@ EXAMPLE_MARGIN = 0.03
 # A single quote inside a word is an apostrophe ("isn't"), not the start or end of a quotation.
 _QUOTED = re.compile(r"(?<![A-Za-z])'[^'\n]{2,80}'(?![A-Za-z])|\"[^\"\n]{2,80}\"|‘[^’\n]{2,80}’|“[^”\n]{2,80}”|「[^」\n]{2,80}」")
 NUMBER_WINDOW = 60  # characters between a figure and its cue word
+_ASIDE = re.compile(r"\([^()]*\)")
 COUNT_WINDOW = 25  # a count's noun ("users", "명") follows its figure within this many characters
 CLAIM_WINDOW = 16  # a figure this close after another fact's cue ("revenue about KRW 600 billion") is that fact's
 
@@ -475,7 +476,9 @@ class FactReader:
                 for qa, qb, value, cur in qs:
                     if qa < a or qb > b:
                         continue
-                    gap = m.start() - qb if qb <= m.start() else qa - m.end() if qa >= m.end() else 0
+                    between = text[qb:m.start()] if qb <= m.start() else text[m.end():qa] if qa >= m.end() else ""
+                    # (an aside in brackets stands between, not apart: "our AI segment (recommendations, …) brought in")
+                    gap = len(_ASIDE.sub("", between))
                     if gap > NUMBER_WINDOW:
                         continue
                     if qb <= m.start() and self._claimed(fid, text, a, qa):
@@ -499,6 +502,8 @@ class FactReader:
                         continue
                     if best is None or gap < best[0]:
                         end = None if currency else range_end(text, qs, qa, qb, value, cur)
+                        if end is not None and unit == "users" and unit_follows(text, end[1]):
+                            continue  # "10~12월": months, not a band of users
                         if end is not None:  # "between 0.8×10^26 and 1.3×10^26": a band, decided where both ends agree
                             value = scaled(value, end[2])
                             value = (min(value, end[2]), max(value, end[2]))

@@ -526,6 +526,8 @@ class Forms(_Strict):
     sanction_detail: list[str]
     in_force: list[str]
     fine_cap: list[str]
+    # the asker's own sum, raised, said to stay within the Act's maximum ("상한을 넘지 않으니까 … 가능한 거죠?")
+    fine_fits: list[str] = Field(default_factory=list)
     fine_reduce: list[str]
     fine_increase: list[str]
     fine_repeat: list[str]

@@ -53,6 +53,15 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
 
 
 @pytest.mark.parametrize("text, fact, value", [
+    # written from held-out 49 (studied after its first run)
+    ("과태료를 체납한 적은 한 번도 없습니다.", "in_arrears", False),
+    ("Our AI business (chatbots, translation and an image tool) earned KRW 11 billion last year.", "ai_revenue_krw",
+     11e9),
+    ("The assistant is used purely within the firm; drafts are never shared with clients or anyone outside.",
+     "internal_use_only", True),
+    # (content made with AI on a customer's order is the maker's output, as MSIT's guideline reads a film's AI CG)
+    ("고객 주문으로 반려동물 사진을 AI로 합성해서 영상으로 만들어 드립니다.", "outputs_only", True),
+    ("작년 10~12월 일평균 이용자는 80만명 정도였어요.", "daily_users_kr", 800000.0),
     # written from held-out 48 (studied after its first run)
     ("The narrator's voice sounds exactly like a famous announcer.", "realistic_media", True),
     ("방산 AI인데 민수 버전으로도 납품할 예정입니다.", "defense_security_only", False),
@@ -475,6 +484,11 @@ def test_described_examples_decide_what_patterns_leave_open(reader):
 
     ("Teachers can edit the scores, but whether they actually review them or just paste them in varies by school.",
      "human_final_decision"),
+    # written from held-out 49: a figure not worked out, a review never defined, practice varying by person
+    ("월간 이용자는 120만명쯤인데 일평균 수치는 아직 안 뽑아봤어요.", "daily_users_kr"),
+    ("Staff are meant to review the scores where needed, but we haven't defined when that happens.",
+     "human_final_decision"),
+    ("선생님마다 AI 점수를 그대로 쓰시는 분도 있고 다시 보시는 분도 있어요.", "human_final_decision"),
     ("담당 공무원이 결과를 검토한다고는 하는데, 실제로 얼마나 손을 댈지는 모르겠어요.", "human_final_decision"),
     ("매출은 본사 재무팀만 알아서 저는 몰라요. 전체 매출은 1조 원이 넘는다고 들었지만 확실하지 않아요.", "revenue_krw"),
     # practice that varies from customer to customer, or is up to someone else

@@ -723,6 +723,22 @@ def test_questions_worded_from_held_out_48(r, question, verdict):
     verdict_lead(r, question, verdict, TODAY)
 
 
+@pytest.mark.parametrize("question, verdict", [
+    # written from held-out 49 (studied after its first run)
+    ("박물관 관람객에게 AI가 전시 동선을 추천해 줍니다. 이건 고영향 인공지능은 아닌 거 맞죠?", "yes"),
+    ("국내대리인 미지정 과태료를 가중해서 개별기준 2,000만원을 2분의 1 늘리면 3천만원인데, 법 제43조 상한을 넘지 않으니 3천만원 부과가 "
+     "가능한 거죠?", "yes"),
+    ("싱가포르 회사인데 한국 법인은 없고 한국어 생성형 챗봇을 한국 이용자에게 제공해요. 한국 AI기본법이 저희한테 적용될 수 있나요?", "yes"),
+    ("Our band's new music video has a photoreal AI-generated guitarist. Can we disclose that in a way that doesn't "
+     "spoil watching it?", "yes"),
+    ("Does grading apprentices on our driving school's simulators fall into the student-evaluation category?", "no"),
+    ("Our app lets customers generate photoreal portraits with our AI model. Can we let them download the images "
+     "without any AI label?", "no"),
+])
+def test_questions_worded_from_held_out_49(r, question, verdict):
+    verdict_lead(r, question, verdict, TODAY)
+
+
 @pytest.mark.parametrize("question, kind", [
     ("We wrap a foreign open-source LLM, unchanged, into a support chatbot that we sell to client companies. We didn't "
      "build the model. Are we an AI business operator?", "AI-using business operator"),
