@@ -209,6 +209,11 @@ class QuestionReader:
             deadline = None  # the period is told, but the asking sentence asks of a duty ("do we need the Art. 34
             # measures on launch day?")
         days = self.elapsed(question, year) if deadline else None  # as written: month names keep their capitals
+        if deadline and days is None and self._any("still", sentence) and \
+                next(d.whose for d in self.k.deadlines if d.id == deadline) == "asker":
+            # "회신 받은 지 좀 됐는데 지금이라도 재확인 요청할 수 있나요?": in time or not turns on the days, unsaid
+            asked.kind, asked.subject = "deadline", deadline
+            return True
         if deadline and days is not None:
             # Of an authority's period one asks whether it has run out ("were they supposed to have answered by
             # now?"), unless asking whether it is still running; of one's own, whether one is still in time.

@@ -595,6 +595,11 @@ class Composer(_FineSchedule):
             # "may MSIT do that?" of an extension it notified: open while its first period is still running
             verdict = "yes" if asked.days <= d.days else "no"
             return Lead(verdict, [_after_dash(VERDICT_WORD[verdict][lang], _t(d.plain, lang), lang)], notes=[read])
+        if asked.days is None and d.whose == "asker":
+            # "can we still file?" with the days since unsaid: it turns on them
+            first = (f"{VERDICT_WORD['depends']['ko']} — 기간({d.days}일)이 지났는지에 따라 달라집니다 {_marks(d.rests_on)}."
+                     if lang == "ko" else f"It depends on whether the {d.days} days have passed {_marks(d.rests_on)}.")
+            return Lead("depends", [first, f"- {_t(d.plain, lang)}"])
         if asked.days is None:
             over = None
         elif d.whose == "asker" or not d.extension_days or extended is False:

@@ -538,6 +538,8 @@ class Forms(_Strict):
     fine_ignored: list[str]
     late: list[str]  # asks whether a deadline has passed ("are they past their deadline?", "기한 넘긴 거죠?")
     within: list[str]  # asks whether it is still in time ("can we still file?", "아직 가능한가요?")
+    # "still", "지금이라도": asks whether it is still in time, some time having passed (how long, unsaid or told)
+    still: list[str] = Field(default_factory=list)
     days: list[str]  # a number of days that have passed (group 1), in the question's words
     weeks: list[str]  # the same in weeks
     months: list[str] = Field(default_factory=list)  # the same in months (read as 30 days; "a"/"한" as one)

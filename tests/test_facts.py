@@ -53,6 +53,10 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
 
 
 @pytest.mark.parametrize("text, fact, value", [
+    # written from held-out 50 (studied after its first run)
+    ("It earned the equivalent of KRW 13 billion last year from its AI tutor subscription.", "ai_revenue_krw", 13e9),
+    ("법문을 생성형 AI로 요약해서 글로 보여줍니다.", "realistic_media", False),
+    ("친구 셋이서 재미로 만든 모델이라 돈 받을 생각은 없어요.", "individual_creator", True),
     # written from held-out 49 (studied after its first run)
     ("과태료를 체납한 적은 한 번도 없습니다.", "in_arrears", False),
     ("Our AI business (chatbots, translation and an image tool) earned KRW 11 billion last year.", "ai_revenue_krw",
@@ -485,6 +489,7 @@ def test_described_examples_decide_what_patterns_leave_open(reader):
     ("Teachers can edit the scores, but whether they actually review them or just paste them in varies by school.",
      "human_final_decision"),
     # written from held-out 49: a figure not worked out, a review never defined, practice varying by person
+    ("12월 일평균 이용자는 120만명이었는데 10월·11월 수치는 집계 오류로 없어졌어요.", "daily_users_kr"),
     ("월간 이용자는 120만명쯤인데 일평균 수치는 아직 안 뽑아봤어요.", "daily_users_kr"),
     ("Staff are meant to review the scores where needed, but we haven't defined when that happens.",
      "human_final_decision"),

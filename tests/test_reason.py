@@ -739,6 +739,32 @@ def test_questions_worded_from_held_out_49(r, question, verdict):
     verdict_lead(r, question, verdict, TODAY)
 
 
+@pytest.mark.parametrize("question, verdict", [
+    # written from held-out 50 (studied after its first run)
+    ("Our bakery's generative AI drafts shift plans that only our own six staff read. We're fine without AI labels on "
+     "them, right?", "yes"),
+    ("식당 예약 앱에 자리 추천 AI를 넣었는데 생성형은 아니고 순위만 매겨요. 이런 것까지 사전고지 할 필요는 없는 거죠?", "yes"),
+    ("일본에 있는 회사고 한국엔 지사가 없어요. 한국 앱스토어에서 AI 사진 앱 유료 구독을 팔고 한국 구독자도 많아요. 저희도 한국 AI 기본법 적용받아요?",
+     "yes"),
+    ("국내대리인이 재확인 요청 업무를 하다가 법을 위반했어요. 이게 회사가 위반한 걸로 취급되나요?", "yes"),
+    ("AI 제품 확인을 신청하려는데, 신청 전에 조달청 물품목록번호를 먼저 받아놔야 하나요?", "yes"),
+    ("MSIT replied that our parking AI is high-impact and we disagree. Can we challenge that result?", "yes"),
+    ("Our licensed high-impact model's vendor was asked for training-data summaries. Is the vendor legally bound to "
+     "hand those summaries over?", "no"),
+    ("놀이공원 입장 게이트에 얼굴인식 AI를 달았어요. 범죄 수사랑은 무관하고 입장 확인용이에요. 이거 고영향 AI인가요?", "no"),
+    # asked whether still in time, the days since the reply unsaid: it turns on them
+    ("과기부 회신이 고영향으로 나왔는데 받은 지 좀 됐어요. 지금이라도 재확인 요청할 수 있나요?", "depends"),
+    ("Our museum guide bot only suggests walking routes. It isn't high-impact, right?", "yes"),
+])
+def test_questions_worded_from_held_out_50(r, question, verdict):
+    verdict_lead(r, question, verdict, TODAY)
+
+
+def test_a_negative_inside_what_is_asked_about_is_no_negative_asserted(r):
+    lead = lead_for(r, "Does an AI product confirmation certificate establish that the product is not high-impact AI?")
+    assert lead is None or lead.verdict != "yes", lead and lead.lines
+
+
 @pytest.mark.parametrize("question, kind", [
     ("We wrap a foreign open-source LLM, unchanged, into a support chatbot that we sell to client companies. We didn't "
      "build the model. Are we an AI business operator?", "AI-using business operator"),
