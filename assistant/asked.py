@@ -345,7 +345,9 @@ class QuestionReader:
             asked.kind, asked.subject = "not_covered", nid
             return asked
         if asked.form == LIST and not asked.own:
-            asked.form = OTHER  # "what must an organisation meet to be designated…": not the asker's duties
+            # "what must an organisation meet to be designated…": not the asker's duties; "does the Act apply to this
+            # module?" of another's case is a yes/no question
+            asked.form = YESNO if self._any("yesno", sentence) and not self._any("wh", sentence) else OTHER
         if asked.form == LIST and self._any("yesno", sentence) and not self._any("wh", sentence):
             asked.yesno_list = True
         if asked.permission and asked.without and self._without_duty(sentence):

@@ -247,6 +247,9 @@ _UPPER_AFTER = re.compile(r"^\s*(원|명|달러|won|krw|usd|dollars?|users?|peop
 _TIME_UNIT = re.compile(r"\s*(월|분기|년|개월|주차|시|일|\s*(months?|quarters?|years?)\b)", re.I)
 
 
+_CURRENCY_WORD = re.compile(r"(?i)\b(krw|won|usd|eur|jpy|cny|gbp)\b\s*|[₩$€£¥]\s*")
+
+
 def range_end(text: str, qs: list[tuple[int, int, float, str]], qa: int, qb: int, value: float,
               cur: str) -> tuple[int, int, float, str] | None:
     """The other end of a range the figure at text[qa:qb] (one of `qs`, from `quantities`) is one end of: a figure
@@ -257,10 +260,13 @@ def range_end(text: str, qs: list[tuple[int, int, float, str]], qa: int, qb: int
         lo, hi = (q, (qa, qb)) if q[1] <= qa else ((qa, qb), q)
         # ("between 0.9 and 1.1 million": a bare first end shares the scale of the second)
         shared = bare and q[0] >= qb and q[2] > value * 100
-        if q[:2] == (qa, qb) or q[3] != cur or not (value / 100 <= q[2] <= value * 100 or shared):
+        # ("between KRW 500 billion and 1.5 trillion": the currency said once stands for both ends)
+        if q[:2] == (qa, qb) or (q[3] != cur and "" not in (q[3], cur)) or not (
+                value / 100 <= q[2] <= value * 100 or shared):
             continue
-        join = _RANGE_JOIN.fullmatch(text[lo[1]:hi[0]])
-        if join and (join.group(1).lower() != "and" or _BETWEEN.search(text[max(0, lo[0] - 20):lo[0]])):
+        join = _RANGE_JOIN.fullmatch(_CURRENCY_WORD.sub("", text[lo[1]:hi[0]]))
+        if join and (join.group(1).lower() != "and" or
+                     _BETWEEN.search(_CURRENCY_WORD.sub("", text[max(0, lo[0] - 24):lo[0]]))):
             return q
     return None
 

@@ -53,6 +53,9 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
 
 
 @pytest.mark.parametrize("text, fact, value", [
+    # written from held-out 51 (studied after its first run)
+    ("Total revenue will land somewhere between KRW 500 billion and 1.5 trillion.", "revenue_krw", (5e11, 1.5e12)),
+    ("We embed a machine-readable provenance tag in every image.", "label_machine_readable", True),
     # written from held-out 50 (studied after its first run)
     ("It earned the equivalent of KRW 13 billion last year from its AI tutor subscription.", "ai_revenue_krw", 13e9),
     ("법문을 생성형 AI로 요약해서 글로 보여줍니다.", "realistic_media", False),
@@ -490,6 +493,7 @@ def test_described_examples_decide_what_patterns_leave_open(reader):
      "human_final_decision"),
     # written from held-out 49: a figure not worked out, a review never defined, practice varying by person
     ("12월 일평균 이용자는 120만명이었는데 10월·11월 수치는 집계 오류로 없어졌어요.", "daily_users_kr"),
+    ("Nobody has yet assessed whether the model is at the technological frontier.", "frontier_tech"),
     ("월간 이용자는 120만명쯤인데 일평균 수치는 아직 안 뽑아봤어요.", "daily_users_kr"),
     ("Staff are meant to review the scores where needed, but we haven't defined when that happens.",
      "human_final_decision"),

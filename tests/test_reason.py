@@ -760,6 +760,20 @@ def test_questions_worded_from_held_out_50(r, question, verdict):
     verdict_lead(r, question, verdict, TODAY)
 
 
+@pytest.mark.parametrize("question, verdict", [
+    # written from held-out 51 (studied after its first run)
+    ("A shipyard builds an AI fire-control module used solely for a naval weapon system, in work the Minister of "
+     "National Defense designated. Does the AI Basic Act apply to this module?", "no"),
+    ("Our greeting-card app makes images with generative AI and embeds only a machine-readable provenance tag: no "
+     "visible mark and no message to users. Is that enough for the labelling duty?", "no"),
+    ("An Austrian AI photo app never designated a domestic agent. If it is fined again, does the fine rise for the "
+     "second violation the way the notice-failure fine does?", "no"),
+    ("물류 창고에서 재고 관리 AI를 써요. 이건 법에서 말하는 고영향 인공지능은 아니죠?", "yes"),
+])
+def test_questions_worded_from_held_out_51(r, question, verdict):
+    verdict_lead(r, question, verdict, TODAY)
+
+
 def test_a_negative_inside_what_is_asked_about_is_no_negative_asserted(r):
     lead = lead_for(r, "Does an AI product confirmation certificate establish that the product is not high-impact AI?")
     assert lead is None or lead.verdict != "yes", lead and lead.lines
