@@ -98,6 +98,11 @@ eval: setup
 	$(BIN)/kaia eval --baseline --questions eval/heldout45.jsonl --out eval/report-heldout45
 	$(BIN)/kaia eval --baseline --questions eval/heldout46.jsonl --out eval/report-heldout46
 	$(BIN)/kaia eval --baseline --questions eval/heldout47.jsonl --out eval/report-heldout47
+	$(BIN)/kaia eval --baseline --questions eval/heldout48.jsonl --out eval/report-heldout48
+	$(BIN)/kaia eval --baseline --questions eval/heldout49.jsonl --out eval/report-heldout49
+	$(BIN)/kaia eval --baseline --questions eval/heldout50.jsonl --out eval/report-heldout50
+	$(BIN)/kaia eval --baseline --questions eval/heldout51.jsonl --out eval/report-heldout51
+	$(BIN)/kaia eval --baseline --questions eval/heldout52.jsonl --out eval/report-heldout52
 	$(BIN)/python eval/readme_tables.py
 
 clean:
