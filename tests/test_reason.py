@@ -700,12 +700,6 @@ def test_questions_worded_from_held_outs_41_and_42(r, question, verdict, as_of):
     ("저희 학원 앱 화면 상단에 'AI 문제 생성기'라고 크게 써 있어요. 그래도 생성된 문제마다 AI 표시를 해야 하나요?", "no"),
     ("I'm a retired nurse using a chatbot to write recipes for my family. Do I have to label them as AI-generated?",
      "no"),
-])
-def test_questions_worded_from_held_out_47(r, question, verdict):
-    verdict_lead(r, question, verdict, TODAY)
-
-
-@pytest.mark.parametrize("question, verdict", [
     # written from held-out 48 (studied after its first run)
     ("Our payroll team uses a generative tool internally; no employee-facing or customer-facing output. We don't need "
      "an 'AI label' for any of it, right?", "yes"),
@@ -718,12 +712,6 @@ def test_questions_worded_from_held_out_47(r, question, verdict):
     ("국내대리인이 재확인 요청 업무에서 법을 어기면 회사는 책임이 없다고 봐도 되죠?", "no"),
     ("생수 공장의 염소 투입량을 AI가 사람 확인 없이 자동으로 조절합니다. 고영향 인공지능인가요?", "yes"),
     ("국방부장관이 지정한 업무용 AI인데, 같은 모델을 민수 버전으로 물류회사에도 팔 거예요. 그래도 법 적용이 제외되나요?", "no"),
-])
-def test_questions_worded_from_held_out_48(r, question, verdict):
-    verdict_lead(r, question, verdict, TODAY)
-
-
-@pytest.mark.parametrize("question, verdict", [
     # written from held-out 49 (studied after its first run)
     ("박물관 관람객에게 AI가 전시 동선을 추천해 줍니다. 이건 고영향 인공지능은 아닌 거 맞죠?", "yes"),
     ("국내대리인 미지정 과태료를 가중해서 개별기준 2,000만원을 2분의 1 늘리면 3천만원인데, 법 제43조 상한을 넘지 않으니 3천만원 부과가 "
@@ -734,12 +722,6 @@ def test_questions_worded_from_held_out_48(r, question, verdict):
     ("Does grading apprentices on our driving school's simulators fall into the student-evaluation category?", "no"),
     ("Our app lets customers generate photoreal portraits with our AI model. Can we let them download the images "
      "without any AI label?", "no"),
-])
-def test_questions_worded_from_held_out_49(r, question, verdict):
-    verdict_lead(r, question, verdict, TODAY)
-
-
-@pytest.mark.parametrize("question, verdict", [
     # written from held-out 50 (studied after its first run)
     ("Our bakery's generative AI drafts shift plans that only our own six staff read. We're fine without AI labels on "
      "them, right?", "yes"),
@@ -755,12 +737,6 @@ def test_questions_worded_from_held_out_49(r, question, verdict):
     # asked whether still in time, the days since the reply unsaid: it turns on them
     ("과기부 회신이 고영향으로 나왔는데 받은 지 좀 됐어요. 지금이라도 재확인 요청할 수 있나요?", "depends"),
     ("Our museum guide bot only suggests walking routes. It isn't high-impact, right?", "yes"),
-])
-def test_questions_worded_from_held_out_50(r, question, verdict):
-    verdict_lead(r, question, verdict, TODAY)
-
-
-@pytest.mark.parametrize("question, verdict", [
     # written from held-out 51 (studied after its first run)
     ("A shipyard builds an AI fire-control module used solely for a naval weapon system, in work the Minister of "
      "National Defense designated. Does the AI Basic Act apply to this module?", "no"),
@@ -770,7 +746,7 @@ def test_questions_worded_from_held_out_50(r, question, verdict):
      "second violation the way the notice-failure fine does?", "no"),
     ("물류 창고에서 재고 관리 AI를 써요. 이건 법에서 말하는 고영향 인공지능은 아니죠?", "yes"),
 ])
-def test_questions_worded_from_held_out_51(r, question, verdict):
+def test_questions_worded_from_held_outs_47_to_51(r, question, verdict):
     verdict_lead(r, question, verdict, TODAY)
 
 
