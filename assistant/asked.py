@@ -24,8 +24,6 @@ SENTENCE_WEIGHT = 1.0
 MIN_SCORE = 1.0  # below this no entry is the subject: the answer stands on the provisions alone
 COMPARED_WITHIN = 40  # characters before a duty's name read for words setting it beside another as a comparison
 WITHOUT_NEAR = 20  # characters around "without" / "없이" in which the duty done without is named
-_PERIOD_BEFORE = re.compile(r"(?i)\b(within|up to|no more than|at most|deadline of|period of)( an?)?( further| another| additional| extra)?\s*$")
-_PERIOD_AFTER = re.compile(r"\s*(이내|안에|까지)")
 
 
 @dataclass
@@ -137,7 +135,7 @@ class QuestionReader:
         for p in self._forms["without"]:
             for m in p.finditer(sentence):
                 near = sentence[max(0, m.start() - WITHOUT_NEAR):m.end() + WITHOUT_NEAR]
-                if any(d.search(near) for _, pats, _ in self._duties for d in pats):
+                if any(d.search(near) for pats in self._duty_pats.values() for d in pats):
                     return True
         return False
 
@@ -179,8 +177,8 @@ class QuestionReader:
             for p in self._forms[name]:
                 for m in p.finditer(text):
                     # "within 30 days", "30일 이내": a period quoted from the law, not days that have passed
-                    if not (_PERIOD_BEFORE.search(text[max(0, m.start() - 30):m.start()])
-                            or _PERIOD_AFTER.match(text[m.end():m.end() + 4])):
+                    if not (any(q.search(text[max(0, m.start() - 30):m.start()]) for q in self._forms["period_before"])
+                            or any(q.match(text[m.end():m.end() + 4]) for q in self._forms["period_after"])):
                         n = m.group(1).lower()
                         return (int(n) if n.isdigit() else int(self._number_words.get(n, 1))) * scale
         return days_between(text, year)
@@ -209,15 +207,14 @@ class QuestionReader:
             deadline = None  # the period is told, but the asking sentence asks of a duty ("do we need the Art. 34
             # measures on launch day?")
         days = self.elapsed(question, year) if deadline else None  # as written: month names keep their capitals
-        if deadline and days is None and self._any("still", sentence) and \
-                next(d.whose for d in self.k.deadlines if d.id == deadline) == "asker":
+        whose = next((d.whose for d in self.k.deadlines if d.id == deadline), None)
+        if deadline and days is None and whose == "asker" and self._any("still", sentence):
             # "회신 받은 지 좀 됐는데 지금이라도 재확인 요청할 수 있나요?": in time or not turns on the days, unsaid
             asked.kind, asked.subject = "deadline", deadline
             return True
         if deadline and days is not None:
             # Of an authority's period one asks whether it has run out ("were they supposed to have answered by
             # now?"), unless asking whether it is still running; of one's own, whether one is still in time.
-            whose = next(d.whose for d in self.k.deadlines if d.id == deadline)
             asked.late = (late or not within) if whose == "authority" else (late and not within)
             asked.kind, asked.subject, asked.days = "deadline", deadline, days
             return True
@@ -344,11 +341,12 @@ class QuestionReader:
                     ][:1]:
             asked.kind, asked.subject = "not_covered", nid
             return asked
+        yesno = asked.form == LIST and self._any("yesno", sentence) and not self._any("wh", sentence)
         if asked.form == LIST and not asked.own:
             # "what must an organisation meet to be designated…": not the asker's duties; "does the Act apply to this
             # module?" of another's case is a yes/no question
-            asked.form = YESNO if self._any("yesno", sentence) and not self._any("wh", sentence) else OTHER
-        if asked.form == LIST and self._any("yesno", sentence) and not self._any("wh", sentence):
+            asked.form = YESNO if yesno else OTHER
+        if asked.form == LIST and yesno:
             asked.yesno_list = True
         if asked.permission and asked.without and self._without_duty(sentence):
             # "can we hand them over without the label?" asks, like "can we skip it?", whether the duty binds (not

@@ -131,6 +131,10 @@ class Negations:
         # A class escape is not a letter of a word: "\\bno (visible|…)" reads "no (visible|…)".
         return bool(self._in_pattern.search(re.sub(r"\\[bBdDsSwW]", " ", pattern)))
 
+    def _denies(self, word: str) -> bool:
+        """Whether an English word is a negation ("not", "never") or ends in one ("don't")."""
+        return bool(self._before.fullmatch(word) or self._before.search(word[-3:]))
+
     def negated(self, text: str, spans: list[tuple[int, int]], start: int, end: int) -> bool:
         """Whether the match text[start:end] is negated: an English negation inside it ("customers never see it")
         or right before it ("we don't sell", "not customer-facing"), or a Korean one in the rest of its word or the
@@ -149,11 +153,10 @@ class Negations:
         while words and words[-1] in self._filler:
             words.pop()
         last = words[-1].rstrip("-") if words else ""  # "non-generative": the prefix is a word of its own
-        direct = bool(last) and bool(self._before.fullmatch(last) or self._before.search(last[-3:]))
+        direct = bool(last) and self._denies(last)
         # ("it doesn't write lyrics, make music or …": the negation a word or two before the list's first item, where
         # a comma sets the items apart — not a colon opening another clause: "never leave the company: only our own…")
-        direct = direct or (listed and seps[-1:] == [","] and any(
-            self._before.fullmatch(w) or self._before.search(w[-3:]) for w in words[-3:]))
+        direct = direct or (listed and seps[-1:] == [","] and any(self._denies(w) for w in words[-3:]))
         if self._before_phrase is not None and self._before_phrase.search(text[max(a, start - 3 * NEG_WINDOW_EN):start]):
             direct = True  # "nothing to do with hiring, loans, health"
         # "no business office": a word that denies a noun phrase, up to two words before the match

@@ -540,6 +540,9 @@ class Forms(_Strict):
     within: list[str]  # asks whether it is still in time ("can we still file?", "아직 가능한가요?")
     # "still", "지금이라도": asks whether it is still in time, some time having passed (how long, unsaid or told)
     still: list[str] = Field(default_factory=list)
+    # a period quoted from the law beside a figure, not days that have passed: the words before it and right after
+    period_before: list[str] = Field(default_factory=list)
+    period_after: list[str] = Field(default_factory=list)
     days: list[str]  # a number of days that have passed (group 1), in the question's words
     weeks: list[str]  # the same in weeks
     months: list[str] = Field(default_factory=list)  # the same in months (read as 30 days; "a"/"한" as one)

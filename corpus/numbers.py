@@ -234,8 +234,10 @@ _EN_DAYMONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_CAP_MO
 # Words joining the two ends of a range ("8×10^25에서 1.3×10^26까지", "between 0.8 and 1.3 ×10^26", "900k–1.1m"); "and"
 # joins them only after "between" ("5 billion and 2 billion" may be two figures).
 _BARE = re.compile(r"\d+(?:\.\d+)?")
-_RANGE_JOIN = re.compile(r"\s*(~|-|–|—|to|and|or|에서|부터|내지|~에서)\s*", re.I)
-_BETWEEN = re.compile(r"between\s*(about |around |roughly )?$", re.I)
+# ("between KRW 500 billion and KRW 1.5 trillion": a currency word may stand beside the join and after "between")
+_MONEY_WORD = r"(?:\b(?:krw|won|usd|eur|jpy|cny|gbp)\b|[₩$€£¥])"
+_RANGE_JOIN = re.compile(rf"\s*(?:{_MONEY_WORD}\s*)?(~|-|–|—|to|and|or|에서|부터|내지|~에서)\s*(?:{_MONEY_WORD}\s*)?", re.I)
+_BETWEEN = re.compile(rf"between\s*(about |around |roughly )?(?:{_MONEY_WORD}\s*)?$", re.I)
 # A figure given as a ceiling ("under USD 20 million", "100만 명 미만", "2조 원이 안 되는"): it says only that the true
 # figure lies between nothing and it.
 _UPPER_BEFORE = re.compile(r"\b(under|below|less than|fewer than|at most|up to|no more than|not even|not quite|"
@@ -246,8 +248,6 @@ _UPPER_AFTER = re.compile(r"^\s*(원|명|달러|won|krw|usd|dollars?|users?|peop
 # A unit of time right after a figure ("10~12월", "4분기", "1일"): the figure counts months or days, not people.
 _TIME_UNIT = re.compile(r"\s*(월|분기|년|개월|주차|시|일|\s*(months?|quarters?|years?)\b)", re.I)
 
-
-_CURRENCY_WORD = re.compile(r"(?i)\b(krw|won|usd|eur|jpy|cny|gbp)\b\s*|[₩$€£¥]\s*")
 
 
 def range_end(text: str, qs: list[tuple[int, int, float, str]], qa: int, qb: int, value: float,
@@ -264,9 +264,8 @@ def range_end(text: str, qs: list[tuple[int, int, float, str]], qa: int, qb: int
         if q[:2] == (qa, qb) or (q[3] != cur and "" not in (q[3], cur)) or not (
                 value / 100 <= q[2] <= value * 100 or shared):
             continue
-        join = _RANGE_JOIN.fullmatch(_CURRENCY_WORD.sub("", text[lo[1]:hi[0]]))
-        if join and (join.group(1).lower() != "and" or
-                     _BETWEEN.search(_CURRENCY_WORD.sub("", text[max(0, lo[0] - 24):lo[0]]))):
+        join = _RANGE_JOIN.fullmatch(text[lo[1]:hi[0]])
+        if join and (join.group(1).lower() != "and" or _BETWEEN.search(text[max(0, lo[0] - 24):lo[0]])):
             return q
     return None
 
