@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from corpus.citations import find_citations
 from corpus.knowledge import Knowledge, one_of
 from corpus.numbers import days_between, month_only, quantities
 
@@ -21,6 +22,11 @@ YESNO, LIST, OTHER = "yesno", "list", "other"
 RANK_WEIGHT = (1.0, 0.6, 0.4)
 CUE_WEIGHT = 2.0
 SENTENCE_WEIGHT = 1.0
+# a question offering alternatives or asking a second thing ("must we …, or is … enough?", "must we mark them, and is
+# an invisible watermark good enough?")
+_ALTERNATIVE = re.compile(r"\bor\b|\band (is|are|does|do|can|would|will|should|must|may)\b|아니면|혹은|그리고")
+_DUTY_WORD = re.compile(r"의무|책임|책무|\b(duty|duties|obligations?|requirements?)\b")
+CITED_WEIGHT = 1.0  # a duty resting on a provision the asking sentence cites by number
 MIN_SCORE = 1.0  # below this no entry is the subject: the answer stands on the provisions alone
 COMPARED_WITHIN = 40  # characters before a duty's name read for words setting it beside another as a comparison
 WITHOUT_NEAR = 20  # characters around "without" / "없이" in which the duty done without is named
@@ -139,11 +145,23 @@ class QuestionReader:
                     return True
         return False
 
+    def _closes(self, name: str, sentence: str) -> bool:
+        """Whether the form `name` is the closing predicate of a sentence asking one thing ("… 안 하면 표시 의무를 다한
+        건가요?", not "do we have to hand them over, or is keeping them enough?")."""
+        end = len(sentence.rstrip(" ?？.!"))
+        # (the form naming the duty as done: "의무를 다한 건가요", not a bare "…하면 되는 거죠?")
+        return not _ALTERNATIVE.search(sentence) and any(
+            m.end() >= end and _DUTY_WORD.search(m.group(0)) for p in self._forms[name] for m in p.finditer(sentence))
+
+    def _without(self, name: str, text: str) -> str:
+        """`text` with what the form `name` matches taken out."""
+        for p in self._forms[name]:
+            text = p.sub(" ", text)
+        return text
+
     def _without_conditions(self, sentence: str) -> str:
         """The sentence without the conditions it supposes ("… if we skip it")."""
-        for p in self._forms["conditional"]:
-            sentence = p.sub(" ", sentence)
-        return sentence
+        return self._without("conditional", sentence)
 
     def _deemed(self, asked: Asked, text: str, sentence: str) -> bool:
         """Whether the question asks if something done under another law counts as the high-impact measures
@@ -258,10 +276,7 @@ class QuestionReader:
             return [p for t, pats, _ in self._classify if t == asked.subject for p in pats]
         return []
 
-    def asking_sentence(self, question: str) -> str:
-        """The sentence that asks, where the form is read: the first one ending in a question mark (a question of
-        two parts is answered as the part it opens with), else the first with a Korean question ending, else the
-        last sentence. A Korean statement also ends in 요 ("…120만 명이에요."), so 요 alone does not ask."""
+    def _sentences(self, question: str) -> list[str]:
         parts: list[str] = []
         for p in (p.strip() for p in SENTENCE_BREAK.split(question.strip())):
             if p and parts and (self._abbreviated.search(parts[-1])
@@ -269,6 +284,20 @@ class QuestionReader:
                 parts[-1] += " " + p  # "Art. 31": an abbreviation's full stop, not a sentence's
             elif p:
                 parts.append(p)
+        return parts
+
+    def confirmed_the_other_way(self, question: str, sentence: str) -> bool:
+        """Whether a last question after the asking sentence asks for the answer the other way round ("미리 고지해야
+        하나요? 우리끼리만 쓰는 거라 안 해도 되는 거 맞죠?"): the asker wants that confirmed."""
+        asking = [p for p in self._sentences(question) if self._asks[0].search(p)]
+        last = normalise(asking[-1]) if asking else ""
+        return bool(last) and last not in sentence and self._any("inverted", self._without_conditions(last))
+
+    def asking_sentence(self, question: str) -> str:
+        """The sentence that asks, where the form is read: the first one ending in a question mark (a question of
+        two parts is answered as the part it opens with), else the first with a Korean question ending, else the
+        last sentence. A Korean statement also ends in 요 ("…120만 명이에요."), so 요 alone does not ask."""
+        parts = self._sentences(question)
         for test in self._asks:
             asking = [i for i, p in enumerate(parts) if test.search(p)]
             if asking:
@@ -303,13 +332,14 @@ class QuestionReader:
         sentence = normalise(self.asking_sentence(question))
         # "또 적발되면 금액이 올라가나요?" after a sentence about a fine asks about that fine.
         sanction = self._any("sanction", sentence) or (self._any("sanction_detail", sentence)
-                                                        and self._any("sanction", text))
+                                                        and self._any("sanction", self._without("sanction_record", text)))
         asked = Asked(self.form(question), sanction=sanction,
                       obligation=self._any("obligation", sentence),
                       classification=self._any("classification", sentence),
                       permission=self._any("permission", sentence), sufficiency=self._any("sufficiency", sentence),
                       possibility=self._any("possibility", sentence),
-                      inverted=self._any("inverted", self._without_conditions(sentence)),
+                      inverted=self._any("inverted", self._without_conditions(sentence))
+                      or self.confirmed_the_other_way(question, sentence),
                       sanction_detail=self._any("sanction_detail", sentence), counts=self._any("deemed", sentence),
                       in_force=self._any("in_force", sentence), month_only=month_only(question, as_of),
                       always=self._any("always", sentence), follows=self._any("follows", sentence),
@@ -357,6 +387,7 @@ class QuestionReader:
         if asked.possibility:
             asked.permission = False  # "could it count as…" asks whether something is so, not whether it may be done
         if asked.obligation and not (self._first("sufficiency", sentence, before="obligation")
+                                     or self._closes("sufficiency", sentence)
                                      or self._first("permission", sentence, before="obligation")):
             # "must we…, or may we…": the obligation is what it opens with ("is X enough, or must we…", "can we hire
             # someone to carry it out…": not)
@@ -370,6 +401,12 @@ class QuestionReader:
         def support(own: tuple[str, ...]) -> float:
             return sum(w for w, cid in zip(RANK_WEIGHT, top) if any(related(cid, o) for o in own))
 
+        # The provision the asking sentence cites by number ("outside the Article 32 safety-assurance tier, right?")
+        cited = [c.cid for c in find_citations(sentence)]
+
+        def cited_weight(own: tuple[str, ...]) -> float:
+            return CITED_WEIGHT if any(related(c, o) for c in cited for o in own) else 0.0
+
         scored: list[tuple[float, tuple[int, int], int, str, str]] = []
         for i, (did, pats, own) in enumerate(self._duties):
             cues = sum(1 for p in pats if p.search(text))
@@ -382,7 +419,8 @@ class QuestionReader:
             span = max((len(m.group(0)) for p in pats for m in p.finditer(sentence)), default=0)
             # The duty the asking sentence names is the one asked about, before one named in the story around it.
             in_sentence = SENTENCE_WEIGHT if any(p.search(sentence) for p in pats) else 0.0
-            scored.append((CUE_WEIGHT * min(cues, 2) + support(own) + (0.5 if asked.obligation else 0.0) + in_sentence,
+            scored.append((CUE_WEIGHT * min(cues, 2) + support(own) + (0.5 if asked.obligation else 0.0) + in_sentence
+                           + cited_weight(own),
                            (words, span), -i, "duty", did))
         for i, (tid, pats, own) in enumerate(self._classify):
             cues = sum(1 for p in pats if p.search(text))

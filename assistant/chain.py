@@ -13,6 +13,7 @@ from datetime import date
 
 from langchain_core.runnables import Runnable, RunnableLambda
 
+from corpus.citations import fitted
 from corpus.labels import ko_article, label
 from corpus.manifest import load_missing
 from corpus.settings import Settings
@@ -164,6 +165,7 @@ class Assistant:
     def _analyze(self, q: Query) -> dict:
         t0 = time.perf_counter()
         a = analyze(q)
+        a.citations = fitted(a.citations, lambda cid: bool(self.store.find(cid)))
         return {"analysis": a, "t0": t0, "mode": q.mode}
 
     def _retrieve(self, state: dict) -> dict:

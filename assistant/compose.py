@@ -63,6 +63,11 @@ def _lower_first(s: str) -> str:
     return s[:1].lower() + s[1:] if s[:1].isupper() and not s[1:2].isupper() else s  # "AI" and "MSIT" stay
 
 
+# the word a branch line of a "depends" lead opens with, after its condition
+_BRANCH_WORD = re.compile(r"^(- 「[^」]*」라면: |- If [^:]*: )(예|아니요|yes|no)( — )")
+_SWAPPED = {"예": "아니요", "아니요": "예", "yes": "no", "no": "yes"}
+
+
 def _after_dash(word: str, sentence: str, lang: str) -> str:
     return f"{word} — {_lower_first(sentence) if lang == 'en' else sentence}"
 
@@ -380,8 +385,10 @@ class Composer(_FineSchedule):
             if len(lines) == 1:
                 lines += [f"- {_t(term.plain.true, lang)}", f"- {_t(term.plain.false, lang)}"]
         else:
-            side = term.plain.true if status.status == APPLIES else term.plain.false
-            lines.append(_after_dash(VERDICT_WORD[verdict][lang], _t(side, lang), lang))
+            side = _t(term.plain.true if status.status == APPLIES else term.plain.false, lang)
+            # (the reasoner's own words where it has them: an exclusion the question raises, ruled out)
+            side = next((b.text[lang] for b in status.because[:1] if b.text.get(lang)), side)
+            lines.append(_after_dash(VERDICT_WORD[verdict][lang], side, lang))
             value = status.status == APPLIES
             for sub in self.r.leaves_terms(status.id):  # the test that decided it ("a person makes the final call")
                 if self.r.term(sub, facts) is value and sub in self.k.terms and not self.r.defaulted(sub, facts):
@@ -741,6 +748,10 @@ class Composer(_FineSchedule):
             # from the one stated; the lines say on what it turns.
             lead.verdict = "no"
             lead.lines[0] = _turned_no(lead.lines[0], lang, "No, not by that alone", "아니요, 그것만으로 정해지지는 않습니다")
+        if lead is not None and asked.inverted and lead.verdict == "depends":
+            # "안 해도 되나요?": each branch is answered as asked too ("if you offer it to others: no — you must …")
+            lead.lines = [_BRANCH_WORD.sub(lambda m: m.group(1) + _SWAPPED[m.group(2)] + m.group(3), line, count=1)
+                          for line in lead.lines]
         if lead is not None and asked.inverted and lead.verdict in ("yes", "no"):
             # "Are we exempt?" asked of a duty that does not bind: yes. The lead's words stay the law's.
             lead.verdict = "no" if lead.verdict == "yes" else "yes"

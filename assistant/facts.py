@@ -14,7 +14,8 @@ from datetime import date
 from typing import Any, Callable, Iterable
 
 from corpus.knowledge import FactSpec, Knowledge, Negation, one_of
-from corpus.numbers import day_range, days_between, quantities, range_end, scaled, unit_follows, upper_bound
+from corpus.numbers import (day_range, days_between, names_threshold, quantities, range_end, scaled, unit_follows,
+                            upper_bound)
 
 NEG_WINDOW_EN = 28  # characters before a match searched for a negation
 NEG_PHRASE_WORDS = 2  # the words that may stand between "no" and the noun it denies ("no registered business office")
@@ -234,7 +235,7 @@ class FactReader:
         self.neg = neg = Negations(knowledge.phrasing.negation, knowledge.phrasing.sentence.before_number)
         self._patterns = {
             f.id: [(re.compile(p, re.I), side, neg.negative(p))
-                   for side, pats in ((True, f.patterns.true), (False, f.patterns.false)) for p in pats]
+                   for side, pats in ((True, f.patterns.true), (False, f.patterns.false + f.false_unless_true)) for p in pats]
             + [(re.compile(t.pattern(), re.I), t.side, neg.negative(t.pattern()) or not t.side)
                for t in f.together]
             for f in knowledge.facts.values() if f.type == "bool"}
@@ -252,6 +253,10 @@ class FactReader:
                              [re.compile(p, re.I) for p in f.counts])
                       for f in knowledge.facts.values() if f.type == "number"}
         self._doubted = {f.id for f in knowledge.facts.values() if f.doubted_when_unsure}
+        self._false_open = {f.id: re.compile(one_of(f.false_unless_true), re.I) for f in knowledge.facts.values()
+                            if f.false_unless_true}
+        self._open_when = {f.id: [re.compile(p, re.I) for p in f.open_when] for f in knowledge.facts.values()
+                           if f.open_when}
         self._mentions = {f.id: [re.compile(p, re.I) for p in f.mentioned_by] for f in knowledge.facts.values()
                           if f.mentioned_by}
         self._parts_of = {f.id: f.part_of for f in knowledge.facts.values() if f.part_of}
@@ -323,7 +328,9 @@ class FactReader:
             if span[1] <= self._dated[fid] or span[0] > self._dated[fid]:
                 facts.values[fid] = FactValue(span[1] <= self._dated[fid],
                                               f"{span[0]}–{span[1]} days between the dates given", "figure")
-        doubted = self._doubted_in(text, unsure, want)
+        opened = {fid for fid in want & set(self._open_when) if any(p.search(text) for p in self._open_when[fid])}
+        doubted = self._doubted_in(text, unsure, want) | opened | {
+            other for fid in opened for other in self.k.facts[fid].open_too if other in want}
         for fid in doubted:  # touched, not decided
             facts.values.pop(fid, None)
             facts.mentioned.add(fid)
@@ -414,6 +421,8 @@ class FactReader:
             return None
         yes = [v for v in votes if v[0]]
         no = [v for v in votes if not v[0]]
+        if yes and fid in self._false_open and any(self._false_open[fid].search(v[2]) for v in no):
+            return None  # "mostly goes along with the AI, but the final decision is the nurse's": left open
         if yes and no and self.k.facts[fid].prevails is not None:
             side = self.k.facts[fid].prevails
         elif len(yes) != len(no):
@@ -481,6 +490,10 @@ class FactReader:
                         continue
                     between = text[qb:m.start()] if qb <= m.start() else text[m.end():qa] if qa >= m.end() else ""
                     # (an aside in brackets stands between, not apart: "our AI segment (recommendations, …) brought in")
+                    # (nor does the period the figure is told for: "daily users over the last three months of the
+                    # year were around 400,000")
+                    for p in counted:
+                        between = p.sub("", between)
                     gap = len(_ASIDE.sub("", between))
                     if gap > NUMBER_WINDOW:
                         continue
@@ -493,6 +506,8 @@ class FactReader:
                             continue  # a currency with no band: its figure decides nothing
                         if found is not None:
                             currency, value = found
+                    if names_threshold(text, qb):
+                        continue  # "do we cross the KRW 1 trillion revenue line?": the law's figure, not the asker's
                     if unit == "users" and unit_follows(text, qb):
                         continue  # "10~12월", "4분기": a month or a quarter, not a count of people
                     if unit == "users" and (cur or not any(c.search(text[qb:qb + COUNT_WINDOW]) or
@@ -508,11 +523,12 @@ class FactReader:
                         if end is not None and unit == "users" and unit_follows(text, end[1]):
                             continue  # "10~12월": months, not a band of users
                         if end is not None:  # "between 0.8×10^26 and 1.3×10^26": a band, decided where both ends agree
-                            value = scaled(value, end[2])
-                            value = (min(value, end[2]), max(value, end[2]))
+                            ends = scaled(value, end[2]), scaled(end[2], value)
+                            value = (min(ends), max(ends))
                             qa, qb = min(qa, end[0]), max(qb, end[1])
-                        elif upper_bound(text, qa, qb):  # "under USD 20 million": anywhere from nothing up to it
-                            value = (0.0, value[1] if isinstance(value, tuple) else value)
+                        elif (top := upper_bound(text, qa, qb, value[1] if isinstance(value, tuple) else value)
+                              ) is not None:  # "under USD 20 million": anywhere from nothing up to it
+                            value = (0.0, top)
                         best = (gap, FactValue(value, text[min(qa, m.start()):max(qb, m.end())].strip(), "figure",
                                                currency))
         return best[1] if best else None

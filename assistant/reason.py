@@ -179,7 +179,13 @@ class Reasoner:
             branches = {u: {v: _status(self.term(tid, facts.with_value(u, v))) for v in _branch_values(self.k, u)}
                         for u in unknown}
             return Status(tid, DEPENDS, [self._term_reason(tid, None)], unknown, branches)
-        return Status(tid, APPLIES if value else NOT_APPLY, [self._term_reason(tid, value)])
+        reason = self._term_reason(tid, value)
+        t = self.k.terms[tid]
+        if value and t.ruled_out is not None and any(
+                self.holds(u, facts) is False and any(f in facts.values and facts.values[f].how not in ("implied", "assumed")
+                                                     for f in self.leaves(u)) for u in t.unless):
+            reason = Reason("term", tid, True, list(t.rests_on), {"en": t.ruled_out.en, "ko": t.ruled_out.ko})
+        return Status(tid, APPLIES if value else NOT_APPLY, [reason])
 
     # ------------------------------------------------------------------ duties
 
@@ -233,9 +239,14 @@ class Reasoner:
         base = outcome(facts)
         out = []
         for fid in self.k.facts:
-            if fid not in leaves or fid in facts.values or not self.k.facts[fid].decides:
+            if fid not in leaves or not self.k.facts[fid].decides:
                 continue
-            results = {_status(outcome(facts.with_value(fid, v))) for v in _branch_values(self.k, fid)}
+            # a figure known only as a band ("USD 7 million", "under 1 trillion") decides where its ends disagree
+            band = facts.values[fid].value if fid in facts.values else None
+            if fid in facts.values and not isinstance(band, tuple):
+                continue
+            tried = band if isinstance(band, tuple) else _branch_values(self.k, fid)
+            results = {_status(outcome(facts.with_value(fid, v))) for v in tried}
             if len(results) > 1 or results != {_status(base)}:
                 out.append(fid)
         return out

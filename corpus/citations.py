@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Callable
 
 from corpus.model import make_cid
 
@@ -130,6 +131,18 @@ def _citation(m: re.Match[str], doc: str) -> Citation:
     elif sub:
         sub = sub.lower() if sub.lower() in _LATIN else None
     return Citation(doc, art, g.get("p") and str(int(g["p"])), item, sub, m.group(0))
+
+
+def fitted(citations: list[Citation], exists: Callable[[str], bool]) -> list[Citation]:
+    """The citations read against the provisions that `exists`: in an Article without paragraphs, a bracketed number
+    is its item ("Art. 2(4)(i)" is Art. 2 item 4 (i), the Act's definitions having no paragraphs)."""
+    out = []
+    for c in citations:
+        if c.paragraph and not c.item and not exists(c.cid):
+            item = replace(c, paragraph=None, item=c.paragraph)
+            c = item if exists(item.cid) else c
+        out.append(c)
+    return out
 
 
 def parse_citation(text: str) -> Citation | None:

@@ -147,6 +147,13 @@ class FactSpec(_Strict):
     # closely they look varies by branch"): a sentence saying it is unsure that reads or mentions it leaves the fact
     # open, whatever another sentence states.
     doubted_when_unsure: bool = False
+    # Words that leave the fact open whatever else the question states ("협력업체 기사님들도 계정을 받아 로그인해요":
+    # people outside the company use the in-house tool too, which the words "internal use" do not settle).
+    open_when: list[str] = Field(default_factory=list)
+    open_too: list[str] = Field(default_factory=list)  # facts left open with it (the other side of the same question)
+    # Readings of the false side that, where the true side is read too, leave the fact open instead of deciding it
+    # ("간호사가 대부분 그대로 따르지만 최종 결정은 의료진이 합니다"); alone they read false ("거의 점수대로 결정돼요").
+    false_unless_true: list[str] = Field(default_factory=list)
     # The side that stands wherever the question reads both ways (else the side read more often, then the longer
     # reading).
     prevails: bool | None = None
@@ -157,7 +164,8 @@ class FactSpec(_Strict):
     # duty's, not the period's, which is read as written)
     true_negation_flips: bool = True
 
-    _check = field_validator("cues", "not_cues", "counts", "mentioned_by", "below", "other_period", "counted_period")(
+    _check = field_validator("cues", "not_cues", "counts", "mentioned_by", "below", "other_period", "counted_period",
+                            "open_when", "false_unless_true")(
         classmethod(lambda cls, v: _compile(v)))
 
     @model_validator(mode="after")
@@ -224,6 +232,9 @@ class Term(_Strict):
     assumed_note: Bilingual | None = None  # the note an answer resting on that assumption carries
     assume_if: str | None = None  # the condition under which `assume` applies (None: always)
     unless: list[str] = Field(default_factory=list)  # conditions that make it false whenever they are true
+    # Said where the question raises one of the `unless` conditions and its own facts rule it out ("국방용이니까 적용
+    # 대상이 아니죠?" of AI also sold to farms): the reason the term still holds, in place of `plain.true`.
+    ruled_out: Bilingual | None = None
     # The narrower terms it divides into (an AI business operator is a developer or a using operator): where it holds,
     # the answer names the one the facts decide
     kinds: list[str] = Field(default_factory=list)
@@ -524,6 +535,8 @@ class Forms(_Strict):
     deemed_whole: list[str]
     deemed_target: list[str]
     sanction_detail: list[str]
+    # the asker's clean record, told as a fact ("we've never been fined", "과태료 받은 적도 없고요"): no fine asked about
+    sanction_record: list[str] = Field(default_factory=list)
     in_force: list[str]
     fine_cap: list[str]
     # the asker's own sum, raised, said to stay within the Act's maximum ("상한을 넘지 않으니까 … 가능한 거죠?")
@@ -732,6 +745,8 @@ class Knowledge:
         for f in self.facts.values():
             if f.part_of and (f.part_of not in self.facts or self.facts[f.part_of].type != "number"):
                 raise KnowledgeError(f"facts.toml: {f.id} is part of {f.part_of!r}, which is not a number fact")
+            if set(f.open_too) - set(self.facts):
+                raise KnowledgeError(f"facts.toml: {f.id} leaves open unknown facts {sorted(set(f.open_too) - set(self.facts))}")
             for side in (f.implies.true, f.implies.false, f.overrides.true, f.overrides.false):
                 for other, value in side.items():
                     if other not in self.facts:

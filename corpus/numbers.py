@@ -244,7 +244,13 @@ _UPPER_BEFORE = re.compile(r"\b(under|below|less than|fewer than|at most|up to|n
                            r"just under|short of)\s*(about |around |roughly |approximately |some )?"
                            r"(krw|usd|eur|us\$|\$|€|£|₩)?\s*$", re.I)
 _UPPER_AFTER = re.compile(r"^\s*(원|명|달러|won|krw|usd|dollars?|users?|people)?\s*(미만|이하|(이|가|도|은|는)?\s*(채\s*)?안\s*(되|돼|됩|된)|"
-                          r"에\s*(못|안)\s*미치|에\s*미달)", re.I)
+                          r"에\s*(한참|훨씬|많이|크게|아직|조금|살짝)?\s*(못|안)\s*미(치|쳐|칩|친|쳤)|에\s*미달)", re.I)
+# the ceiling words that let the figure itself be reached
+_INCLUSIVE = re.compile(r"\b(at most|up to|no more than)\b|이하", re.I)
+# A figure named as the law's line, not the asker's own ("Do we cross the KRW 1 trillion revenue line?", "100만 명
+# 기준을 넘나요?")
+_THRESHOLD_AFTER = re.compile(r"^\s*(원|명|won|krw|users?|people)?\s*(([\w-]+\s+){0,2}(line|threshold|mark|cut-?off|bar)\b"
+                              r"|(기준선|기준(을|에|이|은|치)|문턱|요건))", re.I)
 # A unit of time right after a figure ("10~12월", "4분기", "1일"): the figure counts months or days, not people.
 _TIME_UNIT = re.compile(r"\s*(월|분기|년|개월|주차|시|일|\s*(months?|quarters?|years?)\b)", re.I)
 
@@ -258,8 +264,9 @@ def range_end(text: str, qs: list[tuple[int, int, float, str]], qa: int, qb: int
     bare = _BARE.fullmatch(text[qa:qb]) is not None
     for q in qs:
         lo, hi = (q, (qa, qb)) if q[1] <= qa else ((qa, qb), q)
-        # ("between 0.9 and 1.1 million": a bare first end shares the scale of the second)
-        shared = bare and q[0] >= qb and q[2] > value * 100
+        # ("between 0.9 and 1.1 million": a bare first end shares the scale of the second, found from either end)
+        shared = (bare and q[0] >= qb and q[2] > value * 100) or (
+            q[1] <= qa and value > q[2] * 100 and _BARE.fullmatch(text[q[0]:q[1]]) is not None)
         # ("between KRW 500 billion and 1.5 trillion": the currency said once stands for both ends)
         if q[:2] == (qa, qb) or (q[3] != cur and "" not in (q[3], cur)) or not (
                 value / 100 <= q[2] <= value * 100 or shared):
@@ -275,9 +282,21 @@ def scaled(value: float, other: float) -> float:
     return value * 10 ** round(math.log10(other / value)) if 0 < value and other > value * 100 else value
 
 
-def upper_bound(text: str, start: int, end: int) -> bool:
-    """Whether the figure at text[start:end] is said to be a ceiling ("under 2 million", "1조 원 미만")."""
-    return bool(_UPPER_BEFORE.search(text[max(0, start - 30):start]) or _UPPER_AFTER.match(text[end:end + 16]))
+def upper_bound(text: str, start: int, end: int, value: float) -> float | None:
+    """The most the figure `value` at text[start:end] allows where it is said to be a ceiling: itself where it may
+    be reached ("up to 2 million", "1조 원 이하"), just below it where it may not ("under 2 million", "1조 원 미만",
+    "1조원에 못 미쳐요"); None where it is no ceiling."""
+    before = _UPPER_BEFORE.search(text[max(0, start - 30):start])
+    after = _UPPER_AFTER.match(text[end:end + 24])
+    if not (before or after):
+        return None
+    reached = _INCLUSIVE.search((before or after).group(0))
+    return value if reached else math.nextafter(value, 0.0)
+
+
+def names_threshold(text: str, end: int) -> bool:
+    """Whether the figure ending at `end` is named as a threshold ("the KRW 1 trillion revenue line")."""
+    return bool(_THRESHOLD_AFTER.match(text[end:end + 30]))
 
 
 def unit_follows(text: str, end: int) -> bool:

@@ -52,6 +52,23 @@ def test_citation_lookup_korean(assistant, store):
     all_verified(ans, store)
 
 
+def test_a_bracketed_number_in_an_article_without_paragraphs_is_its_item(assistant, store):
+    # "Art. 2(4)(i)": the Act's definitions have items, not paragraphs (written from held-out 52)
+    ans = assistant.ask("Does a city's automated resident-parking permit decision fall within the area described in "
+                        "Art. 2(4)(i)?", as_of="2026-09-01")
+    assert not ans.abstained
+    assert any(c.label == "AI Basic Act Art. 2 item 4(i)" for c in ans.citations), [c.label for c in ans.citations]
+    all_verified(ans, store)
+
+
+def test_fitted_citations_read_a_paragraph_as_the_item_only_where_no_paragraph_exists():
+    from corpus.citations import find_citations, fitted
+
+    exists = {"act:2::4:i", "act:31:1"}.__contains__
+    assert [c.cid for c in fitted(find_citations("Art. 2(4)(i) and Art. 31(1)"), exists)] == ["act:2::4:i", "act:31:1"]
+    assert [c.cid for c in fitted(find_citations("Art. 31(7)"), exists)] == ["act:31:7"]  # unknown stays unknown
+
+
 def test_english_question_answered_from_the_decree(assistant, store):
     ans = assistant.ask("How many daily users in Korea make a foreign AI company appoint a domestic agent?",
                         as_of="2026-09-01")

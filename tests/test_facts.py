@@ -53,6 +53,33 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
 
 
 @pytest.mark.parametrize("text, fact, value", [
+    # written from held-outs 52 and 53 (studied after their first runs)
+    ("Korean daily average users over the last three months of the year were around 400,000.", "daily_users_kr",
+     4e5),
+    ("Between 0.9 and 1.1 million Koreans use our app daily.", "daily_users_kr", (9e5, 1.1e6)),
+    ("It's a distilled mid-tier architecture that is nowhere near state-of-the-art.", "frontier_tech", False),
+    ("Our latest model took roughly 2 x 10^26 FLOPs to train.", "high_impact_area", None),
+    ("Our model meets all three of the Decree's criteria for the safety obligations.", "stated_safety_tier", True),
+    ("MSIT confirmed our blood-donor eligibility screening AI as high-impact.", "stated_high_impact", True),
+    ("MSIT confirmed our blood-donor eligibility screening AI as high-impact.", "msit_confirmed", None),
+    ("불법 현수막 탐지 AI를 외주로 개발했는데 저희는 요구사양만 주고 설계랑 개발은 업체가 다 했어요.", "develops_ai", False),
+    ("주일 예배 생중계에 AI 음성합성 서비스로 만든 솔로 파트를 넣었어요.", "outputs_only", True),
+    ("주로 직원들이 쓰는데 협력업체 소속 기사님들 몇 분도 계정 받아서 로그인해요.", "internal_use_only", None),
+    ("주로 직원들이 쓰는데 협력업체 소속 기사님들 몇 분도 계정 받아서 로그인해요.", "provides_to_others", None),
+    ("We are tiny in Korea now (about 20k daily users) and have no office there.", "no_korean_office", True),
+    ("We were once hit with an administrative fine for ignoring an MSIT correction order.", "fined_for_order", True),
+    ("We sell AI-assisted structural design software to Korean architecture firms.", "outputs_only", False),
+    ("경찰서 수사과에서 절도 사건 용의자를 CCTV 얼굴인식으로 찾는 AI를 도입하려 합니다.", "defense_security_only", False),
+    ("드론 영상분석 AI 고객 중 하나가 육군인데, 같은 모델을 과수원 병해충 탐지용으로 농가에도 팔고 있어요.",
+     "defense_security_only", False),
+    ("간호사가 대부분 그대로 따르지만 최종 결정은 의료진이 합니다.", "human_final_decision", None),
+    ("So we're outside the safety tier (no risk-management results to submit).", "significant_risk", None),
+    ("Total revenue was about KRW 800 billion. Do we cross the KRW 1 trillion revenue line?", "revenue_krw", 8e11),
+    ("Our app clones a user's voice; the voices sound fairly natural but a bit synthetic.", "realistic_media", None),
+    ("We rebrand a third-party LLM and resell it as a writing tool.", "provides_to_others", True),
+    ("Our app turns selfies into AI-generated K-drama posters.", "outputs_only", False),
+    ("Our app turns selfies into AI-generated K-drama posters.", "notice_posted", None),
+    ("실제 기사랑 구분이 어려운 텍스트를 만들어 줍니다.", "realistic_media", False),
     # written from held-out 51 (studied after its first run)
     ("Total revenue will land somewhere between KRW 500 billion and 1.5 trillion.", "revenue_krw", (5e11, 1.5e12)),
     ("We embed a machine-readable provenance tag in every image.", "label_machine_readable", True),

@@ -750,6 +750,82 @@ def test_questions_worded_from_held_outs_47_to_51(r, question, verdict):
     verdict_lead(r, question, verdict, TODAY)
 
 
+@pytest.mark.parametrize("question, verdict", [
+    # written from held-out 52 (studied after its first run)
+    ("사내에서 직접 만든 생성형 AI 요약 툴을 직원들끼리만 써요. 미리 고지해야 하나요? 우리끼리만 쓰는 거라 안 해도 되는 거 맞죠?",
+     "yes"),
+    ("We're an Estonian company with no office or address in Korea. Total revenue about KRW 300 billion, AI service "
+     "revenue about KRW 8 billion; Korean daily average users over the last three months of the year were around "
+     "400,000. Do we have to appoint a domestic agent?", "no"),
+    ("교회 예배 생중계에 AI 음성합성 서비스로 만든 솔로 파트를 넣었어요. 이러면 저희 교회가 생성물 표시 의무를 지는 사업자가 되는 건가요?",
+     "no"),
+    ("Our client's autonomous ferry passed the safety evaluation under Art. 19(1) and received operation approval "
+     "under Art. 20(1) of the Autonomous Ships Act. Is it deemed to have implemented all of the measures in Art. 34(1)?",
+     "yes"),
+    ("Our model took roughly 2 x 10^26 FLOPs to train, but it's a distilled mid-tier architecture that is nowhere near "
+     "state-of-the-art. Do the Art. 32 safety duties kick in just because of the compute?", "no"),
+    ("Our foundation model meets all three of the Decree's criteria for the safety obligations. Do we actually have to "
+     "hand the results to MSIT, or is keeping them on file enough?", "yes"),
+    ("구청 정보화팀입니다. 탐지 AI를 외주로 개발했는데 저희는 요구사양만 주고 설계랑 개발은 업체가 다 했어요. 구청이 인공지능개발사업자인가요?",
+     "no"),
+    ("MSIT confirmed our screening AI as high-impact. Are we required to assign a human to manage and oversee it?",
+     "yes"),
+    ("자체 개발한 생성형 AI 비서를 주로 직원들이 쓰는데 협력업체 소속 기사님들 몇 분도 계정 받아서 로그인해요. '내부 업무 용도'라서 "
+     "고지나 표시 안 해도 되나요?", "depends"),
+    # written from held-out 53 (studied after its first run)
+    ("Our LLM was trained with roughly 3 x 10^25 FLOPs in total. So we're outside the Article 32 safety-assurance tier "
+     "(no risk-management results to submit to MSIT), right?", "yes"),
+    ("We rebrand a third-party LLM and resell it as a writing tool, with no modifications. Since we didn't build the "
+     "model, we aren't an 'AI business operator' under the Act, correct?", "no"),
+    ("경찰서 수사과에서 절도 사건 용의자를 CCTV 얼굴인식으로 찾는 AI를 도입하려 합니다. 국가안보 관련이니 AI기본법 적용이 제외되는 거죠?",
+     "no"),
+    ("자율주행 로보택시 회사입니다. 자율주행자동차법 제40조에 따라 성능인증과 변경인증을 받았어요. 이러면 제34조제1항의 책무는 전부 끝난 건가요?",
+     "no"),
+    ("Our US company was once hit with an administrative fine in Korea for ignoring an MSIT correction order. We are "
+     "tiny in Korea now (KRW 4bn revenue, ~20k daily users) and have no office there. Do we still need a domestic "
+     "agent?", "yes"),
+    ("We're a Delaware SaaS vendor selling AI-assisted structural design software to Korean architecture firms. No "
+     "office or staff in Korea. Last fiscal year's total revenue was about USD 1.1bn. Do we have to appoint a "
+     "domestic agent?", "yes"),
+    ("AI 이미지 생성 서비스를 하는데, 눈에 안 보이는 메타데이터 워터마크만 넣고 이용자한테는 따로 아무 안내도 안 하면 표시 의무를 다한 건가요?",
+     "no"),
+    ("응급실 환자 분류 우선순위를 AI가 제안하고, 간호사가 대부분 그대로 따르지만 최종 결정은 의료진이 합니다. 이 AI는 고영향 AI인가요?",
+     "depends"),
+    ("기사에서 학습 연산량 10^26 FLOPs 넘는 모델은 다 '고영향 AI'라던데, 저희 모델도 그 이상이니 자동으로 고영향 AI가 되는 건가요?", "no"),
+    ("Singapore start-up here, no Korean entity at all. Our app turns selfies into AI-generated K-drama posters and "
+     "about a third of our users are in Korea. Does the Korean labelling duty for generated outputs apply to us?", "yes"),
+    ("Our app clones a user's voice for podcast intros. The voices sound fairly natural but a bit synthetic. Do we have "
+     "to give the special 'clearly recognisable' notice for outputs that are hard to tell from real ones?", "depends"),
+    ("지역 신문사에 AI 기사 초안 작성 서비스를 제공하고 있어요. 실제 기사랑 구분이 어려운 텍스트도 법 31조 3항의 '실제와 구분하기 어려운 "
+     "결과물' 표시 대상에 들어가나요?", "no"),
+    ("US parent, no Korean presence. Last fiscal year: total revenue USD 710 million, AI-service revenue about USD 5 "
+     "million, Korean users around 80k a day, never fined. Do we cross the KRW 1 trillion revenue line for the "
+     "domestic-agent requirement?", "depends"),
+])
+def test_questions_worded_from_held_outs_52_and_53(r, question, verdict):
+    verdict_lead(r, question, verdict, TODAY)
+
+
+def test_a_figure_converted_at_an_unknown_rate_is_what_it_depends_on(r):
+    lead = verdict_lead(r, "캐나다 본사 AI 앱입니다. 한국에 영업소는 없고, 작년 AI 서비스 매출이 미화 약 700만 달러예요. 일평균 이용자는 10만명 "
+                           "정도고 전체 매출은 1조원에 한참 못 미쳐요. 과태료 받은 적도 없고요. 원화로 바꾸면 100억원 근처라 애매한데, "
+                           "국내대리인 지정 대상인가요?", "depends")
+    assert "인공지능서비스 부문 매출액" in lead.lines[0], lead.lines
+
+
+def test_a_question_asked_the_other_way_round_is_answered_so_in_each_branch(r):
+    lead = verdict_lead(r, "자체 개발한 생성형 AI 비서를 협력업체 소속 기사님들 몇 분도 계정 받아서 로그인해요. 고지 안 해도 되나요?",
+                        "depends")
+    branch = next(line for line in lead.lines if "제공합니다」라면" in line)
+    assert branch.split(" — ")[0].endswith("아니요"), lead.lines
+
+
+def test_an_exclusion_the_question_raises_and_its_facts_rule_out_is_the_reason(r):
+    lead = verdict_lead(r, "드론 영상분석 AI 고객 중 하나가 육군입니다. 같은 모델을 농가에도 팔고 있어요. 국방용이니까 적용 대상이 아니라고 봐도 "
+                           "되나요?", "no")
+    assert "[act:4:2]" in lead.lines[0] and "국방" in lead.lines[0], lead.lines
+
+
 def test_a_negative_inside_what_is_asked_about_is_no_negative_asserted(r):
     lead = lead_for(r, "Does an AI product confirmation certificate establish that the product is not high-impact AI?")
     assert lead is None or lead.verdict != "yes", lead and lead.lines
