@@ -90,6 +90,7 @@ _LAW_WORD = (r"(?:'s)?\s*(?:[\w-]+\s){0,3}?(?:AI Act|Act|laws?|regulations?|rule
              r"\s*(?:\S+\s){0,2}?\S*(?:법(?!인)|규제|벌칙|과태료)")
 # "사이" is a comparison between two things named ("EU와 미국 사이"): inside a word it is none ("회사이고", "싱가포르
 # 회사이며"), nor between two figures ("9천억~1조2천억원 사이라").
+VERSUS_NEAR = 40  # characters around a place named within which a comparison word compares it
 _VERSUS = re.compile(r"instead of|rather than|\bvs\.?\b|versus|compar|비교|대신|(?:와|과|랑) ?\S{1,12} 사이|보다", re.I)
 # "Korea or Singapore", "under the EU or here": an "or" sets two places side by side ("no office or staff in Korea"
 # does not).
@@ -121,7 +122,10 @@ def foreign_names(question: str, names: list[str], r: Retrieval) -> list[str]:
     korea = names_korea(question)
     out = []
     for n in names:
-        versus = _VERSUS.search(question) or re.search(_OR_PLACE.format(place=re.escape(n)), question, re.I)
+        # (a comparison near the place: "첫 번째보다 훨씬 올라가나요?" compares fines, not the US with Korea)
+        versus = any(_VERSUS.search(question[max(0, m.start() - VERSUS_NEAR):m.end() + VERSUS_NEAR])
+                     for m in re.finditer(re.escape(n), question, re.I)) or \
+            re.search(_OR_PLACE.format(place=re.escape(n)), question, re.I)
         asked = bool(re.search(re.escape(n) + f"(?:{_LAW_WORD})", question, re.I)) or (korea and bool(versus))
         if names_place(n, law) or names_place(n, comment) or (korea and not asked):
             continue

@@ -260,8 +260,12 @@ class QuestionReader:
         at = text.find(sentence)
         told = text[:at + len(sentence)] if sentence and at >= 0 else text
         # (asked without "may we / must we", a step owed first has no direction to answer in)
+        # (an allowance named only in the story gives way to a term or duty the asking sentence names: "서버도 해외인데 …
+        # 한국 법은 국내 회사한테만 적용되는 거라 상관없는 거 맞죠?" asks about the Act's reach)
+        other = any(p.search(sentence) for _, pats, _ in [*self._classify, *self._duties] for p in pats)
         found = next((aid for aid, pats, needs in self._allowances if (cued or aid not in self._required)
-                      and any(p.search(told if cued else sentence) for p in pats) and any(n.search(text) for n in needs)),
+                      and any(p.search(told if cued and not other else sentence) for p in pats)
+                      and any(n.search(text) for n in needs)),
                      None)
         if found is None:
             return False

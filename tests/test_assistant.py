@@ -231,6 +231,9 @@ def test_other_jurisdictions_and_statutes_are_declined(assistant, question, reas
     "Does complying with the Personal Information Protection Act count toward the AI Basic Act's safety measures?",
     "We're a startup in Busan and want to sell our AI app in Vietnam. Does the government support going overseas?",
     "AI 기본법에서 고지 의무가 뭔지 알려주세요",
+    # a comparison far from the place named compares no jurisdictions (written from held-out 54)
+    "미국 본사 AI 번역 서비스 담당자입니다. 국내대리인을 안 둬서 이미 한 번 과태료를 맞았는데 아직도 못 정했어요. 두 번째로 걸리면 기준 "
+    "금액이 첫 번째보다 훨씬 올라가는 거죠?",
     # "사이" between two figures compares no jurisdictions
     "싱가포르 소재 AI 회사입니다(한국 사무소 없음). 그룹 전체 매출이 환율에 따라 9천억~1조2천억원 사이라 애매합니다. "
     "국내대리인 지정 대상인가요?",

@@ -80,6 +80,14 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     ("Our app turns selfies into AI-generated K-drama posters.", "outputs_only", False),
     ("Our app turns selfies into AI-generated K-drama posters.", "notice_posted", None),
     ("실제 기사랑 구분이 어려운 텍스트를 만들어 줍니다.", "realistic_media", False),
+    # written from held-out 54 (studied after its first run)
+    ("I'm a grad student who, as a weekend hobby, fine-tuned a small poetry model.", "individual_creator", True),
+    ("MSIT has confirmed that our AI that schedules supply cut-offs is high-impact.", "stated_high_impact", True),
+    ("한국 내 주소나 영업소는 없습니다.", "no_korean_office", True),
+    ("한국 법인도 지점도 없고 서버도 해외예요.", "no_korean_office", True),
+    ("한국 법은 국내 회사한테만 적용되는 거 아닌가요?", "no_korean_office", None),
+    ("It has no Korean office and revenue far below any threshold.", "daily_users_kr", None),
+    ("The studio's revenue was well under KRW 10 billion last year.", "revenue_krw", (0.0, 1e10)),
     # written from held-out 51 (studied after its first run)
     ("Total revenue will land somewhere between KRW 500 billion and 1.5 trillion.", "revenue_krw", (5e11, 1.5e12)),
     ("We embed a machine-readable provenance tag in every image.", "label_machine_readable", True),

@@ -801,8 +801,21 @@ def test_questions_worded_from_held_outs_47_to_51(r, question, verdict):
     ("US parent, no Korean presence. Last fiscal year: total revenue USD 710 million, AI-service revenue about USD 5 "
      "million, Korean users around 80k a day, never fined. Do we cross the KRW 1 trillion revenue line for the "
      "domestic-agent requirement?", "depends"),
+    # written from held-out 54 (studied after its first run)
+    ("MSIT has confirmed that our district-heating AI that schedules supply cut-offs is high-impact. It doesn't "
+     "generate any content. Do we still owe customers an advance notice that the service runs on AI?", "yes"),
+    ("I'm a grad student who, as a weekend hobby, fine-tuned a small poetry model and posted it on GitHub for free — "
+     "no company, no revenue, no service. Do I have duties such as labelling outputs?", "no"),
+    ("Our freight-forwarding company uses a generative AI tool purely in-house: only our own dispatchers read its "
+     "memos. We don't need to put any AI notice or label on those memos, do we?", "yes"),
+    ("중국 선전에 본사를 둔 기업입니다. 한국 내 주소나 영업소는 없고, 작년 전체 매출은 약 1.1조 원인데 AI 서비스 매출은 50억 원 "
+     "정도입니다. 그래도 국내대리인을 지정해야 하나요?", "yes"),
+    ("대만에 있는 작은 회사예요. 한국 법인도 지점도 없고 서버도 해외인데, 한국 앱스토어에서 생성형 AI 앱을 팔고 이용자 대부분이 "
+     "한국인입니다. 한국 인공지능기본법은 국내 회사한테만 적용되는 거라 우린 상관없는 거 맞죠?", "no"),
+    ("미국 본사 AI 번역 서비스입니다. 국내대리인을 안 둬서 이미 한 번 과태료를 맞았는데 아직도 못 정했어요. 두 번째로 걸리면 기준 금액이 "
+     "첫 번째보다 훨씬 올라가는 거죠?", "no"),
 ])
-def test_questions_worded_from_held_outs_52_and_53(r, question, verdict):
+def test_questions_worded_from_held_outs_52_to_54(r, question, verdict):
     verdict_lead(r, question, verdict, TODAY)
 
 
