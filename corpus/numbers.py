@@ -18,6 +18,8 @@ MONTH_RE = "|".join([m for m in _MONTHS] + [m[:3] for m in _MONTHS] + ["sept"])
 _KO_DATE = re.compile(r"(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일")
 _DOT_DATE = re.compile(r"(?<![\d.])(\d{4})\.\s?(\d{1,2})\.\s?(\d{1,2})\.?(?![\d])")
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+# "14.10.2029": day, month and year with dots, as much of Europe writes them (month first where the day cannot be one)
+_DMY_DOT_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d])")
 _EN_DATE = re.compile(rf"\b({MONTH_RE})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I)
 _EN_DATE_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_RE})\.?,?\s+(\d{{4}})\b", re.I)
 
@@ -64,12 +66,18 @@ def month_number(name: str) -> int:
     raise ValueError(name)
 
 
+def _dmy(m: re.Match[str]) -> tuple[str, str, str]:
+    """Year, month and day of a dotted day-month-year date ("14.10.2029"; "10.14.2029" read month first)."""
+    day, month = (m[1], m[2]) if int(m[2]) <= 12 else (m[2], m[1])
+    return m[3], month, day
+
+
 def date_spans(text: str) -> list[tuple[int, int, str]]:
     """Every date in `text` as (start, end, ISO date), in order; a month without a day counts as its first day."""
     out: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []  # spans of fuller dates, valid or not ("31 February 2026" is no "February 2026")
     for pattern, parts in ((_KO_DATE, lambda m: m.groups()), (_DOT_DATE, lambda m: m.groups()),
-                           (_ISO_DATE, lambda m: m.groups()),
+                           (_ISO_DATE, lambda m: m.groups()), (_DMY_DOT_DATE, _dmy),
                            (_EN_DATE, lambda m: (m[3], str(month_number(m[1])), m[2])),
                            (_EN_DATE_DMY, lambda m: (m[3], str(month_number(m[2])), m[1])),
                            (_KO_YEAR_MONTH, lambda m: (m[1], m[2], "1")),
@@ -128,6 +136,7 @@ def figures(text: str) -> set[str]:
     take(_KO_DATE, lambda m: _iso(*m.groups()))
     take(_DOT_DATE, lambda m: _iso(*m.groups()))
     take(_ISO_DATE, lambda m: _iso(*m.groups()))
+    take(_DMY_DOT_DATE, lambda m: _iso(*_dmy(m)))
     take(_EN_DATE, lambda m: _iso(m.group(3), str(month_number(m.group(1))), m.group(2)))
     take(_EN_DATE_DMY, lambda m: _iso(m.group(3), str(month_number(m.group(2))), m.group(1)))
     take(_KO_MONTHDAY, lambda m: f"{int(m.group(1)):02d}-{int(m.group(2)):02d}")

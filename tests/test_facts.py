@@ -88,6 +88,13 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     ("한국 법은 국내 회사한테만 적용되는 거 아닌가요?", "no_korean_office", None),
     ("It has no Korean office and revenue far below any threshold.", "daily_users_kr", None),
     ("The studio's revenue was well under KRW 10 billion last year.", "revenue_krw", (0.0, 1e10)),
+    # written from held-out 55 (studied after its first run)
+    ("Our app for captains: every morning it uses a generative model to write up catch reports.", "outputs_only",
+     False),
+    ("Quarrying doesn't appear anywhere in the Act's list as far as I can see.", "high_impact_area", False),
+    ("Client: a US image-generation company, no Korean address, small Korean user base.", "no_korean_office", True),
+    ("작년 12월에 바이럴이 돼서 12월 한 달은 국내 이용자가 하루 평균 150만 명쯤 됐는데, 10월·11월 숫자는 따로 안 봤어요.",
+     "daily_users_kr", None),
     # written from held-out 51 (studied after its first run)
     ("Total revenue will land somewhere between KRW 500 billion and 1.5 trillion.", "revenue_krw", (5e11, 1.5e12)),
     ("We embed a machine-readable provenance tag in every image.", "label_machine_readable", True),

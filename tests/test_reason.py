@@ -814,8 +814,21 @@ def test_questions_worded_from_held_outs_47_to_51(r, question, verdict):
      "한국인입니다. 한국 인공지능기본법은 국내 회사한테만 적용되는 거라 우린 상관없는 거 맞죠?", "no"),
     ("미국 본사 AI 번역 서비스입니다. 국내대리인을 안 둬서 이미 한 번 과태료를 맞았는데 아직도 못 정했어요. 두 번째로 걸리면 기준 금액이 "
      "첫 번째보다 훨씬 올라가는 거죠?", "no"),
+    # written from held-out 55 (studied after its first run)
+    ("hey — we're two people running an app for small fishing-boat captains. Every morning it uses a generative model "
+     "to write up catch reports that the captains read in the app. Do we actually have to tell them up front that this "
+     "runs on generative AI?", "yes"),
+    ("We make a dust-and-ventilation controller for limestone quarries: the AI decides when to run the fans. Quarrying "
+     "doesn't appear anywhere in the Act's list as far as I can see. Is this high-impact AI under the Act?", "no"),
+    ("구청 공영주차장 요금 감면 대상 자격을 판정하는 AI를 납품하는 스타트업입니다. 고영향이라고 하던데, 기본권 영향평가는 안 해도 과태료가 "
+     "나오지는 않는 거 맞죠?", "yes"),
+    ("Client: a US image-generation company, no Korean address, small Korean user base, revenue well under every "
+     "threshold. Last year MSIT fined it for ignoring a correction order under Art. 40(3). Does it now have to "
+     "designate a domestic agent?", "yes"),
+    ("Our karaoke-app subsidiary was fined for the missing generative-AI notice on 3 Feb 2027. The same lapse was "
+     "detected again on 14.10.2029. Legal expects the 'second violation' amount this time. Are they right?", "no"),
 ])
-def test_questions_worded_from_held_outs_52_to_54(r, question, verdict):
+def test_questions_worded_from_held_outs_52_to_55(r, question, verdict):
     verdict_lead(r, question, verdict, TODAY)
 
 
