@@ -103,6 +103,10 @@ eval: setup
 	$(BIN)/kaia eval --baseline --questions eval/heldout50.jsonl --out eval/report-heldout50
 	$(BIN)/kaia eval --baseline --questions eval/heldout51.jsonl --out eval/report-heldout51
 	$(BIN)/kaia eval --baseline --questions eval/heldout52.jsonl --out eval/report-heldout52
+	$(BIN)/kaia eval --baseline --questions eval/heldout53.jsonl --out eval/report-heldout53
+	$(BIN)/kaia eval --baseline --questions eval/heldout54.jsonl --out eval/report-heldout54
+	$(BIN)/kaia eval --baseline --questions eval/heldout55.jsonl --out eval/report-heldout55
+	$(BIN)/kaia eval --baseline --questions eval/heldout56.jsonl --out eval/report-heldout56
 	$(BIN)/python eval/readme_tables.py
 
 clean:

@@ -22,10 +22,6 @@ YESNO, LIST, OTHER = "yesno", "list", "other"
 RANK_WEIGHT = (1.0, 0.6, 0.4)
 CUE_WEIGHT = 2.0
 SENTENCE_WEIGHT = 1.0
-# a question offering alternatives or asking a second thing ("must we …, or is … enough?", "must we mark them, and is
-# an invisible watermark good enough?")
-_ALTERNATIVE = re.compile(r"\bor\b|\band (is|are|does|do|can|would|will|should|must|may)\b|아니면|혹은|그리고")
-_DUTY_WORD = re.compile(r"의무|책임|책무|\b(duty|duties|obligations?|requirements?)\b")
 CITED_WEIGHT = 1.0  # a duty resting on a provision the asking sentence cites by number
 MIN_SCORE = 1.0  # below this no entry is the subject: the answer stands on the provisions alone
 COMPARED_WITHIN = 40  # characters before a duty's name read for words setting it beside another as a comparison
@@ -150,8 +146,8 @@ class QuestionReader:
         건가요?", not "do we have to hand them over, or is keeping them enough?")."""
         end = len(sentence.rstrip(" ?？.!"))
         # (the form naming the duty as done: "의무를 다한 건가요", not a bare "…하면 되는 거죠?")
-        return not _ALTERNATIVE.search(sentence) and any(
-            m.end() >= end and _DUTY_WORD.search(m.group(0)) for p in self._forms[name] for m in p.finditer(sentence))
+        return not self._any("alternative", sentence) and any(
+            m.end() >= end and self._any("duty_word", m.group(0)) for p in self._forms[name] for m in p.finditer(sentence))
 
     def _without(self, name: str, text: str) -> str:
         """`text` with what the form `name` matches taken out."""
@@ -335,8 +331,9 @@ class QuestionReader:
         text = normalise(question)
         sentence = normalise(self.asking_sentence(question))
         # "또 적발되면 금액이 올라가나요?" after a sentence about a fine asks about that fine.
+        told = self._without("sanction_record", text)  # (not "we've never been fined")
         sanction = self._any("sanction", sentence) or (self._any("sanction_detail", sentence)
-                                                        and self._any("sanction", self._without("sanction_record", text)))
+                                                        and self._any("sanction", told))
         asked = Asked(self.form(question), sanction=sanction,
                       obligation=self._any("obligation", sentence),
                       classification=self._any("classification", sentence),

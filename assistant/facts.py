@@ -235,7 +235,8 @@ class FactReader:
         self.neg = neg = Negations(knowledge.phrasing.negation, knowledge.phrasing.sentence.before_number)
         self._patterns = {
             f.id: [(re.compile(p, re.I), side, neg.negative(p))
-                   for side, pats in ((True, f.patterns.true), (False, f.patterns.false + f.false_unless_true)) for p in pats]
+                   for side, pats in ((True, f.patterns.true), (False, f.patterns.false + f.false_unless_true))
+                   for p in pats]
             + [(re.compile(t.pattern(), re.I), t.side, neg.negative(t.pattern()) or not t.side)
                for t in f.together]
             for f in knowledge.facts.values() if f.type == "bool"}

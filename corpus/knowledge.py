@@ -537,6 +537,9 @@ class Forms(_Strict):
     sanction_detail: list[str]
     # the asker's clean record, told as a fact ("we've never been fined", "과태료 받은 적도 없고요"): no fine asked about
     sanction_record: list[str] = Field(default_factory=list)
+    # a question offering alternatives or asking a second thing ("must we …, or is … enough?"): the first is asked
+    alternative: list[str] = Field(default_factory=list)
+    duty_word: list[str] = Field(default_factory=list)  # words naming a duty as such ("의무", "obligation")
     in_force: list[str]
     fine_cap: list[str]
     # the asker's own sum, raised, said to stay within the Act's maximum ("상한을 넘지 않으니까 … 가능한 거죠?")

@@ -95,6 +95,15 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     ("Client: a US image-generation company, no Korean address, small Korean user base.", "no_korean_office", True),
     ("작년 12월에 바이럴이 돼서 12월 한 달은 국내 이용자가 하루 평균 150만 명쯤 됐는데, 10월·11월 숫자는 따로 안 봤어요.",
      "daily_users_kr", None),
+    # written from held-out 56 (studied after its first run)
+    ("Our church office uses an LLM assistant only among staff to draft schedules.", "internal_use_only", True),
+    ("Our autonomous forklifts move pallets only inside our own warehouse, never on public roads.", "high_impact_area",
+     False),
+    ("딸기 농장 하는데요, 비닐하우스 온도랑 습도를 AI가 알아서 조절해요.", "high_impact_area", False),
+    ("A recruiter 'makes the final call' — in practice they usually just follow the ranking.", "human_final_decision",
+     None),
+    ("심사역이 그 점수를 고려해서 승인 여부를 정해요. 점수가 결과에 얼마나 영향을 주는지는 따로 측정해본 적 없습니다.",
+     "human_final_decision", None),
     # written from held-out 51 (studied after its first run)
     ("Total revenue will land somewhere between KRW 500 billion and 1.5 trillion.", "revenue_krw", (5e11, 1.5e12)),
     ("We embed a machine-readable provenance tag in every image.", "label_machine_readable", True),

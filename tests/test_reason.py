@@ -827,8 +827,16 @@ def test_questions_worded_from_held_outs_47_to_51(r, question, verdict):
      "designate a domestic agent?", "yes"),
     ("Our karaoke-app subsidiary was fined for the missing generative-AI notice on 3 Feb 2027. The same lapse was "
      "detected again on 14.10.2029. Legal expects the 'second violation' amount this time. Are they right?", "no"),
+    # written from held-out 56 (studied after its first run)
+    ("Our church office uses an LLM assistant only among staff to draft schedules and internal memos — no congregant "
+     "ever sees it. We don't need any AI notice for that, right?", "yes"),
+    ("Our autonomous forklifts move pallets only inside our own warehouse, never on public roads. Surely that doesn't "
+     "make them high-impact AI under the transport category?", "yes"),
+    ("보안업체입니다. 고객사 건물 출입통제용으로 얼굴인식 AI를 설치해요. 범죄 수사나 체포용이 아니니까 생체인식 고영향 항목에는 안 걸리는 거죠?",
+     "yes"),
+    ("딸기 농장 하는데요, 비닐하우스 온도랑 습도를 AI가 알아서 조절해요. 이것도 고영향 인공지능이라서 위험관리방안 같은 거 만들어야 하나요?", "no"),
 ])
-def test_questions_worded_from_held_outs_52_to_55(r, question, verdict):
+def test_questions_worded_from_held_outs_52_to_56(r, question, verdict):
     verdict_lead(r, question, verdict, TODAY)
 
 
