@@ -60,6 +60,7 @@ class Asked:
     fine: str = ""  # the part of the fine schedule a question about a fine turns on: cap, reduce, increase, repeat, exact
     others: list[str] = field(default_factory=list)  # kind "duty": the other duties the question names, best first
     named: list[str] = field(default_factory=list)  # kind "duty": every duty the question names, first named first
+    cited: list[str] = field(default_factory=list)  # the provisions the asking sentence cites by number
     days: int | None = None  # kind "deadline": the days the question says have passed
     late: bool = False  # kind "deadline": asks whether the period has run out (else whether it is still in time)
     years: int | None = None  # kind "keep": how many years the question says it keeps the records
@@ -403,7 +404,7 @@ class QuestionReader:
             return sum(w for w, cid in zip(RANK_WEIGHT, top) if any(related(cid, o) for o in own))
 
         # The provision the asking sentence cites by number ("outside the Article 32 safety-assurance tier, right?")
-        cited = [c.cid for c in find_citations(sentence)]
+        cited = asked.cited = [c.cid for c in find_citations(sentence)]
 
         def cited_weight(own: tuple[str, ...]) -> float:
             return CITED_WEIGHT if any(related(c, o) for c in cited for o in own) else 0.0

@@ -63,6 +63,7 @@ def _lower_first(s: str) -> str:
     return s[:1].lower() + s[1:] if s[:1].isupper() and not s[1:2].isupper() else s  # "AI" and "MSIT" stay
 
 
+_AREA_CITED = re.compile(r"^act:2::?4::?([a-k])$")  # a sub-item of Act Art. 2 item 4 (a listed area)
 # the word a branch line of a "depends" lead opens with, after its condition
 _BRANCH_WORD = re.compile(r"^(- 「[^」]*」라면: |- If [^:]*: )(예|아니요|yes|no)( — )")
 _SWAPPED = {"예": "아니요", "아니요": "예", "yes": "no", "no": "yes"}
@@ -726,6 +727,8 @@ class Composer(_FineSchedule):
                 found = {d.status for d in lead.duties if self.k.duties[d.id].type in ("duty", "endeavour")}
                 lead.verdict = "yes" if APPLIES in found else "depends" if DEPENDS in found else "no"
             return lead
+        if asked.kind == "classify" and asked.subject == "listed_area" and self._other_area_cited(asked, facts):
+            return None  # "does our hiring tool fall within Art. 2(4)(i)?": the lead speaks of the areas as a whole
         lead = (self.deemed_lead(asked, facts, lang, as_of) if asked.kind == "deemed" else
                 self._yesno_lead(asked, facts, lang, as_of))
         if lead is not None and lead.verdict in ("yes", "no"):
@@ -759,6 +762,14 @@ class Composer(_FineSchedule):
             first = lead.lines[0].split(" — ", 1)
             lead.lines[0] = f"{word} — {first[1]}" if len(first) == 2 else lead.lines[0]
         return lead
+
+    def _other_area_cited(self, asked: Asked, facts: Facts) -> bool:
+        """Whether the asking sentence cites one listed area (Act Art. 2 item 4, a sub-item) and the question's facts
+        read another: the quoted sub-item, not a verdict on the areas as a whole, answers it."""
+        # ("Art. 2(4)(i)" is read as a paragraph until the store fits it to the item: either form names the sub-item)
+        cited = {f"act:2::4:{m[1]}" for c in asked.cited for m in [_AREA_CITED.match(c)] if m}
+        area = next((a for a in self.k.areas if a.id == facts.area), None)
+        return bool(cited) and area is not None and not cited & set(area.rests_on)
 
     def _open_beyond_scope(self, asked: Asked, facts: Facts, as_of: str) -> bool:
         """Whether what is asked turns on a fact besides whether the Act reaches the asker at all (a market in

@@ -14,6 +14,9 @@ def reader() -> QuestionReader:
 
 
 @pytest.mark.parametrize("question, sentence", [
+    # "can they do that?" asks of what the sentence before says they will do (written from held-out 54)
+    ("A viewer complained. Now MSIT says its officials will come to our office to inspect documents. Can they actually "
+     "do that?", "Now MSIT says its officials will come to our office to inspect documents. Can they actually do that?"),
     # An abbreviation's full stop does not end the sentence; a sentence's does.
     ("Does Art. 31 apply to a chatbot we only use in-house?", "Does Art. 31 apply to a chatbot we only use in-house?"),
     ("Under Decree Art. 23(4), is an internal tool exempt?", "Under Decree Art. 23(4), is an internal tool exempt?"),

@@ -840,6 +840,13 @@ def test_questions_worded_from_held_outs_52_to_56(r, question, verdict):
     verdict_lead(r, question, verdict, TODAY)
 
 
+def test_a_listed_area_cited_by_its_sub_item_is_answered_only_for_that_area(r):
+    q = "Our recruiting tool ranks job applicants with AI and no person reviews it. Does it fall within the area " \
+        "described in Art. 2(4)({})?"
+    assert lead_for(r, q.format("i")) is None  # public bodies' decisions: not the hiring area the facts read
+    verdict_lead(r, q.format("g"), "yes")
+
+
 def test_a_figure_converted_at_an_unknown_rate_is_what_it_depends_on(r):
     lead = verdict_lead(r, "캐나다 본사 AI 앱입니다. 한국에 영업소는 없고, 작년 AI 서비스 매출이 미화 약 700만 달러예요. 일평균 이용자는 10만명 "
                            "정도고 전체 매출은 1조원에 한참 못 미쳐요. 과태료 받은 적도 없고요. 원화로 바꾸면 100억원 근처라 애매한데, "
