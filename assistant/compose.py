@@ -64,13 +64,20 @@ def _lower_first(s: str) -> str:
 
 
 _AREA_CITED = re.compile(r"^act:2::?4::?([a-k])$")  # a sub-item of Act Art. 2 item 4 (a listed area)
-# the word a branch line of a "depends" lead opens with, after its condition
+# the word a branch line (`_branch_line`) opens with, after its condition
 _BRANCH_WORD = re.compile(r"^(- 「[^」]*」라면: |- If [^:]*: )(예|아니요|yes|no)( — )")
 _SWAPPED = {"예": "아니요", "아니요": "예", "yes": "no", "no": "yes"}
 
 
 def _after_dash(word: str, sentence: str, lang: str) -> str:
     return f"{word} — {_lower_first(sentence) if lang == 'en' else sentence}"
+
+
+def _branch_line(cond: str, verdict: str, text: str, lang: str) -> str:
+    """One branch of a "depends" lead: the answer where `cond` holds."""
+    word = VERDICT_WORD[verdict][lang]
+    return f"- 「{cond}」라면: {word} — {text}" if lang == "ko" else \
+        f"- If {_lower_first(cond)}: {_after_dash(word.lower(), text, lang)}"
 
 
 def _turned_no(depends_line: str, lang: str, en: str, ko: str) -> str:
@@ -276,11 +283,7 @@ class Composer(_FineSchedule):
                     text = _t(self.k.terms[term].plain.true if v else self.k.terms[term].plain.false, lang)
                 if not text:
                     continue
-                word = VERDICT_WORD[TO_VERDICT[result]][lang]
-                if lang == "ko":
-                    lines.append(f"- 「{cond}」라면: {word} — {text}")
-                else:
-                    lines.append(f"- If {_lower_first(cond)}: {_after_dash(word.lower(), text, lang)}")
+                lines.append(_branch_line(cond, TO_VERDICT[result], text, lang))
         return lines
 
     def _guidance_notes(self, term_ids: list[str], facts: Facts, lang: str) -> list[str]:
@@ -583,10 +586,8 @@ class Composer(_FineSchedule):
                 branch = self.r.way(duty, facts.with_value(fid, value))
                 if branch is None or branch.way is None or spec.state is None:
                     continue
-                cond, word = _t(spec.state.true if value else spec.state.false, lang), VERDICT_WORD[branch.verdict][lang]
-                text = _t(branch.way.plain, lang)
-                lines.append(f"- 「{cond}」라면: {word} — {text}" if lang == "ko" else
-                             f"- If {_lower_first(cond)}: {_after_dash(word.lower(), text, lang)}")
+                cond = _t(spec.state.true if value else spec.state.false, lang)
+                lines.append(_branch_line(cond, branch.verdict, _t(branch.way.plain, lang), lang))
         return Lead(verdict, lines + how)
 
     def deadline_lead(self, asked: Asked, facts: Facts, lang: str) -> Lead:

@@ -233,11 +233,13 @@ class FactReader:
         # The described examples are the same in every process: the caller may serve them from a cache.
         self.embed_examples = embed_examples or embed
         self.neg = neg = Negations(knowledge.phrasing.negation, knowledge.phrasing.sentence.before_number)
+        # (pattern, side, written as a negative, a false reading that leaves the fact open beside a true one)
         self._patterns = {
-            f.id: [(re.compile(p, re.I), side, neg.negative(p))
-                   for side, pats in ((True, f.patterns.true), (False, f.patterns.false + f.false_unless_true))
+            f.id: [(re.compile(p, re.I), side, neg.negative(p), opens)
+                   for side, opens, pats in ((True, False, f.patterns.true), (False, False, f.patterns.false),
+                                             (False, True, f.false_unless_true))
                    for p in pats]
-            + [(re.compile(t.pattern(), re.I), t.side, neg.negative(t.pattern()) or not t.side)
+            + [(re.compile(t.pattern(), re.I), t.side, neg.negative(t.pattern()) or not t.side, False)
                for t in f.together]
             for f in knowledge.facts.values() if f.type == "bool"}
         self._weak = {f.id: [(re.compile(p, re.I), side) for side, pats in ((True, f.patterns.weak_true),
@@ -254,8 +256,6 @@ class FactReader:
                              [re.compile(p, re.I) for p in f.counts])
                       for f in knowledge.facts.values() if f.type == "number"}
         self._doubted = {f.id for f in knowledge.facts.values() if f.doubted_when_unsure}
-        self._false_open = {f.id: re.compile(one_of(f.false_unless_true), re.I) for f in knowledge.facts.values()
-                            if f.false_unless_true}
         self._open_when = {f.id: [re.compile(p, re.I) for p in f.open_when] for f in knowledge.facts.values()
                            if f.open_when}
         self._mentions = {f.id: [re.compile(p, re.I) for p in f.mentioned_by] for f in knowledge.facts.values()
@@ -312,7 +312,7 @@ class FactReader:
         # what a sentence saying the asker is unsure reads is touched, not decided ("we don't know whether any of
         # our accounts are Korean businesses"): not assumed away with the rest of a silent question
         facts.mentioned |= {fid for fid in want & set(self._patterns) if fid not in facts.values and any(
-            p.search(text[a:b]) for a, b in unsure for p, _, _ in self._patterns[fid])}
+            p.search(text[a:b]) for a, b in unsure for p, *_ in self._patterns[fid])}
         for fid, whole in self._parts_of.items():
             if fid in want and fid not in facts.values and whole in facts.values:
                 v = facts.values[whole].value
@@ -395,8 +395,8 @@ class FactReader:
 
     def _by_patterns(self, fid: str, text: str, spans: list[tuple[int, int]],
                      unsure: list[tuple[int, int]]) -> FactValue | None:
-        found: list[tuple[bool, int, int, str, bool]] = []
-        for p, side, negative in self._patterns[fid]:
+        found: list[tuple[bool, int, int, str, bool, bool, bool]] = []
+        for p, side, negative, opens in self._patterns[fid]:
             for m in p.finditer(text):
                 if inside(m.start(), unsure):
                     continue  # "… whether they check or just use it varies by school": not stated either way
@@ -409,10 +409,10 @@ class FactReader:
                 # a Korean negation a word or two on ("AI 생성 표시 안 해도") may be another word's; one in the
                 # matched word itself ("생성형이 아니고") is not
                 weak = flip and not self.neg.in_word(text, m.end()) and bool(re.search(r"[가-힣]", m.group(0)))
-                found.append((side != flip, m.start(), m.end(), m.group(0), negative, weak))
+                found.append((side != flip, m.start(), m.end(), m.group(0), negative, weak, opens and not flip))
         # A negative reading overlapping an opposite one ("we don't show any message saying it is AI-made" against
         # "message … AI") is the same words read with their negation: the negative one stands.
-        votes = [(v[0], v[1], v[3], v[5]) for v in found
+        votes = [(v[0], v[1], v[3], v[5], v[6]) for v in found
                  if v[4] or not any(n[4] and n[0] != v[0] and n[1] < v[2] and v[1] < n[2] for n in found)]
         if not votes:
             for p, side in self._weak.get(fid, []):
@@ -422,7 +422,7 @@ class FactReader:
             return None
         yes = [v for v in votes if v[0]]
         no = [v for v in votes if not v[0]]
-        if yes and fid in self._false_open and any(self._false_open[fid].search(v[2]) for v in no):
+        if yes and any(v[4] for v in no):
             return None  # "mostly goes along with the AI, but the final decision is the nurse's": left open
         if yes and no and self.k.facts[fid].prevails is not None:
             side = self.k.facts[fid].prevails

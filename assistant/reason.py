@@ -181,10 +181,10 @@ class Reasoner:
             return Status(tid, DEPENDS, [self._term_reason(tid, None)], unknown, branches)
         reason = self._term_reason(tid, value)
         t = self.k.terms[tid]
-        stated = {f for f, v in facts.values.items() if v.how not in ("implied", "assumed")}
-        if value and t.ruled_out is not None and any(
-                self.holds(u, facts) is False and self.leaves(u) & stated for u in t.unless):
-            reason = Reason("term", tid, True, list(t.rests_on), {"en": t.ruled_out.en, "ko": t.ruled_out.ko})
+        if value and t.ruled_out is not None:
+            stated = {f for f, v in facts.values.items() if v.how not in ("implied", "assumed")}
+            if any(self.holds(u, facts) is False and self.leaves(u) & stated for u in t.unless):
+                reason = Reason("term", tid, True, list(t.rests_on), {"en": t.ruled_out.en, "ko": t.ruled_out.ko})
         return Status(tid, APPLIES if value else NOT_APPLY, [reason])
 
     # ------------------------------------------------------------------ duties

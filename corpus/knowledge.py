@@ -748,8 +748,8 @@ class Knowledge:
         for f in self.facts.values():
             if f.part_of and (f.part_of not in self.facts or self.facts[f.part_of].type != "number"):
                 raise KnowledgeError(f"facts.toml: {f.id} is part of {f.part_of!r}, which is not a number fact")
-            if set(f.open_too) - set(self.facts):
-                raise KnowledgeError(f"facts.toml: {f.id} leaves open unknown facts {sorted(set(f.open_too) - set(self.facts))}")
+            if unknown := sorted(set(f.open_too) - set(self.facts)):
+                raise KnowledgeError(f"facts.toml: {f.id} leaves open unknown facts {unknown}")
             for side in (f.implies.true, f.implies.false, f.overrides.true, f.overrides.false):
                 for other, value in side.items():
                     if other not in self.facts:

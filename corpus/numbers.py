@@ -264,7 +264,6 @@ _THRESHOLD_AFTER = re.compile(r"^\s*(원|명|won|krw|users?|people)?\s*(([\w-]+\
 _TIME_UNIT = re.compile(r"\s*(월|분기|년|개월|주차|시|일|\s*(months?|quarters?|years?)\b)", re.I)
 
 
-
 def range_end(text: str, qs: list[tuple[int, int, float, str]], qa: int, qb: int, value: float,
               cur: str) -> tuple[int, int, float, str] | None:
     """The other end of a range the figure at text[qa:qb] (one of `qs`, from `quantities`) is one end of: a figure
