@@ -169,6 +169,8 @@ class QuestionReader:
             return False
         # With a regime and the measures named, "does it count as the risk management plan?" asks the same.
         counts = self._any("deemed", sentence) or self._any("classification", sentence)
+        # "개인정보 보호법 조치를 다 하니까 제34조 책무는 전부 면제되는 거죠?": exempt because of it is counted by it
+        counts = counts or (asked.inverted and not asked.obligation)
         # "Do we still have to draw up a separate plan?" asks whether the measure is still owed: the answer is the
         # other way round from "does it count?".
         remains = not counts and asked.obligation and self._any("deemed_remains", sentence)

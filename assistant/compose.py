@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from corpus.knowledge import CID_MARK, Bilingual, Duty, Knowledge
+from corpus.knowledge import CID_MARK, Bilingual, Duty, Knowledge, Note
 from corpus.labels import ko_date
 from corpus.manifest import load_manifest
 from corpus.settings import CORPUS_DIR
@@ -81,8 +81,8 @@ def _branch_line(cond: str, verdict: str, text: str, lang: str) -> str:
 
 
 def _turned_no(depends_line: str, lang: str, en: str, ko: str) -> str:
-    """A "depends" line led instead by a "no" that says what is not enough on its own ("No, not by itself — it
-    depends on whether …")."""
+    """A "depends" line led instead by a verdict that says what is not enough on its own ("No, not by itself — it
+    depends on whether …"), or what could be so ("Yes, it can — it depends on whether …")."""
     return _after_dash(en if lang == "en" else ko, depends_line.split(" — ", 1)[-1], lang)
 
 
@@ -752,6 +752,13 @@ class Composer(_FineSchedule):
             # from the one stated; the lines say on what it turns.
             lead.verdict = "no"
             lead.lines[0] = _turned_no(lead.lines[0], lang, "No, not by that alone", "아니요, 그것만으로 정해지지는 않습니다")
+        eased = self._eased_only(asked, facts) if lead is not None and lead.verdict == "depends" else None
+        if eased is not None:
+            # "예술 작품이니까 고지나 표시는 아예 안 해도 되는 거죠?": the reason offered eases how the duty is done and
+            # does not lift it, whatever else the question leaves open
+            duty, note = eased
+            return Lead("no", [_after_dash(VERDICT_WORD["no"][lang], _t(note.plain, lang), lang),
+                               f"- {_t(duty.plain.rule, lang)}"])
         if lead is not None and asked.inverted and lead.verdict == "depends":
             # "안 해도 되나요?": each branch is answered as asked too ("if you offer it to others: no — you must …")
             lead.lines = [_BRANCH_WORD.sub(lambda m: m.group(1) + _SWAPPED[m.group(2)] + m.group(3), line, count=1)
@@ -763,6 +770,16 @@ class Composer(_FineSchedule):
             first = lead.lines[0].split(" — ", 1)
             lead.lines[0] = f"{word} — {first[1]}" if len(first) == 2 else lead.lines[0]
         return lead
+
+    def _eased_only(self, asked: Asked, facts: Facts) -> tuple[Duty, Note] | None:
+        """For a question whether the duty may be skipped, a note of the duty asked about (or of one narrowing it)
+        that eases how it is done without lifting it, where the question states its fact."""
+        if not (asked.inverted and asked.kind == "duty"):
+            return None
+        asked_of = [asked.subject, *asked.others]
+        duties = [d for d in self.k.duties.values() if d.id in asked_of or set(d.tightens) & set(asked_of)]
+        return next(((d, n) for d in duties for n in d.notes if n.eases_only and self.r.holds(n.when, facts) is True),
+                    None)
 
     def _other_area_cited(self, asked: Asked, facts: Facts) -> bool:
         """Whether the asking sentence cites one listed area (Act Art. 2 item 4, a sub-item) and the question's facts
@@ -884,17 +901,21 @@ class Composer(_FineSchedule):
             deemed = [e for e in self.k.duties[asked.subject].exceptions if e.deemed]
             if deemed:
                 return self.counts_lead(self.k.duties[asked.subject], deemed, facts, lang)
-        if (asked.permission and not right and not asked.sanction) or asked.sufficiency:
+        # ("can a public body like us be an AI business operator?" asks whether the term could hold)
+        if (asked.permission and not right and not asked.sanction
+                and not (asked.kind == "classify" and asked.possibility)) or asked.sufficiency:
             # ("can we be fined for it?" asks about the sanction, not about what may be done)
             return None  # the map decides whether a duty binds or a term holds, not what may be done or how
         if asked.kind == "classify":
             # ("does that education item cover university courses?" asks whether the term holds, as "counts as")
-            if not (asked.classification or asked.counts or asked.obligation or binds_question(asked)):
+            if not (asked.classification or asked.counts or asked.obligation or asked.possibility
+                    or binds_question(asked)):
                 return None
             status = self.r.classify(asked.subject, facts)
             lead = self.classify_lead(status, facts, lang, as_of)
             if asked.possibility and lead.verdict == "depends":
                 lead.verdict = "yes"  # "could it count?": it could, on the facts the answer names
+                lead.lines[0] = _turned_no(lead.lines[0], lang, "Yes, it can", "예, 그럴 수 있습니다")
             return lead
         duty = self.k.duties[asked.subject]
         if asked.favoured:

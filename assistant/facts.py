@@ -24,6 +24,9 @@ NEG_WORDS_KO = 3  # the rest of the matched word and the two words after it (fil
 # to any example of the other side, decides the fact (cosine of multilingual-e5-small; see tests/test_facts.py).
 EXAMPLE_MIN = 0.93
 EXAMPLE_MARGIN = 0.03
+# What follows a quotation of the law's own words ("the 'student evaluation' category", "'보건의료' 영역인지")
+_NAMES_LAW = re.compile(r"\s*(?:category|categories|area|areas|item|items|field|sector|provision|definition|limb|"
+                        r"영역|항목|분야|범주|조항|목|에 (?:해당|들어|포함))")
 # A single quote inside a word is an apostrophe ("isn't"), not the start or end of a quotation.
 _QUOTED = re.compile(r"(?<![A-Za-z])'[^'\n]{2,80}'(?![A-Za-z])|\"[^\"\n]{2,80}\"|‘[^’\n]{2,80}’|“[^”\n]{2,80}”|「[^」\n]{2,80}」")
 NUMBER_WINDOW = 60  # characters between a figure and its cue word
@@ -90,6 +93,7 @@ class Negations:
         self._in_pattern = re.compile(one_of(spec.in_pattern))
         self._clause = re.compile(one_of(spec.clause_break))
         self._unsure = re.compile(one_of(spec.unsure), re.I)
+        self._claimed = re.compile(one_of(spec.claimed), re.I) if spec.claimed else None
         self._filler = set(spec.filler)
         self._joiners = {w.lower() for w in spec.list_joiners}
         self._phrase = {w.lower() for w in spec.phrase}
@@ -112,13 +116,21 @@ class Negations:
 
     def unsure_sentences(self, text: str) -> list[tuple[int, int]]:
         """Spans of the sentences that say the asker does not know, or that it varies, other than the one asking."""
+        return self._sentences(text, self._unsure)
+
+    def claimed_sentences(self, text: str) -> list[tuple[int, int]]:
+        """Spans of the sentences that report what someone else claims (put to kaia to check), other than the one
+        asking."""
+        return self._sentences(text, self._claimed) if self._claimed is not None else []
+
+    def _sentences(self, text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
         out, start = [], 0
         for m in SENTENCE_BREAK.finditer(text + "\n"):
             if self._numbered is not None and text[m.end():m.end() + 1].isdigit() and \
                     self._numbered.search(text[start:m.start()]):
                 continue
             part = text[start:m.start()]
-            if self._unsure.search(part) and not part.rstrip().endswith(("?", "？")):
+            if pattern.search(part) and not part.rstrip().endswith(("?", "？")):
                 out.append((start, m.start()))
             start = m.end()
         return out
@@ -284,6 +296,7 @@ class FactReader:
         name the duty asked about, whose words in a closing question ("does the deepfake rule apply to us?")
         restate it rather than state a fact."""
         text = normalise(question)
+        text = _blank(text, self.neg.claimed_sentences(text))  # a claim put to kaia to check states nothing
         spans = self.neg.clauses(text)
         unsure = self.neg.unsure_sentences(text)  # what they state is not read, by patterns or figures
         want = set(wanted) if wanted is not None else set(self.k.facts)
@@ -437,10 +450,14 @@ class FactReader:
         return FactValue(side, evidence.strip(), "pattern")
 
     def _area(self, text: str, facts: Facts, unsure: list[tuple[int, int]] | None = None) -> None:
-        """high_impact_area (and which area) from the areas' patterns and limits. Words in quotation marks are
-        the question quoting the law ("is this 'biometric analysis for criminal investigation'?"), not the use; a
-        hit inside a limit's words ("energy demand forecasting") or negated ("성적 평가는 안 하며") does not count."""
-        text = _QUOTED.sub(lambda m: " " * len(m.group(0)), text)
+        """high_impact_area (and which area) from the areas' patterns and limits. Words in quotation marks in the
+        asking sentence, or followed by "category", "영역" and the like, are the question quoting the law ("is this
+        'biometric analysis for criminal investigation'?"), not the use (elsewhere they name what the system does:
+        "아이별 '발달 평가 등급'을 매기고"); a hit inside a limit's words ("energy demand forecasting") or negated
+        ("성적 평가는 안 하며") does not count."""
+        last = _last_sentence_start(text)
+        text = _QUOTED.sub(lambda m: " " * len(m.group(0)) if m.start() >= last or _NAMES_LAW.match(text, m.end())
+                           else m.group(0), text)
         spans = self.neg.clauses(text)
         limited = None
         undecided = False
@@ -483,7 +500,9 @@ class FactReader:
             for m in cue.finditer(text):
                 if _cue_denied(text, m, not_cues):
                     continue  # "AI revenue" is not the company's revenue
-                a, b = _clause_of(spans, m.start())
+                # (a cue whose optional words are absent may match from the space before it, which can lie in the
+                # break after the sentence before: "… 명입니다. 매출은 3천억 원")
+                a, b = _clause_of(spans, m.start() + len(m.group(0)) - len(m.group(0).lstrip()))
                 if any(p.search(text, a, b) for p in other) and not any(p.search(text, a, b) for p in counted):
                     continue  # "now 2 million a day": not the period the law counts
                 for qa, qb, value, cur in qs:

@@ -270,6 +270,9 @@ class Note(_Strict):
     when: str
     rests_on: list[str]
     plain: Bilingual
+    # A fact that eases how the duty is done without lifting it (an artistic work): asked whether it lets one skip
+    # the duty ("since it's art, no label at all, right?"), the answer is no, whatever else is left open.
+    eases_only: bool = False
 
 
 class Way(_Strict):
@@ -605,6 +608,8 @@ class Negation(_Strict):
     in_pattern: list[str]
     clause_break: list[str]
     unsure: list[str]  # a sentence saying the asker does not know, or that it varies: what it states is not a fact
+    # a sentence reporting what someone else claims, put to kaia to check: what it states is no fact of the case
+    claimed: list[str] = Field(default_factory=list)
     list_joiners: list[str]  # the words that may stand alone between the items of a negated list ("…, hiring or …")
     before_phrase: list[str] = Field(default_factory=list)  # a phrase denying what follows ("nothing to do with")
     # Words that deny a whole noun phrase, a few words before its noun ("no business office in Korea").

@@ -95,6 +95,28 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     ("Client: a US image-generation company, no Korean address, small Korean user base.", "no_korean_office", True),
     ("작년 12월에 바이럴이 돼서 12월 한 달은 국내 이용자가 하루 평균 150만 명쯤 됐는데, 10월·11월 숫자는 따로 안 봤어요.",
      "daily_users_kr", None),
+    # written from held-outs 57 to 60 (studied after their first runs)
+    ("AI 기반 퍼즐 게임을 한국 시장에도 내놓고 있어요.", "provides_to_others", True),
+    ("Our clinic group is launching a 'smart triage' service for walk-in patients.", "provides_to_others", True),
+    ("소속 변호사들만 접속하는 계약서 검토용 AI를 사내에 구축했어요.", "internal_use_only", True),
+    ("저희 고객들만 쓰는 앱이에요.", "internal_use_only", False),
+    ("지금은 저희 직원들만 쓰는데 다음 달부터 계열사 직원들도 쓰게 하려고요.", "internal_use_only", None),
+    ("사내 변호사들끼리만 쓰는 요약 도구인데, 의뢰인 포털에도 열어줄지는 아직 결정을 못 했어요.", "internal_use_only", None),
+    ("A city bus operator rolls out an AI that brakes buses automatically, treating it as high-impact AI.",
+     "stated_high_impact", True),
+    ("MSIT confirmed last month that the AI we use to balance load at our plant is high-impact.", "stated_high_impact",
+     True),
+    ("A consultant told us that because our controller manages heating energy, we're running high-impact AI.",
+     "stated_high_impact", None),
+    ("Guests love the clips and call it art.", "artistic_work", True),
+    ("The model is state of the art.", "artistic_work", None),
+    ("Our zoo's AR app lets children create realistic videos of themselves feeding tigers.", "outputs_only", False),
+    ("사내 법무팀이 생성형 AI로 계약서 검토 도구를 만들었어요.", "outputs_only", False),
+    ("We built a contract-review tool on an LLM.", "notice_in_documents", None),
+    ("We put the AI notice in the contract.", "notice_in_documents", True),
+    ("지금은 하루 140만 명입니다. 매출은 전체 3천억 원, AI 서비스 부문 70억 원이고요.", "revenue_krw", 3e11),
+    ("지금은 하루 140만 명입니다. 매출은 전체 3천억 원, AI 서비스 부문 70억 원이고요.", "ai_revenue_krw", 7e9),
+    ("We do the risk work internally and report to the Ministry of Science and ICT.", "public_body", None),
     # written from held-out 56 (studied after its first run)
     ("Our church office uses an LLM assistant only among staff to draft schedules.", "internal_use_only", True),
     ("Our autonomous forklifts move pallets only inside our own warehouse, never on public roads.", "high_impact_area",
@@ -145,8 +167,8 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     ("about 1.5 million Koreans use our app every day", "daily_users_kr", 1_500_000),
     ("trained with roughly 3 × 10^25 FLOPs", "training_compute_flops", 3e25),
     # A foreign figure is a band of won, at both ends of the currency's band of yearly average rates.
-    ("Our global revenue was $2 billion.", "revenue_krw", (2e12, 3.4e12)),
-    ("작년 AI 매출은 500만 달러였어요", "ai_revenue_krw", (5e9, 8.5e9)),
+    ("Our global revenue was $2 billion.", "revenue_krw", (2.3e12, 3.4e12)),
+    ("작년 AI 매출은 500만 달러였어요", "ai_revenue_krw", (5.75e9, 8.5e9)),
     ("AI revenue of EUR 20 million", "ai_revenue_krw", (2.2e10, 3.8e10)),
     ("there's no visible mark on the images", "label_visible", False),
     # AI-service revenue is part of total revenue: bounded by it where only the whole is given
@@ -607,7 +629,7 @@ def test_a_sure_sentence_beside_an_unsure_one_still_counts(reader):
 def test_a_stated_exchange_rate_converts_a_foreign_figure(reader):
     f = reader.read("Our AI-service revenue last year was USD 6 million; the average rate was about KRW 1,400/USD.")
     assert f.get("ai_revenue_krw") == (8.4e9, 8.4e9) and f.values["ai_revenue_krw"].currency == "USD@1400"
-    assert reader.read("AI-service revenue was USD 6 million.").get("ai_revenue_krw") == (6e9, 1.02e10)
+    assert reader.read("AI-service revenue was USD 6 million.").get("ai_revenue_krw") == (6.9e9, 1.02e10)
 
 
 def test_a_change_spoken_of_without_saying_whether_it_is_material_is_touched(reader):

@@ -840,6 +840,55 @@ def test_questions_worded_from_held_outs_52_to_56(r, question, verdict):
     verdict_lead(r, question, verdict, TODAY)
 
 
+@pytest.mark.parametrize("question,verdict", [
+    # written from held-out 57 (studied after its first run)
+    ("동남아에 본사가 있는 게임사고 한국엔 주소도 영업소도 없어요. AI 게임 서비스를 한국 시장에도 내놓고 있고 작년 전체 매출이 1조 5천억 원쯤 "
+     "됩니다. 국내대리인을 지정해야 하나요?", "yes"),
+    ("우리 본사가 지정한 국내대리인이 고영향 확인 요청 업무를 하다가 법을 어겼어요. 이거 본사가 위반한 걸로 보나요?", "yes"),
+    ("We're a county office that uses an AI tool to decide who gets a farm subsidy. Could a government body like us "
+     "actually be an 'AI business operator'?", "yes"),
+    ("국내대리인은 서면 지정만 해 두면 끝이고, 과기정통부에 신고까지 할 필요는 없는 거죠?", "no"),
+    ("실사 같은 AI 영상 작품을 갤러리에 전시하는데요, 예술 작품이니까 AI 생성 표시는 아예 안 해도 되는 거죠?", "no"),
+    ("생성형 AI로 만든 상품 이미지에 눈에 안 보이는 워터마크만 넣고 다른 안내는 안 할 생각입니다. 이걸로 표시 의무가 끝나나요?", "no"),
+    # written from held-out 58
+    ("Our pet-funeral business is launching a 'farewell video' service where an AI makes the late pet's owner voice "
+     "sound real. Do we have to tell viewers that it is AI-generated?", "yes"),
+    ("회계법인입니다. 소속 회계사들만 접속하는 생성형 AI 검토 도구를 사내에 만들었고 고객에게는 회계사가 고친 보고서만 나갑니다. "
+     "AI 고지나 표시를 해야 하나요?", "no"),
+    ("Canadian SaaS firm, no office in Korea. Our AI-services revenue last year was about USD 10 million and our Korean "
+     "user base is small. Must we appoint a domestic agent?", "yes"),
+    ("We sell API access to our frontier model, which meets all of the Decree's criteria for the safety duty. We "
+     "handle the risk work in-house, so we don't really need to submit the results to MSIT, do we?", "no"),
+    ("A borrower turned down by our AI scoring model wants us to explain the main criteria. Does the Act give her a "
+     "right to such an explanation?", "yes"),
+    # written from held-out 59
+    ("시립 미술관인데 매표소 키오스크랑 홈페이지에 생성형 AI 안내 챗봇을 넣으려고 해요. 관람객한테 AI라는 걸 미리 알려야 하나요?", "yes"),
+    ("Our tram operator is deploying an AI that brakes trams when it spots people on the track, and we treat it as "
+     "high-impact AI. Do we have to assign people to oversee it?", "yes"),
+    ("수학 보습학원을 합니다. 학원 자체 테스트 답안을 AI가 채점해서 학부모에게 보내는데, 이것도 교육 영역 고영향 인공지능인가요?", "no"),
+    ("Our photo booth lets wedding guests generate lifelike clips of the couple with relatives who have passed away. "
+     "It's art, so we can skip telling anyone it's AI-made, can't we?", "no"),
+    ("Our museum app lets kids make realistic AI videos of themselves with dinosaurs. When we tell them the videos are "
+     "AI-generated, must we take their age into account?", "yes"),
+    ("치과에서 예약 상담 AI를 고영향으로 보고 운영합니다. 개인정보 보호법상 조치는 다 하고 있으니 제34조 책무는 전부 면제되는 거죠?", "no"),
+    # written from held-out 60
+    ("Offshore company, no Korean office. Group revenue last year was about KRW 1.2 trillion; Korean users are few. Our "
+     "lawyer says with numbers that small we don't need a domestic agent. That's right, isn't it?", "no"),
+    ("해외 본사 담당입니다. 한국에 영업소는 없고요. 작년 4분기 일평균 이용자는 50만 명이었는데 지금은 하루 150만 명이에요. 매출은 전체 "
+     "2천억 원, AI 서비스 부문 60억 원입니다. 지금 국내대리인 지정 대상인가요?", "no"),
+    ("해외 본사라 한국엔 영업소가 없어요. 작년에 시정명령을 못 지켜서 과태료를 한 번 냈습니다. 매출이나 이용자는 기준보다 훨씬 적은데"
+     "(국내 DAU 3만 명, 전체 매출 900억 원), 그래도 국내대리인을 둬야 하나요?", "yes"),
+    ("Mushroom farm here. A consultant told us that because our grow-room controller manages heating energy, we're "
+     "running high-impact AI. Is our climate controller high-impact AI?", "no"),
+    ("MSIT confirmed that the AI we use to dispatch load at our gas plant is high-impact. Do we really have to post the "
+     "name and phone number of the person who manages and oversees it?", "yes"),
+    ("어린이집 12곳을 운영합니다. 교사 관찰기록을 AI가 분석해 원아별 '발달 평가 등급'을 매겨요. 이게 고영향 인공지능 영역 목록에 "
+     "들어가나요?", "yes"),
+])
+def test_questions_worded_from_held_outs_57_to_60(r, question, verdict):
+    verdict_lead(r, question, verdict, TODAY)
+
+
 def test_a_listed_area_cited_by_its_sub_item_is_answered_only_for_that_area(r):
     q = "Our recruiting tool ranks job applicants with AI and no person reviews it. Does it fall within the area " \
         "described in Art. 2(4)({})?"
