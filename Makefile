@@ -107,6 +107,12 @@ eval: setup
 	$(BIN)/kaia eval --baseline --questions eval/heldout54.jsonl --out eval/report-heldout54
 	$(BIN)/kaia eval --baseline --questions eval/heldout55.jsonl --out eval/report-heldout55
 	$(BIN)/kaia eval --baseline --questions eval/heldout56.jsonl --out eval/report-heldout56
+	$(BIN)/kaia eval --baseline --questions eval/heldout57.jsonl --out eval/report-heldout57
+	$(BIN)/kaia eval --baseline --questions eval/heldout58.jsonl --out eval/report-heldout58
+	$(BIN)/kaia eval --baseline --questions eval/heldout59.jsonl --out eval/report-heldout59
+	$(BIN)/kaia eval --baseline --questions eval/heldout60.jsonl --out eval/report-heldout60
+	$(BIN)/kaia eval --baseline --questions eval/heldout61.jsonl --out eval/report-heldout61
+	$(BIN)/kaia eval --baseline --questions eval/heldout62.jsonl --out eval/report-heldout62
 	$(BIN)/python eval/readme_tables.py
 
 clean:
