@@ -884,8 +884,17 @@ def test_questions_worded_from_held_outs_52_to_56(r, question, verdict):
      "name and phone number of the person who manages and oversees it?", "yes"),
     ("어린이집 12곳을 운영합니다. 교사 관찰기록을 AI가 분석해 원아별 '발달 평가 등급'을 매겨요. 이게 고영향 인공지능 영역 목록에 "
      "들어가나요?", "yes"),
+    # written from held-outs 61 and 62 (studied in part after their first runs)
+    ("보건의료 분야 고영향 AI를 제공하는 회사입니다. 출시 전에 기본권 영향평가를 못 했어요. 영향평가를 안 했으면 과태료나 시정명령을 "
+     "받나요?", "no"),
+    ("MSIT ordered our photo app to fix missing AI labels after an investigation. If we just don't comply, can that "
+     "non-compliance itself be fined?", "yes"),
+    ("참고서 출판사입니다. 종이 교재인데 집필 단계에서 AI를 많이 썼어요. 공공 구매에서 우대받으려고 '인공지능제품 확인'을 신청하려는데, "
+     "받을 수 있을까요?", "no"),
+    ("We run the harbour authority's buoys, so we're a government body, and we're launching a generative-AI phone "
+     "line for skippers. Do we have to tell callers in advance that it's AI?", "yes"),
 ])
-def test_questions_worded_from_held_outs_57_to_60(r, question, verdict):
+def test_questions_worded_from_held_outs_57_to_62(r, question, verdict):
     verdict_lead(r, question, verdict, TODAY)
 
 
