@@ -71,6 +71,7 @@ class Asked:
     without: bool = False  # asks about doing without something ("can we launch without a licence?")
     must: str = ""  # kind "duty": the way it must be done that the asking sentence names (a duty's `musts`)
     always: bool = False  # asks whether what the law allows happens in every case ("automatically halved?")
+    reduced: bool = False  # asks whether a fine will be reduced ("절반으로 줄어드나요?"), not whether it may be
     same: bool = False  # asks whether a fine stays the same ("simply the same as the first fine?")
     follows: bool = False  # asks whether one fact by itself brings a status or duty ("automatically high-impact?")
     favoured: bool = False  # kind "duty": asks whether the duty, binding someone else, works in the asker's favour
@@ -347,6 +348,7 @@ class QuestionReader:
                       sanction_detail=self._any("sanction_detail", sentence), counts=self._any("deemed", sentence),
                       in_force=self._any("in_force", sentence), month_only=month_only(question, as_of),
                       always=self._any("always", sentence), follows=self._any("follows", sentence),
+                      reduced=self._any("reduced", sentence),
                       result_within=self._any("result_within", sentence),
                       before_step=self._any("before_step", sentence), without=self._any("without", sentence),
                       own=self._any("self", text) or bool(re.search(r"[가-힣]", text) and not self._general.search(text)))

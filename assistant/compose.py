@@ -161,6 +161,9 @@ class _FineSchedule:
             if value("sme") is False and asked.own:
                 # "We're not an SME — any room for a reduction?": the other grounds, which the question does not tell
                 return depends(p.reduce_grounds, _t(p.reduce, lang), amounts)
+            if asked.reduced and not (asked.permission or asked.possibility):
+                # "중소기업이면 과태료가 절반으로 줄어드나요?" asks whether it will be, not whether it can be
+                return depends(p.reduce_decision, _t(p.reduce, lang), amounts)
             return said("yes", _t(p.reduce, lang), amounts)
         if part == "increase" and asked.amount is not None and asked.amount >= self.k.schedule.ceiling:
             # "가중되면 3천만원보다 더 나올 수도 있나요?": no increase goes above the Act's maximum
@@ -252,6 +255,8 @@ class Composer(_FineSchedule):
 
     def _depends_line(self, status: Status, rests: list[str], lang: str) -> str:
         asks = [self._ask(u, lang) for u in status.unknown[:MAX_BRANCHES + 1]]
+        if not asks:  # (open on something the question touches that no single fact decides: said so, not left blank)
+            asks = ["질문이 분명히 하지 않은 사실" if lang == "ko" else "facts the question leaves unsettled"]
         if lang == "ko":
             return f"{VERDICT_WORD['depends']['ko']} — {', '.join(asks)}에 따라 달라집니다 {_marks(rests)}."
         return f"It depends on {'; and on '.join(asks)} {_marks(rests)}."
@@ -273,7 +278,7 @@ class Composer(_FineSchedule):
                     continue
                 cond = _t(spec.state.true if value else spec.state.false, lang)
                 if duty is not None:
-                    s2, because = self.r.evaluate(duty, facts.with_value(fid, value))
+                    s2, because = self.r.evaluate(duty, self.r.given(facts, fid, value))
                     if result == APPLIES:
                         text = _t(duty.plain.rule, lang)
                     else:

@@ -200,11 +200,26 @@ class Reasoner:
         for tid in duty.applies_when:
             if self.term(tid, facts) is None:
                 leaves |= self.term_leaves(tid)
+        if not leaves:  # every term holds: an exception the question touches is what is open
+            for e in self._touched_exceptions(duty, facts):
+                leaves |= self.leaves(e.when)
         unknown = self._decisive(lambda f: self.evaluate(duty, f)[0], facts, leaves) or [
             f for tid in duty.applies_when if self.term(tid, facts) is None for f in self._open_exception(tid, facts)]
-        branches = {u: {v: self.evaluate(duty, facts.with_value(u, v))[0] for v in _branch_values(self.k, u)}
+        branches = {u: {v: self.evaluate(duty, self.given(facts, u, v))[0] for v in _branch_values(self.k, u)}
                     for u in unknown}
         return Status(duty.id, DEPENDS, because, unknown, branches)
+
+    def given(self, facts: Facts, fid: str, value: Any) -> Facts:
+        """`facts` with one fact set for a branch, and what it implies of the facts the question left open (offered
+        to others: not used only in-house, whatever the question touched of that)."""
+        out = facts.with_value(fid, value)
+        spec = self.k.facts[fid]
+        if spec.type == "bool":
+            for other, v in (spec.implies.true if value else spec.implies.false).items():
+                if other not in facts.values:
+                    out = out.with_value(other, v)
+                    out.mentioned.discard(other)
+        return out
 
     def _open_exception(self, tid: str, facts: Facts) -> list[str]:
         """Where no one fact decides a term, the unknown facts of the exceptions it leaves open ("is it outside the
@@ -224,9 +239,19 @@ class Reasoner:
             return NOT_APPLY, [self._term_reason(false[0], False)]
         because = [self._term_reason(tid, True) for tid, v in values if v is True and not self.assumed(tid, facts)]
         because += [Reason("assumed", tid, True) for tid, v in values if v is True and self.assumed(tid, facts)]
-        if all(v is True for _, v in values):
+        if any(v is None for _, v in values):
+            return DEPENDS, because + [self._term_reason(tid, None) for tid, v in values if v is None]
+        touched = self._touched_exceptions(duty, facts)
+        if not touched:
             return APPLIES, because
-        return DEPENDS, because + [self._term_reason(tid, None) for tid, v in values if v is None]
+        return DEPENDS, because + [Reason("exception", e.id, None, list(e.rests_on),
+                                          {"en": e.plain.en, "ko": e.plain.ko}) for e in touched]
+
+    def _touched_exceptions(self, duty: Duty, facts: Facts) -> list:
+        """The duty's exceptions the question touches without deciding ("'PillPal AI': the name says AI" — whether
+        that makes the use evident is left open): where every term holds, the duty then depends on them."""
+        return [e for e in duty.exceptions if self.holds(e.when, facts) is None
+                and self.leaves(e.when) & facts.mentioned]
 
     def notes(self, duty: Duty, facts: Facts) -> list[Reason]:
         """The duty's notes whose conditions the facts meet (deemed compliance, artistic works, ...)."""

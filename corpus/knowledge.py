@@ -384,6 +384,7 @@ class ScheduleText(_Strict):
     increase: Bilingual
     grounds: Bilingual
     reduce_grounds: Bilingual  # the grounds for a reduction besides being a small business, worded for "it depends on …"
+    reduce_decision: Bilingual  # whether a reduction the Decree allows is made: the authority's, worded for "it depends on …"
     amounts: Bilingual  # with {name}, {a1}, {a2}, {a3}
     adjust: Bilingual
     ignored: Bilingual
@@ -527,6 +528,7 @@ class Forms(_Strict):
     inverted: list[str]
     conditional: list[str] = Field(default_factory=list)
     always: list[str] = Field(default_factory=list)
+    reduced: list[str] = Field(default_factory=list)  # asks whether a fine will be reduced, not whether it may
     follows: list[str] = Field(default_factory=list)
     result_within: list[str] = Field(default_factory=list)
     # Words saying something was not done ("the labels were missing", "표시가 빠져 있었어요"): of a fine asked about

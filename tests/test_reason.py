@@ -893,6 +893,13 @@ def test_questions_worded_from_held_outs_52_to_56(r, question, verdict):
      "받을 수 있을까요?", "no"),
     ("We run the harbour authority's buoys, so we're a government body, and we're launching a generative-AI phone "
      "line for skippers. Do we have to tell callers in advance that it's AI?", "yes"),
+    # where several sets' golds agree: a name with "AI" in it, alone; an SME's fine "will it be halved?"
+    ("Our tutoring app is called 'MathPal AI'. Since the name already says AI, can we skip the advance notice?",
+     "depends"),
+    ("Our tutoring app is called 'MathPal AI' and every answer screen says 'written by AI'. Do we still need a separate "
+     "advance notice?", "no"),
+    ("저희는 중소기업입니다. AI 고지를 빠뜨려서 과태료가 나올 것 같은데, 중소기업이면 과태료가 절반으로 줄어드나요?", "depends"),
+    ("저희는 중소기업이고 밀린 과태료는 없어요. AI 고지를 빠뜨려 과태료가 나올 것 같은데, 규모가 작다는 이유로 깎아 줄 수도 있나요?", "yes"),
 ])
 def test_questions_worded_from_held_outs_57_to_62(r, question, verdict):
     verdict_lead(r, question, verdict, TODAY)
