@@ -117,6 +117,10 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     ("지금은 하루 140만 명입니다. 매출은 전체 3천억 원, AI 서비스 부문 70억 원이고요.", "revenue_krw", 3e11),
     ("지금은 하루 140만 명입니다. 매출은 전체 3천억 원, AI 서비스 부문 70억 원이고요.", "ai_revenue_krw", 7e9),
     ("We do the risk work internally and report to the Ministry of Science and ICT.", "public_body", None),
+    ("Korean daily users peaked at 1.5 million last July.", "daily_users_kr", None),
+    ("Korean daily users peaked at 1.5 million last July.", "serves_korea", True),
+    ("국내 일평균 이용자가 작년 7월 최고치로 150만 명이었어요.", "daily_users_kr", None),
+    ("고객 얼굴 사진을 넣으면 AI가 시술 후 모습을 만들어 보여주고 카톡으로도 보내줘요.", "provides_to_others", True),
     # written from held-out 56 (studied after its first run)
     ("Our church office uses an LLM assistant only among staff to draft schedules.", "internal_use_only", True),
     ("Our autonomous forklifts move pallets only inside our own warehouse, never on public roads.", "high_impact_area",
