@@ -80,7 +80,7 @@ def _branch_line(cond: str, verdict: str, text: str, lang: str) -> str:
         f"- If {_lower_first(cond)}: {_after_dash(word.lower(), text, lang)}"
 
 
-def _turned_no(depends_line: str, lang: str, en: str, ko: str) -> str:
+def _led_by(depends_line: str, lang: str, en: str, ko: str) -> str:
     """A "depends" line led instead by a verdict that says what is not enough on its own ("No, not by itself — it
     depends on whether …"), or what could be so ("Yes, it can — it depends on whether …")."""
     return _after_dash(en if lang == "en" else ko, depends_line.split(" — ", 1)[-1], lang)
@@ -581,7 +581,7 @@ class Composer(_FineSchedule):
         for u in steps:
             none_taken = none_taken.with_value(u, False)
         if steps and len(steps) == len(ws.unknown) and getattr(self.r.way(duty, none_taken), "verdict", None) == "no":
-            lines[0] = _turned_no(lines[0], lang, "No, not by itself", "아니요, 그것만으로는 충분하지 않습니다")
+            lines[0] = _led_by(lines[0], lang, "No, not by itself", "아니요, 그것만으로는 충분하지 않습니다")
             verdict = "no"
         else:
             verdict = "depends"
@@ -756,7 +756,7 @@ class Composer(_FineSchedule):
             # "Does 10^26 FLOPs automatically make it high-impact?": what turns on another fact does not follow
             # from the one stated; the lines say on what it turns.
             lead.verdict = "no"
-            lead.lines[0] = _turned_no(lead.lines[0], lang, "No, not by that alone", "아니요, 그것만으로 정해지지는 않습니다")
+            lead.lines[0] = _led_by(lead.lines[0], lang, "No, not by that alone", "아니요, 그것만으로 정해지지는 않습니다")
         eased = self._eased_only(asked, facts) if lead is not None and lead.verdict == "depends" else None
         if eased is not None:
             # "예술 작품이니까 고지나 표시는 아예 안 해도 되는 거죠?": the reason offered eases how the duty is done and
@@ -920,7 +920,7 @@ class Composer(_FineSchedule):
             lead = self.classify_lead(status, facts, lang, as_of)
             if asked.possibility and lead.verdict == "depends":
                 lead.verdict = "yes"  # "could it count?": it could, on the facts the answer names
-                lead.lines[0] = _turned_no(lead.lines[0], lang, "Yes, it can", "예, 그럴 수 있습니다")
+                lead.lines[0] = _led_by(lead.lines[0], lang, "Yes, it can", "예, 그럴 수 있습니다")
             return lead
         duty = self.k.duties[asked.subject]
         if asked.favoured:

@@ -24,9 +24,6 @@ NEG_WORDS_KO = 3  # the rest of the matched word and the two words after it (fil
 # to any example of the other side, decides the fact (cosine of multilingual-e5-small; see tests/test_facts.py).
 EXAMPLE_MIN = 0.93
 EXAMPLE_MARGIN = 0.03
-# What follows a quotation of the law's own words ("the 'student evaluation' category", "'보건의료' 영역인지")
-_NAMES_LAW = re.compile(r"\s*(?:category|categories|area|areas|item|items|field|sector|provision|definition|limb|"
-                        r"영역|항목|분야|범주|조항|목|에 (?:해당|들어|포함))")
 # A single quote inside a word is an apostrophe ("isn't"), not the start or end of a quotation.
 _QUOTED = re.compile(r"(?<![A-Za-z])'[^'\n]{2,80}'(?![A-Za-z])|\"[^\"\n]{2,80}\"|‘[^’\n]{2,80}’|“[^”\n]{2,80}”|「[^」\n]{2,80}」")
 NUMBER_WINDOW = 60  # characters between a figure and its cue word
@@ -94,6 +91,7 @@ class Negations:
         self._clause = re.compile(one_of(spec.clause_break))
         self._unsure = re.compile(one_of(spec.unsure), re.I)
         self._claimed = re.compile(one_of(spec.claimed), re.I) if spec.claimed else None
+        self._quotes_law = re.compile(rf"\s*(?:{one_of(spec.quotes_law)})", re.I) if spec.quotes_law else None
         self._filler = set(spec.filler)
         self._joiners = {w.lower() for w in spec.list_joiners}
         self._phrase = {w.lower() for w in spec.phrase}
@@ -117,6 +115,10 @@ class Negations:
     def unsure_sentences(self, text: str) -> list[tuple[int, int]]:
         """Spans of the sentences that say the asker does not know, or that it varies, other than the one asking."""
         return self._sentences(text, self._unsure)
+
+    def quotes_law(self, text: str, end: int) -> bool:
+        """Whether the quotation ending at `end` is named as the law's own words ("the '…' category")."""
+        return self._quotes_law is not None and self._quotes_law.match(text, end) is not None
 
     def claimed_sentences(self, text: str) -> list[tuple[int, int]]:
         """Spans of the sentences that report what someone else claims (put to kaia to check), other than the one
@@ -456,7 +458,7 @@ class FactReader:
         "아이별 '발달 평가 등급'을 매기고"); a hit inside a limit's words ("energy demand forecasting") or negated
         ("성적 평가는 안 하며") does not count."""
         last = _last_sentence_start(text)
-        text = _QUOTED.sub(lambda m: " " * len(m.group(0)) if m.start() >= last or _NAMES_LAW.match(text, m.end())
+        text = _QUOTED.sub(lambda m: " " * len(m.group(0)) if m.start() >= last or self.neg.quotes_law(text, m.end())
                            else m.group(0), text)
         spans = self.neg.clauses(text)
         limited = None

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from corpus.conditions import TOUCHED, evaluate, names
-from corpus.knowledge import Duty, Knowledge, Way
+from corpus.knowledge import Duty, Exception_, Knowledge, Way
 
 from assistant.facts import Facts
 
@@ -247,7 +247,7 @@ class Reasoner:
         return DEPENDS, because + [Reason("exception", e.id, None, list(e.rests_on),
                                           {"en": e.plain.en, "ko": e.plain.ko}) for e in touched]
 
-    def _touched_exceptions(self, duty: Duty, facts: Facts) -> list:
+    def _touched_exceptions(self, duty: Duty, facts: Facts) -> list[Exception_]:
         """The duty's exceptions the question touches without deciding ("'PillPal AI': the name says AI" — whether
         that makes the use evident is left open): where every term holds, the duty then depends on them."""
         return [e for e in duty.exceptions if self.holds(e.when, facts) is None

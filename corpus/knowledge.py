@@ -384,7 +384,7 @@ class ScheduleText(_Strict):
     increase: Bilingual
     grounds: Bilingual
     reduce_grounds: Bilingual  # the grounds for a reduction besides being a small business, worded for "it depends on …"
-    reduce_decision: Bilingual  # whether a reduction the Decree allows is made: the authority's, worded for "it depends on …"
+    reduce_decision: Bilingual  # whether the authority makes a reduction it may make, worded for "it depends on …"
     amounts: Bilingual  # with {name}, {a1}, {a2}, {a3}
     adjust: Bilingual
     ignored: Bilingual
@@ -612,6 +612,8 @@ class Negation(_Strict):
     unsure: list[str]  # a sentence saying the asker does not know, or that it varies: what it states is not a fact
     # a sentence reporting what someone else claims, put to kaia to check: what it states is no fact of the case
     claimed: list[str] = Field(default_factory=list)
+    # what follows a quotation of the law's own words ("the 'student evaluation' category", "'보건의료' 영역")
+    quotes_law: list[str] = Field(default_factory=list)
     list_joiners: list[str]  # the words that may stand alone between the items of a negated list ("…, hiring or …")
     before_phrase: list[str] = Field(default_factory=list)  # a phrase denying what follows ("nothing to do with")
     # Words that deny a whole noun phrase, a few words before its noun ("no business office in Korea").
