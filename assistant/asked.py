@@ -15,7 +15,7 @@ from corpus.citations import find_citations
 from corpus.knowledge import Knowledge, one_of
 from corpus.numbers import days_between, month_only, quantities
 
-from assistant.facts import SENTENCE_BREAK, normalise, stop_after
+from assistant.facts import SENTENCE_BREAK, Negations, normalise, stop_after
 
 YESNO, LIST, OTHER = "yesno", "list", "other"
 # Retrieval's support for an entry: its provisions at rank 1, 2, 3 among the candidates.
@@ -83,6 +83,9 @@ class Asked:
 FINE_PARTS = ("cap", "reduce", "increase", "repeat", "exact")
 
 
+NEEDS_WORD = 40  # the longest match of an allowance's `needs` that is read as one word, which a negation may deny
+
+
 class QuestionReader:
     """Reads the form and the subject of questions over one duty map."""
 
@@ -115,6 +118,7 @@ class QuestionReader:
         self._allowances = [(x.id, [re.compile(p, re.I) for p in x.asked], [re.compile(p, re.I) for p in x.needs])
                             for x in knowledge.allowances]
         self._required = {x.id for x in knowledge.allowances if x.required}
+        self._neg = Negations(knowledge.phrasing.negation, knowledge.phrasing.sentence.before_number)
         sentence = knowledge.phrasing.sentence
         self._asks = [re.compile(p) for p in sentence.asks]
         self._embedded = re.compile(one_of(sentence.embedded_question))
@@ -263,9 +267,13 @@ class QuestionReader:
         # (an allowance named only in the story gives way to a term or duty the asking sentence names: "서버도 해외인데 …
         # 한국 법은 국내 회사한테만 적용되는 거라 상관없는 거 맞죠?" asks about the Act's reach)
         other = any(p.search(sentence) for _, pats, _ in [*self._classify, *self._duties] for p in pats)
+        spans = self._neg.clauses(text)
+        # (who it is for, denied — "기초생활수급자도 차상위계층도 아니고" — is not who the question is about; a long
+        # match is several things read together over the question, not a word to deny)
         found = next((aid for aid, pats, needs in self._allowances if (cued or aid not in self._required)
                       and any(p.search(told if cued and not other else sentence) for p in pats)
-                      and any(n.search(text) for n in needs)),
+                      and any(m.end() - m.start() > NEEDS_WORD or not self._neg.negated(text, spans, m.start(), m.end())
+                              for n in needs for m in n.finditer(text))),
                      None)
         if found is None:
             return False

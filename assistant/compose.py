@@ -250,11 +250,15 @@ class Composer(_FineSchedule):
     def _reason_text(self, reason: Reason, lang: str) -> str:
         return reason.text.get(lang, "")
 
-    def _ask(self, fid: str, lang: str) -> str:
-        return _t(self.k.facts[fid].ask, lang)
+    def _ask(self, fid: str, lang: str, facts: Facts | None = None) -> str:
+        spec = self.k.facts[fid]
+        area = next((a for a in self.k.areas if facts is not None and a.id == facts.area), None)
+        if spec.ask_in_area is not None and area is not None and facts.get(fid) is None:
+            return _t(spec.ask_in_area, lang).format(area=_t(area.name, lang))
+        return _t(spec.ask, lang)
 
-    def _depends_line(self, status: Status, rests: list[str], lang: str) -> str:
-        asks = [self._ask(u, lang) for u in status.unknown[:MAX_BRANCHES + 1]]
+    def _depends_line(self, status: Status, rests: list[str], lang: str, facts: Facts | None = None) -> str:
+        asks = [self._ask(u, lang, facts) for u in status.unknown[:MAX_BRANCHES + 1]]
         if not asks:  # (open on something the question touches that no single fact decides: said so, not left blank)
             asks = ["질문이 분명히 하지 않은 사실" if lang == "ko" else "facts the question leaves unsettled"]
         if lang == "ko":
@@ -366,7 +370,7 @@ class Composer(_FineSchedule):
             lines.append(f"- {_t(duty.plain.rule, lang)}")
         else:
             rests = [c for t in self._unknown_terms(duty, facts) for c in self.k.terms[t].rests_on]
-            lines.append(self._depends_line(status, rests or duty.rests_on, lang))
+            lines.append(self._depends_line(status, rests or duty.rests_on, lang, facts))
             lines += self._branch_lines(status, facts, lang, duty=duty)
             if len(lines) == 1:
                 lines.append(f"- {_t(duty.plain.rule, lang)}")
@@ -389,7 +393,7 @@ class Composer(_FineSchedule):
         verdict = TO_VERDICT[status.status]
         lines: list[str] = []
         if status.status == DEPENDS:
-            lines.append(self._depends_line(status, list(term.rests_on), lang))
+            lines.append(self._depends_line(status, list(term.rests_on), lang, facts))
             lines += self._branch_lines(status, facts, lang, term=status.id)
             if len(lines) == 1:
                 lines += [f"- {_t(term.plain.true, lang)}", f"- {_t(term.plain.false, lang)}"]

@@ -86,6 +86,7 @@ class Negations:
         self._numbered = stop_after(before_number) if before_number else None
         self._before = re.compile(one_of(spec.before))
         self._before_phrase = re.compile(one_of(spec.before_phrase), re.I) if spec.before_phrase else None
+        self._after_phrase = re.compile(one_of(spec.after_phrase_ko), re.I) if spec.after_phrase_ko else None
         self._after = re.compile(one_of(spec.after))
         self._in_pattern = re.compile(one_of(spec.in_pattern))
         self._clause = re.compile(one_of(spec.clause_break))
@@ -186,17 +187,20 @@ class Negations:
         if 0 < n < len(words_after) and words_after[n - 1] in self._adverbs_ko:
             n += 1  # "티가 잘 안 나요": the negating adverb and the verb it negates
         # "고객에게 AI 서비스를 파는 건 아니에요": the verb, its nominaliser and the copula the negation rides on
-        nominal = next((i for i in range(n, min(n + 2, len(words_after))) if words_after[i] in self._nominal_ko), None)
+        nominal = next((i for i in range(max(n - 1, 0), min(n + 2, len(words_after)))
+                        if words_after[i] in self._nominal_ko), None)
         if n and nominal is not None:
             n = nominal + 2
         after = " ".join(words_after[:n])
         if self._quantity_ko is not None and self._quantity_ko.search(after):
             after = ""  # "이용자도 얼마 안 돼요": few, not none
+        if self._after_phrase is not None and self._after_phrase.match(text[end:b]):
+            return True  # "에너지, 먹는물, 의료, 교통 이런 거랑은 상관없는"
         return direct or bool(self._before.search(text[start:end])) or bool(self._after.search(after))
 
 
 # Where one sentence ends and the next begins (also how the question reader finds the asking sentence).
-SENTENCE_BREAK = re.compile(r"(?<=[.?!？])\s+|\n+")
+SENTENCE_BREAK = re.compile(r"(?<=[.?!？…])\s+|\n+")
 
 
 def stop_after(words: Iterable[str]) -> re.Pattern[str]:
@@ -262,6 +266,8 @@ class FactReader:
                       for f in knowledge.facts.values() if f.type == "bool"}
         self._areas = [(a.id, [re.compile(p, re.I) for p in a.patterns], [re.compile(p, re.I) for p in a.limits],
                         a.limit_decides) for a in knowledge.areas]
+        self._borderline = {a.id: [re.compile(p, re.I) for p in a.borderline] for a in knowledge.areas}
+        self._setting_only = {a.id: [re.compile(p, re.I) for p in a.setting_only] for a in knowledge.areas}
         self._below_pats = {f.id: [re.compile(p, re.I) for p in f.below] for f in knowledge.facts.values() if f.below}
         self._periods = {f.id: ([re.compile(p, re.I) for p in f.other_period],
                                 [re.compile(p, re.I) for p in f.counted_period])
@@ -474,12 +480,19 @@ class FactReader:
                 undecided = undecided or any(inside(m.start(), unsure) for m in hits)
                 hits = []
             live = [m for m in hits if not self.neg.negated(text, spans, m.start(), m.end())]
+            if live and any(not self.neg.negated(text, spans, m.start(), m.end())
+                            for p in self._borderline[aid] for m in p.finditer(text)):
+                facts.area = aid  # at the area's edge: which area is known, whether the use is in it is not
+                facts.values.pop("high_impact_area", None)
+                return
             if live:
                 facts.area = aid
                 facts.values["high_impact_area"] = FactValue(True, live[0].group(0).strip(), "area")
                 return
-            if limited is None and (lims or hits):
-                limited = (lims or hits)[0].group(0).strip()
+            outside = [m for p in self._setting_only[aid] for m in p.finditer(text)
+                       if not self.neg.negated(text, spans, m.start(), m.end())]
+            if limited is None and (lims or hits or outside):
+                limited = (lims or hits or outside)[0].group(0).strip()
         own = facts.values.get("high_impact_area")
         if own is not None and own.value is True:
             return

@@ -172,6 +172,10 @@ class Reasoner:
 
     def classify(self, tid: str, facts: Facts) -> Status:
         """A term asked about directly ("is our hiring tool high-impact AI?")."""
+        t = self.k.terms[tid]
+        if t.asked_assume_if and self.holds(t.asked_assume_if, facts) is not True:
+            facts = facts.copy()  # what it would assume is the point asked: touched, left open
+            facts.mentioned |= {f for f in t.assume if facts.get(f) is None}
         value = self.term(tid, facts)
         if value is None:
             unknown = self._decisive(lambda f: self.term(tid, f), facts, self.term_leaves(tid)) or \
@@ -180,7 +184,6 @@ class Reasoner:
                         for u in unknown}
             return Status(tid, DEPENDS, [self._term_reason(tid, None)], unknown, branches)
         reason = self._term_reason(tid, value)
-        t = self.k.terms[tid]
         if value and t.ruled_out is not None:
             stated = {f for f, v in facts.values.items() if v.how not in ("implied", "assumed")}
             if any(self.holds(u, facts) is False and self.leaves(u) & stated for u in t.unless):

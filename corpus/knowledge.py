@@ -111,6 +111,8 @@ class FactSpec(_Strict):
     id: str
     type: Literal["bool", "number"]
     ask: Bilingual
+    # Asked with the area read but left open at its edge ("{area}": the area's name), in place of `ask`.
+    ask_in_area: Bilingual | None = None
     state: States | None = None
     unit: str = ""
     patterns: Patterns = Field(default_factory=Patterns)
@@ -231,6 +233,9 @@ class Term(_Strict):
     assume: dict[str, bool] = Field(default_factory=dict)
     assumed_note: Bilingual | None = None  # the note an answer resting on that assumption carries
     assume_if: str | None = None  # the condition under which `assume` applies (None: always)
+    # Asked about directly, an assumption stands in for an unspoken premise, not for the point asked: `assume` then
+    # applies only under this condition as well (None: as otherwise).
+    asked_assume_if: str | None = None
     unless: list[str] = Field(default_factory=list)  # conditions that make it false whenever they are true
     # Said where the question raises one of the `unless` conditions and its own facts rule it out ("국방용이니까 적용
     # 대상이 아니죠?" of AI also sold to farms): the reason the term still holds, in place of `plain.true`.
@@ -249,8 +254,14 @@ class Area(_Strict):
     # True where the patterns name the setting (police) and the limits the use (unlocking a door): a limited use the
     # question names decides, wherever the setting is mentioned ("door access — nothing to do with police").
     limit_decides: bool = False
+    # Uses at the edge of the area whose place in it the law does not settle (a solar farm's output forecasts and
+    # market bids: supply of energy?): an area read only with one of them in the question is left open.
+    borderline: list[str] = Field(default_factory=list)
+    # The kind of use the area lists only in its setting (biometrics, for criminal investigation or arrest): named
+    # where the setting is not, it is a use outside the area, as a limit is.
+    setting_only: list[str] = Field(default_factory=list)
 
-    _check = field_validator("patterns", "limits")(classmethod(lambda cls, v: _compile(v)))
+    _check = field_validator("patterns", "limits", "borderline", "setting_only")(classmethod(lambda cls, v: _compile(v)))
 
 
 class Exception_(_Strict):
@@ -616,6 +627,7 @@ class Negation(_Strict):
     quotes_law: list[str] = Field(default_factory=list)
     list_joiners: list[str]  # the words that may stand alone between the items of a negated list ("…, hiring or …")
     before_phrase: list[str] = Field(default_factory=list)  # a phrase denying what follows ("nothing to do with")
+    after_phrase_ko: list[str] = Field(default_factory=list)  # a Korean phrase denying a list before it ("…랑은 상관없")
     # Words that deny a whole noun phrase, a few words before its noun ("no business office in Korea").
     phrase: list[str] = Field(default_factory=list)
     list_endings_ko: list[str] = Field(default_factory=list)  # Korean endings joining items a negation closes
@@ -627,7 +639,8 @@ class Negation(_Strict):
     # is as sure as one read as written
     word_ko: list[str] = Field(default_factory=list)
 
-    _check = field_validator("before", "after", "in_pattern", "clause_break", "unsure", "before_phrase")(
+    _check = field_validator("before", "after", "in_pattern", "clause_break", "unsure", "before_phrase",
+                             "after_phrase_ko")(
         classmethod(lambda cls, v: _compile(v)))
 
 
@@ -767,8 +780,9 @@ class Knowledge:
             self._parse(t.when, f"duties.toml term {t.id}")
             for u in t.unless:
                 self._parse(u, f"duties.toml term {t.id} unless")
-            if t.assume_if:
-                self._parse(t.assume_if, f"duties.toml term {t.id} assume_if")
+            for cond in (t.assume_if, t.asked_assume_if):
+                if cond:
+                    self._parse(cond, f"duties.toml term {t.id} assume_if")
             for other in t.assume:
                 if other not in self.facts:
                     raise KnowledgeError(f"duties.toml: term {t.id} assumes unknown fact {other!r}")

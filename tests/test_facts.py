@@ -121,6 +121,28 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     ("Korean daily users peaked at 1.5 million last July.", "serves_korea", True),
     ("국내 일평균 이용자가 작년 7월 최고치로 150만 명이었어요.", "daily_users_kr", None),
     ("고객 얼굴 사진을 넣으면 AI가 시술 후 모습을 만들어 보여주고 카톡으로도 보내줘요.", "provides_to_others", True),
+    # session 20, from studied sets: Korean use told as incidental is left open; a list the asker denies; biometrics
+    # named without any criminal investigation
+    ("We're in Lisbon; we geo-block Korea, though a few Koreans get in through a VPN.", "serves_korea", None),
+    ("Koreans might be using it, but only a handful of Koreans, and we don't target the country.", "serves_korea",
+     None),
+    ("베트남 회사고 한국 시장은 전혀 겨냥하지 않아요. 한국 사람이 몇 명 쓸 수는 있겠죠.", "serves_korea", None),
+    ("Our horoscope app is only on the Korean app stores.", "serves_korea", True),
+    ("한국인 관광객을 위한 AI 통역 앱이에요.", "serves_korea", True),
+    ("채석장 발파 설계 AI예요. 에너지, 먹는물, 의료, 교통 이런 거랑은 상관없는 업종이에요.", "high_impact_area", False),
+    ("현장 CCTV로 안전모 미착용을 감지하는데 얼굴도 찍혀요.", "high_impact_area", False),
+    ("Our gym's door opens by face recognition.", "high_impact_area", False),
+    ("The police match CCTV faces against mugshots with our face recognition.", "high_impact_area", True),
+    ("얼굴 인식으로 관람객 통계만 내요(수사기관에 제공하는 건 없습니다).", "high_impact_area", False),
+    ("Radiologists use it only as a screening aid and make the diagnosis themselves.", "ai_aid_only", True),
+    ("심사역은 AI 점수를 참고자료로만 보고 소득과 상환 이력을 따져 직접 결정해요.", "ai_aid_only", True),
+    ("A credit officer signs off on every application.", "ai_aid_only", None),
+    ("Our radiologists look at its flags but make the final read themselves.", "ai_aid_only", True),
+    ("Recruiters still read every full application and decide who gets an interview.", "ai_aid_only", True),
+    ("그 판독 결과를 참고해서 제가 최종 판독을 내립니다.", "ai_aid_only", True),
+    # "some do X, some may do Y…" varies, even where an ellipsis runs into the asking sentence
+    ("참고만 하는 데도 있을 거고 점수 컷으로 바로 떨어뜨리는 데도 있을 수 있고… 저희 서비스 고영향 AI인가요?", "ai_aid_only", None),
+    ("내부 규정상 '참고자료'지만 실무적으로는 거의 점수대로 처리돼요.", "ai_aid_only", None),
     # written from held-out 56 (studied after its first run)
     ("Our church office uses an LLM assistant only among staff to draft schedules.", "internal_use_only", True),
     ("Our autonomous forklifts move pallets only inside our own warehouse, never on public roads.", "high_impact_area",
@@ -358,7 +380,11 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     ("앱 이름이나 화면에는 AI라는 말이 없어요.", "notice_on_screen", False),
     ("our red team concluded its misuse could seriously and broadly affect people's lives", "broad_serious_risk", True),
     ("저희 대출 심사 모델이 고영향 AI로 정리됐습니다.", "stated_high_impact", True),
-    ("We run solar farms that feed power into the grid.", "high_impact_area", True),
+    # a generator's own operation sits at the edge of "supply of energy": the area is named, its reach left open
+    ("We run solar farms that feed power into the grid.", "high_impact_area", None),
+    ("We run a regional distribution grid; the AI switches feeders to shed load.", "high_impact_area", True),
+    ("A taxi app whose AI dispatches each ride to a driver.", "high_impact_area", None),
+    ("택시 호출 앱에서 AI가 예상 요금을 보여줘요.", "high_impact_area", False),
     ("We run solar farms that feed power into the grid.", "third_party_ai", None),  # not the Solar model
     ("a driver-assist system whose AI can brake the bus on its own", "high_impact_area", True),
     ("Our parking-garage chain uses an AI camera that reads licence plates.", "generative", False),

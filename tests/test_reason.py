@@ -128,9 +128,11 @@ def test_safety_tier_criteria_are_cumulative_not_compute_alone(r, compute, front
     assert status(r, "safety-measures", f) == expected
 
 
-@pytest.mark.parametrize("human, expected", [(True, NOT_APPLY), (False, APPLIES), (None, DEPENDS)])
-def test_high_impact_in_a_listed_area_turns_on_who_makes_the_final_decision(r, human, expected):
-    f = facts(provides_to_others=True, high_impact_area=True, human_final_decision=human)
+@pytest.mark.parametrize("human, aid, expected", [(True, True, NOT_APPLY), (True, None, DEPENDS), (False, None, APPLIES),
+                                                 (None, None, DEPENDS)])
+def test_high_impact_in_a_listed_area_turns_on_who_makes_the_final_decision(r, human, aid, expected):
+    # a person's final decision keeps the AI out only where the AI is a mere reference or aid to them
+    f = facts(provides_to_others=True, high_impact_area=True, human_final_decision=human, ai_aid_only=aid)
     assert status(r, "high-impact-measures", f) == expected
     assert r.classify("high_impact_ai", f).status == expected
 
@@ -540,6 +542,10 @@ def test_what_the_law_allows_is_answered_from_the_allowances(r, question, verdic
      "들어가나요?", "yes", "act:17-2:1"),
     ("Our non-profit university lab wants to pull datasets from the government's integrated training-data provision "
      "system for academic research. Could the usage fee be reduced or waived for us?", "yes", "decree:14:2"),
+    # each group the Decree lists is named (Decree Art. 1-2), and "whom would I apply to" is not an obligation
+    ("My aunt is a North Korean defector with a tiny shop. Is she among those the government may help with the cost "
+     "of AI services, and whom would she apply to?", "yes", "decree:1-2"),
+    ("군청 농정과입니다. 형편이 어려운 어업인들 AI 서비스 이용료를 지원하려는데, 어업인도 지원 대상에 들어가나요?", "yes", "act:17-2:1"),
     ("We're a 30-person SME planning to get a third-party verification and certification of our AI's "
      "trustworthiness. Can the government cover some of the certification cost?", "yes", "decree:22:3"),
     ("저희는 직원 10명인 작은 회사인데, 정부의 AI 관련 지원사업에서 우대받을 수 있나요?", "yes", "act:17:1"),
@@ -548,6 +554,10 @@ def test_what_the_law_allows_is_answered_from_the_allowances(r, question, verdic
 def test_what_the_state_may_do_for_the_asker_is_answered_from_the_allowances(r, question, verdict, cid):
     lead = verdict_lead(r, question, verdict)
     assert f"[{cid}]" in lead.lines[0]
+
+
+def test_a_group_the_question_denies_is_not_who_the_support_is_for(r):
+    assert lead_for(r, "서른 살 프리랜서인데 기초생활수급자도 아니고 장애도 없어요. AI 구독료를 나라에서 지원받을 수 있나요?") is None
 
 
 @pytest.mark.parametrize("question, verdict", [
@@ -900,6 +910,23 @@ def test_questions_worded_from_held_outs_52_to_56(r, question, verdict):
      "advance notice?", "no"),
     ("저희는 중소기업입니다. AI 고지를 빠뜨려서 과태료가 나올 것 같은데, 중소기업이면 과태료가 절반으로 줄어드나요?", "depends"),
     ("저희는 중소기업이고 밀린 과태료는 없어요. AI 고지를 빠뜨려 과태료가 나올 것 같은데, 규모가 작다는 이유로 깎아 줄 수도 있나요?", "yes"),
+    # session 20, where the studied sets' golds agree: a foreign business asking whether the Act reaches it; a
+    # generator's own forecasts and bids, and taxi dispatch, at the edge of their listed areas
+    ("We're a Kenyan startup with no office in Korea. Does the Korean AI Basic Act apply to us?", "depends"),
+    ("We're a Kenyan startup with no office in Korea, but our Korean-language app has 30,000 Korean users. Does the "
+     "Korean AI Basic Act apply to us?", "yes"),
+    ("페루 회사인데 한국 IP는 막아 뒀고 VPN으로 들어오는 한국 사람이 몇 명 있어요. 한국 AI기본법이 적용되나요?", "depends"),
+    ("Our wind farm's AI forecasts output and places our bids on the power exchange automatically. Is that "
+     "high-impact AI?", "depends"),
+    ("Our AI switches feeders on the regional distribution grid automatically, with no operator approving. Is that "
+     "high-impact AI?", "yes"),
+    ("개인택시 조합 앱에서 AI가 손님 호출을 기사에게 자동으로 배차해요. 고영향 AI인가요?", "depends"),
+    ("공사 현장 CCTV AI가 안전모 안 쓴 사람을 잡아내는데 얼굴도 찍혀요. 생체인식이라 고영향 AI인가요?", "no"),
+    # a person deciding settles significance only where the AI is a mere reference or aid (guideline pp. 211-212)
+    ("Our model recommends approving or declining each personal loan and a credit officer makes the final decision. "
+     "Is that high-impact AI?", "depends"),
+    ("Our model scores personal-loan applicants; the loan officer looks at the score only for reference and decides "
+     "on income and repayment history. Is that high-impact AI?", "no"),
 ])
 def test_questions_worded_from_held_outs_57_to_62(r, question, verdict):
     verdict_lead(r, question, verdict, TODAY)
