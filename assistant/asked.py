@@ -125,6 +125,7 @@ class QuestionReader:
         self._confirmation = re.compile(one_of(sentence.confirmation), re.I)
         self._general = re.compile(one_of(sentence.general_subject))
         self._compared = re.compile(one_of(sentence.compared), re.I) if sentence.compared else None
+        self._kept = re.compile(one_of(sentence.kept), re.I) if sentence.kept else None
         self._other_subject = re.compile(one_of(sentence.other_subject), re.I) if sentence.other_subject else None
         self._refers_back = re.compile(one_of(sentence.refers_back), re.I)
         self._abbreviated, self._numbered = stop_after(sentence.abbreviations), stop_after(sentence.before_number)
@@ -247,6 +248,10 @@ class QuestionReader:
             asked.kind, asked.subject, asked.years = "keep", keep, int(self._number_words.get(n, n))
             return True
         return False
+
+    def _kept_after(self, text: str, end: int) -> bool:
+        """Whether the words just after a duty's name ending at `end` say it was done and kept."""
+        return self._kept is not None and self._kept.match(text, end) is not None
 
     def _compared_at(self, text: str, pos: int) -> bool:
         """Whether the words just before `pos` set what follows beside the matter asked as a comparison ("the way it
@@ -423,7 +428,8 @@ class QuestionReader:
 
         scored: list[tuple[float, tuple[int, int], int, str, str]] = []
         for i, (did, pats, own) in enumerate(self._duties):
-            cues = sum(1 for p in pats if p.search(text))
+            # (a duty the story says was kept is not the one asked about)
+            cues = sum(1 for p in pats if any(not self._kept_after(text, m.end()) for m in p.finditer(text)))
             if not cues:
                 continue  # a duty is asked about in words; retrieval only chooses between the ones named
             # On a tie, the duty named by more distinct words: "clones voices so they sound real" names the realistic-

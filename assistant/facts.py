@@ -97,6 +97,7 @@ class Negations:
         self._joiners = {w.lower() for w in spec.list_joiners}
         self._phrase = {w.lower() for w in spec.phrase}
         self._list_ko = tuple(spec.list_endings_ko)
+        self._noun_list_ko = tuple(spec.noun_list_ko)
         self._adverbs_ko = set(spec.adverbs_ko)
         self._nominal_ko = set(spec.nominal_ko)
         self._quantity_ko = re.compile(one_of(spec.quantity_ko)) if spec.quantity_ko else None
@@ -183,6 +184,9 @@ class Negations:
         # "개발하거나 남한테 제공하지는 않습니다": an item of a list the negation closes further on
         while self._list_ko and any(w.endswith(self._list_ko) for w in words_after[n - NEG_WORDS_KO:n]) and \
                 n < len(words_after):
+            n += NEG_WORDS_KO
+        # "고객이나 협력사는 … 안 돼요": the matched noun is an item of the list denied
+        if self._noun_list_ko and words_after and words_after[0].endswith(self._noun_list_ko):
             n += NEG_WORDS_KO
         if 0 < n < len(words_after) and words_after[n - 1] in self._adverbs_ko:
             n += 1  # "티가 잘 안 나요": the negating adverb and the verb it negates
@@ -543,8 +547,8 @@ class FactReader:
                             currency, value = found
                     if names_threshold(text, qb):
                         continue  # "do we cross the KRW 1 trillion revenue line?": the law's figure, not the asker's
-                    if unit == "users" and unit_follows(text, qb):
-                        continue  # "10~12월", "4분기": a month or a quarter, not a count of people
+                    if unit in ("users", "KRW") and not cur and unit_follows(text, qb):
+                        continue  # "10~12월", "4분기", "최근 3개월": a month or a quarter, not people or money
                     if unit == "users" and (cur or not any(c.search(text[qb:qb + COUNT_WINDOW]) or
                                                            c.search(text[max(a, qa - NUMBER_WINDOW):qa])
                                                            for c in counts)):

@@ -597,6 +597,9 @@ class Sentences(_Strict):
     # Words that set what follows beside the matter asked as a comparison ("the way it can for …")
     compared: list[str] = Field(default_factory=list)
     refers_back: list[str] = Field(default_factory=list)  # an asking sentence about what the one before says
+    # Words just after a duty's name saying it was kept ("the upfront notice … stayed in place"): that duty is not
+    # the one asked about.
+    kept: list[str] = Field(default_factory=list)
     # What an obligation question asks to be done starts after these words ("do we need to …", "…해야 하나요"):
     # it restates the duty, not the asker's facts.
     to_be_done: list[str] = Field(default_factory=list)
@@ -610,7 +613,7 @@ class Sentences(_Strict):
     as_of_cue: list[str] = Field(default_factory=list)
 
     _check = field_validator("asks", "embedded_question", "general_subject", "confirmation", "other_subject", "compared",
-                             "as_of_cue")(
+                             "as_of_cue", "kept")(
         classmethod(lambda cls, v: _compile(v)))
 
 
@@ -627,6 +630,7 @@ class Negation(_Strict):
     quotes_law: list[str] = Field(default_factory=list)
     list_joiners: list[str]  # the words that may stand alone between the items of a negated list ("…, hiring or …")
     before_phrase: list[str] = Field(default_factory=list)  # a phrase denying what follows ("nothing to do with")
+    noun_list_ko: list[str] = Field(default_factory=list)
     after_phrase_ko: list[str] = Field(default_factory=list)  # a Korean phrase denying a list before it ("…랑은 상관없")
     # Words that deny a whole noun phrase, a few words before its noun ("no business office in Korea").
     phrase: list[str] = Field(default_factory=list)

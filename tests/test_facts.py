@@ -142,6 +142,23 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     ("그 판독 결과를 참고해서 제가 최종 판독을 내립니다.", "ai_aid_only", True),
     # "some do X, some may do Y…" varies, even where an ellipsis runs into the asking sentence
     ("참고만 하는 데도 있을 거고 점수 컷으로 바로 떨어뜨리는 데도 있을 수 있고… 저희 서비스 고영향 AI인가요?", "ai_aid_only", None),
+    # written from held-outs 63 and 64 (studied after their first runs)
+    ("법무팀 직원 12명만 씁니다. 외부 고객이나 협력사는 접근 자체가 안 돼요.", "internal_use_only", True),
+    ("해외 개발사의 채용 AI를 라이선스 받아서 기능이나 용도 변경 없이 그대로 써요.", "third_party_ai", True),
+    ("찍은 사진 배경을 구독형 생성형 AI 툴로 바꾸거나 합성해서 고객 앨범으로 드려요.", "outputs_only", True),
+    ("Fixed schedules plus a soil-moisture threshold, no machine learning or inference at all.", "ai_in_product", False),
+    ("We show no AI notice on the kiosk.", "ai_in_product", None),
+    ("Our tutoring app is in the Korean App Store with a Korean UI.", "serves_korea", True),
+    ("AI 관련 매출은 거의 없고 회사 전체 매출은 1조 2천억원이에요.", "revenue_krw", 1.2e12),
+    ("최근 3개월 평균은 모르고, 매출은 크지 않습니다.", "revenue_krw", None),
+    ("작년 여름엔 한국 하루 이용자가 120만명까지 찍었어요.", "daily_users_kr", None),
+    ("작년엔 한국 이용자가 아예 없었어요.", "daily_users_kr", 0.0),
+    ("Of that, the AI tool brought in about KRW 3 billion.", "ai_revenue_krw", 3e9),
+    ("직불금 신청서를 AI가 검토해서 자격요건이 안 맞으면 자동으로 반려해요.", "human_final_decision", False),
+    ("At the purification plant an AI sets coagulant and chlorine dosing.", "high_impact_area", True),
+    ("직불금 신청서를 AI가 자동으로 반려해요.", "high_impact_area", True),  # returned, not a pet
+    ("Our municipal wastewater treatment plant uses AI to tune aeration.", "high_impact_area", False),
+    ("풍력발전단지에서 AI로 발전량을 예측해요.", "high_impact_area", None),
     ("내부 규정상 '참고자료'지만 실무적으로는 거의 점수대로 처리돼요.", "ai_aid_only", None),
     # written from held-out 56 (studied after its first run)
     ("Our church office uses an LLM assistant only among staff to draft schedules.", "internal_use_only", True),

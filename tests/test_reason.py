@@ -922,6 +922,22 @@ def test_questions_worded_from_held_outs_52_to_56(r, question, verdict):
      "high-impact AI?", "yes"),
     ("개인택시 조합 앱에서 AI가 손님 호출을 기사에게 자동으로 배차해요. 고영향 AI인가요?", "depends"),
     ("공사 현장 CCTV AI가 안전모 안 쓴 사람을 잡아내는데 얼굴도 찍혀요. 생체인식이라 고영향 AI인가요?", "no"),
+    # written from held-outs 63 and 64 (studied after their first runs)
+    ("Our platform's image feature lost its 'AI-generated' label for a month after a redesign, while the upfront "
+     "notice stayed in place. Can MSIT fine us right away for that month?", "no"),
+    ("We'd like the AI product confirmation for our greenhouse timers, which run fixed schedules with no machine "
+     "learning at all. Can we get it?", "no"),
+    ("가구 쇼핑몰 홈페이지에 누구나 쓸 수 있는 생성형 AI 상담 챗봇을 달았어요. AI라고 미리 알려야 하나요?", "yes"),
+    ("우리 회사 법무팀 직원 8명만 쓰는 생성형 AI 검토 도구예요. 외부 고객이나 거래처는 접근 자체가 안 됩니다. AI 고지를 띄워야 하나요?",
+     "no"),
+    ("Our Seoul agent missed filing our safety results with MSIT. Can MSIT treat that as our violation?", "yes"),
+    ("Our client's tool matches faces in CCTV stills against a photo database so police can identify suspects. The client says "
+     "it isn't high-impact because detectives decide whom to arrest. Does Art. 2(4) catch it?", "yes"),
+    ("풍력발전단지에서 AI로 발전량을 예측해 전력시장 입찰량을 정하는데, 에너지 공급 영역의 고영향 AI에 들어가는 건지 애매해서 여쭤봅니다.",
+     "depends"),
+    ("군청 복지과입니다. 주거급여 신청서를 AI가 검토해서 자격요건이 안 맞으면 자동으로 반려하려고 해요. 고영향 인공지능인가요?", "yes"),
+    ("We're a Lisbon startup with no office in Korea; our app is in the Korean App Store with a Korean UI and most "
+     "subscribers are Korean parents. Does the Korean AI Basic Act apply to us?", "yes"),
     # a person deciding settles significance only where the AI is a mere reference or aid (guideline pp. 211-212)
     ("Our model recommends approving or declining each personal loan and a credit officer makes the final decision. "
      "Is that high-impact AI?", "depends"),
