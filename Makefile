@@ -113,6 +113,10 @@ eval: setup
 	$(BIN)/kaia eval --baseline --questions eval/heldout60.jsonl --out eval/report-heldout60
 	$(BIN)/kaia eval --baseline --questions eval/heldout61.jsonl --out eval/report-heldout61
 	$(BIN)/kaia eval --baseline --questions eval/heldout62.jsonl --out eval/report-heldout62
+	$(BIN)/kaia eval --baseline --questions eval/heldout63.jsonl --out eval/report-heldout63
+	$(BIN)/kaia eval --baseline --questions eval/heldout64.jsonl --out eval/report-heldout64
+	$(BIN)/kaia eval --baseline --questions eval/heldout65.jsonl --out eval/report-heldout65
+	$(BIN)/kaia eval --baseline --questions eval/heldout66.jsonl --out eval/report-heldout66
 	$(BIN)/python eval/readme_tables.py
 
 clean:

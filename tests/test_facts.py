@@ -159,6 +159,13 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     ("직불금 신청서를 AI가 자동으로 반려해요.", "high_impact_area", True),  # returned, not a pet
     ("Our municipal wastewater treatment plant uses AI to tune aeration.", "high_impact_area", False),
     ("풍력발전단지에서 AI로 발전량을 예측해요.", "high_impact_area", None),
+    # written from held-outs 65 and 66 (studied in part after their first runs)
+    ("긴급복지 지원 신청이 들어오면 AI가 지원 대상인지 아닌지를 결정해서 신청인한테 통보해요.", "high_impact_area", True),
+    ("긴급복지 지원 신청이 들어오면 AI가 지원 대상인지 아닌지를 결정해서 신청인한테 통보해요.", "human_final_decision",
+     False),
+    ("That ranking decides who is seen first unless a triage nurse overrides it.", "human_final_decision", False),
+    ("유족분들 화장 예약 문의 받는 챗봇을 생성형 AI로 만들었어요.", "provides_to_others", True),
+    ("Our voicebot talks to shippers and answers tracking questions.", "provides_to_others", True),
     ("내부 규정상 '참고자료'지만 실무적으로는 거의 점수대로 처리돼요.", "ai_aid_only", None),
     # written from held-out 56 (studied after its first run)
     ("Our church office uses an LLM assistant only among staff to draft schedules.", "internal_use_only", True),
