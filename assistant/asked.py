@@ -63,6 +63,7 @@ class Asked:
     cited: list[str] = field(default_factory=list)  # the provisions the asking sentence cites by number
     days: int | None = None  # kind "deadline": the days the question says have passed
     late: bool = False  # kind "deadline": asks whether the period has run out (else whether it is still in time)
+    period: int | None = None  # kind "deadline": the period in days the asking sentence puts to be confirmed
     years: int | None = None  # kind "keep": how many years the question says it keeps the records
     before_step: bool = False  # asks about a step before another, not the later step itself
     amount: float | None = None  # a question about a fine: the sum in won the asking sentence names
@@ -126,6 +127,7 @@ class QuestionReader:
         self._general = re.compile(one_of(sentence.general_subject))
         self._compared = re.compile(one_of(sentence.compared), re.I) if sentence.compared else None
         self._kept = re.compile(one_of(sentence.kept), re.I) if sentence.kept else None
+        self._period_put = re.compile(one_of(sentence.period_put), re.I) if sentence.period_put else None
         self._other_subject = re.compile(one_of(sentence.other_subject), re.I) if sentence.other_subject else None
         self._refers_back = re.compile(one_of(sentence.refers_back), re.I)
         self._abbreviated, self._numbered = stop_after(sentence.abbreviations), stop_after(sentence.before_number)
@@ -229,7 +231,15 @@ class QuestionReader:
                 p.search(sentence) for _, pats, _ in self._duties for p in pats):
             deadline = None  # the period is told, but the asking sentence asks of a duty ("do we need the Art. 34
             # measures on launch day?")
+        # "원래 30일 안에 답 줘야 하는 거 맞죠?", "they have to reply within 30 days, right?": the period itself,
+        # put to be confirmed, not days that have passed
         days = self.elapsed(question, year) if deadline else None  # as written: month names keep their capitals
+        put = self._period_put.search(sentence) if deadline and self._period_put is not None else None
+        period = int(next(g for g in put.groups() if g)) if put else None
+        # (days told apart from it are what is asked of; "always within 30 days?" asks whether it can run longer)
+        if period is not None and days in (None, period) and not asked.always:
+            asked.kind, asked.subject, asked.period = "deadline", deadline, period
+            return True
         whose = next((d.whose for d in self.k.deadlines if d.id == deadline), None)
         if deadline and days is None and whose == "asker" and self._any("still", sentence):
             # "회신 받은 지 좀 됐는데 지금이라도 재확인 요청할 수 있나요?": in time or not turns on the days, unsaid

@@ -600,6 +600,9 @@ class Sentences(_Strict):
     # Words just after a duty's name saying it was kept ("the upfront notice … stayed in place"): that duty is not
     # the one asked about.
     kept: list[str] = Field(default_factory=list)
+    # A period put to be confirmed in the asking sentence ("30일 안에 답 줘야 하는 거 맞죠?", "within 30 days,
+    # right?"): its first matching group is the number of days.
+    period_put: list[str] = Field(default_factory=list)
     # What an obligation question asks to be done starts after these words ("do we need to …", "…해야 하나요"):
     # it restates the duty, not the asker's facts.
     to_be_done: list[str] = Field(default_factory=list)
@@ -613,7 +616,7 @@ class Sentences(_Strict):
     as_of_cue: list[str] = Field(default_factory=list)
 
     _check = field_validator("asks", "embedded_question", "general_subject", "confirmation", "other_subject", "compared",
-                             "as_of_cue", "kept")(
+                             "as_of_cue", "kept", "period_put")(
         classmethod(lambda cls, v: _compile(v)))
 
 

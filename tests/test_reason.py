@@ -938,6 +938,12 @@ def test_questions_worded_from_held_outs_52_to_56(r, question, verdict):
     ("군청 복지과입니다. 주거급여 신청서를 AI가 검토해서 자격요건이 안 맞으면 자동으로 반려하려고 해요. 고영향 인공지능인가요?", "yes"),
     ("We're a Lisbon startup with no office in Korea; our app is in the Korean App Store with a Korean UI and most "
      "subscribers are Korean parents. Does the Korean AI Basic Act apply to us?", "yes"),
+    # written from held-outs 65 and 66: a period put to be confirmed; "can't we launch without it?" asks if required
+    ("고영향인지 애매해서 과기정통부에 확인 요청을 했어요. 원래 30일 안에 회신해야 하는 거 맞죠?", "yes"),
+    ("Freelance translator: I run client texts through an LLM, post-edit everything and send the final file. Under the "
+     "AI Basic Act am I an 'AI business operator' who has to mark my translations as AI-generated?", "no"),
+    ("보험 청구 심사 AI 만드는 스타트업이에요. 투자사가 과기정통부 고영향 확인을 꼭 받아야 출시할 수 있다던데, 확인 안 받으면 출시 못 하는 "
+     "거예요?", "no"),
     # a person deciding settles significance only where the AI is a mere reference or aid (guideline pp. 211-212)
     ("Our model recommends approving or declining each personal loan and a credit officer makes the final decision. "
      "Is that high-impact AI?", "depends"),
