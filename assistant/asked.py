@@ -64,6 +64,7 @@ class Asked:
     days: int | None = None  # kind "deadline": the days the question says have passed
     late: bool = False  # kind "deadline": asks whether the period has run out (else whether it is still in time)
     period: int | None = None  # kind "deadline": the period in days the asking sentence puts to be confirmed
+    eligible: bool = False  # asks whether one is among those a scheme is for ("지원 대상이 되나요?")
     years: int | None = None  # kind "keep": how many years the question says it keeps the records
     before_step: bool = False  # asks about a step before another, not the later step itself
     amount: float | None = None  # a question about a fine: the sum in won the asking sentence names
@@ -373,6 +374,7 @@ class QuestionReader:
                       always=self._any("always", sentence), follows=self._any("follows", sentence),
                       reduced=self._any("reduced", sentence),
                       result_within=self._any("result_within", sentence),
+                      eligible=self._any("eligible", sentence),
                       before_step=self._any("before_step", sentence), without=self._any("without", sentence),
                       own=self._any("self", text) or bool(re.search(r"[가-힣]", text) and not self._general.search(text)))
         if self._other_subject is not None and self._other_subject.search(sentence):

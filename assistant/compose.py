@@ -672,7 +672,8 @@ class Composer(_FineSchedule):
                             x.dated_by)
         # "May the required notice be given another way?", "could the fee be waived?": whether what the law allows
         # can be done, asked of the thing itself (its words, not the asker's, say "required" or "waived")
-        verdict = "no" if asked.obligation and not (asked.permission or asked.possibility) else "yes"
+        # ("어르신들도 지원 대상이 되나요?": whether one is among those it is for, not whether it is owed)
+        verdict = "no" if asked.obligation and not (asked.permission or asked.possibility or asked.eligible) else "yes"
         if asked.inverted and not asked.possibility:  # "can we skip the trade-secret parts?": not owed, so yes
             verdict = "yes" if verdict == "no" else "no"
         if x.required:  # a step owed first: needed (yes), and going ahead without it is not open (no)

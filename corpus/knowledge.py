@@ -542,6 +542,8 @@ class Forms(_Strict):
     reduced: list[str] = Field(default_factory=list)  # asks whether a fine will be reduced, not whether it may
     follows: list[str] = Field(default_factory=list)
     result_within: list[str] = Field(default_factory=list)
+    # asks whether one is among those a scheme is for ("65세 넘으신 분들도 지원 대상이 되나요?"), not whether it is owed
+    eligible: list[str] = Field(default_factory=list)
     # Words saying something was not done ("the labels were missing", "표시가 빠져 있었어요"): of a fine asked about
     # without naming the duty, the one not done is the violation.
     missing: list[str] = Field(default_factory=list)

@@ -546,6 +546,8 @@ def test_what_the_law_allows_is_answered_from_the_allowances(r, question, verdic
     ("My aunt is a North Korean defector with a tiny shop. Is she among those the government may help with the cost "
      "of AI services, and whom would she apply to?", "yes", "decree:1-2"),
     ("군청 농정과입니다. 형편이 어려운 어업인들 AI 서비스 이용료를 지원하려는데, 어업인도 지원 대상에 들어가나요?", "yes", "act:17-2:1"),
+    ("노인복지관 사회복지사예요. 65세 넘으신 어르신들 AI 스피커 이용료를 나라에서 지원받을 수 있다던데, 이분들도 대상이 되나요?", "yes",
+     "act:17-2:1"),
     ("We're a 30-person SME planning to get a third-party verification and certification of our AI's "
      "trustworthiness. Can the government cover some of the certification cost?", "yes", "decree:22:3"),
     ("저희는 직원 10명인 작은 회사인데, 정부의 AI 관련 지원사업에서 우대받을 수 있나요?", "yes", "act:17:1"),
