@@ -232,9 +232,9 @@ class QuestionReader:
                 p.search(sentence) for _, pats, _ in self._duties for p in pats):
             deadline = None  # the period is told, but the asking sentence asks of a duty ("do we need the Art. 34
             # measures on launch day?")
+        days = self.elapsed(question, year) if deadline else None  # as written: month names keep their capitals
         # "원래 30일 안에 답 줘야 하는 거 맞죠?", "they have to reply within 30 days, right?": the period itself,
         # put to be confirmed, not days that have passed
-        days = self.elapsed(question, year) if deadline else None  # as written: month names keep their capitals
         put = self._period_put.search(sentence) if deadline and self._period_put is not None else None
         period = int(next(g for g in put.groups() if g)) if put else None
         # (days told apart from it are what is asked of; "always within 30 days?" asks whether it can run longer)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from corpus.knowledge import CID_MARK, Bilingual, Duty, Knowledge, Note
+from corpus.knowledge import CID_MARK, Area, Bilingual, Duty, Knowledge, Note
 from corpus.labels import ko_date
 from corpus.manifest import load_manifest
 from corpus.settings import CORPUS_DIR
@@ -250,9 +250,13 @@ class Composer(_FineSchedule):
     def _reason_text(self, reason: Reason, lang: str) -> str:
         return reason.text.get(lang, "")
 
+    def _area_of(self, facts: Facts) -> Area | None:
+        """The listed area the question's use was read in, if any."""
+        return next((a for a in self.k.areas if a.id == facts.area), None)
+
     def _ask(self, fid: str, lang: str, facts: Facts | None = None) -> str:
         spec = self.k.facts[fid]
-        area = next((a for a in self.k.areas if facts is not None and a.id == facts.area), None)
+        area = self._area_of(facts) if facts is not None else None
         if spec.ask_in_area is not None and area is not None and facts.get(fid) is None:
             return _t(spec.ask_in_area, lang).format(area=_t(area.name, lang))
         return _t(spec.ask, lang)
@@ -428,7 +432,7 @@ class Composer(_FineSchedule):
         """Beside a verdict on a term resting on the listed areas, the area the question's use falls in, with the
         item of the Act that lists it."""
         v = facts.values.get("high_impact_area")
-        area = next((a for a in self.k.areas if a.id == facts.area), None)
+        area = self._area_of(facts)
         if area is None or v is None or v.value is not True or "high_impact_area" not in self.r.term_leaves(tid):
             return []
         if lang == "ko":
@@ -799,7 +803,7 @@ class Composer(_FineSchedule):
         read another: the quoted sub-item, not a verdict on the areas as a whole, answers it."""
         # ("Art. 2(4)(i)" is read as a paragraph until the store fits it to the item: either form names the sub-item)
         cited = {f"act:2::4:{m[1]}" for c in asked.cited for m in [_AREA_CITED.match(c)] if m}
-        area = next((a for a in self.k.areas if a.id == facts.area), None)
+        area = self._area_of(facts)
         return bool(cited) and area is not None and not cited & set(area.rests_on)
 
     def _open_beyond_scope(self, asked: Asked, facts: Facts, as_of: str) -> bool:

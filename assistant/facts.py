@@ -158,6 +158,8 @@ class Negations:
         two words after it ("고객에게 제공하지 않습니다"). A negation of another verb ("do not label AI-generated
         images") does not count."""
         a, b = _clause_of(spans, start)
+        if self._after_phrase is not None and self._after_phrase.match(text[end:b]):
+            return True  # "에너지, 먹는물, 의료, 교통 이런 거랑은 상관없는": the list the match stands in is denied
         # the window split at its separators, which are kept: parts at even places, separators at odd ones
         pieces = re.split(r"([,;:—–]| - )", text[max(a, start - NEG_WINDOW_EN):start])
         parts, seps = pieces[::2], pieces[1::2]
@@ -198,8 +200,6 @@ class Negations:
         after = " ".join(words_after[:n])
         if self._quantity_ko is not None and self._quantity_ko.search(after):
             after = ""  # "이용자도 얼마 안 돼요": few, not none
-        if self._after_phrase is not None and self._after_phrase.match(text[end:b]):
-            return True  # "에너지, 먹는물, 의료, 교통 이런 거랑은 상관없는"
         return direct or bool(self._before.search(text[start:end])) or bool(self._after.search(after))
 
 
@@ -493,10 +493,12 @@ class FactReader:
                 facts.area = aid
                 facts.values["high_impact_area"] = FactValue(True, live[0].group(0).strip(), "area")
                 return
-            outside = [m for p in self._setting_only[aid] for m in p.finditer(text)
-                       if not self.neg.negated(text, spans, m.start(), m.end())]
-            if limited is None and (lims or hits or outside):
-                limited = (lims or hits or outside)[0].group(0).strip()
+            if limited is None:
+                # (a use the area lists only in its setting counts only where nothing else of the area was found)
+                outside = [] if lims or hits else [m for p in self._setting_only[aid] for m in p.finditer(text)
+                                                   if not self.neg.negated(text, spans, m.start(), m.end())]
+                if lims or hits or outside:
+                    limited = (lims or hits or outside)[0].group(0).strip()
         own = facts.values.get("high_impact_area")
         if own is not None and own.value is True:
             return

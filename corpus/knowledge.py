@@ -635,7 +635,7 @@ class Negation(_Strict):
     quotes_law: list[str] = Field(default_factory=list)
     list_joiners: list[str]  # the words that may stand alone between the items of a negated list ("…, hiring or …")
     before_phrase: list[str] = Field(default_factory=list)  # a phrase denying what follows ("nothing to do with")
-    noun_list_ko: list[str] = Field(default_factory=list)
+    noun_list_ko: list[str] = Field(default_factory=list)  # Korean particles joining nouns a later negation denies
     after_phrase_ko: list[str] = Field(default_factory=list)  # a Korean phrase denying a list before it ("…랑은 상관없")
     # Words that deny a whole noun phrase, a few words before its noun ("no business office in Korea").
     phrase: list[str] = Field(default_factory=list)
@@ -789,9 +789,9 @@ class Knowledge:
             self._parse(t.when, f"duties.toml term {t.id}")
             for u in t.unless:
                 self._parse(u, f"duties.toml term {t.id} unless")
-            for cond in (t.assume_if, t.asked_assume_if):
+            for label, cond in (("assume_if", t.assume_if), ("asked_assume_if", t.asked_assume_if)):
                 if cond:
-                    self._parse(cond, f"duties.toml term {t.id} assume_if")
+                    self._parse(cond, f"duties.toml term {t.id} {label}")
             for other in t.assume:
                 if other not in self.facts:
                     raise KnowledgeError(f"duties.toml: term {t.id} assumes unknown fact {other!r}")
