@@ -267,10 +267,12 @@ class Assistant:
             # verdict rests on names (Decree Annex 1); they are not missing from this corpus.
             decision = Decision(False, "ok")
         if decision.abstain and decision.reason == "missing-document" and lead is not None and \
-                lead.verdict in ("yes", "no") and asked.obligation and not (asked.sanction or asked.counts):
+                lead.verdict is not None and (asked.obligation or asked.classification) and \
+                not (asked.sanction or asked.counts):
             # The map decides on the figures the question states ("3×10^25 FLOPs": are we subject to the safety
-            # duties?); the document the corpus lacks (how compute is counted) is named beside the answer, which says
-            # it takes the figures as stated, rather than declining in its place.
+            # duties?), or says what else it turns on ("2×10^26: does that number alone bring them?" — the Decree's
+            # other criteria); the document the corpus lacks (how compute is counted) is named beside the answer,
+            # which says it takes the figures as stated, rather than declining in its place.
             lead.notes.append(MISSING_BESIDE[a.lang == "ko"].format(detail=decision.detail))
             decision = Decision(False, "ok")
         if lead is not None and lead.decline and decision.reason in NOT_SCOPE:

@@ -38,6 +38,9 @@ class FactValue:
     evidence: str  # the words of the question that decided it
     how: str  # "pattern", "example", "figure", "implied" or "area"
     currency: str = ""  # a figure stated in a foreign currency: its id (the value is then a band of won)
+    # read only through a Korean negation words away ("AI 생성 표시 안 하고"), which may be another word's: a fact
+    # another stated fact implies prevails over it
+    weak: bool = False
 
 
 @dataclass
@@ -91,8 +94,11 @@ class Negations:
         self._in_pattern = re.compile(one_of(spec.in_pattern))
         self._clause = re.compile(one_of(spec.clause_break))
         self._unsure = re.compile(one_of(spec.unsure), re.I)
+        self._unsure_not = re.compile(one_of(spec.unsure_not), re.I) if spec.unsure_not else None
         self._claimed = re.compile(one_of(spec.claimed), re.I) if spec.claimed else None
         self._quotes_law = re.compile(rf"\s*(?:{one_of(spec.quotes_law)})", re.I) if spec.quotes_law else None
+        self._term_before = re.compile(rf"(?:{one_of(spec.quotes_term_before)})\s*$", re.I) \
+            if spec.quotes_term_before else None
         self._filler = set(spec.filler)
         self._joiners = {w.lower() for w in spec.list_joiners}
         self._phrase = {w.lower() for w in spec.phrase}
@@ -116,11 +122,20 @@ class Negations:
 
     def unsure_sentences(self, text: str) -> list[tuple[int, int]]:
         """Spans of the sentences that say the asker does not know, or that it varies, other than the one asking."""
-        return self._sentences(text, self._unsure)
+        if self._unsure_not is None:
+            return self._sentences(text, self._unsure)
+        spared = _blank(text, [m.span() for m in self._unsure_not.finditer(text)])
+        return self._sentences(spared, self._unsure)
 
     def quotes_law(self, text: str, end: int) -> bool:
         """Whether the quotation ending at `end` is named as the law's own words ("the '…' category")."""
         return self._quotes_law is not None and self._quotes_law.match(text, end) is not None
+
+    def quotes_term(self, text: str, start: int, end: int, since: int) -> bool:
+        """Whether the quotation at `start`–`end` (in a sentence from `since`) names a term of the law, as asked of:
+        after "is this", "count as" and the like, or before "category", "에 해당"."""
+        return self.quotes_law(text, end) or (
+            self._term_before is not None and self._term_before.search(text[since:start]) is not None)
 
     def claimed_sentences(self, text: str) -> list[tuple[int, int]]:
         """Spans of the sentences that report what someone else claims (put to kaia to check), other than the one
@@ -315,8 +330,10 @@ class FactReader:
         facts = Facts()
         asked = self._to_be_done_span(text, spans) if want & self._restated else None
         restating = ([asked] if asked else []) + self._named_spans(text, naming)
+        # words quoted in the closing question are the law's own ("Is this 'generative AI'…?"), not the asker's facts
+        quoted = self._quoted_in_question(text)
         for fid in sorted(want & set(self._patterns)):
-            v = self._by_patterns(fid, text, spans, unsure + (restating if fid in self._restated else []))
+            v = self._by_patterns(fid, text, spans, unsure + quoted + (restating if fid in self._restated else []))
             if v is not None:
                 facts.values[fid] = v
         if "high_impact_area" in want:
@@ -378,6 +395,14 @@ class FactReader:
         if not a or not text[a:].rstrip().endswith(("?", "？")):
             return []  # a one-sentence question: its words are all the story there is
         return [m.span() for p in naming for m in p.finditer(text, a)]
+
+    def _quoted_in_question(self, text: str) -> list[tuple[int, int]]:
+        """The words of the closing sentence, where it asks, that quote a term of the law ("Is this 'generative
+        AI'…?"; a one-sentence question has no other story)."""
+        a = _last_sentence_start(text)
+        if not a or not text[a:].rstrip().endswith(("?", "？")):
+            return []
+        return [m.span() for m in _QUOTED.finditer(text, a) if self.neg.quotes_term(text, m.start(), m.end(), a)]
 
     def _to_be_done_span(self, text: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
         """Where the last question of `text` says what it asks to be done: after "do we need to" in English, the
@@ -458,8 +483,8 @@ class FactReader:
             # 이미지 앱 … AI 생성 표시 안 해도": the negation is the label's), then the more specific (longer) one, then
             # the later one ("a foreign company, but we do have a branch here").
             side = max(votes, key=lambda v: (not v[3], len(v[2]), v[1]))[0]
-        evidence = sorted(yes if side else no, key=lambda v: v[1])[0][2]
-        return FactValue(side, evidence.strip(), "pattern")
+        chosen = sorted(yes if side else no, key=lambda v: v[1])
+        return FactValue(side, chosen[0][2].strip(), "pattern", weak=all(v[3] for v in chosen))
 
     def _area(self, text: str, facts: Facts, unsure: list[tuple[int, int]] | None = None) -> None:
         """high_impact_area (and which area) from the areas' patterns and limits. Words in quotation marks in the
@@ -590,8 +615,13 @@ class FactReader:
     def _below(self, fid: str, text: str, spans: list[tuple[int, int]],
                unsure: list[tuple[int, int]]) -> FactValue | None:
         """A figure said in words to lie below every threshold for it ("our revenue is tiny"): nothing."""
+        not_cues = self._cues[fid][1] if fid in self._cues else []
         for p in self._below_pats.get(fid, []):
             for m in p.finditer(text):
+                # another figure's words ("AI 기능 매출은 얼마 안 되고" is not the company's revenue)
+                lo = max(0, m.start() - 30)
+                if any(m.start() < lo + x.end() <= m.end() for nc in not_cues for x in nc.finditer(text[lo:m.end()])):
+                    continue
                 if not inside(m.start(), unsure) and (
                         self.neg.negative(p.pattern) or not self.neg.negated(text, spans, m.start(), m.end())):
                     return FactValue(0.0, m.group(0).strip(), "pattern")
@@ -668,6 +698,7 @@ class FactReader:
                 low = min(fv.value) if isinstance(fv.value, tuple) else fv.value  # a band: its lower end
                 truth = bool(fv.value) if spec.type == "bool" else float(low) > 0
                 for other, value in (spec.implies.true if truth else spec.implies.false).items():
-                    if other not in facts.values:
+                    held = facts.values.get(other)
+                    if held is None or (held.weak and held.value != value and not fv.weak):
                         facts.values[other] = FactValue(value, f"{fid} = {str(fv.value).lower()}", "implied")
                         changed = True

@@ -243,6 +243,9 @@ class Term(_Strict):
     # The narrower terms it divides into (an AI business operator is a developer or a using operator): where it holds,
     # the answer names the one the facts decide
     kinds: list[str] = Field(default_factory=list)
+    # The duty a question whether this term holds leads to ("is it high-impact?": review it in advance): its rule is
+    # said after the verdict where it binds the asker.
+    then_duty: str | None = None
 
 
 class Area(_Strict):
@@ -629,10 +632,14 @@ class Negation(_Strict):
     in_pattern: list[str]
     clause_break: list[str]
     unsure: list[str]  # a sentence saying the asker does not know, or that it varies: what it states is not a fact
+    # words like `unsure` that speak of what may befall the asker, not of its facts ("과태료 나올 수도 있다고 들었어요")
+    unsure_not: list[str] = Field(default_factory=list)
     # a sentence reporting what someone else claims, put to kaia to check: what it states is no fact of the case
     claimed: list[str] = Field(default_factory=list)
     # what follows a quotation of the law's own words ("the 'student evaluation' category", "'보건의료' 영역")
     quotes_law: list[str] = Field(default_factory=list)
+    # what comes before a quotation of the law's term in a question ("Is this 'generative AI'…?", "count as 'high-impact'")
+    quotes_term_before: list[str] = Field(default_factory=list)
     list_joiners: list[str]  # the words that may stand alone between the items of a negated list ("…, hiring or …")
     before_phrase: list[str] = Field(default_factory=list)  # a phrase denying what follows ("nothing to do with")
     noun_list_ko: list[str] = Field(default_factory=list)  # Korean particles joining nouns a later negation denies
@@ -648,7 +655,7 @@ class Negation(_Strict):
     # is as sure as one read as written
     word_ko: list[str] = Field(default_factory=list)
 
-    _check = field_validator("before", "after", "in_pattern", "clause_break", "unsure", "before_phrase",
+    _check = field_validator("before", "after", "in_pattern", "clause_break", "unsure", "unsure_not", "before_phrase",
                              "after_phrase_ko")(
         classmethod(lambda cls, v: _compile(v)))
 
@@ -807,6 +814,9 @@ class Knowledge:
                     if n in self.terms and n not in seen:
                         seen.add(n)
                         stack.append(n)
+        for t in self.terms.values():
+            if t.then_duty is not None and t.then_duty not in self.duties:
+                raise KnowledgeError(f"duties.toml term {t.id}: then_duty names unknown duty {t.then_duty!r}")
         for row in self.schedule.row:
             if row.duty and row.duty not in self.duties:
                 raise KnowledgeError(f"duties.toml fine schedule row {row.id}: unknown duty {row.duty!r}")

@@ -502,6 +502,15 @@ def test_a_figure_the_map_decides_is_answered_beside_the_missing_counting_notice
     assert any(c.doc == "decree" and c.article == "24" for c in ans.citations)
 
 
+def test_a_figure_above_the_threshold_is_answered_with_what_else_it_turns_on(assistant):
+    # "does that number alone bring the duties?": the Decree's other criteria decide, whatever the counting notice
+    # (not in the corpus) says; the answer names the notice rather than declining
+    ans = assistant.ask("국내 AI 연구소입니다. 이번에 사전학습한 자체 모델의 누적 연산량이 대략 3×10^26 FLOPs 나왔어요. 이 숫자만으로 안전성 확보 "
+                        "의무 대상이 되는 건가요?")
+    assert not ans.abstained and ans.verdict in ("depends", "no"), ans.answer[:300]
+    assert "연산량 산정 방법에 관한 과학기술정보통신부 고시" in ans.answer
+
+
 @pytest.mark.parametrize("question, verdict", [
     # Decree Art. 28(1) and Act Art. 35(1) gained the words on AI-vulnerable groups in the wording in force from
     # 2026-07-21: a date before it did not have them, a date after it does.

@@ -951,9 +951,59 @@ def test_questions_worded_from_held_outs_52_to_56(r, question, verdict):
      "Is that high-impact AI?", "depends"),
     ("Our model scores personal-loan applicants; the loan officer looks at the score only for reference and decides "
      "on income and repayment history. Is that high-impact AI?", "no"),
+    # written from held-outs 65 and 66, session 21: "rules don't reach us. Right?" of a business serving Koreans;
+    # stamping "AI-generated" is labelling; "…표시 안 하고 그냥 보내도 되는 거죠?" asks leave to skip the label, and the
+    # negation there is the label's, not the voice model's
+    ("We're a Lisbon studio with no Korean office; our AI chat app is localised in Korean and has 60,000 Korean users. "
+     "We figure Korean AI regulations simply don't reach us. Right?", "no"),
+    ("Two-person print shop: we use Midjourney to make poster drafts, touch them up by hand and hang the finished posters "
+     "in our shop window. Someone said the new AI law means we have to stamp 'AI-generated' on every poster. Is that right?",
+     "no"),
+    ("게임사 사운드팀이에요. 성우 목소리로 학습한 음성합성 모델을 직접 만들어서 유료 앱 이용자한테 캐릭터 음성 메시지를 자동으로 보내요. 실제 녹음이랑 "
+     "구분이 거의 안 돼요. 이용자들도 대충 알 테니 따로 AI 생성 표시 안 하고 그냥 보내도 되는 거죠?", "no"),
+    # "예외로 봐도 되는 거죠?" asks whether the exemption holds (not for leave to act); separate businesses logging in
+    # stand against a word calling the tool internal
+    ("회계팀 직원 다섯 명만 사내에서 쓰는 생성형 AI 보고서 도우미예요. 밖으로는 안 나가요. 내부 업무용이니까 사전 고지 의무 예외로 봐도 되는 거죠?",
+     "yes"),
+    ("제과 프랜차이즈 본사입니다. 생성형 AI로 신제품 소개글을 써 주는 툴을 만들었는데 본사 마케팅팀뿐 아니라 대리점(각자 별도 사업자)도 로그인해서 "
+     "씁니다. 우리끼리 쓰는 내부 업무용이니까 사전 고지 의무 예외로 봐도 되는 거죠?", "no"),
+    # written from held-outs 67 and 68: the AI meeting people outside (answering passengers, a family typing in,
+    # sold to media outlets); a score is not generated content; a total made "in total"; a small AI share is not the
+    # company's revenue; uses outside the listed areas; a fine "might" come is no doubt of the facts; "반값 되는 거죠?"
+    ("We run a small lake-cruise company. There's now a chat box on our booking page, running on a big LLM through an "
+     "API, that answers passengers about departure times and refunds. Do we have to tell them up front it's an AI?",
+     "yes"),
+    ("Horse-racing data startup: our gradient-boosting model outputs a probability for each runner, which we sell to "
+     "broadcasters. It doesn't write text or draw anything. Is this 'generative AI' so that we'd have to label "
+     "every output?", "no"),
+    ("Small games studio in Lyon with no office or staff in Korea. Our AI pet app is on Korean app stores; last year "
+     "we made about EUR 2 million in total, all of it from the app, and Korean daily users averaged around 30,000. "
+     "We've never been fined in Korea. Do we have to appoint a domestic agent?", "no"),
+    ("일본 본사 소프트웨어 회사입니다. 한국엔 지사가 없어요. 작년 전체 매출이 한화로 1.5조원쯤인데 AI 기능 매출은 얼마 안 됩니다. 한국 고객도 "
+     "AI 기능을 씁니다. 국내대리인을 지정해야 하나요?", "yes"),
+    ("Our rowing club uses an AI camera that logs each athlete's stroke rate and running distance in training. Only "
+     "the coaches look at it. Is that high-impact AI?", "no"),
+    ("구청 복지과인데요, AI가 긴급지원 신청서를 먼저 훑어서 빠진 서류 목록만 뽑아 줍니다. 지원 여부는 담당 공무원이 서류 보고 직접 결정해요. 이것도 "
+     "고영향 인공지능인가요?", "no"),
+    ("직원 7명인 소상공인인데요, 상담 챗봇에 AI 고지를 빼먹어서 과태료 나올 수도 있다고 들었어요. 작은 가게면 좀 깎아주기도 하나요?", "yes"),
+    ("직원 40명 스타트업이에요. AI 고지를 안 해서 처음 적발됐는데 중소기업은 과태료 절반으로 깎아준다던데 저희도 반값 되는 거죠?", "depends"),
+    ("Our AI sticker app, made in Jakarta by a company with no Korean entity, is suddenly huge with Korean students. "
+     "Does the Korean AI Act even apply to a foreign company like us?", "yes"),
 ])
 def test_questions_worded_from_held_outs_57_to_62(r, question, verdict):
     verdict_lead(r, question, verdict, TODAY)
+
+
+def test_a_high_impact_question_of_ones_own_ai_ends_with_the_review_in_advance(r):
+    # whatever the verdict, an operator providing the AI must review in advance whether it is high-impact (Art. 33(1))
+    for q in ("We build a loan-scoring model and sell it to banks. Is it high-impact AI?",
+              "We make a floor-cleaning robot that avoids obstacles with a camera and sell it to supermarkets. Is it "
+              "high-impact AI?"):
+        lead = lead_for(r, q)
+        assert lead is not None and any("[act:33:1]" in line for line in lead.lines[1:]), lead and lead.lines
+    user = lead_for(r, "Our HR team uses an off-the-shelf tool that scores job applicants; we don't sell it. Is it "
+                       "high-impact AI?")
+    assert user is None or not any("[act:33:1]" in line for line in user.lines)
 
 
 def test_a_listed_area_cited_by_its_sub_item_is_answered_only_for_that_area(r):
