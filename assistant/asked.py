@@ -15,13 +15,14 @@ from corpus.citations import find_citations
 from corpus.knowledge import Knowledge, one_of
 from corpus.numbers import days_between, month_only, quantities
 
-from assistant.facts import SENTENCE_BREAK, Negations, normalise, stop_after
+from assistant.facts import SENTENCE_BREAK, Negations, normalise, stop_after, to_be_done_span
 
 YESNO, LIST, OTHER = "yesno", "list", "other"
 # Retrieval's support for an entry: its provisions at rank 1, 2, 3 among the candidates.
 RANK_WEIGHT = (1.0, 0.6, 0.4)
 CUE_WEIGHT = 2.0
 SENTENCE_WEIGHT = 1.0
+TODO_WEIGHT = 0.5  # a duty named in what the asking sentence asks to be done
 CITED_WEIGHT = 1.0  # a duty resting on a provision the asking sentence cites by number
 MIN_SCORE = 1.0  # below this no entry is the subject: the answer stands on the provisions alone
 COMPARED_WITHIN = 40  # characters before a duty's name read for words setting it beside another as a comparison
@@ -121,6 +122,9 @@ class QuestionReader:
                             for x in knowledge.allowances]
         self._required = {x.id for x in knowledge.allowances if x.required}
         self._neg = Negations(knowledge.phrasing.negation, knowledge.phrasing.sentence.before_number)
+        self._to_be_done = [re.compile(p, re.I) for p in knowledge.phrasing.sentence.to_be_done]
+        self._turn_ko = re.compile(one_of(knowledge.phrasing.sentence.turn_ko)) \
+            if knowledge.phrasing.sentence.turn_ko else None
         sentence = knowledge.phrasing.sentence
         self._asks = [re.compile(p) for p in sentence.asks]
         self._embedded = re.compile(one_of(sentence.embedded_question))
@@ -439,6 +443,11 @@ class QuestionReader:
             return CITED_WEIGHT if any(related(c, o) for c in cited for o in own) else 0.0
 
         scored: list[tuple[float, tuple[int, int], int, str, str]] = []
+        sent_at = text.rfind(sentence.strip()) if sentence.strip() else -1
+        # what the asking sentence asks to be done ("…그래도 AI가 만든 거라는 표시를 해야 돼요?") names the duty, before
+        # one its other clause names ("딥페이크도 아니고")
+        todo = to_be_done_span(text, self._neg.clauses(text), self._to_be_done, self._turn_ko) \
+            if asked.obligation else None
         for i, (did, pats, own) in enumerate(self._duties):
             # (a duty the story says was kept is not the one asked about)
             cues = sum(1 for p in pats if any(not self._kept_after(text, m.end()) for m in p.finditer(text)))
@@ -450,9 +459,14 @@ class QuestionReader:
             # then the duty named in more words ("영향평가를 거친 제품을 우선 고려": the preference, not the assessment)
             span = max((len(m.group(0)) for p in pats for m in p.finditer(sentence)), default=0)
             # The duty the asking sentence names is the one asked about, before one named in the story around it.
-            in_sentence = SENTENCE_WEIGHT if any(p.search(sentence) for p in pats) else 0.0
+            # (or whose words run on into it: "only one has done an impact assessment. Are we supposed to favour
+            # that one?" names the preference)
+            in_sentence = SENTENCE_WEIGHT if any(p.search(sentence) for p in pats) or (sent_at > 0 and any(
+                m.start() < sent_at < m.end() for p in pats for m in p.finditer(text))) else 0.0
+            done = TODO_WEIGHT if todo and any(todo[0] <= m.start() < todo[1] for p in pats
+                                               for m in p.finditer(text)) else 0.0
             scored.append((CUE_WEIGHT * min(cues, 2) + support(own) + (0.5 if asked.obligation else 0.0) + in_sentence
-                           + cited_weight(own),
+                           + cited_weight(own) + done,
                            (words, span), -i, "duty", did))
         for i, (tid, pats, own) in enumerate(self._classify):
             cues = sum(1 for p in pats if p.search(text))

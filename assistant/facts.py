@@ -238,6 +238,26 @@ def _cue_denied(text: str, m: re.Match[str], not_cues: list[re.Pattern[str]]) ->
     return any(x.end() == len(window) for nc in not_cues for x in nc.finditer(window))
 
 
+def to_be_done_span(text: str, spans: list[tuple[int, int]], patterns: list[re.Pattern[str]],
+                    turn: re.Pattern[str] | None = None) -> tuple[int, int] | None:
+    """Where the last question of `text` says what it asks to be done: after "do we need to" in English, the clause
+    before "…해야 하나요" in Korean, from the last `turn` in it (None when it asks no obligation). `spans`: the
+    clauses of `text`."""
+    a = _last_sentence_start(text)
+    sentence = text[a:]
+    for p in patterns:
+        m = p.search(sentence)
+        if m is None:
+            continue
+        if re.search(r"[가-힣]", m.group(0)):
+            c = max(_clause_of(spans, a + m.start())[0], a)
+            # (from the last "…인데," before it: "딥페이크도 아니고 누가 봐도 그림인데, 그래도 표시를 해야 돼요?")
+            c = max([c] + [x.end() for x in turn.finditer(text, c, a + m.start())] if turn is not None else [c])
+            return (c, a + m.start())
+        return (a + m.end(), len(text))
+    return None
+
+
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     """`text` with the characters of `spans` turned to spaces (offsets kept)."""
     chars = list(text)
@@ -311,6 +331,8 @@ class FactReader:
             for side, exs in ((True, f.examples.true), (False, f.examples.false)) for ex in exs]
         self._restated = {f.id for f in knowledge.facts.values() if f.restated_by_duty}
         self._to_be_done = [re.compile(p, re.I) for p in knowledge.phrasing.sentence.to_be_done]
+        self._turn_ko = re.compile(one_of(knowledge.phrasing.sentence.turn_ko)) \
+            if knowledge.phrasing.sentence.turn_ko else None
         self._example_vectors: Any = None
         self._lock = threading.Lock()
 
@@ -405,19 +427,7 @@ class FactReader:
         return [m.span() for m in _QUOTED.finditer(text, a) if self.neg.quotes_term(text, m.start(), m.end(), a)]
 
     def _to_be_done_span(self, text: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
-        """Where the last question of `text` says what it asks to be done: after "do we need to" in English, the
-        clause before "…해야 하나요" in Korean (None when it asks no obligation)."""
-        a = _last_sentence_start(text)
-        sentence = text[a:]
-        for p in self._to_be_done:
-            m = p.search(sentence)
-            if m is None:
-                continue
-            if re.search(r"[가-힣]", m.group(0)):
-                c = _clause_of(spans, a + m.start())[0]
-                return (max(c, a), a + m.start())
-            return (a + m.end(), len(text))
-        return None
+        return to_be_done_span(text, spans, self._to_be_done, self._turn_ko)
 
     def read_examples(self, question: str, facts: Facts, wanted: set[str]) -> Facts:
         """`facts` with the `wanted` facts it leaves unknown read from the described examples (the same object
@@ -518,6 +528,10 @@ class FactReader:
                 facts.area = aid
                 facts.values["high_impact_area"] = FactValue(True, live[0].group(0).strip(), "area")
                 return
+            # (a limited use in a sentence saying it is not settled — "고등학교에 들어갈지, 성인 대상 자격증 학원에
+            # 들어갈지는 정해진 게 없어요" — leaves the area open rather than ruling it out)
+            undecided = undecided or any(inside(m.start(), unsure) for m in lims)
+            lims = [m for m in lims if not inside(m.start(), unsure)]
             if limited is None:
                 # (a use the area lists only in its setting counts only where nothing else of the area was found)
                 outside = [] if lims or hits else [m for p in self._setting_only[aid] for m in p.finditer(text)

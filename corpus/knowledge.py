@@ -611,6 +611,9 @@ class Sentences(_Strict):
     # What an obligation question asks to be done starts after these words ("do we need to …", "…해야 하나요"):
     # it restates the duty, not the asker's facts.
     to_be_done: list[str] = Field(default_factory=list)
+    # a Korean clause ending that turns to what is asked ("…그림인데, 그래도 표시를 해야 돼요?"): what is asked to be done
+    # starts after the last one
+    turn_ko: list[str] = Field(default_factory=list)
     # How a question states the exchange rate it used ("KRW 1,400/USD", "달러당 1,400원"): `{currency}` stands for a
     # currency's words, the group `rate` for the won per unit.
     stated_rate: list[str] = Field(default_factory=list)

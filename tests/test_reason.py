@@ -989,6 +989,36 @@ def test_questions_worded_from_held_outs_52_to_56(r, question, verdict):
     ("직원 40명 스타트업이에요. AI 고지를 안 해서 처음 적발됐는데 중소기업은 과태료 절반으로 깎아준다던데 저희도 반값 되는 거죠?", "depends"),
     ("Our AI sticker app, made in Jakarta by a company with no Korean entity, is suddenly huge with Korean students. "
      "Does the Korean AI Act even apply to a foreign company like us?", "yes"),
+    # written from held-outs 69 and 70 (studied after their first runs): the preference named where the asking
+    # sentence continues the story's words; uses outside the areas; a bus the AI drives with passengers; a Seoul
+    # office; a notice written on the screen; nothing generated; an app launched for the asker's customers; a label
+    # asked after denying a deepfake; an AI service's own revenue; a reseller that may; not knowing what runs it
+    ("I work for a county office. We're buying an AI tool that decides who is eligible for a rent subsidy, which we "
+     "understand is high-impact. Only one of the two bidders has done an impact assessment. Must we give that one "
+     "priority?", "yes"),
+    ("양돈 농장인데 센서 달아서 AI가 사료량을 자동으로 조절해줘요. 이것도 고영향 AI라서 무슨 신고 같은 거 해야 되나요?", "no"),
+    ("Our ferry line is trialling a system where the AI itself steers the ferry across the bay with passengers on "
+     "board and a captain on standby. Is that high-impact AI?", "yes"),
+    ("싱가포르에 본사 있는 AI 번역 앱 회사인데 서울 성수에 영업소를 두고 있어요. 한국 이용자가 하루 평균 150만 명인데 국내대리인을 지정해야 하나요?",
+     "no"),
+    ("치과 예약 챗봇 이름이 'AI 예약도우미'고 창 맨 위에 'AI가 답변합니다'라고 써놨어요. 그래도 따로 AI 고지 문구를 넣어야 하나요?", "no"),
+    ("빨래방 앱에 'AI 얼룩 분류' 기능이 있어요. 사진을 찍으면 얼룩 종류를 분류해 보여주는 게 전부고 글이나 그림을 새로 만들어내는 건 없어요. "
+     "이것도 AI라고 미리 고지해야 하나요?", "no"),
+    ("We're a small portrait studio and we've launched an app for our customers: they upload selfies and the app "
+     "(our own model) generates lifelike video greetings of them. Do we need to label those videos as AI-made?",
+     "yes"),
+    ("문장을 넣으면 동물 캐릭터 스티커를 그려 주는 앱을 운영해요. 실제 사진 같은 딥페이크도 아니고 누가 봐도 그림인데, 그래도 AI가 만든 거라는 "
+     "표시를 해야 돼요?", "yes"),
+    ("US fitness app, no office or address in Korea. Our AI coaching service brought in about USD 9 million last "
+     "year (total company revenue around USD 50 million); Korean daily users are well under a million. Do we need "
+     "a Korean domestic agent?", "yes"),
+    ("We're a Dutch firm selling an AI defect-detection model to factories, B2B only. None of our direct customers "
+     "are in Korea, but a distributor in Hong Kong may resell it. Does the Korean AI Basic Act apply to us?",
+     "depends"),
+    ("Our dental clinic's website vendor added a chat widget that answers questions about prices. Honestly I don't "
+     "know what's behind it. Do we have to tell visitors it's AI?", "depends"),
+    ("직원 15명짜리 채용 플랫폼이에요. AI로 지원자를 걸러서 고영향 책무를 이행해야 하는데 여력이 없어요. 저희 같은 중소기업도 정부가 이행을 "
+     "도와주는 게 있나요?", "yes"),
 ])
 def test_questions_worded_from_held_outs_57_to_62(r, question, verdict):
     verdict_lead(r, question, verdict, TODAY)
