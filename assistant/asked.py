@@ -463,7 +463,7 @@ class QuestionReader:
             # that one?" names the preference)
             in_sentence = SENTENCE_WEIGHT if any(p.search(sentence) for p in pats) or (sent_at > 0 and any(
                 m.start() < sent_at < m.end() for p in pats for m in p.finditer(text))) else 0.0
-            done = TODO_WEIGHT if todo and any(todo[0] <= m.start() < todo[1] for p in pats
+            done = TODO_WEIGHT if todo and any(m.start() < todo[1] and todo[0] < m.end() for p in pats
                                                for m in p.finditer(text)) else 0.0
             scored.append((CUE_WEIGHT * min(cues, 2) + support(own) + (0.5 if asked.obligation else 0.0) + in_sentence
                            + cited_weight(own) + done,

@@ -746,7 +746,10 @@ class Composer(_FineSchedule):
         if asked.form == LIST:
             lead = self.list_lead(facts, lang, as_of)
             if asked.yesno_list:  # "do we have any obligations?": yes if one binds, no if none can
-                found = {d.status for d in lead.duties if self.k.duties[d.id].type in ("duty", "endeavour")}
+                # (a duty that applies to whoever asks of its own AI — the review in advance — binds only an
+                # operator: whether the asker is one decides it)
+                found = {self._bound(d.status, self.k.duties[d.id], facts) for d in lead.duties
+                         if self.k.duties[d.id].type in ("duty", "endeavour")}
                 lead.verdict = "yes" if APPLIES in found else "depends" if DEPENDS in found else "no"
             return lead
         if asked.kind == "classify" and asked.subject == "listed_area" and self._other_area_cited(asked, facts):
@@ -791,6 +794,13 @@ class Composer(_FineSchedule):
             first = lead.lines[0].split(" — ", 1)
             lead.lines[0] = f"{word} — {first[1]}" if len(first) == 2 else lead.lines[0]
         return lead
+
+    def _bound(self, status: str, duty: Duty, facts: Facts) -> str:
+        """A duty's status as it binds the asker: one that applies binds only where the asker is whom it binds."""
+        if status != APPLIES:
+            return status
+        bound = self.r.term(duty.binds, facts)
+        return APPLIES if bound is True else DEPENDS if bound is None else NOT_APPLY
 
     def _eased_only(self, asked: Asked, facts: Facts) -> tuple[Duty, Note] | None:
         """For a question whether the duty may be skipped, a note of the duty asked about (or of one narrowing it)

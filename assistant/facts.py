@@ -455,7 +455,7 @@ class FactReader:
 
     def _by_patterns(self, fid: str, text: str, spans: list[tuple[int, int]],
                      unsure: list[tuple[int, int]]) -> FactValue | None:
-        found: list[tuple[bool, int, int, str, bool, bool, bool]] = []
+        found: list[tuple[bool, int, int, str, bool, bool, bool, bool]] = []
         for p, side, negative, opens in self._patterns[fid]:
             for m in p.finditer(text):
                 if inside(m.start(), unsure):
@@ -469,11 +469,15 @@ class FactReader:
                 # a Korean negation a word or two on ("AI 생성 표시 안 해도") may be another word's; one in the
                 # matched word itself ("생성형이 아니고") is not
                 weak = flip and not self.neg.in_word(text, m.end()) and bool(re.search(r"[가-힣]", m.group(0)))
-                found.append((side != flip, m.start(), m.end(), m.group(0), negative, weak, opens and not flip))
+                found.append((side != flip, m.start(), m.end(), m.group(0), negative, weak, opens and not flip, flip))
         # A negative reading overlapping an opposite one ("we don't show any message saying it is AI-made" against
-        # "message … AI") is the same words read with their negation: the negative one stands.
+        # "message … AI") is the same words read with their negation: the negative one stands. So does one a
+        # negation turned round that takes in the other's words ("주민들한테는 이 AI를 제공하거나 보여주는 거 전혀
+        # 없어요" against "주민들한테").
         votes = [(v[0], v[1], v[3], v[5], v[6]) for v in found
-                 if v[4] or not any(n[4] and n[0] != v[0] and n[1] < v[2] and v[1] < n[2] for n in found)]
+                 if v[4] or not any(n[0] != v[0] and (
+                     (n[4] and n[1] < v[2] and v[1] < n[2])
+                     or (n[7] and n[1] <= v[1] and v[2] <= n[2] and n[2] - n[1] > v[2] - v[1])) for n in found)]
         if not votes:
             for p, side in self._weak.get(fid, []):
                 m = p.search(text)

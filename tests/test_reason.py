@@ -1019,6 +1019,29 @@ def test_questions_worded_from_held_outs_52_to_56(r, question, verdict):
      "know what's behind it. Do we have to tell visitors it's AI?", "depends"),
     ("직원 15명짜리 채용 플랫폼이에요. AI로 지원자를 걸러서 고영향 책무를 이행해야 하는데 여력이 없어요. 저희 같은 중소기업도 정부가 이행을 "
      "도와주는 게 있나요?", "yes"),
+    # written from held-outs 71 and 72 (studied after their first runs): a system "that will decide eligibility";
+    # new pictures made for customers; a service started; a Seoul branch "registered"; fans who type in and get a
+    # voice message made; visitors who speak into a mic; a big banner across an artwork's projection
+    ("I'm in procurement at a county office. We're about to buy an AI system that will decide eligibility for a "
+     "childcare subsidy. One vendor has done a fundamental-rights impact assessment, the other hasn't. Are we "
+     "required to favour the one that did?", "yes"),
+    ("네일숍 세 곳을 하는데, 손님이 손 사진 올리면 새 네일 디자인 입힌 사진을 만들어 보여주는 앱을 만들었어요(외부 AI API 붙여서요). 예약 손님들한테 "
+     "다 깔아드리는데, 이 앱 쓰기 전에 AI로 돌아간다고 미리 알려드려야 하나요?", "yes"),
+    ("캐나다 AI 회사인데 부산 해운대에 한국 지사(영업소) 등록해서 직원 8명이 일해요. 한국 하루 이용자는 150만명 넘어요. 따로 국내대리인을 "
+     "지정해야 하나요?", "no"),
+    ("We're a small media-art studio. In our exhibition an AI system turns each visitor's face into a lifelike video "
+     "projected on the wall; it is the artwork itself. Do we have to put a big 'AI GENERATED' banner across the "
+     "projection?", "no"),
+    # a negation turning round a longer reading takes the shorter one in it along ("주민들한테는 … 제공하거나 보여주는 거
+    # 전혀 없어요"); "되는지 안 되는지" denies nothing; a score taken as it is; "exempt from the AI Act"
+    ("마을 부녀회 총무예요. 회의록 정리랑 안내문 초안 쓰는 데 생성형 AI를 총무 둘만 쓰고 있어요. 회원들한테는 이 AI를 제공하거나 보여주는 거 전혀 "
+     "없어요. 이것도 AI 고지나 표시 해야 돼요?", "no"),
+    ("군청 복지팀입니다. 장애인 활동지원 바우처 신청서를 넣으면 AI가 자격 되는지 안 되는지 판정하고 그대로 통보하는 걸 검토 중이에요. 이런 것도 "
+     "고영향 AI에 들어가나요?", "yes"),
+    ("Edtech founder here. We sell an AI essay grader to high schools; teachers accept the score as is and it goes "
+     "into the students' report cards. Does that make ours a high-impact system?", "yes"),
+    ("We're a defence contractor. Our AI radar-analysis model was built for the air force, but we also license the "
+     "same model to commercial airports. Are we exempt from the AI Act because it's defence tech?", "no"),
 ])
 def test_questions_worded_from_held_outs_57_to_62(r, question, verdict):
     verdict_lead(r, question, verdict, TODAY)
@@ -1034,6 +1057,13 @@ def test_a_high_impact_question_of_ones_own_ai_ends_with_the_review_in_advance(r
     user = lead_for(r, "Our HR team uses an off-the-shelf tool that scores job applicants; we don't sell it. Is it "
                        "high-impact AI?")
     assert user is None or not any("[act:33:1]" in line for line in user.lines)
+
+
+def test_any_obligations_of_one_who_only_uses_ai_is_not_yes(r):
+    # the review in advance applies to whoever asks of its own AI, but binds only an operator
+    lead = lead_for(r, "I'm the secretary of a hiking club. I use ChatGPT to help draft our newsletters and then we "
+                       "print and hand them out. Does the club have AI Act obligations because of that?")
+    assert lead is not None and lead.verdict in ("no", "depends"), lead and lead.lines
 
 
 def test_a_listed_area_cited_by_its_sub_item_is_answered_only_for_that_area(r):
