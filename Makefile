@@ -117,6 +117,12 @@ eval: setup
 	$(BIN)/kaia eval --baseline --questions eval/heldout64.jsonl --out eval/report-heldout64
 	$(BIN)/kaia eval --baseline --questions eval/heldout65.jsonl --out eval/report-heldout65
 	$(BIN)/kaia eval --baseline --questions eval/heldout66.jsonl --out eval/report-heldout66
+	$(BIN)/kaia eval --baseline --questions eval/heldout67.jsonl --out eval/report-heldout67
+	$(BIN)/kaia eval --baseline --questions eval/heldout68.jsonl --out eval/report-heldout68
+	$(BIN)/kaia eval --baseline --questions eval/heldout69.jsonl --out eval/report-heldout69
+	$(BIN)/kaia eval --baseline --questions eval/heldout70.jsonl --out eval/report-heldout70
+	$(BIN)/kaia eval --baseline --questions eval/heldout71.jsonl --out eval/report-heldout71
+	$(BIN)/kaia eval --baseline --questions eval/heldout72.jsonl --out eval/report-heldout72
 	$(BIN)/python eval/readme_tables.py
 
 clean:

@@ -266,12 +266,14 @@ class Assistant:
             # "신용정보법 제35조의2 … 이행한 걸로 봐주나요?": the articles are another law's, which the provision the
             # verdict rests on names (Decree Annex 1); they are not missing from this corpus.
             decision = Decision(False, "ok")
+        stated = state.get("facts") is not None and any(v.how == "figure" for v in state["facts"].values.values())
         if decision.abstain and decision.reason == "missing-document" and lead is not None and \
-                lead.verdict is not None and (asked.obligation or asked.classification) and \
-                not (asked.sanction or asked.counts):
+                (lead.verdict in ("yes", "no") or (lead.verdict == "depends" and stated)) and \
+                (asked.obligation or asked.classification) and not (asked.sanction or asked.counts):
             # The map decides on the figures the question states ("3×10^25 FLOPs": are we subject to the safety
             # duties?), or says what else it turns on ("2×10^26: does that number alone bring them?" — the Decree's
-            # other criteria); the document the corpus lacks (how compute is counted) is named beside the answer,
+            # other criteria: a "depends" only where a figure is stated — "does fine-tuning compute add to it?" asks the
+            # notice itself); the document the corpus lacks (how compute is counted) is named beside the answer,
             # which says it takes the figures as stated, rather than declining in its place.
             lead.notes.append(MISSING_BESIDE[a.lang == "ko"].format(detail=decision.detail))
             decision = Decision(False, "ok")
