@@ -123,6 +123,8 @@ eval: setup
 	$(BIN)/kaia eval --baseline --questions eval/heldout70.jsonl --out eval/report-heldout70
 	$(BIN)/kaia eval --baseline --questions eval/heldout71.jsonl --out eval/report-heldout71
 	$(BIN)/kaia eval --baseline --questions eval/heldout72.jsonl --out eval/report-heldout72
+	$(BIN)/kaia eval --baseline --questions eval/heldout73.jsonl --out eval/report-heldout73
+	$(BIN)/kaia eval --baseline --questions eval/heldout74.jsonl --out eval/report-heldout74
 	$(BIN)/python eval/readme_tables.py
 
 clean:

@@ -1042,6 +1042,9 @@ def test_questions_worded_from_held_outs_52_to_56(r, question, verdict):
      "into the students' report cards. Does that make ours a high-impact system?", "yes"),
     ("We're a defence contractor. Our AI radar-analysis model was built for the air force, but we also license the "
      "same model to commercial airports. Are we exempt from the AI Act because it's defence tech?", "no"),
+    # written from held-out 73: a duty named only to compare with ("like forgetting the notice") is not the one asked
+    ("If we forget to label the pictures our AI app generates, is that fined just like forgetting the upfront AI "
+     "notice?", "no"),
 ])
 def test_questions_worded_from_held_outs_57_to_62(r, question, verdict):
     verdict_lead(r, question, verdict, TODAY)
