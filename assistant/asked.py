@@ -15,7 +15,7 @@ from corpus.citations import find_citations
 from corpus.knowledge import Knowledge, one_of
 from corpus.numbers import days_between, month_only, quantities
 
-from assistant.facts import SENTENCE_BREAK, Negations, normalise, stop_after, to_be_done_span
+from assistant.facts import SENTENCE_BREAK, Negations, ToBeDone, normalise, stop_after
 
 YESNO, LIST, OTHER = "yesno", "list", "other"
 # Retrieval's support for an entry: its provisions at rank 1, 2, 3 among the candidates.
@@ -122,9 +122,7 @@ class QuestionReader:
                             for x in knowledge.allowances]
         self._required = {x.id for x in knowledge.allowances if x.required}
         self._neg = Negations(knowledge.phrasing.negation, knowledge.phrasing.sentence.before_number)
-        self._to_be_done = [re.compile(p, re.I) for p in knowledge.phrasing.sentence.to_be_done]
-        self._turn_ko = re.compile(one_of(knowledge.phrasing.sentence.turn_ko)) \
-            if knowledge.phrasing.sentence.turn_ko else None
+        self._to_be_done = ToBeDone(knowledge.phrasing.sentence)
         sentence = knowledge.phrasing.sentence
         self._asks = [re.compile(p) for p in sentence.asks]
         self._embedded = re.compile(one_of(sentence.embedded_question))
@@ -446,25 +444,25 @@ class QuestionReader:
         sent_at = text.rfind(sentence.strip()) if sentence.strip() else -1
         # what the asking sentence asks to be done ("…그래도 AI가 만든 거라는 표시를 해야 돼요?") names the duty, before
         # one its other clause names ("딥페이크도 아니고")
-        todo = to_be_done_span(text, self._neg.clauses(text), self._to_be_done, self._turn_ko) \
-            if asked.obligation else None
+        todo = self._to_be_done.span(text, self._neg.clauses(text)) if asked.obligation else None
         for i, (did, pats, own) in enumerate(self._duties):
+            found = [list(p.finditer(text)) for p in pats]  # each pattern's matches, read once
             # (a duty the story says was kept is not the one asked about)
-            cues = sum(1 for p in pats if any(not self._kept_after(text, m.end()) for m in p.finditer(text)))
+            cues = sum(1 for ms in found if any(not self._kept_after(text, m.end()) for m in ms))
             if not cues:
                 continue  # a duty is asked about in words; retrieval only chooses between the ones named
+            matches = [m for ms in found for m in ms]
             # On a tie, the duty named by more distinct words: "clones voices so they sound real" names the realistic-
             # output duty twice, "disclosure" the notice duty once.
-            words = len({m.group(0) for p in pats for m in p.finditer(text)})
+            words = len({m.group(0) for m in matches})
             # then the duty named in more words ("영향평가를 거친 제품을 우선 고려": the preference, not the assessment)
             span = max((len(m.group(0)) for p in pats for m in p.finditer(sentence)), default=0)
             # The duty the asking sentence names is the one asked about, before one named in the story around it.
             # (or whose words run on into it: "only one has done an impact assessment. Are we supposed to favour
             # that one?" names the preference)
             in_sentence = SENTENCE_WEIGHT if any(p.search(sentence) for p in pats) or (sent_at > 0 and any(
-                m.start() < sent_at < m.end() for p in pats for m in p.finditer(text))) else 0.0
-            done = TODO_WEIGHT if todo and any(m.start() < todo[1] and todo[0] < m.end() for p in pats
-                                               for m in p.finditer(text)) else 0.0
+                m.start() < sent_at < m.end() for m in matches)) else 0.0
+            done = TODO_WEIGHT if todo and any(m.start() < todo[1] and todo[0] < m.end() for m in matches) else 0.0
             scored.append((CUE_WEIGHT * min(cues, 2) + support(own) + (0.5 if asked.obligation else 0.0) + in_sentence
                            + cited_weight(own) + done,
                            (words, span), -i, "duty", did))

@@ -427,8 +427,7 @@ class Composer(_FineSchedule):
                 sep = ": " if lang == "ko" else " "
                 lines.append(f"- {word}{sep}{_t(d.name, lang)} {_marks(d.rests_on)}.")
         then = self.k.duties.get(term.then_duty or "")
-        if then is not None and self.r.duty(then, facts, as_of).status == APPLIES and \
-                self.r.term(then.binds, facts) is True:
+        if then is not None and self._bound(self.r.duty(then, facts, as_of).status, then, facts) == APPLIES:
             lines.append(f"- {_t(then.plain.rule, lang)}")  # what the asker does about it, whatever the answer
         return Lead(verdict, lines, duties, notes=self._guidance_notes(self._terms_in(status, None, facts), facts, lang))
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Callable, Iterable
 
-from corpus.knowledge import FactSpec, Knowledge, Negation, one_of
+from corpus.knowledge import FactSpec, Knowledge, Negation, Sentences, one_of
 from corpus.numbers import (day_range, days_between, names_threshold, quantities, range_end, scaled, unit_follows,
                             upper_bound)
 
@@ -232,30 +232,47 @@ def inside(pos: int, spans: list[tuple[int, int]] | None) -> bool:
     return any(a <= pos < b for a, b in spans or [])
 
 
-def _cue_denied(text: str, m: re.Match[str], not_cues: list[re.Pattern[str]]) -> bool:
-    """Whether a number fact's cue is the end of one of its `not_cues` ("AI revenue" is not the company's revenue)."""
-    window = text[max(0, m.start() - 30): m.end()]
-    return any(x.end() == len(window) for nc in not_cues for x in nc.finditer(window))
+def _cue_denied(text: str, m: re.Match[str], not_cues: list[re.Pattern[str]], within: bool = False) -> bool:
+    """Whether a number fact's cue is the end of one of its `not_cues` ("AI revenue" is not the company's revenue);
+    `within`: whether one of them ends anywhere inside the match ("AI 기능 매출은 얼마 안 되고")."""
+    lo = max(0, m.start() - 30)
+    window = text[lo: m.end()]
+    return any((m.start() < lo + x.end() if within else x.end() == len(window))
+               for nc in not_cues for x in nc.finditer(window))
 
 
-def to_be_done_span(text: str, spans: list[tuple[int, int]], patterns: list[re.Pattern[str]],
-                    turn: re.Pattern[str] | None = None) -> tuple[int, int] | None:
-    """Where the last question of `text` says what it asks to be done: after "do we need to" in English, the clause
-    before "…해야 하나요" in Korean, from the last `turn` in it (None when it asks no obligation). `spans`: the
-    clauses of `text`."""
+class ToBeDone:
+    """Finds what the closing question of a text asks to be done (phrasing `to_be_done`, `turn_ko`)."""
+
+    def __init__(self, sentence: Sentences) -> None:
+        self._patterns = [re.compile(p, re.I) for p in sentence.to_be_done]
+        self._turn = re.compile(one_of(sentence.turn_ko)) if sentence.turn_ko else None
+
+    def span(self, text: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+        """Where the last question of `text` says what it asks to be done: after "do we need to" in English, the
+        clause before "…해야 하나요" in Korean, from the last turn in it (None when it asks no obligation). `spans`:
+        the clauses of `text`."""
+        a = _last_sentence_start(text)
+        sentence = text[a:]
+        for p in self._patterns:
+            m = p.search(sentence)
+            if m is None:
+                continue
+            if re.search(r"[가-힣]", m.group(0)):
+                c = max(_clause_of(spans, a + m.start())[0], a)
+                # (from the last "…인데," before it: "딥페이크도 아니고 누가 봐도 그림인데, 그래도 표시를 해야 돼요?")
+                if self._turn is not None:
+                    c = max([c] + [x.end() for x in self._turn.finditer(text, c, a + m.start())])
+                return (c, a + m.start())
+            return (a + m.end(), len(text))
+        return None
+
+
+def _closing_question_start(text: str) -> int | None:
+    """Where the closing question of a question told in several sentences starts (None for a one-sentence question,
+    whose words are all the story there is, or one that closes without asking)."""
     a = _last_sentence_start(text)
-    sentence = text[a:]
-    for p in patterns:
-        m = p.search(sentence)
-        if m is None:
-            continue
-        if re.search(r"[가-힣]", m.group(0)):
-            c = max(_clause_of(spans, a + m.start())[0], a)
-            # (from the last "…인데," before it: "딥페이크도 아니고 누가 봐도 그림인데, 그래도 표시를 해야 돼요?")
-            c = max([c] + [x.end() for x in turn.finditer(text, c, a + m.start())] if turn is not None else [c])
-            return (c, a + m.start())
-        return (a + m.end(), len(text))
-    return None
+    return a if a and text[a:].rstrip().endswith(("?", "？")) else None
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -330,9 +347,7 @@ class FactReader:
             (f.id, side, ex) for f in knowledge.facts.values() if f.type == "bool"
             for side, exs in ((True, f.examples.true), (False, f.examples.false)) for ex in exs]
         self._restated = {f.id for f in knowledge.facts.values() if f.restated_by_duty}
-        self._to_be_done = [re.compile(p, re.I) for p in knowledge.phrasing.sentence.to_be_done]
-        self._turn_ko = re.compile(one_of(knowledge.phrasing.sentence.turn_ko)) \
-            if knowledge.phrasing.sentence.turn_ko else None
+        self._to_be_done = ToBeDone(knowledge.phrasing.sentence)
         self._example_vectors: Any = None
         self._lock = threading.Lock()
 
@@ -350,7 +365,7 @@ class FactReader:
         unsure = self.neg.unsure_sentences(text)  # what they state is not read, by patterns or figures
         want = set(wanted) if wanted is not None else set(self.k.facts)
         facts = Facts()
-        asked = self._to_be_done_span(text, spans) if want & self._restated else None
+        asked = self._to_be_done.span(text, spans) if want & self._restated else None
         restating = ([asked] if asked else []) + self._named_spans(text, naming)
         # words quoted in the closing question are the law's own ("Is this 'generative AI'…?"), not the asker's facts
         quoted = self._quoted_in_question(text)
@@ -413,21 +428,15 @@ class FactReader:
     @staticmethod
     def _named_spans(text: str, naming: Iterable[re.Pattern[str]]) -> list[tuple[int, int]]:
         """Where the closing question of a question told in several sentences names the duty asked about."""
-        a = _last_sentence_start(text)
-        if not a or not text[a:].rstrip().endswith(("?", "？")):
-            return []  # a one-sentence question: its words are all the story there is
-        return [m.span() for p in naming for m in p.finditer(text, a)]
+        a = _closing_question_start(text)
+        return [] if a is None else [m.span() for p in naming for m in p.finditer(text, a)]
 
     def _quoted_in_question(self, text: str) -> list[tuple[int, int]]:
         """The words of the closing sentence, where it asks, that quote a term of the law ("Is this 'generative
         AI'…?"; a one-sentence question has no other story)."""
-        a = _last_sentence_start(text)
-        if not a or not text[a:].rstrip().endswith(("?", "？")):
-            return []
-        return [m.span() for m in _QUOTED.finditer(text, a) if self.neg.quotes_term(text, m.start(), m.end(), a)]
-
-    def _to_be_done_span(self, text: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
-        return to_be_done_span(text, spans, self._to_be_done, self._turn_ko)
+        a = _closing_question_start(text)
+        return [] if a is None else [m.span() for m in _QUOTED.finditer(text, a)
+                                     if self.neg.quotes_term(text, m.start(), m.end(), a)]
 
     def read_examples(self, question: str, facts: Facts, wanted: set[str]) -> Facts:
         """`facts` with the `wanted` facts it leaves unknown read from the described examples (the same object
@@ -636,10 +645,8 @@ class FactReader:
         not_cues = self._cues[fid][1] if fid in self._cues else []
         for p in self._below_pats.get(fid, []):
             for m in p.finditer(text):
-                # another figure's words ("AI 기능 매출은 얼마 안 되고" is not the company's revenue)
-                lo = max(0, m.start() - 30)
-                if any(m.start() < lo + x.end() <= m.end() for nc in not_cues for x in nc.finditer(text[lo:m.end()])):
-                    continue
+                if _cue_denied(text, m, not_cues, within=True):
+                    continue  # another figure's words ("AI 기능 매출은 얼마 안 되고" is not the company's revenue)
                 if not inside(m.start(), unsure) and (
                         self.neg.negative(p.pattern) or not self.neg.negated(text, spans, m.start(), m.end())):
                     return FactValue(0.0, m.group(0).strip(), "pattern")
