@@ -479,7 +479,7 @@ class Composer(_FineSchedule):
             lines.insert(0, head + "[act:2::7].")
         return Lead(None, lines, duties)
 
-    def not_covered_lead(self, nid: str, asked: Asked, lang: str) -> Lead:
+    def not_covered_lead(self, nid: str, asked: Asked, lang: str, facts: Facts) -> Lead:
         """A matter the regime does not address is declined with the map's own statement of what it does not do;
         where the Act shows the answer ("can the CEO go to prison for it?"), a yes/no question gets it."""
         entry = next(n for n in self.k.not_covered if n.id == nid)
@@ -488,9 +488,19 @@ class Composer(_FineSchedule):
             # answers it, without a verdict word that would read the wrong way.
             return Lead(None, [_t(entry.plain, lang)])
         if entry.answer and asked.form == YESNO:
+            held = facts.get(entry.unless) if entry.unless else None
+            if held is None and entry.unless in facts.mentioned:
+                # the question raises the exception without settling it ("I don't know if that was gross
+                # negligence"): the answer turns on it. Unraised, the answer stands, the statement naming it.
+                return Lead("depends", [self._depends_line(Status(entry.id, DEPENDS, unknown=[entry.unless]), entry.rests_on,
+                                                           lang, facts), f"- {_t(entry.plain, lang)}"])
+            answer = {"yes": "no", "no": "yes"}[entry.answer] if held else entry.answer
             # "그건 대리인 책임이지 저희 책임은 아닌 거죠?" asks the other way round: the verdict is turned over
-            verdict = {"yes": "no", "no": "yes"}[entry.answer] if asked.inverted else entry.answer
-            return Lead(verdict, [_after_dash(VERDICT_WORD[verdict][lang], _t(entry.plain, lang), lang)])
+            verdict = {"yes": "no", "no": "yes"}[answer] if asked.inverted else answer
+            said = self.k.facts[entry.unless].state if held else None
+            told = [] if said is None else [f"- 말씀하신 대로라면 {said.true.ko} {_marks(entry.rests_on)}." if lang == "ko"
+                                            else f"- As you describe it, {said.true.en} {_marks(entry.rests_on)}."]
+            return Lead(verdict, [_after_dash(VERDICT_WORD[verdict][lang], _t(entry.plain, lang), lang), *told])
         return Lead(None, [], decline=_t(entry.plain, lang))
 
     def _caveats(self, tids: list[str], facts: Facts, lang: str) -> list[str]:
@@ -735,7 +745,7 @@ class Composer(_FineSchedule):
     def lead(self, asked: Asked, facts: Facts, lang: str, as_of: str) -> Lead | None:
         """The lead for a question, or None where the map has nothing to say (the extractive answer stands)."""
         if asked.kind == "not_covered":
-            return self.not_covered_lead(asked.subject, asked, lang)
+            return self.not_covered_lead(asked.subject, asked, lang, facts)
         if asked.kind == "deadline":
             return self.deadline_lead(asked, facts, lang)
         if asked.kind == "keep":
@@ -786,8 +796,9 @@ class Composer(_FineSchedule):
             # "안 해도 되나요?": each branch is answered as asked too ("if you offer it to others: no — you must …")
             lead.lines = [_BRANCH_WORD.sub(lambda m: m.group(1) + _SWAPPED[m.group(2)] + m.group(3), line, count=1)
                           for line in lead.lines]
-        if lead is not None and asked.inverted and lead.verdict in ("yes", "no"):
-            # "Are we exempt?" asked of a duty that does not bind: yes. The lead's words stay the law's.
+        if lead is not None and asked.inverted and lead.verdict in ("yes", "no") and not asked.sufficiency:
+            # "Are we exempt?" asked of a duty that does not bind: yes. The lead's words stay the law's. (Whether a way
+            # of doing it is enough is answered alike however asked: "…만 하면 끝난 건가요? 안내 문구는 안 넣어도 되죠?": no.)
             lead.verdict = "no" if lead.verdict == "yes" else "yes"
             word = VERDICT_WORD[lead.verdict][lang]
             first = lead.lines[0].split(" — ", 1)

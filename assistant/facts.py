@@ -348,6 +348,7 @@ class FactReader:
             for side, exs in ((True, f.examples.true), (False, f.examples.false)) for ex in exs]
         self._restated = {f.id for f in knowledge.facts.values() if f.restated_by_duty}
         self._to_be_done = ToBeDone(knowledge.phrasing.sentence)
+        self._named_tail = [re.compile(p, re.I) for p in knowledge.phrasing.sentence.named_tail]
         self._example_vectors: Any = None
         self._lock = threading.Lock()
 
@@ -425,11 +426,14 @@ class FactReader:
             p.search(text[a:b]) for a, b in unsure
             for p in [x[0] for x in self._patterns.get(fid, [])] + self._mentions.get(fid, []))}
 
-    @staticmethod
-    def _named_spans(text: str, naming: Iterable[re.Pattern[str]]) -> list[tuple[int, int]]:
-        """Where the closing question of a question told in several sentences names the duty asked about."""
+    def _named_spans(self, text: str, naming: Iterable[re.Pattern[str]]) -> list[tuple[int, int]]:
+        """Where the closing question of a question told in several sentences names the duty asked about, with the
+        words that continue its name (phrasing `named_tail`)."""
         a = _closing_question_start(text)
-        return [] if a is None else [m.span() for p in naming for m in p.finditer(text, a)]
+        if a is None:
+            return []
+        spans = [m.span() for p in naming for m in p.finditer(text, a)]
+        return [(x, max([y] + [t.end() for p in self._named_tail for t in [p.match(text, y)] if t])) for x, y in spans]
 
     def _quoted_in_question(self, text: str) -> list[tuple[int, int]]:
         """The words of the closing sentence, where it asks, that quote a term of the law ("Is this 'generative

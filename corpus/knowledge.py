@@ -80,12 +80,14 @@ class Together(_Strict):
     then: list[str]
     within: int = 40  # characters between the two
     either_order: bool = False
+    # the two not parted by a comma either: a denial reaches only its own phrase ("no office in Korea, chatbot app")
+    clause: bool = False
 
     _check = field_validator("first", "then")(classmethod(lambda cls, v: _compile(v)))
 
     def pattern(self) -> str:
         a, b = "|".join(self.first), "|".join(self.then)
-        gap = f"[^.?!;]{{0,{self.within}}}?"
+        gap = f"[^.?!;{',' if self.clause else ''}]{{0,{self.within}}}?"
         forward = f"(?:{a}){gap}(?:{b})"
         return f"{forward}|(?:{b}){gap}(?:{a})" if self.either_order else forward
 
@@ -379,6 +381,10 @@ class NotCovered(_Asked):
     # liable under Art. 16(4)?", "who can be jailed under Art. 42?"); false where they are only what the statement
     # cites (the confirmation procedure is not a licence).
     provision_answers: bool = True
+    # A fact the answer's exception rests on: where the question states it the answer turns over, and where it
+    # raises it without settling it the answer depends on it ("could I have to pay for the loss?": no, unless
+    # through my gross negligence)
+    unless: str = ""
     # Words the whole question must also use (the story told before the asking sentence): what the entry is about
     needs: list[str] = Field(default_factory=list)
 
@@ -614,6 +620,9 @@ class Sentences(_Strict):
     # a Korean clause ending that turns to what is asked ("…그림인데, 그래도 표시를 해야 돼요?"): what is asked to be done
     # starts after the last one
     turn_ko: list[str] = Field(default_factory=list)
+    # Words continuing a duty's name in the closing question up to its verb ("do the labelling rules for AI-generated
+    # content still apply to me?"): the duty's object, restated, not the asker's facts
+    named_tail: list[str] = Field(default_factory=list)
     # How a question states the exchange rate it used ("KRW 1,400/USD", "달러당 1,400원"): `{currency}` stands for a
     # currency's words, the group `rate` for the won per unit.
     stated_rate: list[str] = Field(default_factory=list)
@@ -624,7 +633,7 @@ class Sentences(_Strict):
     as_of_cue: list[str] = Field(default_factory=list)
 
     _check = field_validator("asks", "embedded_question", "general_subject", "confirmation", "other_subject", "compared",
-                             "as_of_cue", "kept", "period_put")(
+                             "as_of_cue", "kept", "period_put", "named_tail")(
         classmethod(lambda cls, v: _compile(v)))
 
 
@@ -795,6 +804,10 @@ class Knowledge:
                 for other, value in side.items():
                     if other not in self.facts:
                         raise KnowledgeError(f"facts.toml: {f.id} implies unknown fact {other!r}")
+        for n in self.not_covered:
+            if n.unless and (n.unless not in self.facts or self.facts[n.unless].type != "bool" or not n.answer):
+                raise KnowledgeError(f"duties.toml: not_covered {n.id} turns on {n.unless!r}, which is not a yes/no "
+                                     "fact, or has no answer to turn over")
         for t in self.terms.values():
             self._parse(t.when, f"duties.toml term {t.id}")
             for u in t.unless:

@@ -721,6 +721,24 @@ def test_the_closing_question_naming_the_duty_restates_it(reader):
     assert reader.read(said, naming=naming).get("realistic_media") is True
 
 
+def test_the_words_continuing_the_duty_name_up_to_its_verb_restate_it(reader):
+    """"Do the labelling rules for AI-generated content apply to me?": the content is the rule's, not the asker's."""
+    import re
+
+    q = ("I run an AI recipe app on my own. Do the labelling rules for AI-generated content still apply to me?")
+    naming = [re.compile(r"labell?ing", re.I)]
+    assert reader.read(q).get("outputs_only") is True
+    assert reader.read(q, naming=naming).get("outputs_only") is not True
+    said = "I post AI-generated content on my blog. Do the labelling rules apply to me?"
+    assert reader.read(said, naming=naming).get("outputs_only") is True
+
+
+def test_a_denial_reaches_only_its_own_phrase(reader):
+    # "no office in Korea, chatbot app": the chatbot is not denied
+    assert reader.read("Foreign company, no office in Korea, chatbot app.").get("outputs_only") is not True
+    assert reader.read("We make videos with no chatbot for viewers.").get("outputs_only") is True
+
+
 def test_a_new_use_spoken_of_touches_whether_the_change_is_material(reader):
     f = reader.read("We bought a vendor's CV-screening AI. We now want to also use it to rank existing staff for "
                     "promotion.")

@@ -100,6 +100,7 @@ def test_bad_conditions_are_refused(bad):
     (lambda s: s.replace('when = "generative"', 'when = "generative and"'), "generative"),
     (lambda s: s.replace('id = "prior-notice"', 'id = "prior-notice"\nsurprise = 1'), "surprise"),
     (lambda s: s + "\n[[term\n", "not valid TOML"),
+    (lambda s: s.replace('unless = "gross_negligence"', 'unless = "no_such_fact"'), "no_such_fact"),
 ])
 def test_a_broken_map_is_refused_with_a_message(tmp_path, change, message):
     bad = tmp_path / "duties.toml"

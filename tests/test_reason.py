@@ -1045,6 +1045,35 @@ def test_questions_worded_from_held_outs_52_to_56(r, question, verdict):
     # written from held-out 73: a duty named only to compare with ("like forgetting the notice") is not the one asked
     ("If we forget to label the pictures our AI app generates, is that fined just like forgetting the upfront AI "
      "notice?", "no"),
+    # written from held-outs 75 and 76: whether a way of labelling is enough is answered alike however it is asked
+    ("우리 앱은 AI로 만든 이미지에 기계만 읽을 수 있는 메타데이터만 넣어요. 그 정도면 충분한 거죠? 따로 안내 문구는 안 넣어도 되죠?",
+     "no"),
+    # the words continuing the duty's name are its object, not a fact ("for AI-generated text")
+    ("I'm a one-person shop: I sell an AI poem-writing app to about 500 subscribers. Do the labelling rules for "
+     "AI-generated text apply to me too?", "yes"),
+    # a denial reaches only its own phrase ("no office in Korea, chatbot app")
+    ("US company, no office in Korea, chatbot app with 1.5 million Korean daily users on average last October to "
+     "December. Do we need a domestic agent?", "yes"),
+    ("사내 식당 메뉴를 AI 프로그램으로 짜는데 영양사만 보고 손님들은 전혀 안 봐요. 손님들한테 AI 쓴다고 알려야 하나요?", "no"),
+    ("Our perimeter-monitoring AI is used by the Navy, and we also sell the same system to shopping malls. Since it "
+     "was built for the military, is it outside the AI Act?", "no"),
+    ("We make a translation app, with head office and servers in Daejeon. Do we have to appoint a domestic agent?",
+     "no"),
+    ("We run an AI that adjusts chlorine at a water plant. Do we need to get approval from the Ministry before "
+     "switching it on?", "no"),
+    ("For our flyer a volunteer made a picture with an image generator. We don't offer any AI service to anyone. "
+     "Does the law make us print 'AI-generated' on the flyer?", "no"),
+    ("Our app is called 'AI Chef' and every answer says 'AI' on top. We don't also need a separate pop-up notice, "
+     "right?", "yes"),
+    ("Our AI-based photo restoration service earned about KRW 12 billion last year; we are based in Japan with no "
+     "office in Korea. Do we need a domestic agent?", "yes"),
+    ("Our cameras match faces against a police watch-list so that officers can arrest the people flagged. Is that "
+     "high-impact AI?", "yes"),
+    ("연안 유람선사인데 AI 운항보조 시스템을 사서 쓰려고 해요. 고영향 AI인지 아닌지는 잘 모르겠는데, 운항 시작 전에 따져봐야 하는 의무가 "
+     "있긴 한가요?", "yes"),
+    # a product that is not an electronic device is not confirmed as an AI product (Notice 2026-50 Art. 3 item 2)
+    ("We make hand-carved wooden spoons; we used an AI image tool to come up with the shapes. The spoons contain no "
+     "electronics at all. Can we get them confirmed as AI products for public procurement?", "no"),
 ])
 def test_questions_worded_from_held_outs_57_to_62(r, question, verdict):
     verdict_lead(r, question, verdict, TODAY)
@@ -1500,3 +1529,19 @@ def test_an_options_start_date_is_told_as_a_rule_not_a_duty(r):
     """Applying for the AI product confirmation is an option: its start date is "this rule", not "this duty"."""
     lead = verdict_lead(r, NOTICE_BEFORE_START, "no", as_of="2026-05-15")
     assert "이 규정은" in lead.lines[0] and "이 의무" not in lead.lines[0] and "2026-50" in lead.lines[0]
+
+
+def test_a_procurement_officer_is_liable_only_through_gross_negligence(r):
+    # Art. 16(4): not liable for the loss, unless it arose from the officer's wilful act or gross negligence
+    story = "I'm the buyer at a county office. The AI kiosk I bought under the AI-products-first rule broke and cost " \
+            "the county money. {} Will I personally have to pay for the loss?"
+    told = lead_for(r, story.format("I ignored the vendor's safety warnings when installing it."))
+    assert told is not None and told.verdict == "yes", told and told.lines
+    assert any("gross negligence" in line and "[act:16:4]" in line for line in told.lines[1:]), told.lines
+    assert lead_for(r, story.format("I followed every step of the procedure.")).verdict == "no"
+    assert lead_for(r, story.format("")).verdict == "no"  # the proviso unraised: the answer stands, naming it
+    raised = lead_for(r, "구청 계약 담당자인데 우선구매한 AI 제품이 고장 나서 손해가 생겼어요. 제가 설치할 때 점검을 건너뛴 게 "
+                         "중대한 과실인지 잘 모르겠어요. 제가 개인적으로 배상해야 하나요?")
+    assert raised is not None and raised.verdict == "depends", raised and raised.lines
+    audit = lead_for(r, story.format("The audit has not yet found whether I was grossly negligent."))
+    assert audit is not None and audit.verdict == "depends", audit and audit.lines
