@@ -87,7 +87,7 @@ def other_statute(question: str) -> str | None:
 # A place asked about as a jurisdiction: named with a law or set against Korea ("the EU AI Act", "Colorado's AI
 # Act", "일본 AI 추진법", "Singapore instead of Korea", "EU와 미국 사이"), not as where a company is ("미국에만 법인이").
 _LAW_WORD = (r"(?:'s)?\s*(?:[\w-]+\s){0,3}?(?:AI Act|Act|laws?|regulations?|rules|penalt\w*|fines?|GDPR)\b|"
-             r"\s*(?:\S+\s){0,2}?\S*(?:법(?!인)|규제|벌칙|과태료)")
+             r"\s*(?:\S+\s){0,2}?\S*(?:법(?!인)|규제|규정|벌칙|과태료)")
 # "사이" is a comparison between two things named ("EU와 미국 사이"): inside a word it is none ("회사이고", "싱가포르
 # 회사이며"), nor between two figures ("9천억~1조2천억원 사이라").
 VERSUS_NEAR = 40  # characters around a place named within which a comparison word compares it
@@ -119,7 +119,9 @@ def foreign_names(question: str, names: list[str], r: Retrieval) -> list[str]:
     law = " ".join(u.text for c in top if c.doc in ("act", "decree") or c.doc.startswith("notice")
                    for u in c.units).lower()
     comment = " ".join(u.text for c in top if c.doc.startswith("commentary/") for u in c.units).lower()
-    korea = names_korea(question)
+    # (a question written in Korean asks about Korea's Act, as one naming Korea does: "미국 회사가 만든 모델이니까 고지 의무는
+    # 그 회사 몫 아닌가요?" names the vendor's home, not a law)
+    korea = names_korea(question) or bool(re.search(r"[가-힣]", question))
     out = []
     for n in names:
         # (a comparison near the place: "첫 번째보다 훨씬 올라가나요?" compares fines, not the US with Korea)

@@ -378,7 +378,7 @@ class QuestionReader:
                       result_within=self._any("result_within", sentence),
                       eligible=self._any("eligible", sentence),
                       before_step=self._any("before_step", sentence), without=self._any("without", sentence),
-                      own=self._any("self", text) or bool(re.search(r"[가-힣]", text) and not self._general.search(text)))
+                      own=self._any("self", text) or bool(re.search(r"[가-힣]", text) and not self._general.search(sentence)))
         if self._other_subject is not None and self._other_subject.search(sentence):
             asked.own, asked.about_other = False, True
         asked.fine_rows = [rid for rid, pats in self._fine_rows if any(p.search(text) for p in pats)]

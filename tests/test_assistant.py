@@ -208,6 +208,7 @@ def test_declines_what_is_not_about_the_law(assistant, question, reason):
     ("How do Korea's AI fines compare with the EU AI Act's turnover-based penalties?", "foreign"),
     ("Should we incorporate in Singapore instead of Korea?", "foreign"),
     ("Which is stricter on chatbot notices, Korea or Singapore?", "foreign"),
+    ("싱가포르의 AI 규정은 챗봇 고지를 어떻게 하라고 하나요?", "foreign"),
     ("Under the Personal Information Protection Act, how soon must a data breach be reported?", "other-statute"),
     ("근로기준법상 면접 절차를 바꾸려면 노조 동의가 필요한가요?", "other-statute"),
 ])
@@ -234,6 +235,9 @@ def test_other_jurisdictions_and_statutes_are_declined(assistant, question, reas
     # a comparison far from the place named compares no jurisdictions (written from held-out 54)
     "미국 본사 AI 번역 서비스 담당자입니다. 국내대리인을 안 둬서 이미 한 번 과태료를 맞았는데 아직도 못 정했어요. 두 번째로 걸리면 기준 "
     "금액이 첫 번째보다 훨씬 올라가는 거죠?",
+    # a vendor's home named in a question written in Korean is no jurisdiction (written from held-out 78)
+    "미국 회사의 생성형 AI API를 가져다 저희 서비스에 붙여 유료로 팔아요. 모델은 미국 회사가 만들었으니 AI라고 알리는 의무는 그 회사 몫 "
+    "아닌가요?",
     # "사이" between two figures compares no jurisdictions
     "싱가포르 소재 AI 회사입니다(한국 사무소 없음). 그룹 전체 매출이 환율에 따라 9천억~1조2천억원 사이라 애매합니다. "
     "국내대리인 지정 대상인가요?",
