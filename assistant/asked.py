@@ -187,7 +187,7 @@ class QuestionReader:
         remains = not counts and asked.obligation and self._any("deemed_remains", sentence)
         if not (counts or remains):
             return False
-        items = _named(self._items, sentence)
+        items = [] if self._any("deemed_all", sentence) else _named(self._items, sentence)
         if not items and not self._any("deemed_target", text):
             return False
         asked.kind, asked.subject = "deemed", "high-impact-measures"

@@ -560,6 +560,9 @@ class Forms(_Strict):
     deemed_partly: list[str]
     deemed_remains: list[str]
     deemed_whole: list[str]
+    # every measure asked about, whatever measure the other law's duty is named for ("신용정보법상 설명의무를 지키는데 34조
+    # 조치는 전부 한 걸로 봐 주나요?")
+    deemed_all: list[str] = Field(default_factory=list)
     deemed_target: list[str]
     sanction_detail: list[str]
     # the asker's clean record, told as a fact ("we've never been fined", "과태료 받은 적도 없고요"): no fine asked about

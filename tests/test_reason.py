@@ -1093,6 +1093,12 @@ def test_questions_worded_from_held_outs_52_to_56(r, question, verdict):
     # "solely for defence" is undone by any other use, but not by one denied ("Nothing goes to civilian customers")
     ("We make target-recognition software used only inside a weapons programme the Minister of National Defense "
      "designated. Nothing goes to civilian customers. Does the AI Basic Act apply to it?", "no"),
+    # written from held-outs 79 and 80: "all of the Art. 34 measures" asks every one of them, whatever measure the
+    # other law's duty is named for; what the law is heard to say is no fact of the case
+    ("보험사 심사팀인데 대출 심사 AI가 고영향이라고 보고 있어요. 신용정보법상 설명의무를 다 지키고 절차도 갖췄는데, 그러면 34조 조치는 "
+     "전부 다 한 걸로 봐 주는 거죠?", "no"),
+    ("군청 환경과예요. 폐수처리장 유입량을 AI로 예측해서 펌프를 자동으로 돌리려고 해요. 먹는 물 만드는 건 고영향이라고 들었거든요. 폐수처리도 "
+     "고영향 인공지능으로 보나요?", "no"),
     # a product that is not an electronic device is not confirmed as an AI product (Notice 2026-50 Art. 3 item 2)
     ("We make hand-carved wooden spoons; we used an AI image tool to come up with the shapes. The spoons contain no "
      "electronics at all. Can we get them confirmed as AI products for public procurement?", "no"),
