@@ -125,6 +125,14 @@ eval: setup
 	$(BIN)/kaia eval --baseline --questions eval/heldout72.jsonl --out eval/report-heldout72
 	$(BIN)/kaia eval --baseline --questions eval/heldout73.jsonl --out eval/report-heldout73
 	$(BIN)/kaia eval --baseline --questions eval/heldout74.jsonl --out eval/report-heldout74
+	$(BIN)/kaia eval --baseline --questions eval/heldout75.jsonl --out eval/report-heldout75
+	$(BIN)/kaia eval --baseline --questions eval/heldout76.jsonl --out eval/report-heldout76
+	$(BIN)/kaia eval --baseline --questions eval/heldout77.jsonl --out eval/report-heldout77
+	$(BIN)/kaia eval --baseline --questions eval/heldout78.jsonl --out eval/report-heldout78
+	$(BIN)/kaia eval --baseline --questions eval/heldout79.jsonl --out eval/report-heldout79
+	$(BIN)/kaia eval --baseline --questions eval/heldout80.jsonl --out eval/report-heldout80
+	$(BIN)/kaia eval --baseline --questions eval/heldout81.jsonl --out eval/report-heldout81
+	$(BIN)/kaia eval --baseline --questions eval/heldout82.jsonl --out eval/report-heldout82
 	$(BIN)/python eval/readme_tables.py
 
 clean:
