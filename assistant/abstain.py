@@ -121,7 +121,7 @@ def foreign_names(question: str, names: list[str], r: Retrieval) -> list[str]:
     comment = " ".join(u.text for c in top if c.doc.startswith("commentary/") for u in c.units).lower()
     # (a question written in Korean asks about Korea's Act, as one naming Korea does: "미국 회사가 만든 모델이니까 고지 의무는
     # 그 회사 몫 아닌가요?" names the vendor's home, not a law)
-    korea = names_korea(question) or bool(re.search(r"[가-힣]", question))
+    korea = names_korea(question) or r.analysis.lang == "ko"
     out = []
     for n in names:
         # (a comparison near the place: "첫 번째보다 훨씬 올라가나요?" compares fines, not the US with Korea)

@@ -492,8 +492,9 @@ class Composer(_FineSchedule):
             if held is None and entry.unless in facts.mentioned:
                 # the question raises the exception without settling it ("I don't know if that was gross
                 # negligence"): the answer turns on it. Unraised, the answer stands, the statement naming it.
-                return Lead("depends", [self._depends_line(Status(entry.id, DEPENDS, unknown=[entry.unless]), entry.rests_on,
-                                                           lang, facts), f"- {_t(entry.plain, lang)}"])
+                open_on = Status(entry.id, DEPENDS, unknown=[entry.unless])
+                return Lead("depends", [self._depends_line(open_on, entry.rests_on, lang, facts),
+                                        f"- {_t(entry.plain, lang)}"])
             answer = {"yes": "no", "no": "yes"}[entry.answer] if held else entry.answer
             # "그건 대리인 책임이지 저희 책임은 아닌 거죠?" asks the other way round: the verdict is turned over
             verdict = {"yes": "no", "no": "yes"}[answer] if asked.inverted else answer

@@ -733,6 +733,12 @@ def test_the_words_continuing_the_duty_name_up_to_its_verb_restate_it(reader):
     assert reader.read(said, naming=naming).get("outputs_only") is True
 
 
+def test_a_pattern_is_a_negative_only_by_a_word_of_negation(reader):
+    # "don" inside "London" or "done" is no "don't"
+    assert reader.neg.negative(r"\b(don'?t|do not) sell\b") and reader.neg.negative(r"\bnot sold\b")
+    assert not reader.neg.negative(r"\b(seoul|london) office\b") and not reader.neg.negative(r"\bhave done the plans\b")
+
+
 def test_a_denial_reaches_only_its_own_phrase(reader):
     # "no office in Korea, chatbot app": the chatbot is not denied
     assert reader.read("Foreign company, no office in Korea, chatbot app.").get("outputs_only") is not True
