@@ -11,7 +11,7 @@ import threading
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, NamedTuple
 
 from corpus.knowledge import FactSpec, Knowledge, Negation, Sentences, one_of
 from corpus.numbers import (day_range, days_between, names_threshold, quantities, range_end, scaled, unit_follows,
@@ -30,6 +30,19 @@ NUMBER_WINDOW = 60  # characters between a figure and its cue word
 _ASIDE = re.compile(r"\([^()]*\)")
 COUNT_WINDOW = 25  # a count's noun ("users", "명") follows its figure within this many characters
 CLAIM_WINDOW = 16  # a figure this close after another fact's cue ("revenue about KRW 600 billion") is that fact's
+
+
+class _Reading(NamedTuple):
+    """One pattern's match read for a yes/no fact."""
+
+    value: bool  # the side it reads, after any negation
+    start: int
+    end: int
+    words: str
+    negative: bool  # the pattern is written as a negative
+    weak: bool  # turned round by a Korean negation words away
+    opens: bool  # a false reading that leaves the fact open beside a true one
+    flipped: bool  # turned round by a negation
 
 
 @dataclass
@@ -468,7 +481,7 @@ class FactReader:
 
     def _by_patterns(self, fid: str, text: str, spans: list[tuple[int, int]],
                      unsure: list[tuple[int, int]]) -> FactValue | None:
-        found: list[tuple[bool, int, int, str, bool, bool, bool, bool]] = []
+        found: list[_Reading] = []
         for p, side, negative, opens in self._patterns[fid]:
             for m in p.finditer(text):
                 if inside(m.start(), unsure):
@@ -482,24 +495,25 @@ class FactReader:
                 # a Korean negation a word or two on ("AI 생성 표시 안 해도") may be another word's; one in the
                 # matched word itself ("생성형이 아니고") is not
                 weak = flip and not self.neg.in_word(text, m.end()) and bool(re.search(r"[가-힣]", m.group(0)))
-                found.append((side != flip, m.start(), m.end(), m.group(0), negative, weak, opens and not flip, flip))
+                found.append(_Reading(side != flip, m.start(), m.end(), m.group(0), negative, weak, opens and not flip,
+                                      flip))
         # A negative reading overlapping an opposite one ("we don't show any message saying it is AI-made" against
         # "message … AI") is the same words read with their negation: the negative one stands. So does one a
         # negation turned round that takes in the other's words ("주민들한테는 이 AI를 제공하거나 보여주는 거 전혀
         # 없어요" against "주민들한테").
-        votes = [(v[0], v[1], v[3], v[5], v[6]) for v in found
-                 if v[4] or not any(n[0] != v[0] and (
-                     (n[4] and n[1] < v[2] and v[1] < n[2])
-                     or (n[7] and n[1] <= v[1] and v[2] <= n[2] and n[2] - n[1] > v[2] - v[1])) for n in found)]
+        votes = [v for v in found if v.negative or not any(n.value != v.value and (
+            (n.negative and n.start < v.end and v.start < n.end)
+            or (n.flipped and n.start <= v.start and v.end <= n.end and n.end - n.start > v.end - v.start))
+            for n in found)]
         if not votes:
             for p, side in self._weak.get(fid, []):
                 m = p.search(text)
                 if m and not self.neg.negated(text, spans, m.start(), m.end()):
                     return FactValue(side, m.group(0).strip(), "pattern")
             return None
-        yes = [v for v in votes if v[0]]
-        no = [v for v in votes if not v[0]]
-        if yes and any(v[4] for v in no):
+        yes = [v for v in votes if v.value]
+        no = [v for v in votes if not v.value]
+        if yes and any(v.opens for v in no):
             return None  # "mostly goes along with the AI, but the final decision is the nurse's": left open
         if yes and no and self.k.facts[fid].prevails is not None:
             side = self.k.facts[fid].prevails
@@ -509,9 +523,9 @@ class FactReader:
             # As many readings each way: one read as written before one a negation words away turned round ("생성형
             # 이미지 앱 … AI 생성 표시 안 해도": the negation is the label's), then the more specific (longer) one, then
             # the later one ("a foreign company, but we do have a branch here").
-            side = max(votes, key=lambda v: (not v[3], len(v[2]), v[1]))[0]
-        chosen = sorted(yes if side else no, key=lambda v: v[1])
-        return FactValue(side, chosen[0][2].strip(), "pattern", weak=all(v[3] for v in chosen))
+            side = max(votes, key=lambda v: (not v.weak, len(v.words), v.start)).value
+        chosen = sorted(yes if side else no, key=lambda v: v.start)
+        return FactValue(side, chosen[0].words.strip(), "pattern", weak=all(v.weak for v in chosen))
 
     def _area(self, text: str, facts: Facts, unsure: list[tuple[int, int]] | None = None) -> None:
         """high_impact_area (and which area) from the areas' patterns and limits. Words in quotation marks in the
