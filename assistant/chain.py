@@ -22,7 +22,7 @@ from ingest.sync import answer_versions
 
 from corpus.knowledge import CID_MARK, knowledge
 
-from assistant.abstain import Decision, decide, names_korea
+from assistant.abstain import Decision, decide, foreign_names, names_korea
 from assistant.added import added_words, later_part
 from assistant.answer import Draft, Extractive, cite_marks
 from assistant.asked import YESNO, QuestionReader, related
@@ -253,13 +253,15 @@ class Assistant:
                                         or (asked.sanction_detail and bool(lead.lines)))
         if decision.abstain and answers and (
                 decision.reason in ("weak-match", "no-candidates", "advice", "off-topic")
-                or (decision.reason == "foreign" and a.other_fields and not a.unknown_names)
+                or (decision.reason == "foreign" and a.other_fields
+                    and not foreign_names(a.query.question, a.unknown_names, r))
                 or (decision.reason == "foreign" and asked.kind == "not_covered"
                     and names_korea(a.query.question))):
             # The duty map decides the question ("보험사 법무팀입니다. … 표시를 붙여야 하나요?"): a word of another
             # field of law said as context, a weak match of the provisions' wording, or a plain-word story read as
             # a request for advice, does not decline it; nor does another country's law the question compares with
             # what Korea's Act does ("does Korea's Act, like the EU's, ban any practices?"), where the map says it.
+            # (a place named as a company's home is no foreign law: "일본 펫보험 회사인데 서울에 지점이 있어요")
             decision = Decision(False, "ok")
         if decision.abstain and decision.reason == "unknown-provision" and lead is not None and \
                 lead.verdict is not None and self._quoted_by_lead(a.citations, lead):
