@@ -39,6 +39,7 @@ class Asked:
     classification: bool = False  # asks whether something is so
     permission: bool = False  # asks whether something may be done ("can we…"): no verdict from the map
     sufficiency: bool = False  # asks whether a way of doing it is enough: no verdict from the map
+    how_done: bool = False  # a wh-question asking the ways a duty may be done
     possibility: bool = False  # "could it count as…": where it depends, it could
     own: bool = True  # the asker speaks of its own situation (else: the rule in general)
     cue_in_sentence: bool = False  # the duty is named in the sentence that asks
@@ -376,6 +377,7 @@ class QuestionReader:
                       always=self._any("always", sentence), follows=self._any("follows", sentence),
                       reduced=self._any("reduced", sentence),
                       result_within=self._any("result_within", sentence),
+                      how_done=self._any("how_done", sentence),
                       eligible=self._any("eligible", sentence),
                       before_step=self._any("before_step", sentence), without=self._any("without", sentence),
                       own=self._any("self", text) or bool(re.search(r"[가-힣]", text) and not self._general.search(sentence)))
@@ -411,10 +413,15 @@ class QuestionReader:
             asked.form = YESNO if yesno else OTHER
         if asked.form == LIST and yesno:
             asked.yesno_list = True
-        if asked.permission and asked.without and self._without_duty(sentence):
+        # ("Is that extra pop-up legally required, or can we skip it?": the question it opens with is answered)
+        opened = self._any("alternative", sentence) and self._first("obligation", sentence, before="permission") \
+            and self._first("obligation", sentence, before="inverted")
+        if asked.permission and asked.without and self._without_duty(sentence) and not opened:
             # "can we hand them over without the label?" asks, like "can we skip it?", whether the duty binds (not
             # "can we get confirmed without our own model?")
             asked.inverted = True
+        if opened:
+            asked.inverted = False
         if asked.inverted:
             asked.obligation, asked.permission = True, False  # "can we skip it?" asks whether it binds
         if asked.possibility:

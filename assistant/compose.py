@@ -195,8 +195,10 @@ class _FineSchedule:
             # "첫 위반이니까 500만원 정도로 끝나겠죠?" where no violation of this kind is fined that little.
             return said("no", amounts, _t(p.reduce, lang))
         if part in ("exact", "") and asked.amount is not None and not asked.base and \
-                asked.amount == row.amounts[0] * self.k.schedule.unit and first and asked.possibility:
-            # "If it's our first violation, could the fine be KRW 5 million?": the schedule's first amount
+                asked.amount == row.amounts[0] * self.k.schedule.unit and \
+                ((first and asked.possibility) or (len(set(row.amounts)) == 1 and (first or asked.ignored))):
+            # "If it's our first violation, could the fine be KRW 5 million?": the schedule's first amount; "if we
+            # ignore it, is it really 20 million even the first time?" where every violation is fined the same
             return said("yes", amounts, _t(p.reduce, lang), _t(p.increase, lang))
         if part == "exact":
             return depends(p.adjust, amounts, _t(p.reduce, lang), _t(p.increase, lang))
@@ -679,7 +681,7 @@ class Composer(_FineSchedule):
         lines += [f"- {_t(d.plain.rule, lang)}" for d in (reached or named)[:1]]
         return Lead(verdict, lines)
 
-    def allowance_lead(self, asked: Asked, lang: str, as_of: str) -> Lead:
+    def allowance_lead(self, asked: Asked, facts: Facts, lang: str, as_of: str) -> Lead:
         """"Can we…?" of something the law allows: yes; "must we … otherwise?": no; "can we skip …?": yes; asked of
         a date before the law allowed it: not yet."""
         x = next(a for a in self.k.allowances if a.id == asked.subject)
@@ -696,6 +698,16 @@ class Composer(_FineSchedule):
             verdict = "yes" if verdict == "no" else "no"
         if x.required:  # a step owed first: needed (yes), and going ahead without it is not open (no)
             verdict = "yes" if verdict == "no" else "no"
+        if x.for_fact and verdict == "yes" and not asked.inverted:
+            held = facts.get(x.for_fact)
+            if held is None and x.for_fact in facts.questioned:
+                open_on = Status(x.id, DEPENDS, unknown=[x.for_fact])
+                return Lead("depends", [self._depends_line(open_on, x.rests_on, lang, facts), f"- {_t(x.plain, lang)}"])
+            if held is False:
+                said = self.k.facts[x.for_fact].state.false
+                return Lead("no", [_after_dash(VERDICT_WORD["no"][lang], _t(x.plain, lang), lang),
+                                   f"- 말씀하신 대로라면 {said.ko} {_marks(x.rests_on)}." if lang == "ko" else
+                                   f"- As you describe it, {said.en} {_marks(x.rests_on)}."])
         return Lead(verdict, [_after_dash(VERDICT_WORD[verdict][lang], _t(x.plain, lang), lang)])
 
     def in_force_lead(self, duty: Duty, lang: str, as_of: str, month_only: bool = False) -> Lead:
@@ -752,7 +764,7 @@ class Composer(_FineSchedule):
         if asked.kind == "keep":
             return self.keep_lead(asked, lang)
         if asked.kind == "allowance":
-            return self.allowance_lead(asked, lang, as_of)
+            return self.allowance_lead(asked, facts, lang, as_of)
         if asked.form == LIST:
             lead = self.list_lead(facts, lang, as_of)
             if asked.yesno_list:  # "do we have any obligations?": yes if one binds, no if none can
@@ -913,6 +925,10 @@ class Composer(_FineSchedule):
             # "Can they fine us for that, and what is the amount?": whether the duty is fined answers the yes/no
         if asked.form == OTHER and asked.sanction:
             return self.fine_statement(asked, lang)
+        if asked.form == OTHER and asked.how_done and asked.kind == "duty" and not asked.sanction:
+            # "What are the ways we can give the advance notice?": how the duty's provisions say it is done
+            how = self.k.duties[asked.subject].plain.how
+            return Lead(None, [_t(how, lang)]) if how is not None else None
         if asked.form != YESNO or not asked.kind:
             return None
         # A right, or an option the asker may take ("can we apply for the confirmation now?"), is asked about as

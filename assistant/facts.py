@@ -28,6 +28,8 @@ EXAMPLE_MARGIN = 0.03
 _QUOTED = re.compile(r"(?<![A-Za-z])'[^'\n]{2,80}'(?![A-Za-z])|\"[^\"\n]{2,80}\"|‘[^’\n]{2,80}’|“[^”\n]{2,80}”|「[^」\n]{2,80}」")
 NUMBER_WINDOW = 60  # characters between a figure and its cue word
 _ASIDE = re.compile(r"\([^()]*\)")
+# Where a clause of a sentence ends: a comma, a semicolon, or a Korean clause ending ("스타트업인데, …").
+_CLAUSE_BREAK = re.compile(r"[,;]|(?<=[가-힣])(?:인데|는데|은데)\s")
 COUNT_WINDOW = 25  # a count's noun ("users", "명") follows its figure within this many characters
 CLAIM_WINDOW = 16  # a figure this close after another fact's cue ("revenue about KRW 600 billion") is that fact's
 
@@ -68,6 +70,9 @@ class Facts:
     # Facts the question touches without deciding them ("we develop target recognition for weapons systems": whether
     # solely for defence is not said): an exception resting on one is not assumed away.
     mentioned: set[str] = field(default_factory=set)
+    # Of those, the ones a clause saying the asker does not know is about ("nobody has checked whether we still count
+    # as an SME"), not merely told beside it ("스타트업인데, 이게 고영향인지 애매합니다")
+    questioned: set[str] = field(default_factory=set)
 
     def get(self, name: str) -> Any:
         v = self.values.get(name)
@@ -77,7 +82,7 @@ class Facts:
         return {k: v.value for k, v in self.values.items()}
 
     def copy(self) -> "Facts":
-        return Facts(dict(self.values), self.area, self.measures, set(self.mentioned))
+        return Facts(dict(self.values), self.area, self.measures, set(self.mentioned), set(self.questioned))
 
     def with_value(self, name: str, value: Any) -> "Facts":
         """A copy with one fact set (for the branches of a "depends" answer)."""
@@ -139,6 +144,10 @@ class Negations:
             return self._sentences(text, self._unsure)
         spared = _blank(text, [m.span() for m in self._unsure_not.finditer(text)])
         return self._sentences(spared, self._unsure)
+
+    def doubt_words(self, text: str, start: int, end: int) -> list[re.Match[str]]:
+        """The words saying the asker does not know, within text[start:end]."""
+        return list(self._unsure.finditer(text, start, end))
 
     def quotes_law(self, text: str, end: int) -> bool:
         """Whether the quotation ending at `end` is named as the law's own words ("the '…' category")."""
@@ -337,6 +346,7 @@ class FactReader:
                         a.limit_decides) for a in knowledge.areas]
         self._borderline = {a.id: [re.compile(p, re.I) for p in a.borderline] for a in knowledge.areas}
         self._setting_only = {a.id: [re.compile(p, re.I) for p in a.setting_only] for a in knowledge.areas}
+        self._outside = {a.id: [re.compile(p, re.I) for p in a.outside] for a in knowledge.areas}
         self._below_pats = {f.id: [re.compile(p, re.I) for p in f.below] for f in knowledge.facts.values() if f.below}
         self._periods = {f.id: ([re.compile(p, re.I) for p in f.other_period],
                                 [re.compile(p, re.I) for p in f.counted_period])
@@ -428,6 +438,7 @@ class FactReader:
         for fid in doubted:  # touched, not decided
             facts.values.pop(fid, None)
             facts.mentioned.add(fid)
+        facts.questioned = self._questioned_in(text, unsure, doubted)
         if self.embed is not None and use_examples:
             self._by_examples(question, want - doubted, facts)
         self._imply(facts)
@@ -438,6 +449,17 @@ class FactReader:
         return {fid for fid in set(want) & self._doubted if any(
             p.search(text[a:b]) for a, b in unsure
             for p in [x[0] for x in self._patterns.get(fid, [])] + self._mentions.get(fid, []))}
+
+    def _questioned_in(self, text: str, unsure: list[tuple[int, int]], doubted: set[str]) -> set[str]:
+        """The doubted facts read in the clause that says the asker does not know: from the last comma or "인데"
+        before its words of doubt to the sentence's end."""
+        out = set()
+        for a, b in unsure:
+            for m in self.neg.doubt_words(text, a, b):
+                start = max([a] + [s.end() for s in _CLAUSE_BREAK.finditer(text, a, m.start())])
+                out |= {fid for fid in doubted if any(
+                    p.search(text[start:b]) for p in [x[0] for x in self._patterns.get(fid, [])] + self._mentions.get(fid, []))}
+        return out
 
     def _named_spans(self, text: str, naming: Iterable[re.Pattern[str]]) -> list[tuple[int, int]]:
         """Where the closing question of a question told in several sentences names the duty asked about, with the
@@ -541,9 +563,12 @@ class FactReader:
         undecided = False
         for aid, pats, limits, decides in self._areas:
             lims = [m for p in limits for m in p.finditer(text)]
+            beyond = [m for p in self._outside[aid] for m in p.finditer(text)
+                      if not inside(m.start(), unsure) and not self.neg.negated(text, spans, m.start(), m.end())]
+            lims += beyond
             hits = [m for p in pats for m in p.finditer(text)
                     if not any(x.start() <= m.start() and m.end() <= x.end() for x in lims)]
-            if decides and [m for m in lims if not inside(m.start(), unsure)]:
+            if beyond or (decides and [m for m in lims if not inside(m.start(), unsure)]):
                 # (a limited use the asker says is undecided — "범죄 수사에 쓸지 실종자 수색에만 쓸지는 아직 정해지지
                 # 않았어요" — decides nothing; a listed use the asker says is undecided leaves the area open: "a client
                 # may also want it for police investigations; nothing is settled")

@@ -265,8 +265,11 @@ class Area(_Strict):
     # The kind of use the area lists only in its setting (biometrics, for criminal investigation or arrest): named
     # where the setting is not, it is a use outside the area, as a limit is.
     setting_only: list[str] = Field(default_factory=list)
+    # A setting the area does not reach at all (the health care of animals): where the question names it, the area's
+    # words there ("최종 진단은 제가 해요" in an animal hospital) do not count, and it decides as a limited use does.
+    outside: list[str] = Field(default_factory=list)
 
-    _check = field_validator("patterns", "limits", "borderline", "setting_only")(classmethod(lambda cls, v: _compile(v)))
+    _check = field_validator("patterns", "limits", "borderline", "setting_only", "outside")(classmethod(lambda cls, v: _compile(v)))
 
 
 class Exception_(_Strict):
@@ -512,6 +515,10 @@ class Allowance(_Asked):
     # What the law allows from a later date (support an amendment inserted): asked of a date before it, not yet.
     applies_from: str | None = None
     dated_by: list[str] = Field(default_factory=list)  # the provision stating applies_from
+    # Whom the law allows it for, as a fact ("small and medium enterprises"): where the question says the asker is
+    # not one the answer is no, and where it raises it without settling it ("nobody has checked whether we still
+    # count as an SME") the answer depends on it.
+    for_fact: str = ""
 
     _check_needs = field_validator("needs")(classmethod(lambda cls, v: _compile(v)))
 
@@ -541,6 +548,7 @@ class Forms(_Strict):
     permission: list[str]
     sufficiency: list[str]
     how_long: list[str] = Field(default_factory=list)
+    how_done: list[str] = Field(default_factory=list)
     whole_duty: list[str] = Field(default_factory=list)
     yesno_then: list[str] = Field(default_factory=list)
     possibility: list[str]
@@ -807,6 +815,10 @@ class Knowledge:
                 for other, value in side.items():
                     if other not in self.facts:
                         raise KnowledgeError(f"facts.toml: {f.id} implies unknown fact {other!r}")
+        for x in self.allowances:
+            if x.for_fact and (x.for_fact not in self.facts or self.facts[x.for_fact].type != "bool" or x.required):
+                raise KnowledgeError(f"duties.toml: allowance {x.id} is for {x.for_fact!r}, which is not a yes/no "
+                                     "fact, or is a step owed first")
         for n in self.not_covered:
             if n.unless and (n.unless not in self.facts or self.facts[n.unless].type != "bool" or not n.answer):
                 raise KnowledgeError(f"duties.toml: not_covered {n.id} turns on {n.unless!r}, which is not a yes/no "

@@ -238,6 +238,8 @@ def test_other_jurisdictions_and_statutes_are_declined(assistant, question, reas
     # a vendor's home named in a question written in Korean is no jurisdiction (written from held-out 78)
     "미국 회사의 생성형 AI API를 가져다 저희 서비스에 붙여 유료로 팔아요. 모델은 미국 회사가 만들었으니 AI라고 알리는 의무는 그 회사 몫 "
     "아닌가요?",
+    # a company's home beside another field's word is no foreign law where the map decides (written from held-out 81)
+    "독일 자동차보험 회사인데 부산에 한국 영업소가 있어요. AI 보험 상담 챗봇을 한국에서 운영하는데 국내대리인을 따로 지정해야 하나요?",
     # "사이" between two figures compares no jurisdictions
     "싱가포르 소재 AI 회사입니다(한국 사무소 없음). 그룹 전체 매출이 환율에 따라 9천억~1조2천억원 사이라 애매합니다. "
     "국내대리인 지정 대상인가요?",

@@ -1099,6 +1099,25 @@ def test_questions_worded_from_held_outs_52_to_56(r, question, verdict):
      "전부 다 한 걸로 봐 주는 거죠?", "no"),
     ("군청 환경과예요. 폐수처리장 유입량을 AI로 예측해서 펌프를 자동으로 돌리려고 해요. 먹는 물 만드는 건 고영향이라고 들었거든요. 폐수처리도 "
      "고영향 인공지능으로 보나요?", "no"),
+    # written from held-outs 81 to 84: a use outside an area altogether (animals' health care) decides, whatever is
+    # diagnosed; claim payouts are judgements on rights; "…야만 인정되나요" asks whether that way is required
+    ("Our dog-and-cat insurance startup uses a model that reads the vet bills and decides claim payouts. Is it "
+     "high-impact AI?", "depends"),
+    ("동물병원 수의사인데 AI가 초음파 사진에서 종양 의심 부위를 찾아 주고 진단은 제가 해요. 저희가 고영향 AI 의무를 지나요?", "no"),
+    ("고영향 AI 영향평가는 꼭 외부 전문기관에 맡겨야만 인정되나요?", "no"),
+    # support for small firms: whether the asker is one, raised and unsettled, decides; a large firm is not one
+    ("직원이 300명 가까이 돼서 저희가 아직 중소기업에 해당하는지 잘 모르겠어요. AI 검증ㆍ인증 비용을 정부가 지원해 주나요?", "depends"),
+    ("We have 2,000 employees. Can the Ministry help pay for our AI verification and certification, as it does for "
+     "SMEs?", "no"),
+    # the customer turned down is the impacted person whose right the operator is asked about
+    ("Our bank's AI turned down a customer's mortgage application and she wants to know why. Do we have to explain "
+     "how the AI decided?", "yes"),
+    # every violation fined the same: "is it really 20 million even the first time?" yes
+    ("We're a Canadian AI chat app with no Korean office and about 1.3 million Korean users a day. If we just ignore "
+     "the domestic agent rule, is it really a 20 million won fine even the first time?", "yes"),
+    # outsiders asking to be let in leave open whether it stays internal
+    ("Only our engineers use our generative coding assistant today, but two client firms have asked to get access. "
+     "Do we need an AI notice?", "depends"),
     # a product that is not an electronic device is not confirmed as an AI product (Notice 2026-50 Art. 3 item 2)
     ("We make hand-carved wooden spoons; we used an AI image tool to come up with the shapes. The spoons contain no "
      "electronics at all. Can we get them confirmed as AI products for public procurement?", "no"),
@@ -1512,6 +1531,10 @@ def test_in_force_asked_of_a_provision_the_story_does_not_name_is_not_the_duty_s
     ("해외 게임사인데 한국 이용자가 하루 평균 150만 명이 넘어요. 국내대리인 지정을 안 하고 버티면 과태료가 얼마나 되나요?",
      "2,000"),
     ("과기정통부에서 딥페이크 표시 문제로 시정명령을 받았는데 아직 못 고쳤습니다. 계속 이행 안 하면 어떻게 되나요?", "1,000"),
+    # the ways a duty may be done, asked (written from held-out 84)
+    ("Our ski school put a generative chatbot on its booking page. What are the ways we can give the advance notice "
+     "that it's AI?", "terms of use"),
+    ("저희 앱에서 생성형 AI로 만든 이미지를 내보내는데, 어떤 방식으로 표시하면 되나요?", "[decree:23:2]"),
 ])
 def test_a_how_long_or_how_much_question_is_answered_by_the_period_or_the_schedule(r, question, said):
     lead = lead_for(r, question)
