@@ -282,6 +282,8 @@ class QuestionReader:
         # 빼도 되나요?": the first asks of posting, not of what may be left out).
         at = text.find(sentence)
         told = text[:at + len(sentence)] if sentence and at >= 0 else text
+        if not re.search(r"[?？]", text[len(told):]):
+            told = text  # a reason told after the question ("…띄워야 하나요? 몰입이 다 깨질 것 같아서요.") is the story's
         # (asked without "may we / must we", a step owed first has no direction to answer in)
         # (an allowance named only in the story gives way to a term or duty the asking sentence names: "서버도 해외인데 …
         # 한국 법은 국내 회사한테만 적용되는 거라 상관없는 거 맞죠?" asks about the Act's reach)

@@ -1118,6 +1118,18 @@ def test_questions_worded_from_held_outs_52_to_56(r, question, verdict):
     # outsiders asking to be let in leave open whether it stays internal
     ("Only our engineers use our generative coding assistant today, but two client firms have asked to get access. "
      "Do we need an AI notice?", "depends"),
+    # written from held-outs 85 and 86: a reason told after the question is part of the story; a public buyer asking
+    # of its own duty asks about the confirmed products; the missing label, not the notice given, is what a fine is
+    # asked about; a model above the compute threshold is taken as provided; a peak day is no daily average
+    ("인형극 공연에서 AI가 실제 사람과 똑같은 목소리로 관객에게 대답해요. 공연 내내 'AI 음성'이라는 큰 자막을 띄워야 하나요? "
+     "몰입이 깨질까 봐 걱정이에요.", "no"),
+    ("구청 총무과인데 올해 사무용 소프트웨어를 새로 발주해요. 법에 따라 인공지능 제품을 우선 고려해야 하는 건가요?", "yes"),
+    ("생성형 AI 사진 앱인데 결과 이미지에 AI 표시를 한 달 동안 빼먹었어요. 앱 소개 화면에 AI 서비스라는 안내는 있고요. 바로 과태료가 "
+     "나오나요?", "no"),
+    ("Our lab trained a model with 2×10^26 FLOPs; it is state-of-the-art and could cause broad and serious harm. Must we "
+     "submit the safety results to the Ministry?", "yes"),
+    ("해외 AI 번역 앱 운영사인데 한국 사무실은 없어요. 업데이트하는 날엔 한국 접속자가 하루 120만 명까지 가는데 평소엔 훨씬 적어요. "
+     "국내대리인을 둬야 하나요?", "depends"),
     # a product that is not an electronic device is not confirmed as an AI product (Notice 2026-50 Art. 3 item 2)
     ("We make hand-carved wooden spoons; we used an AI image tool to come up with the shapes. The spoons contain no "
      "electronics at all. Can we get them confirmed as AI products for public procurement?", "no"),
