@@ -133,6 +133,12 @@ eval: setup
 	$(BIN)/kaia eval --baseline --questions eval/heldout80.jsonl --out eval/report-heldout80
 	$(BIN)/kaia eval --baseline --questions eval/heldout81.jsonl --out eval/report-heldout81
 	$(BIN)/kaia eval --baseline --questions eval/heldout82.jsonl --out eval/report-heldout82
+	$(BIN)/kaia eval --baseline --questions eval/heldout83.jsonl --out eval/report-heldout83
+	$(BIN)/kaia eval --baseline --questions eval/heldout84.jsonl --out eval/report-heldout84
+	$(BIN)/kaia eval --baseline --questions eval/heldout85.jsonl --out eval/report-heldout85
+	$(BIN)/kaia eval --baseline --questions eval/heldout86.jsonl --out eval/report-heldout86
+	$(BIN)/kaia eval --baseline --questions eval/heldout87.jsonl --out eval/report-heldout87
+	$(BIN)/kaia eval --baseline --questions eval/heldout88.jsonl --out eval/report-heldout88
 	$(BIN)/python eval/readme_tables.py
 
 clean:

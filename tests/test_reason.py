@@ -1130,6 +1130,17 @@ def test_questions_worded_from_held_outs_52_to_56(r, question, verdict):
      "submit the safety results to the Ministry?", "yes"),
     ("해외 AI 번역 앱 운영사인데 한국 사무실은 없어요. 업데이트하는 날엔 한국 접속자가 하루 120만 명까지 가는데 평소엔 훨씬 적어요. "
      "국내대리인을 둬야 하나요?", "depends"),
+    # written from held-out 87: what a system does not write is not generated; a police box is no national-security
+    # body; a duty named in Korean as "안전성 의무"; "never told anyone it was AI" is the notice not given
+    ("We run a bowling alley. A camera AI counts the pins and updates the scoreboard; it doesn't write descriptions or "
+     "make pictures. Is it high-impact AI?", "no"),
+    ("저희 스타트업이 법률 문서 요약 모델을 직접 학습시켰는데 연산량이 3×10^24 FLOP 정도예요. 안전성 의무도 저희한테 해당하나요?", "no"),
+    ("Our taekwondo academy's booking chatbot runs on a large language model and we never told anyone it was AI. Can we "
+     "be fined for that?", "yes"),
+    ("We're a courier co-op. We subscribe to an off-the-shelf AI tool that ranks job applicants for us; we don't build "
+     "it, change it or resell it. Do we have to draw up a risk management plan for it?", "no"),
+    ("지구대 소속 경찰관입니다. 절도 용의자 얼굴을 CCTV에서 찾는 AI를 쓰려는데, 저희는 안보 기관이니 이 법이 적용 안 되는 거 맞죠?",
+     "no"),
     # a product that is not an electronic device is not confirmed as an AI product (Notice 2026-50 Art. 3 item 2)
     ("We make hand-carved wooden spoons; we used an AI image tool to come up with the shapes. The spoons contain no "
      "electronics at all. Can we get them confirmed as AI products for public procurement?", "no"),
