@@ -500,9 +500,7 @@ class Composer(_FineSchedule):
             answer = {"yes": "no", "no": "yes"}[entry.answer] if held else entry.answer
             # "그건 대리인 책임이지 저희 책임은 아닌 거죠?" asks the other way round: the verdict is turned over
             verdict = {"yes": "no", "no": "yes"}[answer] if asked.inverted else answer
-            said = self.k.facts[entry.unless].state if held else None
-            told = [] if said is None else [f"- 말씀하신 대로라면 {said.true.ko} {_marks(entry.rests_on)}." if lang == "ko"
-                                            else f"- As you describe it, {said.true.en} {_marks(entry.rests_on)}."]
+            told = [_as_described(self.k.facts[entry.unless].state.true, entry.rests_on, lang)] if held else []
             return Lead(verdict, [_after_dash(VERDICT_WORD[verdict][lang], _t(entry.plain, lang), lang), *told])
         return Lead(None, [], decline=_t(entry.plain, lang))
 
@@ -704,10 +702,8 @@ class Composer(_FineSchedule):
                 open_on = Status(x.id, DEPENDS, unknown=[x.for_fact])
                 return Lead("depends", [self._depends_line(open_on, x.rests_on, lang, facts), f"- {_t(x.plain, lang)}"])
             if held is False:
-                said = self.k.facts[x.for_fact].state.false
                 return Lead("no", [_after_dash(VERDICT_WORD["no"][lang], _t(x.plain, lang), lang),
-                                   f"- 말씀하신 대로라면 {said.ko} {_marks(x.rests_on)}." if lang == "ko" else
-                                   f"- As you describe it, {said.en} {_marks(x.rests_on)}."])
+                                   _as_described(self.k.facts[x.for_fact].state.false, x.rests_on, lang)])
         return Lead(verdict, [_after_dash(VERDICT_WORD[verdict][lang], _t(x.plain, lang), lang)])
 
     def in_force_lead(self, duty: Duty, lang: str, as_of: str, month_only: bool = False) -> Lead:
@@ -1039,6 +1035,12 @@ def _not_yet(lang: str, text: tuple[str, str], note: tuple[str, str], cids: list
     """"No": what is asked was not yet in force on the date given (text and note as Korean, English), citing `cids`."""
     said, told = (text[0], note[0]) if lang == "ko" else (text[1], note[1])
     return Lead("no", [_after_dash(VERDICT_WORD["no"][lang], f"{said} {_marks(cids)}.", lang)], notes=[told])
+
+
+def _as_described(state: Bilingual, rests: list[str], lang: str) -> str:
+    """A reason line saying what the question states ("As you describe it, …"), citing what it rests on."""
+    return (f"- 말씀하신 대로라면 {state.ko} {_marks(rests)}." if lang == "ko" else
+            f"- As you describe it, {state.en} {_marks(rests)}.")
 
 
 def binds_question(asked: Asked) -> bool:

@@ -447,8 +447,11 @@ class FactReader:
     def _doubted_in(self, text: str, unsure: list[tuple[int, int]], want: Iterable[str]) -> set[str]:
         """The facts of practice a sentence saying the asker is unsure reads or mentions: left open."""
         return {fid for fid in set(want) & self._doubted if any(
-            p.search(text[a:b]) for a, b in unsure
-            for p in [x[0] for x in self._patterns.get(fid, [])] + self._mentions.get(fid, []))}
+            p.search(text[a:b]) for a, b in unsure for p in self._words_of(fid))}
+
+    def _words_of(self, fid: str) -> list[re.Pattern[str]]:
+        """The patterns that read a fact or mention it."""
+        return [x[0] for x in self._patterns.get(fid, [])] + self._mentions.get(fid, [])
 
     def _questioned_in(self, text: str, unsure: list[tuple[int, int]], doubted: set[str]) -> set[str]:
         """The doubted facts read in the clause that says the asker does not know: from the last comma or "인데"
@@ -457,8 +460,7 @@ class FactReader:
         for a, b in unsure:
             for m in self.neg.doubt_words(text, a, b):
                 start = max([a] + [s.end() for s in _CLAUSE_BREAK.finditer(text, a, m.start())])
-                out |= {fid for fid in doubted if any(
-                    p.search(text[start:b]) for p in [x[0] for x in self._patterns.get(fid, [])] + self._mentions.get(fid, []))}
+                out |= {fid for fid in doubted if any(p.search(text[start:b]) for p in self._words_of(fid))}
         return out
 
     def _named_spans(self, text: str, naming: Iterable[re.Pattern[str]]) -> list[tuple[int, int]]:
