@@ -1564,6 +1564,12 @@ def test_a_how_long_or_how_much_question_is_answered_by_the_period_or_the_schedu
     assert lead is not None and lead.verdict is None and said in " ".join(lead.lines), (question, lead)
 
 
+def test_what_an_authority_must_do_is_not_asked_as_the_ways_of_a_duty(r):
+    # "확인기관은 어떻게 해야 하나요?" asks what the agency must do, not how the applicant's option is carried out
+    lead = lead_for(r, "부정한 방법으로 AI 제품 확인을 받은 업체가 있으면 확인기관은 어떻게 해야 하나요?")
+    assert lead is None or "15일" not in " ".join(lead.lines)
+
+
 def test_an_amount_asked_of_a_duty_not_fined_at_all_is_answered_not_fined(r):
     lead = lead_for(r, "Our video service gave users photorealistic clips without any AI label for a month. Legal says "
                        "we will now get an immediate fine of up to KRW 30 million for the missing label. Is that right?")
