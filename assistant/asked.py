@@ -14,6 +14,7 @@ from typing import Any
 from corpus.citations import find_citations
 from corpus.knowledge import Knowledge, one_of
 from corpus.numbers import days_between, month_only, quantities
+from corpus.script import has_korean
 
 from assistant.facts import SENTENCE_BREAK, Negations, ToBeDone, normalise, stop_after
 
@@ -350,7 +351,7 @@ class QuestionReader:
             return LIST
         if self._any("yesno_then", s):
             return YESNO  # "대상인지, 그렇다면 어떻게 지정하는지": whether first, then how
-        english = not re.search(r"[가-힣]", s)
+        english = not has_korean(s)
         wh = self._forms["wh"][0].search(s) if english else self._forms["wh"][1].search(s)
         if wh:
             return OTHER
@@ -382,7 +383,7 @@ class QuestionReader:
                       how_done=self._any("how_done", sentence),
                       eligible=self._any("eligible", sentence),
                       before_step=self._any("before_step", sentence), without=self._any("without", sentence),
-                      own=self._any("self", text) or bool(re.search(r"[가-힣]", text) and not self._general.search(sentence)))
+                      own=self._any("self", text) or bool(has_korean(text) and not self._general.search(sentence)))
         if self._other_subject is not None and self._other_subject.search(sentence):
             asked.own, asked.about_other = False, True
         asked.fine_rows = [rid for rid, pats in self._fine_rows if any(p.search(text) for p in pats)]

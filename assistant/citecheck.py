@@ -15,6 +15,7 @@ from corpus.knowledge import knowledge, one_of
 from corpus.labels import ko_date, label
 from corpus.model import Unit, split_cid
 from corpus.numbers import date_spans, figures
+from corpus.script import has_korean
 from ingest.passages import guess_lang
 from ingest.store import IndexStore
 
@@ -281,8 +282,8 @@ class CitationChecker:
         titles = {u.title for u in inforce if u.title}
         if not titles or any(_same_title(title, t) for t in titles):
             return None
-        ko = bool(re.search(r"[가-힣]", title))
-        actual = " / ".join(sorted(titles, key=lambda t: bool(re.search(r"[가-힣]", t)) != ko)[:1])
+        ko = has_korean(title)
+        actual = " / ".join(sorted(titles, key=lambda t: has_korean(t) != ko)[:1])
         other = self._title_owner(title, cite.doc)
         return [_p("title_is", actual=repr(actual))] + ([_p("title_of", title=repr(title), other=other)] if other else [])
 
@@ -295,7 +296,7 @@ class CitationChecker:
                     score = title_likeness(title, u.title)
                     if score >= 0.75 and (best is None or score > best[0]):
                         best = (score, u)
-        return self._label(best[1], "ko" if re.search(r"[가-힣]", title) else "en") if best else None
+        return self._label(best[1], "ko" if has_korean(title) else "en") if best else None
 
     def _quote_problem(self, quote: str, inforce: list[Unit], day: str) -> list[Phrase] | None:
         if not inforce:
@@ -526,7 +527,7 @@ def _quotes(text: str) -> list[tuple[int, int]]:
     for m in _QUOTE.finditer(text):
         g = next(k for k in "abcd" if m.group(k) is not None)
         q = m.group(g)
-        if len(_WORD.findall(q)) >= (3 if re.search(r"[가-힣]", q) else 5):
+        if len(_WORD.findall(q)) >= (3 if has_korean(q) else 5):
             out.append((m.start(g), m.end(g)))
     return out
 

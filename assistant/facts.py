@@ -16,6 +16,7 @@ from typing import Any, Callable, Iterable, NamedTuple
 from corpus.knowledge import FactSpec, Knowledge, Negation, Sentences, one_of
 from corpus.numbers import (day_range, days_between, names_threshold, quantities, range_end, scaled, unit_follows,
                             upper_bound)
+from corpus.script import has_korean
 
 NEG_WINDOW_EN = 28  # characters before a match searched for a negation
 NEG_PHRASE_WORDS = 2  # the words that may stand between "no" and the noun it denies ("no registered business office")
@@ -280,7 +281,7 @@ class ToBeDone:
             m = p.search(sentence)
             if m is None:
                 continue
-            if re.search(r"[가-힣]", m.group(0)):
+            if has_korean(m.group(0)):
                 c = max(_clause_of(spans, a + m.start())[0], a)
                 # (from the last "…인데," before it: "딥페이크도 아니고 누가 봐도 그림인데, 그래도 표시를 해야 돼요?")
                 if self._turn is not None:
@@ -518,7 +519,7 @@ class FactReader:
                     continue  # "중소기업은 아닙니다": another kind denied, not this fact stated
                 # a Korean negation a word or two on ("AI 생성 표시 안 해도") may be another word's; one in the
                 # matched word itself ("생성형이 아니고") is not
-                weak = flip and not self.neg.in_word(text, m.end()) and bool(re.search(r"[가-힣]", m.group(0)))
+                weak = flip and not self.neg.in_word(text, m.end()) and has_korean(m.group(0))
                 found.append(_Reading(side != flip, m.start(), m.end(), m.group(0), negative, weak, opens and not flip,
                                       flip))
         # A negative reading overlapping an opposite one ("we don't show any message saying it is AI-made" against

@@ -10,6 +10,7 @@ import re
 from corpus.citations import find_citations
 from corpus.knowledge import knowledge, one_of
 from corpus.numbers import date_spans
+from corpus.script import HANGUL, has_korean
 from ingest.tokenize import tokenize
 
 from assistant.records import Analysis, Query
@@ -32,8 +33,8 @@ OTHER_FIELDS: list[tuple[str, str, re.Pattern[str]]] = [(f.en, f.ko, re.compile(
 PLACE_NAMES: list[tuple[str, ...]] = [tuple(p.names) for p in _GLOSSARY.place]
 
 # Korean names of places reach the English commentary ("미국" -> "United States"); 인도 is left out (also "delivery").
-GLOSSARY += [(tuple(n for n in g if re.search(r"[가-힣]", n) and n != "인도"),
-              " ".join(n for n in g if not re.search(r"[가-힣]", n))) for g in PLACE_NAMES if "인도" not in g]
+GLOSSARY += [(tuple(n for n in g if has_korean(n) and n != "인도"),
+              " ".join(n for n in g if not has_korean(n))) for g in PLACE_NAMES if "인도" not in g]
 
 
 def names_place(name: str, text: str) -> bool:
@@ -49,7 +50,6 @@ _CHAT_WORDS = frozenset(tokenize(
     "really even actually already still them me us one anything something thing things know think sure ok okay "
     "pretty lot bit maybe please tell hey hi thanks"))
 
-_HANGUL = re.compile(r"[가-힣]")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -67,7 +67,7 @@ def question_date(text: str) -> str | None:
 
 def detect_lang(text: str) -> str:
     """'ko' if the question has Hangul in real measure, else 'en'."""
-    hangul = len(_HANGUL.findall(text))
+    hangul = len(HANGUL.findall(text))
     latin = len(_LATIN.findall(text))
     return "ko" if hangul and hangul * 3 >= latin else "en"
 

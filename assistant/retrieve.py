@@ -11,6 +11,7 @@ from functools import lru_cache
 from corpus.labels import ko_article
 from corpus.model import ASKED_ONLY_KINDS, LAW_KINDS, split_cid
 from corpus.numbers import date_spans
+from corpus.script import HANGUL, has_korean
 from ingest.store import IndexStore
 
 from assistant.coverage import coverage, token_set
@@ -334,7 +335,7 @@ class Retriever:
         d = self.store.docs[doc]
         dense = {self.store.units[h.uid].cid: h.score for h in self.store.dense_within(a.vector, GUIDANCE_HITS, doc)}
         # English words in a Korean guideline (High-impact, AI, EU) match English questions by accident.
-        terms = [t for t in a.terms if _HANGUL.search(t)] if d.files and d.files[0].lang == "ko" else a.terms
+        terms = [t for t in a.terms if HANGUL.search(t)] if d.files and d.files[0].lang == "ko" else a.terms
         lex = {self.store.units[h.uid].cid: h.score for h in
                self.store.lexical(weigh_identifiers(terms), GUIDANCE_HITS, self._allowed_any((doc,)),
                                   extra=d.kind in ASKED_ONLY_KINDS)} if terms else {}
@@ -456,14 +457,14 @@ class Retriever:
     def _named_definition_first(self, scores: dict[str, float], via: dict[str, set[str]], question: str,
                                 as_of: str) -> None:
         """For "does X count as <a defined term>?": the definition of the longest defined term the question names."""
-        text = re.sub(r"(?i)\bai\b|에이아이", "인공지능" if re.search(r"[가-힣]", question) else "artificial intelligence",
+        text = re.sub(r"(?i)\bai\b|에이아이", "인공지능" if has_korean(question) else "artificial intelligence",
                       question).lower()
         # The term asked about stands next to the phrase: within three words after "count as" / "fall under"
         # ("count as a high-impact AI", not "what counts as a valid way to give users ..."), before 해당하다 / 속하다.
         ko: list[str] = []
         en: list[str] = []
         for m in FALLS_UNDER.finditer(text):
-            if re.match(r"[가-힣]", m.group(0)):
+            if HANGUL.match(m.group(0)):
                 ko.append(text[max(0, m.start() - 30):m.start()])
             else:
                 en.append(text[m.end():])
@@ -507,7 +508,6 @@ def put_first(scores: dict[str, float], cid: str) -> None:
     scores[cid] = max(scores.values()) * 1.001
 
 
-_HANGUL = re.compile(r"[가-힣]")
 
 
 def combsum(dense: dict[str, float], lexical: dict[str, float]) -> dict[str, float]:
