@@ -29,8 +29,6 @@ EXAMPLE_MARGIN = 0.03
 _QUOTED = re.compile(r"(?<![A-Za-z])'[^'\n]{2,80}'(?![A-Za-z])|\"[^\"\n]{2,80}\"|‘[^’\n]{2,80}’|“[^”\n]{2,80}”|「[^」\n]{2,80}」")
 NUMBER_WINDOW = 60  # characters between a figure and its cue word
 _ASIDE = re.compile(r"\([^()]*\)")
-# Where a clause of a sentence ends: a comma, a semicolon, or a Korean clause ending ("스타트업인데, …").
-_CLAUSE_BREAK = re.compile(r"[,;]|(?<=[가-힣])(?:인데|는데|은데)\s")
 COUNT_WINDOW = 25  # a count's noun ("users", "명") follows its figure within this many characters
 CLAIM_WINDOW = 16  # a figure this close after another fact's cue ("revenue about KRW 600 billion") is that fact's
 
@@ -112,6 +110,7 @@ class Negations:
         self._after = re.compile(one_of(spec.after))
         self._in_pattern = re.compile(one_of(spec.in_pattern))
         self._clause = re.compile(one_of(spec.clause_break))
+        self._doubt_clause = re.compile(one_of(spec.doubt_clause_break))
         self._unsure = re.compile(one_of(spec.unsure), re.I)
         self._unsure_not = re.compile(one_of(spec.unsure_not), re.I) if spec.unsure_not else None
         self._claimed = re.compile(one_of(spec.claimed), re.I) if spec.claimed else None
@@ -149,6 +148,10 @@ class Negations:
     def doubt_words(self, text: str, start: int, end: int) -> list[re.Match[str]]:
         """The words saying the asker does not know, within text[start:end]."""
         return list(self._unsure.finditer(text, start, end))
+
+    def doubt_clause_start(self, text: str, start: int, at: int) -> int:
+        """Where the clause holding the words of doubt at `at` starts, in a sentence from `start`."""
+        return max([start] + [m.end() for m in self._doubt_clause.finditer(text, start, at)])
 
     def quotes_law(self, text: str, end: int) -> bool:
         """Whether the quotation ending at `end` is named as the law's own words ("the '…' category")."""
@@ -460,7 +463,7 @@ class FactReader:
         out = set()
         for a, b in unsure:
             for m in self.neg.doubt_words(text, a, b):
-                start = max([a] + [s.end() for s in _CLAUSE_BREAK.finditer(text, a, m.start())])
+                start = self.neg.doubt_clause_start(text, a, m.start())
                 out |= {fid for fid in doubted if any(p.search(text[start:b]) for p in self._words_of(fid))}
         return out
 
