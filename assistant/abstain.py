@@ -143,7 +143,9 @@ def off_topic(store: IndexStore, terms: list[str]) -> bool:
     return min((idf[t] for t in terms if t in idf), default=float("inf")) > OFF_TOPIC_IDF
 
 
-def decide(store: IndexStore, r: Retrieval, missing: list[dict] | None = None) -> Decision:
+def decide(store: IndexStore, r: Retrieval, missing: list[dict] | None = None, asking: str | None = None) -> Decision:
+    """Whether to decline the question, and why. `asking`: the sentence that asks, where another field of law must
+    be named to decline ("AI 보험 심사 솔루션 회사인데 … 정부가 어떤 걸 지원해 주나요?" names the asker's trade, not what it asks)."""
     a = r.analysis
     q = a.query.question
     if not a.citations and off_topic(store, a.terms):
@@ -158,7 +160,8 @@ def decide(store: IndexStore, r: Retrieval, missing: list[dict] | None = None) -
     if statute:
         return Decision(True, "other-statute", statute)
     # Another field of law (copyright, elections, tax...) that nothing in the index mentions: the corpus is silent.
-    silent = [(ko if a.lang == "ko" else en) for en, ko, p in a.other_fields if not store.mentions(p)]
+    silent = [(ko if a.lang == "ko" else en) for en, ko, p in a.other_fields if not store.mentions(p)
+              and (asking is None or p.search(asking))]
     if silent:
         return Decision(True, "foreign", ", ".join(silent))
     for m in missing or []:

@@ -41,6 +41,7 @@ class Asked:
     permission: bool = False  # asks whether something may be done ("can we…"): no verdict from the map
     sufficiency: bool = False  # asks whether a way of doing it is enough: no verdict from the map
     how_done: bool = False  # a wh-question asking the ways a duty may be done
+    since_when: bool = False  # a wh-question asking from when a duty (or the Act) applies
     possibility: bool = False  # "could it count as…": where it depends, it could
     own: bool = True  # the asker speaks of its own situation (else: the rule in general)
     cue_in_sentence: bool = False  # the duty is named in the sentence that asks
@@ -120,6 +121,7 @@ class QuestionReader:
         self._items = [(m.item, [re.compile(p, re.I) for p in m.asked]) for m in knowledge.measure_items.values()]
         self._deadlines = [(d.id, [re.compile(p, re.I) for p in d.asked]) for d in knowledge.deadlines]
         self._keeps = [(x.id, [re.compile(p, re.I) for p in x.asked]) for x in knowledge.keeps]
+        self._commencements = [(x.id, [re.compile(p, re.I) for p in x.asked]) for x in knowledge.commencements]
         self._allowances = [(x.id, [re.compile(p, re.I) for p in x.asked], [re.compile(p, re.I) for p in x.needs])
                             for x in knowledge.allowances]
         self._required = {x.id for x in knowledge.allowances if x.required}
@@ -381,6 +383,7 @@ class QuestionReader:
                       reduced=self._any("reduced", sentence),
                       result_within=self._any("result_within", sentence),
                       how_done=self._any("how_done", sentence),
+                      since_when=self._any("since_when", sentence),
                       eligible=self._any("eligible", sentence),
                       before_step=self._any("before_step", sentence), without=self._any("without", sentence),
                       own=self._any("self", text) or bool(has_korean(text) and not self._general.search(sentence)))
@@ -524,13 +527,17 @@ class QuestionReader:
                                 and self.k.duties[x[4]].type != "power" and unmet(x[4]) <= MISSING_NEAR),
                                key=lambda x: unmet(x[4]))[:1]
             scored = named[:1] + [x for x in scored if x not in named[:1]]
-        if scored and scored[0][3] == "duty":
+        if scored and scored[0][3] in ("duty", "classify"):
             # A duty whose words in the asking sentence continue the first one's ("영향평가를 거친 제품을 우선 고려"
-            # begins with "영향평가") is the more specific: it is what is asked.
-            def spans(did: str) -> list[tuple[int, int]]:
-                return [m.span() for p in self._duty_pats[did] for m in p.finditer(sentence)]
+            # begins with "영향평가"; "the high-impact AI obligations" begins with the term "high-impact AI") is the
+            # more specific: it is what is asked.
+            terms = {tid: pats for tid, pats, _ in self._classify}
 
-            top = spans(scored[0][4])
+            def spans(key: str, kind: str = "duty") -> list[tuple[int, int]]:
+                pats = self._duty_pats[key] if kind == "duty" else terms[key]
+                return [m.span() for p in pats for m in p.finditer(sentence)]
+
+            top = spans(scored[0][4], scored[0][3])
             wider = next((x for x in scored[1:] if x[3] == "duty" and x[0] >= MIN_SCORE and top and all(
                 any((a == s and e < b) or (a < s and e == b) for a, b in spans(x[4])) for s, e in top)), None)
             if wider is not None:
@@ -552,6 +559,10 @@ class QuestionReader:
                     asked.others = [asked.subject, *[d for d in asked.others if d != power]]
                     asked.subject = power
                 asked.cue_in_sentence = any(p.search(sentence) for p in self._duty_pats[asked.subject])
+                if asked.form == LIST and self.k.duties[asked.subject].type == "option":
+                    # "what do we prepare to apply for the AI product confirmation?" asks the steps of a procedure
+                    # the asker chooses to follow, not which duties bind it
+                    asked.form = OTHER
                 # a manner the asking sentence names may be one of another duty it names ("does an 'AI-generated'
                 # notice have to stay on screen throughout those photo-realistic scenes?")
                 # (or of the duty that narrows how the one asked about is done: the realistic-output notice of
@@ -570,6 +581,12 @@ class QuestionReader:
                 asked.left = [eid for eid, pats in self._leaves[asked.subject]
                               if whole or any(p.search(sentence) for p in pats)]
                 asked.favoured = any(p.search(sentence) for p in self._favours.get(asked.subject, []))
+        if asked.form == OTHER and asked.since_when and not (asked.kind == "duty" and asked.cue_in_sentence):
+            # "인공지능기본법 의무는 언제부터 지켜야 했나요?" after a story about a chatbot: the Act as a whole, not a
+            # duty the story names
+            act = next((x for x, pats in self._commencements if any(p.search(sentence) for p in pats)), None)
+            if act is not None:
+                asked.kind, asked.subject = "commencement", act
         return asked
 
 

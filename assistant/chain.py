@@ -25,7 +25,7 @@ from corpus.knowledge import CID_MARK, knowledge
 from assistant.abstain import Decision, decide, foreign_names, names_korea
 from assistant.added import added_words, later_part
 from assistant.answer import Draft, Extractive, cite_marks
-from assistant.asked import YESNO, QuestionReader, related
+from assistant.asked import OTHER, YESNO, QuestionReader, related
 from assistant.changes import wording_change
 from assistant.compose import Composer, Lead, marked_ids, strip_marks
 from assistant.facts import FactReader
@@ -245,12 +245,14 @@ class Assistant:
         r: Retrieval = state["retrieval"]
         a = r.analysis
         lead: Lead | None = state["lead"]
-        decision = decide(self.store, r, self.missing)
+        decision = decide(self.store, r, self.missing, self.questions.asking_sentence(a.query.question))
         asked = state["asked"]
         # (a period the question names, stated, answers as a verdict does)
         # (a fine's amounts, asked as "what fine?", answer as a verdict does)
+        # (and "what are we looking at money-wise?" asked of a duty, by the fine the map states for it)
         answers = lead is not None and (lead.verdict is not None or asked.kind in ("deadline", "keep")
-                                        or (asked.sanction_detail and bool(lead.lines)))
+                                        or ((asked.sanction_detail or (asked.sanction and asked.form == OTHER))
+                                            and bool(lead.lines)))
         if decision.abstain and answers and (
                 decision.reason in ("weak-match", "no-candidates", "advice", "off-topic")
                 or (decision.reason == "foreign" and a.other_fields

@@ -711,8 +711,7 @@ class Composer(_FineSchedule):
         in which the duty starts leaves it to the day."""
         verdict = "yes" if as_of >= duty.applies_from else "no"
         when = _date_words(duty.applies_from, lang)
-        # (an option, a right or a power is no duty: "this rule")
-        en, ko = ("this duty", "이 의무는") if duty.type in ("duty", "endeavour") else ("this rule", "이 규정은")
+        en, ko = _this(duty)
         if month_only and as_of[:7] == duty.applies_from[:7] and as_of < duty.applies_from:
             text = (f"on the day of that month: {en} applies from {when}, so before that day it did not yet "
                     f"bind and from that day it did {_marks(duty.dated_by)}." if lang == "en" else
@@ -720,9 +719,13 @@ class Composer(_FineSchedule):
                     f"않았고, 그날부터는 적용됩니다 {_marks(duty.dated_by)}.")
             return Lead("depends", [_after_dash(VERDICT_WORD["depends"][lang], text, lang),
                                     f"- {_t(duty.plain.rule, lang)}"])
-        text = (f"{en} applies from {when} {_marks(duty.dated_by)}." if lang == "en" else
-                f"{ko} {when}부터 적용됩니다 {_marks(duty.dated_by)}.")
-        return Lead(verdict, [_after_dash(VERDICT_WORD[verdict][lang], text, lang), f"- {_t(duty.plain.rule, lang)}"])
+        return Lead(verdict, [_after_dash(VERDICT_WORD[verdict][lang], _applies_from(duty, lang), lang),
+                              f"- {_t(duty.plain.rule, lang)}"])
+
+    def since_lead(self, duty: Duty, lang: str) -> Lead:
+        """From when a duty applies, by the addenda that give it its date."""
+        text = _applies_from(duty, lang)
+        return Lead(None, [text[:1].upper() + text[1:], f"- {_t(duty.plain.rule, lang)}"])
 
     def counts_lead(self, duty: Duty, deemed: list, facts: Facts, lang: str) -> Lead:  # noqa: ANN001 - Exception_
         """Whether what the question says was done counts as doing the duty, by its `deemed` exceptions."""
@@ -759,6 +762,8 @@ class Composer(_FineSchedule):
             return self.deadline_lead(asked, facts, lang)
         if asked.kind == "keep":
             return self.keep_lead(asked, lang)
+        if asked.kind == "commencement":
+            return Lead(None, [_t(next(x for x in self.k.commencements if x.id == asked.subject).plain, lang)])
         if asked.kind == "allowance":
             return self.allowance_lead(asked, facts, lang, as_of)
         if asked.form == LIST:
@@ -925,6 +930,15 @@ class Composer(_FineSchedule):
             # "What are the ways we can give the advance notice?": how the duty's provisions say it is done
             how = self.k.duties[asked.subject].plain.how
             return Lead(None, [_t(how, lang)]) if how is not None else None
+        if asked.form == OTHER and asked.since_when and asked.kind == "duty" and asked.cue_in_sentence \
+                and not asked.sanction:
+            return self.since_lead(self.k.duties[asked.subject], lang)  # "from when must we label the outputs?"
+        if asked.form == OTHER and asked.kind == "duty" and asked.cue_in_sentence and asked.own \
+                and not asked.sanction and self.k.duties[asked.subject].type == "option":
+            # "where do we apply for the AI product confirmation, and what do we prepare?": a procedure the asker
+            # chooses to follow is answered by how it runs (not "what must the agency do if…?")
+            duty = self.k.duties[asked.subject]
+            return Lead(None, [_t(duty.plain.rule, lang)] + ([f"- {_t(duty.plain.how, lang)}"] if duty.plain.how else []))
         if asked.form != YESNO or not asked.kind:
             return None
         # A right, or an option the asker may take ("can we apply for the confirmation now?"), is asked about as
@@ -1029,6 +1043,19 @@ class Composer(_FineSchedule):
         lead.duties = [DutyLine(duty.id, status.status, self._duty_because(duty, status, lang))]
         lead.lines[1:1] = [f"- {_t(e.plain, lang)}" for e in left if self.r.exception_value(e, facts) is True]
         return lead
+
+
+def _this(duty: Duty) -> tuple[str, str]:
+    """How a sentence names the duty it speaks of (English, Korean): an option, a right or a power is no duty."""
+    return ("this duty", "이 의무는") if duty.type in ("duty", "endeavour") else ("this rule", "이 규정은")
+
+
+def _applies_from(duty: Duty, lang: str) -> str:
+    """The sentence saying from when a duty applies ("this duty applies from 22 January 2026 [addenda].")."""
+    when = _date_words(duty.applies_from, lang)
+    en, ko = _this(duty)
+    return (f"{en} applies from {when} {_marks(duty.dated_by)}." if lang == "en" else
+            f"{ko} {when}부터 적용됩니다 {_marks(duty.dated_by)}.")
 
 
 def _not_yet(lang: str, text: tuple[str, str], note: tuple[str, str], cids: list[str]) -> Lead:

@@ -491,6 +491,15 @@ class Deadline(_Asked):
     plain: Bilingual
 
 
+class Commencement(_Asked):
+    """When the Act as a whole took effect: answers "from when must we comply with the Act?" (`asked`: words naming
+    the Act or its duties as a whole, in the sentence that asks "from when")."""
+
+    id: str
+    rests_on: list[str]
+    plain: Bilingual
+
+
 class Keep(_Asked):
     """How long something must be kept: answers "is keeping it N years enough?"."""
 
@@ -535,6 +544,7 @@ class DutyMap(_Strict):
     deemed: list[Deemed] = Field(default_factory=list)
     deadline: list[Deadline] = Field(default_factory=list)
     keep: list[Keep] = Field(default_factory=list)
+    commencement: list[Commencement] = Field(default_factory=list)
     allowance: list[Allowance] = Field(default_factory=list)
 
 
@@ -549,6 +559,8 @@ class Forms(_Strict):
     sufficiency: list[str]
     how_long: list[str] = Field(default_factory=list)
     how_done: list[str] = Field(default_factory=list)
+    # asks from when something applies ("from what date do we have to comply?", "언제부터 지켜야 하나요?")
+    since_when: list[str] = Field(default_factory=list)
     whole_duty: list[str] = Field(default_factory=list)
     yesno_then: list[str] = Field(default_factory=list)
     possibility: list[str]
@@ -782,6 +794,7 @@ class Knowledge:
         self.deemed = list(dmap.deemed)
         self.deadlines = list(dmap.deadline)
         self.keeps = list(dmap.keep)
+        self.commencements = list(dmap.commencement)
         self.allowances = list(dmap.allowance)
         self.conditions: dict[str, Node] = {}
         self._check()
@@ -922,7 +935,7 @@ class Knowledge:
             add(f"sanctions schedule {part}", getattr(self.schedule.plain, part))
         for e in self.deemed:
             add(f"deemed {e.id}", e.plain)
-        for x in [*self.deadlines, *self.keeps, *self.allowances, *self.currencies]:
+        for x in [*self.deadlines, *self.keeps, *self.commencements, *self.allowances, *self.currencies]:
             add(f"{type(x).__name__.lower()} {x.id}", x.plain)
         return out
 
@@ -950,7 +963,7 @@ class Knowledge:
             ids.update(m.rests_on)
         for e in self.deemed:
             ids.update(e.rests_on + e.dated_by)
-        for x in [*self.deadlines, *self.keeps, *self.allowances, *self.currencies]:
+        for x in [*self.deadlines, *self.keeps, *self.commencements, *self.allowances, *self.currencies]:
             ids.update(x.rests_on)
         for g in self.glossary.term if self.glossary else []:
             ids.update(g.rests_on)

@@ -374,6 +374,28 @@ def verdict_lead(r, question: str, verdict: str, as_of: str = TODAY):
     return lead
 
 
+def test_from_when_the_act_or_a_duty_applies_is_answered_by_the_addenda(r):
+    # the Act as a whole (Addenda of Act No. 20676, Art. 1; Act No. 21311), not a duty the story names
+    for q, date in (("From what date does our company have to comply with the AI Basic Act?", "22 January 2026"),
+                    ("저희 예약 사이트에 생성형 AI 챗봇을 붙였어요. 인공지능기본법 의무는 정확히 언제부터 지켜야 하나요?",
+                     "2026년 1월 22일")):
+        lead = lead_for(r, q)
+        assert lead is not None and lead.verdict is None and date in lead.lines[0], lead and lead.lines
+        assert "[act:addenda-20676:1]" in lead.lines[0] and not lead.duties
+    # a duty named in the asking sentence: its own date
+    lead = lead_for(r, "Since when can we apply for the AI product confirmation for public procurement?")
+    assert lead is not None and "21 July 2026" in lead.lines[0], lead and lead.lines
+    assert "[notice-2026-50:addenda-2026-50]" in lead.lines[0]
+
+
+def test_a_procedure_the_asker_chooses_is_answered_by_how_it_runs(r):
+    # "where do we apply, what do we prepare": the option's rule and how it runs, not every duty of the Act
+    lead = lead_for(r, "공공기관 우선구매를 받으려면 'AI 제품 확인'을 어디에 신청하고, 미리 뭘 준비해야 하나요?")
+    assert lead is not None and lead.verdict is None and not lead.duties, lead and lead.lines
+    assert "한국인공지능진흥협회" in lead.lines[0] and "물품목록번호" in lead.lines[0]
+    assert any("15일" in line for line in lead.lines[1:])
+
+
 def test_whether_a_duty_is_in_force_is_answered_by_its_start_date(r):
     q = "Is the duty to notify users in advance that our chatbot is AI already in force?"
     assert lead_for(r, q, as_of="2026-03-01").verdict == "yes"
@@ -1144,6 +1166,48 @@ def test_questions_worded_from_held_outs_52_to_56(r, question, verdict):
     # a product that is not an electronic device is not confirmed as an AI product (Notice 2026-50 Art. 3 item 2)
     ("We make hand-carved wooden spoons; we used an AI image tool to come up with the shapes. The spoons contain no "
      "electronics at all. Can we get them confirmed as AI products for public procurement?", "no"),
+    # written from held-outs 88 to 90: a doubt about whether the AI generates; "nothing to do with health or safety";
+    # used for its original purpose with only the logo changed; a sign put up by the kiosk; only the top N invited;
+    # a Korean head office; texts are no realistic media; the client offers it to its own residents; "안 씁니다";
+    # "…인지부터 궁금합니다"; "appoint someone in Korea"; "read every single application"; contractors' logins left
+    # unknown; a creator who sells a service; an API "behind the scenes"; risks "broad and serious"; a hobby that may
+    # become a business; a listed area's limit ("members' entry") is not every member
+    ("마을 정육점인데 업체가 전화 AI 상담을 깔아줬어요. 근데 정해진 시나리오 대로만 말하는 건지, 말을 새로 만들어서 하는 건지는 "
+     "저희도 모르겠어요. 손님들한테 AI라고 미리 알려야 하나요?", "depends"),
+    ("I sell a small app that listens to a guitar and a model suggests how to tune each string. It doesn't generate "
+     "text, pictures or sound, and it has nothing to do with health or safety. Do I need an advance AI notice?", "no"),
+    ("Our blood bank licensed an AI system that the ministry has confirmed is high-impact. The developer already put "
+     "the risk management plan, the explanation plan and the user-protection plan in place, and we use it for its "
+     "original purpose; we changed nothing but the colours. Do we have to write our own risk management plan?", "no"),
+    ("동네 카페인데 생성형 AI 주문 키오스크 바로 옆 벽에 'AI가 주문을 받습니다'라고 잘 보이게 붙여 두면 사전 고지로 충분한가요?",
+     "yes"),
+    ("Our startup's AI scores applicants' recorded video interviews and sends employers a ranked list; they only "
+     "interview the top five. Is this high-impact AI?", "yes"),
+    ("게임 커뮤니티 앱이고 본사가 부산 해운대에 있어요. AI 추천 이용자가 하루 200만 명인데 국내대리인을 지정해야 하나요?", "no"),
+    ("We sell a service that writes wedding speeches with a generative model. Does the rule for outputs that are hard "
+     "to tell from real ones apply to our speeches?", "no"),
+    ("We're a small Korean firm that built a generative chatbot; a city hall will offer it to citizens on its own "
+     "website. Do we have to give citizens the 'this is AI' notice?", "no"),
+    ("방산업체인데 국방부장관이 지정한 무기체계 업무에만 쓰는 AI를 개발하고 있어요. 민수용에는 안 씁니다. 이 법이 적용되나요?", "no"),
+    ("지역난방 회사인데 AI가 열 공급량을 예측해서 보일러 출력을 조절하게 하려고 해요. 이게 고영향 인공지능에 해당하는지부터 "
+     "궁금합니다.", "depends"),
+    ("We're a US chatbot company with no office in Korea; over the last three months of last year we averaged about "
+     "1.2 million Korean users a day. Revenue is small. Do we have to appoint someone in Korea?", "yes"),
+    ("A bakery chain uses our tool that only highlights keywords in CVs. Their managers read every single application "
+     "and make every decision themselves; the tool never scores or ranks anyone. Is our tool high-impact AI?", "no"),
+    ("We run a ferry terminal and built a generative AI assistant that answers questions about timetables. Our own "
+     "staff use it daily. I don't know whether the staff of the outside ticketing companies have logins too. Do we "
+     "need to give the AI notice?", "depends"),
+    ("1인 크리에이터인데 부업으로 목소리 복제 서비스를 팔고 있어요. 고객이 녹음 파일을 올리면 AI가 진짜 본인 목소리랑 구분 안 "
+     "되는 음성을 만들어서 보내줘요. 결과물에 AI로 만든 거라고 표시해야 하나요?", "yes"),
+    ("Our bakery's website lets customers describe a cake and it generates a picture of it (it calls an image API "
+     "behind the scenes). Do those pictures need an AI-generated label?", "yes"),
+    ("We're a Korean lab. Our newest model used about 2×10^26 FLOPs, it's state-of-the-art, and its risks to life, "
+     "safety and rights are broad and serious. Do we have to take safety measures and report them?", "yes"),
+    ("I'm a student who built a plant-identification app as a side project and put it on the app store for free. "
+     "I might turn it into a small business. Am I an AI business operator?", "depends"),
+    ("I help run a veterans' association. We want an AI tool to rank members' applications for hardship grants and "
+     "decide who gets paid. Would this be high-impact AI?", "depends"),
 ])
 def test_questions_worded_from_held_outs_57_to_62(r, question, verdict):
     verdict_lead(r, question, verdict, TODAY)
