@@ -144,7 +144,7 @@ def off_topic(store: IndexStore, terms: list[str]) -> bool:
 
 
 def decide(store: IndexStore, r: Retrieval, missing: list[dict] | None = None, asking: str | None = None) -> Decision:
-    """Whether to decline the question, and why. `asking`: the sentence that asks, where another field of law must
+    """Whether to decline the question, and why. `asking`: the sentences that ask, where another field of law must
     be named to decline ("AI 보험 심사 솔루션 회사인데 … 정부가 어떤 걸 지원해 주나요?" names the asker's trade, not what it asks)."""
     a = r.analysis
     q = a.query.question

@@ -344,6 +344,13 @@ class QuestionReader:
                 return f"{parts[i - 1]} {parts[i]}" if i and back else parts[i]
         return (parts or [""])[-1]
 
+    def asking_text(self, question: str) -> str:
+        """Every sentence of `question` that asks, joined (the last sentence where none does): what the question asks
+        about, apart from the story told around it."""
+        parts = self._sentences(question)
+        asking = [p for p in parts if any(test.search(p) for test in self._asks)]
+        return " ".join(asking) or (parts or [""])[-1]
+
     def form(self, question: str) -> str:
         s = normalise(self.asking_sentence(question))
         # A question word inside an embedded question ("왜 그런 결과가 나왔는지 설명을 받을 수 있나요?") does not

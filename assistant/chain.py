@@ -245,7 +245,7 @@ class Assistant:
         r: Retrieval = state["retrieval"]
         a = r.analysis
         lead: Lead | None = state["lead"]
-        decision = decide(self.store, r, self.missing, self.questions.asking_sentence(a.query.question))
+        decision = decide(self.store, r, self.missing, self.questions.asking_text(a.query.question))
         asked = state["asked"]
         # (a period the question names, stated, answers as a verdict does)
         # (a fine's amounts, asked as "what fine?", answer as a verdict does)

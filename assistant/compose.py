@@ -934,11 +934,11 @@ class Composer(_FineSchedule):
                 and not asked.sanction:
             return self.since_lead(self.k.duties[asked.subject], lang)  # "from when must we label the outputs?"
         if asked.form == OTHER and asked.kind == "duty" and asked.cue_in_sentence and asked.own \
-                and not asked.sanction and self.k.duties[asked.subject].type == "option":
+                and not (asked.sanction or asked.cited) and self.k.duties[asked.subject].type == "option":
             # "where do we apply for the AI product confirmation, and what do we prepare?": a procedure the asker
-            # chooses to follow is answered by how it runs (not "what must the agency do if…?")
-            duty = self.k.duties[asked.subject]
-            return Lead(None, [_t(duty.plain.rule, lang)] + ([f"- {_t(duty.plain.how, lang)}"] if duty.plain.how else []))
+            # chooses to follow is answered by its rule, where and how one applies (not "what must the agency do
+            # if…?"; how long it takes is the deadline's to say)
+            return Lead(None, [_t(self.k.duties[asked.subject].plain.rule, lang)])
         if asked.form != YESNO or not asked.kind:
             return None
         # A right, or an option the asker may take ("can we apply for the confirmation now?"), is asked about as
