@@ -265,6 +265,20 @@ def test_other_field_is_in_scope_where_the_index_mentions_it(store):
     assert decide(mentions, r).reason == "no-candidates"
 
 
+def test_another_field_declines_only_where_a_sentence_that_asks_names_it(store):
+    """"AI 보험 심사 솔루션 회사인데 … 정부가 어떤 걸 지원해 주나요?" names the asker's trade, not what it asks."""
+    from assistant.abstain import decide
+    from assistant.query import analyze
+    from assistant.records import Query, Retrieval
+
+    story = "We sell an AI tool to insurers. What support does the government give small AI companies?"
+    r = Retrieval(analyze(Query(story, "2026-09-01")), [])
+    assert decide(store, r, asking="What support does the government give small AI companies?").reason != "foreign"
+    asked = "Does Korean insurance law let us price premiums with AI?"
+    r = Retrieval(analyze(Query(asked, "2026-09-01")), [])
+    assert decide(store, r, asking=asked).reason == "foreign"
+
+
 def test_commentary_list_is_quoted_from_the_passage_that_continues(assistant, store):
     """Passages are cut by length: the passage after the best one carries on, and its bulleted list is quoted."""
     ans = assistant.ask("Which uses of AI in production does MOTIE Announcement No. 2026-271 cover?", as_of="2026-09-01")
