@@ -419,7 +419,9 @@ class QuestionReader:
                     ][:1]:
             asked.kind, asked.subject = "not_covered", nid
             return asked
-        yesno = asked.form == LIST and self._any("yesno", sentence) and not self._any("wh", sentence)
+        # ("뭘 해야 하나요? 따로 해야 할 게 있긴 한가요?": a list question put again as whether there is anything)
+        yesno = asked.form == LIST and any(self._any("yesno", s) and not self._any("wh", s) and self._any("list", s)
+                                           for s in [sentence, *self._sentences(normalise(self.asking_text(question)))])
         if asked.form == LIST and not asked.own:
             # "what must an organisation meet to be designated…": not the asker's duties; "does the Act apply to this
             # module?" of another's case is a yes/no question

@@ -1207,6 +1207,11 @@ def test_questions_worded_from_held_outs_52_to_56(r, question, verdict):
      "I might turn it into a small business. Am I an AI business operator?", "depends"),
     ("I help run a veterans' association. We want an AI tool to rank members' applications for hardship grants and "
      "decide who gets paid. Would this be high-impact AI?", "depends"),
+    # a list question put again as whether there is anything to do; a site the asker runs for the public
+    ("떡 공방인데 매장 키오스크에서 손님이 말하면 이미지 생성 AI가 떡 케이크 시안을 뽑아줘요. 저희가 뭘 해야 하나요? 따로 해야 할 게 "
+     "있긴 한가요?", "yes"),
+    ("We run an AI logo-generator website. Our developers say an invisible machine-readable watermark in every logo is "
+     "enough. Do we still have to tell users in words that the logos are AI-generated?", "yes"),
 ])
 def test_questions_worded_from_held_outs_57_to_62(r, question, verdict):
     verdict_lead(r, question, verdict, TODAY)
