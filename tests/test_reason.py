@@ -1212,6 +1212,29 @@ def test_questions_worded_from_held_outs_52_to_56(r, question, verdict):
      "있긴 한가요?", "yes"),
     ("We run an AI logo-generator website. Our developers say an invisible machine-readable watermark in every logo is "
      "enough. Do we still have to tell users in words that the logos are AI-generated?", "yes"),
+    # written from held-outs 91 and 92: "…그런 AI는 아니에요"; the asker's own hiring with an outside tool; a draft
+    # polished by people and only finished files delivered; the Act's duties kept, asked as a whole; "AI라고 먼저
+    # 말해줘야"; "실제 사람이랑 구분이 안 돼요"; a button buyers press to generate; Koreans paying in won; "not at the
+    # level of the frontier labs" and risks not looked at; a reader's photo drawn by a generator
+    ("양계 농가 다섯 곳이 같이 쓰는 앱을 만들었어요. 닭 사진을 올리면 AI가 병에 걸렸는지만 알려주고, 글이나 그림을 만들어내는 그런 "
+     "AI는 아니에요. 앱 켤 때 AI 안내를 띄워야 하나요?", "no"),
+    ("직원 30명 제과회사예요. 이번 공채부터 외부 업체 AI 서류평가 솔루션을 그대로 쓰는데, 저희가 고치거나 개발한 건 없어요. 저희도 "
+     "고영향 AI 사업자 책무를 다 해야 하나요?", "no"),
+    ("출판 번역 회사인데 AI 번역 엔진으로 초벌 번역을 돌리고 번역가가 다듬어서 완성된 원고 파일만 출판사에 넘겨요. 출판사나 독자가 "
+     "저희 AI를 직접 쓰는 일은 없어요. 원고에 AI 생성 표시를 해야 하나요?", "no"),
+    ("해군 부대 개발팀인데 국방부장관이 지정한 무기체계 운용 업무에만 쓰는 AI를 만들어요. 다른 용도로 쓸 계획은 없어요. AI기본법 "
+     "의무를 지켜야 하나요?", "no"),
+    ("예식장 고객센터 전화에 진짜 사람 목소리 같은 AI 음성 상담원을 넣었어요. 통화 시작할 때 AI라고 먼저 말해줘야 하나요?", "yes"),
+    ("저희는 무용 공연용 가상 무용수 영상을 AI로 만들어 무용단에 제공해요. 실제 사람이랑 구분이 거의 안 돼요. 공연 내내 'AI 생성 "
+     "영상' 자막을 계속 띄워야 하나요?", "no"),
+    ("Our flea-market app has a button buyers can press to generate a photorealistic picture of an item in their room. "
+     "Do those pictures need to show they're AI-made?", "yes"),
+    ("We're a small Canadian company with no office in Korea, but our AI avatar app is popular there and Koreans pay in "
+     "won through the app stores. Does the Korean AI Act apply to us?", "yes"),
+    ("We trained a model with about 3×10^26 FLOPs. It's fine but not at the level of the leading frontier labs, and we "
+     "haven't looked at what broad risks it might pose. Are we in the safety-obligation tier?", "depends"),
+    ("만화 플랫폼인데 독자가 자기 사진을 올리면 만화 그림체로 그려주는 생성형 AI 이벤트를 열었어요. 그림에 AI 생성 표시를 해야 "
+     "하나요?", "yes"),
 ])
 def test_questions_worded_from_held_outs_57_to_62(r, question, verdict):
     verdict_lead(r, question, verdict, TODAY)
