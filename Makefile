@@ -139,6 +139,10 @@ eval: setup
 	$(BIN)/kaia eval --baseline --questions eval/heldout86.jsonl --out eval/report-heldout86
 	$(BIN)/kaia eval --baseline --questions eval/heldout87.jsonl --out eval/report-heldout87
 	$(BIN)/kaia eval --baseline --questions eval/heldout88.jsonl --out eval/report-heldout88
+	$(BIN)/kaia eval --baseline --questions eval/heldout89.jsonl --out eval/report-heldout89
+	$(BIN)/kaia eval --baseline --questions eval/heldout90.jsonl --out eval/report-heldout90
+	$(BIN)/kaia eval --baseline --questions eval/heldout91.jsonl --out eval/report-heldout91
+	$(BIN)/kaia eval --baseline --questions eval/heldout92.jsonl --out eval/report-heldout92
 	$(BIN)/python eval/readme_tables.py
 
 clean:
