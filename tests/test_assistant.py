@@ -171,6 +171,11 @@ def test_link_expansion_act_to_decree(assistant):
     "Has anyone actually been fined under the AI Basic Act so far?",
     "인공지능기본법 위반으로 과태료 부과 사례가 있나요?",
     "Does compute spent on fine-tuning count toward the 10^26 FLOPs threshold?",
+    # consent and retention of personal information are the Personal Information Protection Act's (written from
+    # held-outs 91 and 92)
+    "세탁소에 CCTV를 달았는데 손님 얼굴이 찍힌 영상은 며칠까지 보관해도 되나요?",
+    "We want to train a model on our members' photos. What consent wording does the personal information law require "
+    "on our sign-up form?",
 ])
 def test_abstains_out_of_scope(assistant, question):
     ans = assistant.ask(question, as_of="2026-09-01")

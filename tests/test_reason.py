@@ -1235,6 +1235,20 @@ def test_questions_worded_from_held_outs_52_to_56(r, question, verdict):
      "haven't looked at what broad risks it might pose. Are we in the safety-obligation tier?", "depends"),
     ("만화 플랫폼인데 독자가 자기 사진을 올리면 만화 그림체로 그려주는 생성형 AI 이벤트를 열었어요. 그림에 AI 생성 표시를 해야 "
      "하나요?", "yes"),
+    # power fed into the local grid is the energy area's edge; "행정실" is an office, not hospital administration;
+    # "some clients …, others …" leaves it to each client; an app one may put out is not yet a business; accounts
+    # handed to clients leave internal use open; "필수인가요?" asks whether it is required
+    ("We're a small wind cooperative. An AI decides when our turbines feed power into the local grid and when they "
+     "store it. Is that high-impact AI?", "depends"),
+    ("국립대 학생생활관 행정실인데 기숙사 입사생을 AI 점수로 뽑아요. 사감이 최종 결정은 하지만 AI 점수를 얼마나 뒤집는지는 "
+     "기록이 없어요. 이게 고영향 AI인가요?", "depends"),
+    ("We sell an AI that scores hotel-staff applicants from their CVs. Some client hotels hire strictly by our score; "
+     "others say a manager reads every application. Is our AI high-impact?", "depends"),
+    ("회사원인데 취미로 새 소리 구별 모델을 만들어 깃허브에 무료로 올렸어요. 광고 붙인 앱으로 내볼까 고민 중인데 아직 정한 건 "
+     "없어요. 저도 AI기본법 의무 대상인가요?", "depends"),
+    ("사내에서만 쓰려고 만든 생성형 AI 보고서 도구인데, 영업팀이 몇몇 거래처 담당자한테도 계정을 나눠줬다는 얘기가 있어요. AI "
+     "생성 표시를 해야 하나요?", "depends"),
+    ("직원 15명 AI 스타트업인데 AI 윤리위원회를 꼭 만들어야 하나요? 진짜 필수인가요?", "no"),
 ])
 def test_questions_worded_from_held_outs_57_to_62(r, question, verdict):
     verdict_lead(r, question, verdict, TODAY)
