@@ -143,6 +143,8 @@ eval: setup
 	$(BIN)/kaia eval --baseline --questions eval/heldout90.jsonl --out eval/report-heldout90
 	$(BIN)/kaia eval --baseline --questions eval/heldout91.jsonl --out eval/report-heldout91
 	$(BIN)/kaia eval --baseline --questions eval/heldout92.jsonl --out eval/report-heldout92
+	$(BIN)/kaia eval --baseline --questions eval/heldout93.jsonl --out eval/report-heldout93
+	$(BIN)/kaia eval --baseline --questions eval/heldout94.jsonl --out eval/report-heldout94
 	$(BIN)/python eval/readme_tables.py
 
 clean:

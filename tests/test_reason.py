@@ -1249,6 +1249,19 @@ def test_questions_worded_from_held_outs_52_to_56(r, question, verdict):
     ("사내에서만 쓰려고 만든 생성형 AI 보고서 도구인데, 영업팀이 몇몇 거래처 담당자한테도 계정을 나눠줬다는 얘기가 있어요. AI "
      "생성 표시를 해야 하나요?", "depends"),
     ("직원 15명 AI 스타트업인데 AI 윤리위원회를 꼭 만들어야 하나요? 진짜 필수인가요?", "no"),
+    # written from held-outs 93 and 94: "한국 AI 기본법 지켜야 하나요?"; an AI voice that takes bookings serves callers;
+    # "채용 때" is the asker's own hiring; logins given to a contractor's staff; "a number from the Public Procurement
+    # Service" is the catalogue number
+    ("오사카에 있는 작은 회사인데 AI 타로 앱을 한국어로 만들어 한국 앱스토어에만 올렸어요. 회사가 일본에 있어도 한국 AI 기본법 "
+     "지켜야 하나요?", "yes"),
+    ("We run a call-taxi firm. At night an AI voice that sounds like a real person takes bookings, and callers can't "
+     "tell. Do we have to tell callers it's an AI?", "yes"),
+    ("두부 공장인데 채용 때 업체 AI 이력서 평가 프로그램을 구독해서 그대로 쓰고, 점수 보고 면접 볼 사람만 골라요. 저희가 고영향 "
+     "AI 사업자 의무를 져야 하나요?", "no"),
+    ("Our IT team built a generative assistant for our staff, and we've also given logins to a few people from an "
+     "outside security contractor. Can we skip the AI notice because it's internal?", "depends"),
+    ("We make AI rice cookers and want the AI product confirmation for public procurement. Do we need a number from the "
+     "Public Procurement Service before we apply?", "yes"),
 ])
 def test_questions_worded_from_held_outs_57_to_62(r, question, verdict):
     verdict_lead(r, question, verdict, TODAY)
