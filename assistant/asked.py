@@ -113,6 +113,9 @@ class QuestionReader:
         self._fine_rows = [(r.id, [re.compile(p, re.I) for p in r.asked]) for r in knowledge.schedule.row]
         self._classify = [(c.term, [re.compile(p, re.I) for p in c.asked], tuple(knowledge.terms[c.term].rests_on))
                           for c in knowledge.classify]
+        self._term_pats: dict[str, list[re.Pattern[str]]] = {}
+        for tid, pats, _ in self._classify:
+            self._term_pats.setdefault(tid, []).extend(pats)
         self._not_covered = [(n.id, [re.compile(p, re.I) for p in n.asked]) for n in knowledge.not_covered]
         self._not_covered_needs = {n.id: [re.compile(p, re.I) for p in n.needs] for n in knowledge.not_covered
                                    if n.needs}
@@ -309,7 +312,7 @@ class QuestionReader:
         if asked.kind == "duty":
             return list(self._duty_pats.get(asked.subject, []))
         if asked.kind == "classify":
-            return [p for t, pats, _ in self._classify if t == asked.subject for p in pats]
+            return list(self._term_pats.get(asked.subject, []))
         return []
 
     def _sentences(self, question: str) -> list[str]:
@@ -344,12 +347,15 @@ class QuestionReader:
                 return f"{parts[i - 1]} {parts[i]}" if i and back else parts[i]
         return (parts or [""])[-1]
 
-    def asking_text(self, question: str) -> str:
-        """Every sentence of `question` that asks, joined (the last sentence where none does): what the question asks
-        about, apart from the story told around it."""
+    def asking_sentences(self, question: str) -> list[str]:
+        """Every sentence of `question` that asks (the last sentence where none does): what the question asks about,
+        apart from the story told around it."""
         parts = self._sentences(question)
-        asking = [p for p in parts if any(test.search(p) for test in self._asks)]
-        return " ".join(asking) or (parts or [""])[-1]
+        return [p for p in parts if any(test.search(p) for test in self._asks)] or parts[-1:] or [""]
+
+    def asking_text(self, question: str) -> str:
+        """The sentences that ask, joined."""
+        return " ".join(self.asking_sentences(question))
 
     def form(self, question: str) -> str:
         s = normalise(self.asking_sentence(question))
@@ -421,7 +427,7 @@ class QuestionReader:
             return asked
         # ("뭘 해야 하나요? 따로 해야 할 게 있긴 한가요?": a list question put again as whether there is anything)
         yesno = asked.form == LIST and any(self._any("yesno", s) and not self._any("wh", s) and self._any("list", s)
-                                           for s in [sentence, *self._sentences(normalise(self.asking_text(question)))])
+                                           for s in [sentence, *map(normalise, self.asking_sentences(question))])
         if asked.form == LIST and not asked.own:
             # "what must an organisation meet to be designated…": not the asker's duties; "does the Act apply to this
             # module?" of another's case is a yes/no question
@@ -540,10 +546,8 @@ class QuestionReader:
             # A duty whose words in the asking sentence continue the first one's ("영향평가를 거친 제품을 우선 고려"
             # begins with "영향평가"; "the high-impact AI obligations" begins with the term "high-impact AI") is the
             # more specific: it is what is asked.
-            terms = {tid: pats for tid, pats, _ in self._classify}
-
             def spans(key: str, kind: str = "duty") -> list[tuple[int, int]]:
-                pats = self._duty_pats[key] if kind == "duty" else terms[key]
+                pats = self._duty_pats[key] if kind == "duty" else self._term_pats[key]
                 return [m.span() for p in pats for m in p.finditer(sentence)]
 
             top = spans(scored[0][4], scored[0][3])
