@@ -241,7 +241,10 @@ class Negations:
         after = " ".join(words_after[:n])
         if self._quantity_ko is not None and self._quantity_ko.search(after):
             after = ""  # "이용자도 얼마 안 돼요": few, not none
-        return direct or bool(self._before.search(text[start:end])) or bool(self._after.search(after))
+        # "고객이 이 AI를 안 써": a Korean negating adverb the match itself took in, right before its verb (not one
+        # deeper inside: "실제 목소리랑 구분이 안 되는 AI 음성")
+        inner = text[start:end].split()[-2:-1] in ([w] for w in self._adverbs_ko)
+        return direct or inner or bool(self._before.search(text[start:end])) or bool(self._after.search(after))
 
 
 # Where one sentence ends and the next begins (also how the question reader finds the asking sentence).
@@ -581,6 +584,10 @@ class FactReader:
                 undecided = undecided or any(inside(m.start(), unsure) for m in hits)
                 hits = []
             live = [m for m in hits if not self.neg.negated(text, spans, m.start(), m.end())]
+            if live and all(inside(m.start(), unsure) for m in live):
+                # (a listed use only in a sentence saying it is not settled leaves the area open: "단순히 출입 관리만
+                # 할 수도 있고, 경찰 쪽에서 수배자 찾는 데 같이 쓰자는 얘기도 있어요")
+                undecided, live = True, []
             if live and any(not self.neg.negated(text, spans, m.start(), m.end())
                             for p in self._borderline[aid] for m in p.finditer(text)):
                 facts.area = aid  # at the area's edge: which area is known, whether the use is in it is not

@@ -749,3 +749,26 @@ def test_a_new_use_spoken_of_touches_whether_the_change_is_material(reader):
     f = reader.read("We bought a vendor's CV-screening AI. We now want to also use it to rank existing staff for "
                     "promotion.")
     assert f.get("significant_change") is None and "significant_change" in f.mentioned
+
+
+@pytest.mark.parametrize("text, fact, value", [
+    # a Korean negating adverb a match took in, right before its verb (written from held-out 96)
+    ("고객들이 이 AI를 안 써요. 직원만 써요.", "provides_to_others", False),
+    ("고객이 대본을 넣으면 실제 성우 목소리랑 구분이 안 되는 AI 음성을 만들어 주는 서비스예요.", "provides_to_others", True),
+    # a count not known says there are users to count
+    ("본사는 한국에 사무실이 없어요. 한국 일 사용자 수는 본사가 집계를 안 해서 모른대요.", "serves_korea", True),
+    # planning output from forecast demand is no listed use; the energy supply's demand is not read so
+    ("We make fertiliser and use an AI model to forecast seasonal demand by region for production planning.",
+     "high_impact_area", False),
+    ("We forecast hourly electricity demand with ML for a regional power supplier.", "high_impact_area", None),
+])
+def test_readings_written_from_held_outs_95_and_96(reader, text, fact, value):
+    assert reader.read(text, use_examples=False).get(fact) == value, text
+
+
+def test_a_name_of_something_else_does_not_touch_whether_ai_use_is_evident(reader):
+    # "약 이름 물어보면 생성형 AI가": the drug's name, not the product's
+    f = reader.read("손님이 약 이름 물어보면 생성형 AI가 복용법을 답해 줘요. 표시해야 하나요?", use_examples=False)
+    assert "ai_use_evident" not in f.mentioned
+    f = reader.read("앱 이름을 'AI 동화그림'으로 할지 아직 못 정했어요. 고지해야 하나요?", use_examples=False)
+    assert "ai_use_evident" in f.mentioned

@@ -1262,6 +1262,30 @@ def test_questions_worded_from_held_outs_52_to_56(r, question, verdict):
      "outside security contractor. Can we skip the AI notice because it's internal?", "depends"),
     ("We make AI rice cookers and want the AI product confirmation for public procurement. Do we need a number from the "
      "Public Procurement Service before we apply?", "yes"),
+    # written from held-outs 95 and 96: the preference is to consider AI products first, not to buy them; a listed use
+    # told only as one that may come leaves the area open; a question word the asker denies ("누구한테 … 아니고") asks
+    # nothing; a parole ranking no one checks is a State decision on a person; "누가 … 있다고 해서" is reported speech;
+    # a drug's name is no product name; a school's exam marking; planning output from forecast demand is no listed
+    # use; the confirmation's certificate (확인서); an audit still looking into the officer leaves gross negligence open
+    ("도청 회계과인데요, AI 제품 우선 고려 규정 때문에 볼펜이나 책상 살 때도 반드시 AI 제품만 사야 하나요?", "no"),
+    ("Are ministries now required to buy AI products instead of ordinary ones?", "no"),
+    ("구치소 보안팀이에요. 얼굴 인식 AI를 들이려는데 윗선이 용도를 아직 안 정했어요. 출입 확인용으로만 쓸 수도 있고, 수사기관 "
+     "요청으로 수배자 대조에 쓰자는 의견도 있어요. 고영향 AI인가요?", "depends"),
+    ("여행 블로거예요. 생성형 AI로 만든 실사 같은 사진을 제 블로그에 올려요. AI 서비스를 누구한테 파는 건 아니고 사진만 올리는 "
+     "건데, 제가 표시 의무 대상인가요?", "no"),
+    ("I work for a correctional agency. Our AI ranks inmates for early release and its ranking goes straight to the "
+     "parole board without anyone checking it. Is that high-impact AI?", "yes"),
+    ("배차 앱을 운영하는데 누가 이게 고영향 AI일 수도 있다고 해서요. 저희가 해당되는지 정부에 직접 물어볼 수 있나요?", "yes"),
+    ("약국 앱에서 손님이 약 이름을 물어보면 생성형 AI가 복용법을 글로 써 줘요. 답마다 AI가 쓴 거라고 표시해야 하나요?", "yes"),
+    ("중학교 교사예요. 기말고사 논술형 답안 채점을 AI에 맡기고 점수를 검토 없이 그대로 성적에 넣어요. 고영향 AI인가요?", "yes"),
+    ("We brew craft beer and use an AI model to forecast regional demand for our production planning. Is that "
+     "high-impact AI?", "no"),
+    ("시 산하 공사인데 AI로 온수 공급량을 자동 조절해요. 고영향이라고 자체 결론을 냈는데, 과기정통부 확인서를 반드시 받아야 "
+     "하나요?", "no"),
+    ("구청 구매 담당인데 규정대로 산 AI 제품이 고장 나서 구청이 손해를 봤어요. 감사실에서 제가 검수를 빠뜨렸는지 조사 중인데, "
+     "제가 개인적으로 물어내야 하나요?", "depends"),
+    ("Our city hall bought a confirmed AI product under the preference rule and it lost the city money. Internal audit "
+     "is still looking at what I did. Can I be made to pay the city back personally?", "depends"),
 ])
 def test_questions_worded_from_held_outs_57_to_62(r, question, verdict):
     verdict_lead(r, question, verdict, TODAY)
@@ -1676,6 +1700,9 @@ def test_in_force_asked_of_a_provision_the_story_does_not_name_is_not_the_duty_s
     ("Our ski school put a generative chatbot on its booking page. What are the ways we can give the advance notice "
      "that it's AI?", "terms of use"),
     ("저희 앱에서 생성형 AI로 만든 이미지를 내보내는데, 어떤 방식으로 표시하면 되나요?", "[decree:23:2]"),
+    # the figures that bring a duty, asked (written from held-out 96); the paperwork kept (from held-out 95)
+    ("해외 SaaS 회사인데 한국에 사무실이 없어요. 국내대리인을 둬야 하는 기준이 정확히 숫자로 어떻게 되나요?", "100억원"),
+    ("Our hiring AI is high-impact and the measures are in place. How long must we keep the paperwork?", "5 years"),
 ])
 def test_a_how_long_or_how_much_question_is_answered_by_the_period_or_the_schedule(r, question, said):
     lead = lead_for(r, question)
