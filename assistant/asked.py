@@ -42,6 +42,7 @@ class Asked:
     sufficiency: bool = False  # asks whether a way of doing it is enough: no verdict from the map
     how_done: bool = False  # a wh-question asking the ways a duty may be done
     since_when: bool = False  # a wh-question asking from when a duty (or the Act) applies
+    who_bears: bool = False  # a wh-question asking which party in a chain of providers owes a duty
     possibility: bool = False  # "could it count as…": where it depends, it could
     own: bool = True  # the asker speaks of its own situation (else: the rule in general)
     cue_in_sentence: bool = False  # the duty is named in the sentence that asks
@@ -397,6 +398,7 @@ class QuestionReader:
                       result_within=self._any("result_within", sentence),
                       how_done=self._any("how_done", sentence),
                       since_when=self._any("since_when", sentence),
+                      who_bears=self._any("who_bears", sentence),
                       eligible=self._any("eligible", sentence),
                       before_step=self._any("before_step", sentence), without=self._any("without", sentence),
                       own=self._any("self", text) or bool(has_korean(text) and not self._general.search(sentence)))

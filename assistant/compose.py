@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from corpus.knowledge import CID_MARK, Area, Bilingual, Duty, Knowledge, Note
+from corpus.knowledge import CID_MARK, Area, Bilingual, Duty, Exception_, Knowledge, Note
 from corpus.labels import ko_date
 from corpus.manifest import load_manifest
 from corpus.settings import CORPUS_DIR
@@ -781,6 +781,11 @@ class Composer(_FineSchedule):
                 self._yesno_lead(asked, facts, lang, as_of))
         if lead is not None and lead.verdict in ("yes", "no"):
             lead.lines += self._converted(facts, lang)
+        who = self._who(asked)
+        if lead is not None and who is not None and lead.verdict == "yes":
+            # "표시 의무는 빅테크 쪽에 있나요, 저희한테 있나요?": whose duty it is in the chain, beside the verdict
+            lead.lines.append(f"- {_t(who.plain, lang)}")
+            lead.notes += self._notes_of(who.guidance, lang)
         if lead is not None and asked.inverted and asked.kind == "duty" and lead.verdict == "no" and asked.others:
             # "Since they're clearly not realistic, can we skip marking them?": the realistic-output duty does not
             # bind, but the labelling duty the question also names does; skipping is answered by the one that binds.
@@ -818,6 +823,13 @@ class Composer(_FineSchedule):
             first = lead.lines[0].split(" — ", 1)
             lead.lines[0] = f"{word} — {first[1]}" if len(first) == 2 else lead.lines[0]
         return lead
+
+    def _who(self, asked: Asked) -> Exception_ | None:
+        """For a question which party in a chain of providers owes the duty asked about, the duty's exception that
+        says so."""
+        if not (asked.who_bears and asked.kind == "duty") or asked.sanction:
+            return None
+        return next((e for e in self.k.duties[asked.subject].exceptions if e.answers_who), None)
 
     def _bound(self, status: str, duty: Duty, facts: Facts) -> str:
         """A duty's status as it binds the asker: one that applies binds only where the asker is whom it binds."""
@@ -930,6 +942,12 @@ class Composer(_FineSchedule):
             # "What are the ways we can give the advance notice?": how the duty's provisions say it is done
             how = self.k.duties[asked.subject].plain.how
             return Lead(None, [_t(how, lang)]) if how is not None else None
+        who = self._who(asked)
+        if asked.form == OTHER and who is not None:
+            # "Who has to tell them — us or the model company?": the duty binds the one that provides the product to
+            # its users, as the exception for those further up the chain says
+            return Lead(None, [_t(self.k.duties[asked.subject].plain.rule, lang), f"- {_t(who.plain, lang)}"],
+                        notes=self._notes_of(who.guidance, lang))
         if asked.form == OTHER and asked.since_when and asked.kind == "duty" and asked.cue_in_sentence \
                 and not asked.sanction:
             return self.since_lead(self.k.duties[asked.subject], lang)  # "from when must we label the outputs?"

@@ -280,6 +280,8 @@ class Exception_(_Strict):
     deemed: bool = False  # the duty counts as done (rather than not applying): "are we treated as having done it?"
     guidance: list[Guidance] = Field(default_factory=list)  # where MSIT's guidance, not the law, draws the line
     caveat: bool = True  # named beside a "yes" or "depends" where the question leaves it open (false: only when it holds)
+    # Says which party in a chain of providers owes the duty: it answers "who must do it — us or them?"
+    answers_who: bool = False
     # Patterns (en, ko) naming parts of the duty the exception does not reach: asked about one of them ("do we
     # still need our own human oversight?"), the exception does not answer.
     leaves: list[str] = Field(default_factory=list)
@@ -561,6 +563,8 @@ class Forms(_Strict):
     how_done: list[str] = Field(default_factory=list)
     # asks from when something applies ("from what date do we have to comply?", "언제부터 지켜야 하나요?")
     since_when: list[str] = Field(default_factory=list)
+    # asks which party in a chain of providers owes a duty ("who has to tell them — us or the model company?")
+    who_bears: list[str] = Field(default_factory=list)
     whole_duty: list[str] = Field(default_factory=list)
     yesno_then: list[str] = Field(default_factory=list)
     possibility: list[str]

@@ -89,6 +89,13 @@ def test_a_step_before_an_option_is_not_the_option(reader):
     ("When we show the label on the video, do we have to repeat it at the end?", YESNO),
     ("Worst case — can the ministry fine us straight away?", YESNO),
     ("When does the labelling duty start?", OTHER),
+    # (written from held-outs 95-98) a question word in a denied clause, reported speech, "anything to do?", and an
+    # embedded "-ㄹ지"
+    ("저는 AI 서비스를 누구한테 제공하는 건 아니고 사진만 올리는데, 표시 의무 대상인가요?", YESNO),
+    ("누가 이게 고영향일 수도 있다고 해서요. 정부에 직접 물어볼 수 있나요?", YESNO),
+    ("쌀 선별기에 AI를 넣었는데 고영향이라서 뭐 따로 해야 되나요?", YESNO),
+    ("몇 시에 몇 대 보낼지 AI가 배차표를 짜 주는데, 이것도 고영향 AI인가요?", YESNO),
+    ("Who has to tell the students it's AI — us or the model company?", OTHER),
 ])
 def test_question_forms_with_a_question_word_that_does_not_ask(reader, question, form):
     assert reader.form(question) == form

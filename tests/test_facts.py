@@ -761,6 +761,12 @@ def test_a_new_use_spoken_of_touches_whether_the_change_is_material(reader):
     ("We make fertiliser and use an AI model to forecast seasonal demand by region for production planning.",
      "high_impact_area", False),
     ("We forecast hourly electricity demand with ML for a regional power supplier.", "high_impact_area", None),
+    # (97-98) "can't be told apart" denies nothing; vending machines in a station are no transport; opening an in-house
+    # tool to outsiders talked of leaves it open
+    ("유가족이 듣는 목소리가 진짜 목소리랑 구분이 안 돼요.", "realistic_media", True),
+    ("지하철역에 있는 자판기 화면에 AI가 추천 음료를 띄워요.", "high_impact_area", False),
+    ("Our staff use a generative tool to draft lot descriptions. Management is also talking about opening it on our "
+     "website for consignors, but nothing is decided.", "provides_to_others", None),
 ])
 def test_readings_written_from_held_outs_95_and_96(reader, text, fact, value):
     assert reader.read(text, use_examples=False).get(fact) == value, text

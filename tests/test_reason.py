@@ -1286,6 +1286,30 @@ def test_questions_worded_from_held_outs_52_to_56(r, question, verdict):
      "제가 개인적으로 물어내야 하나요?", "depends"),
     ("Our city hall bought a confirmed AI product under the preference rule and it lost the city money. Internal audit "
      "is still looking at what I did. Can I be made to pay the city back personally?", "depends"),
+    # written from held-outs 97 and 98: results sent to the ministry are the safety duty's; "stamp … as AI-generated";
+    # an "AI 사용" sticker is a notice; vending machines in a subway station are not transport; "뭐 따로 해야 되나요?"
+    # asks whether there is anything; sorting rice and a car wash's voice commands are no listed use; many Korean
+    # parents using an app reach Korea; "have to carry a mark that AI made them" restates the label; a paid app a
+    # creator launched is a business; 유가족 are a service's users, not the asker's family; "hit us with the full
+    # 30 million won"; notice in the terms of use; a programme booklet or a briefing for an artistic work
+    ("Our lab trained a small model on about 2×10^24 FLOPs in total. Must we send our risk-management results to the "
+     "Ministry?", "no"),
+    ("Our two staff use ChatGPT to draft letters that go out under the association's name; nobody outside ever talks to "
+     "the AI. Must we stamp those letters as AI-generated?", "no"),
+    ("역 앞 지하철역에 자판기를 두고 AI가 날씨 보고 추천 음료만 화면에 띄워요. 글이나 그림을 만들어내는 건 아니에요. 자판기에 "
+     "'AI 사용' 스티커를 붙여야 하나요?", "no"),
+    ("작은 정미소예요. 카메라 AI가 쌀알을 보고 깨진 걸 골라내고 등급을 매겨요. 고영향 AI라서 뭐 따로 해야 되나요?", "no"),
+    ("Our daycare app is run from Osaka with no entity in Korea, but many Korean kindergarten parents installed it and use "
+     "its AI chat. Does the Korean AI law apply to us?", "yes"),
+    ("I'm an illustrator. We've launched a paid app where fans type a prompt and an AI trained on my style draws new "
+     "pictures they can download. Do the pictures have to carry a mark that AI made them?", "yes"),
+    ("요양병원 재단인데 돌아가신 환자분 생전 녹음으로 목소리를 학습시켜 유가족한테 그분 목소리로 통화하는 서비스를 제공하려 해요. "
+     "진짜 목소리랑 구분이 안 돼요. AI라고 따로 알려야 하나요?", "yes"),
+    ("It's the first time we were caught not telling customers our booking bot is AI. Will they hit us with the full "
+     "30 million won right away?", "no"),
+    ("보험사 콜센터에 생성형 AI 상담을 붙였어요. 이용약관에 'AI가 상담합니다'라고 적어 두면 미리 알린 걸로 인정되나요?", "yes"),
+    ("Our theatre's new play uses an AI that recreates a late actor's voice, and it sounds real. Can we disclose it in the "
+     "programme booklet rather than stopping the show?", "yes"),
 ])
 def test_questions_worded_from_held_outs_57_to_62(r, question, verdict):
     verdict_lead(r, question, verdict, TODAY)
@@ -1707,6 +1731,17 @@ def test_in_force_asked_of_a_provision_the_story_does_not_name_is_not_the_duty_s
 def test_a_how_long_or_how_much_question_is_answered_by_the_period_or_the_schedule(r, question, said):
     lead = lead_for(r, question)
     assert lead is not None and lead.verdict is None and said in " ".join(lead.lines), (question, lead)
+
+
+def test_who_in_a_chain_of_providers_owes_a_duty_is_answered_by_whom_it_binds(r):
+    # (written from held-outs 95 and 98) "us or the model company?": the one providing to the users, with the guideline
+    lead = lead_for(r, "Our homework app runs on another company's model through its API. Who has to tell the students "
+                       "that it's AI — us or the model company?")
+    assert lead is not None and lead.verdict is None and "[act:31:1]" in lead.lines[0], lead
+    assert any("finally provides" in n for n in lead.notes), lead.notes
+    lead = lead_for(r, "쇼핑몰 상품 설명을 해외 빅테크 LLM API로 자동 생성해 고객에게 보여줘요. 'AI 생성' 표시 의무는 빅테크 쪽에 "
+                       "있나요, 저희한테 있나요?")
+    assert lead is not None and lead.verdict == "yes" and any("최종적으로" in n for n in lead.notes), lead
 
 
 def test_what_an_authority_must_do_is_not_asked_as_the_ways_of_a_duty(r):
