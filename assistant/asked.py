@@ -50,6 +50,7 @@ class Asked:
     # the asking sentence asks what another party the law binds must do ("do public bodies have to…?"): the facts
     # told are the asker's, not that party's
     about_other: bool = False
+    of_own: bool = False  # about_other, of the asker's own product or case ("must they prefer our product?")
     yesno_list: bool = False  # a list question asked as yes/no ("do we have any obligations?")
     regimes: list[str] = field(default_factory=list)  # kind "deemed": the Annex 1 regimes the question names
     items: list[int] = field(default_factory=list)  # kind "deemed": the Art. 34(1) measures asked about
@@ -404,6 +405,8 @@ class QuestionReader:
                       own=self._any("self", text) or bool(has_korean(text) and not self._general.search(sentence)))
         if self._other_subject is not None and self._other_subject.search(sentence):
             asked.own, asked.about_other = False, True
+            # ("…give our product preference?": of the asker's own thing, as the other party would treat it)
+            asked.of_own = self._any("self", sentence)
         asked.fine_rows = [rid for rid, pats in self._fine_rows if any(p.search(text) for p in pats)]
         asked.ignored = self._any("fine_ignored", text)
         if asked.sanction:

@@ -1054,6 +1054,14 @@ class Composer(_FineSchedule):
             if stated:  # "if an operator already did X, must it …?": the exception the question states answers it
                 return Lead("no", [_after_dash(VERDICT_WORD["no"][lang], _t(stated[0].plain, lang), lang),
                                    f"- {_t(duty.plain.rule, lang)}"])
+            # Asked of the party the duty binds ("do public bodies have to give our product preference?"): what the
+            # asker tells of its own side of it (whether its product is confirmed) can leave it open.
+            binder = self.k.terms.get(duty.binds)
+            if asked.about_other and asked.of_own and binder is not None and binder.when in self.k.facts:
+                other = self.r.given(facts, binder.when, True)
+                status = self.r.duty(duty, other, as_of)
+                if status.status == DEPENDS:
+                    return self.duty_lead(duty, status, other, asked, lang, as_of)
             # The rule in general ("do operators have to notify users?"), not the asker's case: the rule answers.
             return Lead("yes", [_after_dash(VERDICT_WORD["yes"][lang], _t(duty.plain.rule, lang), lang)])
         status = self.r.duty(duty, facts, as_of)

@@ -1310,6 +1310,28 @@ def test_questions_worded_from_held_outs_52_to_56(r, question, verdict):
     ("보험사 콜센터에 생성형 AI 상담을 붙였어요. 이용약관에 'AI가 상담합니다'라고 적어 두면 미리 알린 걸로 인정되나요?", "yes"),
     ("Our theatre's new play uses an AI that recreates a late actor's voice, and it sounds real. Can we disclose it in the "
      "programme booklet rather than stopping the show?", "yes"),
+    # written from held-outs 99 and 100: "'AI 제품'으로 확인받아서" names the confirmation, and a product of plain wood
+    # has no AI; public bodies asked to prefer the asker's product, which it has not said is confirmed; a clinic whose
+    # patients never touch the vendor's tool; the asker's own hiring with a vendor's tool; counting visitors; a choir's
+    # volunteer; others embedding the asker's player; travellers asking a kiosk; a service run as the business; a
+    # reviewer who picks using the AI's score; lane closures; a pet insurer's claims
+    ("나무 도마 공방인데 디자인할 때 AI 도움을 받았어요. 이 도마도 'AI 제품'으로 확인받아 공공기관 납품 우대를 받을 수 있나요? "
+     "도마 자체는 그냥 나무예요.", "no"),
+    ("We sell an AI-powered irrigation controller to county offices. Do public bodies now have to give our product "
+     "preference when they buy?", "depends"),
+    ("Eye clinic here. We pay a vendor for an AI that flags retina problems in scans; our doctors read its output and "
+     "make their own call. Patients never touch the tool. Do we carry the high-impact AI operator duties?", "no"),
+    ("We're a bakery chain with 300 staff. For hiring cashiers we subscribe to a vendor's AI interview tool and use it "
+     "as supplied. Do we have to carry out the high-impact AI operator duties?", "no"),
+    ("시립 박물관 입구에 AI 카메라를 달아 관람객 수만 세려고 해요. 얼굴로 누군지 알아보는 기능은 없어요. 고영향 AI인가요?", "no"),
+    ("교회 찬양팀 봉사를 하는데 AI로 파트별 연습 음원을 만들어 단톡방에만 올려요. 돈 받는 것도 아니고요. 표시 의무가 있나요?",
+     "no"),
+    ("We make photo-realistic AI news-anchor videos, and city councils embed our player on their websites. Do we have to "
+     "mark the videos as AI-generated?", "yes"),
+    ("장학재단인데 AI가 지원서 점수를 매기면 심사위원이 그걸 참고해서 면접 대상자를 정해요. 고영향 AI인가요?", "depends"),
+    ("We run a mountain tunnel. Our AI closes lanes and sets variable speed limits on its own when it detects a crash. "
+     "Is that high-impact AI?", "yes"),
+    ("반려동물 보험사인데 보험금 청구가 들어오면 AI가 지급할지 거절할지 판단 초안을 만들어요. 고영향 AI인가요?", "depends"),
 ])
 def test_questions_worded_from_held_outs_57_to_62(r, question, verdict):
     verdict_lead(r, question, verdict, TODAY)
