@@ -145,6 +145,12 @@ eval: setup
 	$(BIN)/kaia eval --baseline --questions eval/heldout92.jsonl --out eval/report-heldout92
 	$(BIN)/kaia eval --baseline --questions eval/heldout93.jsonl --out eval/report-heldout93
 	$(BIN)/kaia eval --baseline --questions eval/heldout94.jsonl --out eval/report-heldout94
+	$(BIN)/kaia eval --baseline --questions eval/heldout95.jsonl --out eval/report-heldout95
+	$(BIN)/kaia eval --baseline --questions eval/heldout96.jsonl --out eval/report-heldout96
+	$(BIN)/kaia eval --baseline --questions eval/heldout97.jsonl --out eval/report-heldout97
+	$(BIN)/kaia eval --baseline --questions eval/heldout98.jsonl --out eval/report-heldout98
+	$(BIN)/kaia eval --baseline --questions eval/heldout99.jsonl --out eval/report-heldout99
+	$(BIN)/kaia eval --baseline --questions eval/heldout100.jsonl --out eval/report-heldout100
 	$(BIN)/python eval/readme_tables.py
 
 clean:
