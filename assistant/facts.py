@@ -243,7 +243,8 @@ class Negations:
             after = ""  # "이용자도 얼마 안 돼요": few, not none
         # "고객이 이 AI를 안 써": a Korean negating adverb the match itself took in, right before its verb (not one
         # deeper inside: "실제 목소리랑 구분이 안 되는 AI 음성")
-        inner = text[start:end].split()[-2:-1] in ([w] for w in self._adverbs_ko)
+        taken = text[start:end].split()
+        inner = len(taken) > 1 and taken[-2] in self._adverbs_ko
         return direct or inner or bool(self._before.search(text[start:end])) or bool(self._after.search(after))
 
 
