@@ -240,7 +240,7 @@ class Negations:
             n = nominal + 2
         after = " ".join(words_after[:n])
         if self._quantity_ko is not None and self._quantity_ko.search(after):
-            after = ""  # "이용자도 얼마 안 돼요": few, not none
+            after = ""  # "이용자도 얼마 안 돼요": few, not none (or another negation that denies nothing)
         # "고객이 이 AI를 안 써": a Korean negating adverb the match itself took in, right before its verb (not one
         # deeper inside: "실제 목소리랑 구분이 안 되는 AI 음성")
         taken = text[start:end].split()

@@ -688,7 +688,9 @@ class Negation(_Strict):
     # Words that deny a whole noun phrase, a few words before its noun ("no business office in Korea").
     phrase: list[str] = Field(default_factory=list)
     list_endings_ko: list[str] = Field(default_factory=list)  # Korean endings joining items a negation closes
-    quantity_ko: list[str] = Field(default_factory=list)  # "얼마 안 돼요": few, not none
+    # Korean phrases whose negation denies nothing of the match: "얼마 안 돼요" (few, not none), "아닌지" (whether or
+    # not), "구분이 안 돼요" (can't be told apart)
+    quantity_ko: list[str] = Field(default_factory=list)
     adverbs_ko: list[str] = Field(default_factory=list)  # Korean negating adverbs, read with the verb after them
     # Korean nominalisers after a verb ("파는 건 아니에요"): a window ending before one reads it and its copula too
     nominal_ko: list[str] = Field(default_factory=list)
