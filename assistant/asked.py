@@ -75,6 +75,7 @@ class Asked:
     before_step: bool = False  # asks about a step before another, not the later step itself
     amount: float | None = None  # a question about a fine: the sum in won the asking sentence names
     base: bool = False  # a question about a fine: asks about the schedule's own amount, before any adjustment
+    small: bool = False  # a question about a fine: the asking sentence names the asker's small size
     fits: bool = False  # a question about a fine: says its raised sum stays within the Act's maximum
     without: bool = False  # asks about doing without something ("can we launch without a licence?")
     must: str = ""  # kind "duty": the way it must be done that the asking sentence names (a duty's `musts`)
@@ -416,6 +417,7 @@ class QuestionReader:
             asked.sanction_detail = asked.sanction_detail or bool(asked.fine)
             asked.amount = next((v for _, _, v, cur in quantities(sentence) if cur == "KRW"), None)
             asked.base = self._any("fine_base", sentence)
+            asked.small = self._any("fine_small", sentence)
             asked.fits = self._any("fine_fits", sentence)
             asked.same = self._any("fine_same", sentence)
         if self._deemed(asked, text, sentence):

@@ -21,10 +21,26 @@ from assistant.reason import APPLIES, DEPENDS, NOT_APPLY, Reason, Reasoner, Stat
 
 VERDICT_WORD = {"yes": {"en": "Yes", "ko": "예"}, "no": {"en": "No", "ko": "아니요"},
                 "depends": {"en": "It depends", "ko": "경우에 따라 다릅니다"}}
+# "Do we have any obligations?" answered over the whole map, before the list of duties.
+LIST_VERDICT = {
+    "yes": {"en": "on the facts you describe, at least one duty of the AI Basic Act binds you; each duty is listed "
+                  "below with its status and why",
+            "ko": "말씀하신 사실관계에 비추어 보면 인공지능기본법상 적용되는 의무가 있으며, 각 의무의 적용 여부와 그 이유는 "
+                  "아래와 같습니다"},
+    "no": {"en": "on the facts you describe, none of the duties of the AI Basic Act binds you; each duty is listed "
+                 "below with why",
+           "ko": "말씀하신 사실관계에 비추어 보면 인공지능기본법상 적용되는 의무가 없으며, 각 의무와 그 이유는 아래와 "
+                 "같습니다"},
+    "depends": {"en": "whether duties of the AI Basic Act bind you turns on facts you have not stated; each duty is "
+                      "listed below with what it depends on",
+                "ko": "인공지능기본법상 의무가 적용되는지는 말씀하지 않은 사실관계에 따라 달라지며, 각 의무와 그 적용 "
+                      "여부를 가르는 사항은 아래와 같습니다"},
+}
 STATUS_WORD = {APPLIES: {"en": "applies", "ko": "적용됨"}, NOT_APPLY: {"en": "does not apply", "ko": "적용되지 않음"},
                DEPENDS: {"en": "depends", "ko": "경우에 따라 다름"}}
 TO_VERDICT = {APPLIES: "yes", NOT_APPLY: "no", DEPENDS: "depends"}
 MAX_BRANCHES = 2  # unknown facts spelled out with both branches
+MAX_ALSO = 2  # further grounds named beside a "no"
 DESCRIBED_CASE = 3  # facts stated (not implied) that make a third-person question a case rather than the rule
 _MONTH_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
              "November", "December"]
@@ -219,7 +235,8 @@ class _FineSchedule:
             part = asked.fine or ("ignored" if asked.ignored and row.id == "order" else "")
             first = {"reduce": p.reduce, "increase": p.increase, "cap": p.increase, "ignored": p.ignored,
                      "repeat": p.same if len(set(row.amounts)) == 1 else p.rises}.get(part)
-            return Lead(None, ([_t(first, lang)] if first is not None else []) + [self._amounts(row, lang)])
+            small = [f"- {_t(p.reduce, lang)}"] if asked.small and first is None else []
+            return Lead(None, ([_t(first, lang)] if first is not None else []) + [self._amounts(row, lang)] + small)
         duty = self.k.duties.get(asked.subject) if asked.kind == "duty" else None
         if duty is not None and duty.plain.fine is not None:
             return Lead(None, [_t(duty.plain.fine, lang)])
@@ -362,6 +379,9 @@ class Composer(_FineSchedule):
             lines.append(_after_dash(VERDICT_WORD[verdict][lang], _t(duty.plain.rule, lang), lang))
             lines += [f"- {self._reason_text(b, lang)}" for b in status.because if b.text]
             lines += self._caveats([b.id for b in status.because if b.kind == "term"], facts, lang)
+            if asked.obligation and duty.plain.how is not None:
+                # "do we have to label them?": bound, the asker's next question is how
+                lines.append(f"- {_t(duty.plain.how, lang)}")
         elif status.status == NOT_APPLY:
             first = status.because[0]
             if first.kind == "date":
@@ -373,6 +393,7 @@ class Composer(_FineSchedule):
             else:
                 text = self._reason_text(first, lang)
             lines.append(_after_dash(VERDICT_WORD[verdict][lang], text, lang))
+            lines += self._also_not(duty, first, facts, lang)
             lines.append(f"- {_t(duty.plain.rule, lang)}")
         else:
             rests = [c for t in self._unknown_terms(duty, facts) for c in self.k.terms[t].rests_on]
@@ -393,6 +414,15 @@ class Composer(_FineSchedule):
         if status.status != NOT_APPLY:
             notes += self._assumption_notes(duty, facts, lang)
         return Lead(verdict, lines, notes=notes)
+
+    def _also_not(self, duty: Duty, first: Reason, facts: Facts, lang: str) -> list[str]:
+        """Other grounds the question states on which the duty would not bind either ("it doesn't generate
+        anything", "only our staff use it" beside "you are a user"): a lawyer weighs each."""
+        out = [f"- {_t(self.k.terms[t].plain.false, lang)}" for t in duty.applies_when
+               if t != first.id and self.r.term(t, facts) is False and not self.r.defaulted(t, facts)]
+        out += [f"- {_t(e.plain, lang)}" for e in duty.exceptions
+                if e.id != first.id and self.r.exception_value(e, facts) is True]
+        return list(dict.fromkeys(out))[:MAX_ALSO]
 
     def classify_lead(self, status: Status, facts: Facts, lang: str, as_of: str) -> Lead:
         term = self.k.terms[status.id]
@@ -774,6 +804,9 @@ class Composer(_FineSchedule):
                 found = {self._bound(d.status, self.k.duties[d.id], facts) for d in lead.duties
                          if self.k.duties[d.id].type in ("duty", "endeavour")}
                 lead.verdict = "yes" if APPLIES in found else "depends" if DEPENDS in found else "no"
+                if lead.lines:  # the conclusion first, then each duty with why
+                    lead.lines[0] = _after_dash(VERDICT_WORD[lead.verdict][lang],
+                                                LIST_VERDICT[lead.verdict][lang] + " [act:2::7].", lang)
             return lead
         if asked.kind == "classify" and asked.subject == "listed_area" and self._other_area_cited(asked, facts):
             return None  # "does our hiring tool fall within Art. 2(4)(i)?": the lead speaks of the areas as a whole

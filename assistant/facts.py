@@ -124,7 +124,7 @@ class Negations:
         self._noun_list_ko = tuple(spec.noun_list_ko)
         self._adverbs_ko = set(spec.adverbs_ko)
         self._nominal_ko = set(spec.nominal_ko)
-        self._quantity_ko = re.compile(one_of(spec.quantity_ko)) if spec.quantity_ko else None
+        self._denies_nothing_ko = re.compile(one_of(spec.denies_nothing_ko)) if spec.denies_nothing_ko else None
         self._word_ko = re.compile(rf"\S*\s?(?:{one_of(spec.word_ko)})") if spec.word_ko else None
 
     def clauses(self, text: str) -> list[tuple[int, int]]:
@@ -217,6 +217,8 @@ class Negations:
         # ("it doesn't write lyrics, make music or …": the negation a word or two before the list's first item, where
         # a comma sets the items apart — not a colon opening another clause: "never leave the company: only our own…")
         direct = direct or (listed and seps[-1:] == [","] and any(self._denies(w) for w in words[-3:]))
+        # ("we didn't build or sell any AI tool": the second of two verbs one negation opens)
+        direct = direct or (len(words) >= 3 and words[-1].lower() in ("or", "nor") and self._denies(words[-3]))
         if self._before_phrase is not None and self._before_phrase.search(text[max(a, start - 3 * NEG_WINDOW_EN):start]):
             direct = True  # "nothing to do with hiring, loans, health"
         # "no business office": a word that denies a noun phrase, up to two words before the match
@@ -239,7 +241,7 @@ class Negations:
         if n and nominal is not None:
             n = nominal + 2
         after = " ".join(words_after[:n])
-        if self._quantity_ko is not None and self._quantity_ko.search(after):
+        if self._denies_nothing_ko is not None and self._denies_nothing_ko.search(after):
             after = ""  # "이용자도 얼마 안 돼요": few, not none (or another negation that denies nothing)
         # "고객이 이 AI를 안 써": a Korean negating adverb the match itself took in, right before its verb (not one
         # deeper inside: "실제 목소리랑 구분이 안 되는 AI 음성")
@@ -391,8 +393,9 @@ class FactReader:
         examples are compared too where `use_examples` and an embedding model are given. `naming`: patterns that
         name the duty asked about, whose words in a closing question ("does the deepfake rule apply to us?")
         restate it rather than state a fact."""
-        text = normalise(question)
-        text = _blank(text, self.neg.claimed_sentences(text))  # a claim put to kaia to check states nothing
+        whole = normalise(question)
+        claimed = self.neg.claimed_sentences(whole)
+        text = _blank(whole, claimed)  # a claim put to kaia to check states nothing
         spans = self.neg.clauses(text)
         unsure = self.neg.unsure_sentences(text)  # what they state is not read, by patterns or figures
         want = set(wanted) if wanted is not None else set(self.k.facts)
@@ -424,6 +427,10 @@ class FactReader:
         # our accounts are Korean businesses"): not assumed away with the rest of a silent question
         facts.mentioned |= {fid for fid in want & set(self._patterns) if fid not in facts.values and any(
             p.search(text[a:b]) for a, b in unsure for p, *_ in self._patterns[fid])}
+        # nor is what someone else is said to claim ("My boss says I skipped the vendor's test report"): it raises
+        # the matter without settling it
+        facts.mentioned |= {fid for fid, pats in self._mentions.items() if fid in want and fid not in facts.values
+                            and any(p.search(whole[a:b]) for a, b in claimed for p in pats)}
         for fid, whole in self._parts_of.items():
             if fid in want and fid not in facts.values and whole in facts.values:
                 v = facts.values[whole].value

@@ -1,6 +1,8 @@
-"""Provisions by citation: the text of "Art. 31(1)" or "시행령 제29조" in force on a date, in ko and/or en."""
+"""Provisions by citation: the text of "Art. 31(1)" or "시행령 제29조" in force on a date, in ko and/or en; a guideline's
+page ("고영향 인공지능 판단 가이드라인 14쪽")."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from corpus.citations import Citation, parse_citation
@@ -20,12 +22,57 @@ class Lookup:
     other_versions: list[Unit] = field(default_factory=list)  # the same provision on other dates
 
 
+# A guideline's printed page as an answer labels it ("…Guideline (Apr. 2026), p. 14", "…가이드라인(2026년 4월) 14쪽") or
+# as the question files give it ("guideline/high-impact p. 14", "guideline/high-impact:p14").
+_PAGE = re.compile(r"(?:\bp(?:age|p)?\.?\s*(\d{1,3})\b|(\d{1,3})\s*(?:쪽|면|페이지)|:p(\d{1,3})$)", re.I)
+
+
+def guideline_page(store: IndexStore, text: str) -> tuple[str, int] | None:
+    """(guideline id, page) where `text` names a guideline (its id, short name or the words that mention it) and a
+    page of it; None otherwise."""
+    m = _PAGE.search(text)
+    if m is None:
+        return None
+    low = text.lower()
+    for doc in store.docs.values():
+        if doc.kind != "guideline":
+            continue
+        if doc.id in low or doc.short_en.lower() in low or doc.short_ko in text or \
+                any(re.search(p, text, re.I) for p in doc.mentioned_by):
+            return doc.id, int(next(g for g in m.groups() if g))
+    return None
+
+
+def _page_units(store: IndexStore, doc: str, page: int) -> list[Unit]:
+    """The passages of a guideline printed on `page`: those starting on it, else the one running onto it."""
+    paged = [u for u in store.units.values() if u.doc == doc and u.page]
+    on = [u for u in paged if u.page == page]
+    if on:
+        return sorted(on, key=lambda u: (u.lang != "ko", _passage_no(u)))
+    before = [u for u in paged if u.page < page]
+    last = max((u.page for u in before), default=None)
+    if last is None or page > max(u.page for u in paged):
+        return []
+    return [max((u for u in before if u.page == last), key=_passage_no)]
+
+
+def _passage_no(u: Unit) -> int:
+    return int(u.article[8:]) if u.article and u.article.startswith("passage-") and u.article[8:].isdigit() else 0
+
+
 def lookup(store: IndexStore, text: str, lang: str | None = None, as_of: str | None = None) -> Lookup:
     """Resolve a citation; raise UnknownProvisionError when it names nothing in the corpus."""
+    page = guideline_page(store, text)
+    if page is not None:
+        doc, n = page
+        units = [u for u in _page_units(store, doc, n) if lang is None or u.lang == lang]
+        if not units:
+            raise UnknownProvisionError(f"no page {n} in the {store.docs[doc].short_en}")
+        return Lookup(Citation(doc, f"p{n}", text=text), units)
     cite = parse_citation(text)
     if cite is None:
         raise UnknownProvisionError(f"cannot read {text!r} as a citation (try \"Art. 31(1)\", \"제36조\", "
-                                    "\"Decree Art. 29\", \"Annex 2\")")
+                                    "\"Decree Art. 29\", \"Annex 2\", \"guideline/high-impact p. 14\")")
     every = [u for u in store.find(cite.cid) if lang is None or u.lang == lang]
     if not every:
         doc = store.docs.get(cite.doc)

@@ -103,6 +103,17 @@ def expand(question: str) -> list[str]:
     return [terms for triggers, terms in _TRIGGERS if any(t.search(low) for t in triggers)]
 
 
+_LANGUAGES = {n.lower() for n in _GLOSSARY.foreign.languages}
+_LANGUAGE_BEFORE = [re.compile(p, re.I) for p in _GLOSSARY.foreign.language_before]
+_LANGUAGE_AFTER = [re.compile(p, re.I) for p in _GLOSSARY.foreign.language_after]
+
+
+def _as_language(q: str, m: re.Match[str]) -> bool:
+    """Whether a name that is also a language is used as one here ("speaking fluent Japanese")."""
+    return m.group(0).lower() in _LANGUAGES and (any(p.search(q[:m.start()]) for p in _LANGUAGE_BEFORE)
+                                                 or any(p.search(q[m.end():]) for p in _LANGUAGE_AFTER))
+
+
 def analyze(query: Query) -> Analysis:
     """Language, explicit citations and search terms of a question."""
     q = query.question
@@ -113,7 +124,7 @@ def analyze(query: Query) -> Analysis:
         # Korean questions say "AI" where the law says 인공지능.
         text = re.sub(r"(?i)\bai\b|에이아이", " 인공지능 ", text)
     terms = [t for t in tokenize(text + " " + " ".join(extra)) if t not in _CHAT_WORDS]
-    names = list(dict.fromkeys(m.group(0) for m in FOREIGN.finditer(q)))
+    names = list(dict.fromkeys(m.group(0) for m in FOREIGN.finditer(q) if not _as_language(q, m)))
     fields = [(en, ko, p) for en, ko, p in OTHER_FIELDS if p.search(q)]
     # The glossary's legal terms help the embedding too: "tell customers" is far from 고지 in vector space.
     dense = f"{text} {' '.join(extra)}".strip()

@@ -46,7 +46,7 @@ _EN_INVERSE = re.compile(
     r"\b(?:(?:item|subparagraph|subpara\.?)\s*(?P<i>\d{1,2})(?:-(?P<ib>\d{1,2}))?(?P<s>[a-n])?\s+of\s+)?"
     r"(?:paragraph\s*\(?(?P<p>\d{1,2})\)?\s+of\s+)?Article\s*(?P<a>\d{1,3})(?:-(?P<ab>\d{1,2}))?(?![\d(-])", re.I)
 _ADDENDA = re.compile(r"\bAddend(?:a|um)\b|부칙", re.I)
-_CID = re.compile(r"^(act|decree|notice-2026-50|commentary/[\w-]+|user/[\w.-]+):[\w:-]+$")
+_CID = re.compile(r"^(act|decree|notice-2026-50|commentary/[\w-]+|guideline/[\w-]+|user/[\w.-]+):[\w:-]+$")
 _DECREE_WORDS = re.compile(r"(enforcement\s+decree|decree|시행령|\b영\s*$)", re.I)
 _NOTICE_WORDS = re.compile(r"(notice|고시)", re.I)
 _ACT_WORDS = re.compile(r"(\bthe\s+act\b|\bact\b|기본법|(?:^|[^가-힣])법\s*$)", re.I)

@@ -605,6 +605,9 @@ class Forms(_Strict):
     # "will it simply be the same as the first fine?": asks whether the amount stays, not whether it rises
     fine_same: list[str] = Field(default_factory=list)
     fine_base: list[str]  # asks about the schedule's own amount, before any reduction or increase ("기준 금액")
+    # the asking sentence names the asker's small size ("does being a small business help?"): the reduction the
+    # schedule allows small businesses is said beside the amounts
+    fine_small: list[str] = Field(default_factory=list)
     fine_ignored: list[str]
     late: list[str]  # asks whether a deadline has passed ("are they past their deadline?", "기한 넘긴 거죠?")
     within: list[str]  # asks whether it is still in time ("can we still file?", "아직 가능한가요?")
@@ -690,7 +693,7 @@ class Negation(_Strict):
     list_endings_ko: list[str] = Field(default_factory=list)  # Korean endings joining items a negation closes
     # Korean phrases whose negation denies nothing of the match: "얼마 안 돼요" (few, not none), "아닌지" (whether or
     # not), "구분이 안 돼요" (can't be told apart)
-    quantity_ko: list[str] = Field(default_factory=list)
+    denies_nothing_ko: list[str] = Field(default_factory=list)
     adverbs_ko: list[str] = Field(default_factory=list)  # Korean negating adverbs, read with the verb after them
     # Korean nominalisers after a verb ("파는 건 아니에요"): a window ending before one reads it and its copula too
     nominal_ko: list[str] = Field(default_factory=list)
@@ -767,6 +770,13 @@ class Place(_Strict):
 class Foreign(_Strict):
     en: list[str]
     ko: list[str]
+    # A name that is also a language ("Japanese") read as the language, not the jurisdiction, where the words right
+    # before it (`language_before`) or right after it (`language_after`) say so ("speaking fluent Japanese").
+    languages: list[str] = Field(default_factory=list)
+    language_before: list[str] = Field(default_factory=list)
+    language_after: list[str] = Field(default_factory=list)
+
+    _check = field_validator("language_before", "language_after")(classmethod(lambda cls, v: _compile(v)))
 
 
 class Glossary(_Strict):

@@ -211,6 +211,7 @@ def test_declines_what_is_not_about_the_law(assistant, question, reason):
 
 @pytest.mark.parametrize("question, reason", [
     ("How do Korea's AI fines compare with the EU AI Act's turnover-based penalties?", "foreign"),
+    ("What does Japanese law require of a chatbot that speaks Korean?", "foreign"),
     ("Should we incorporate in Singapore instead of Korea?", "foreign"),
     ("Which is stricter on chatbot notices, Korea or Singapore?", "foreign"),
     ("싱가포르의 AI 규정은 챗봇 고지를 어떻게 하라고 하나요?", "foreign"),
@@ -248,6 +249,11 @@ def test_other_jurisdictions_and_statutes_are_declined(assistant, question, reas
     # "사이" between two figures compares no jurisdictions
     "싱가포르 소재 AI 회사입니다(한국 사무소 없음). 그룹 전체 매출이 환율에 따라 9천억~1조2천억원 사이라 애매합니다. "
     "국내대리인 지정 대상인가요?",
+    # a language is no jurisdiction (written from held-out 102)
+    "Our app dubs short videos into Chinese with the speaker's own cloned voice, and nobody can tell it's synthetic. "
+    "Do we have to tell viewers it's AI?",
+    # an insurer's claims paperwork is its trade, not compensation asked about (written from held-out 101)
+    "손해보험사 보상팀인데 보상 서류 검토에 생성형 AI를 쓰고, 결과는 고객에게 안내문으로 나가요. AI 생성이라고 표시해야 하나요?",
 ])
 def test_legal_questions_in_plain_words_are_answered(assistant, question):
     ans = assistant.ask(question, as_of="2026-09-01")

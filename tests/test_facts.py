@@ -772,6 +772,34 @@ def test_readings_written_from_held_outs_95_and_96(reader, text, fact, value):
     assert reader.read(text, use_examples=False).get(fact) == value, text
 
 
+@pytest.mark.parametrize("text, fact, value", [
+    # (101-102) the second of two verbs one negation opens; a nominaliser with 도 before the negated copula
+    ("We don't develop or sell any AI tools; we only show the clips it made.", "provides_to_others", False),
+    ("저희가 AI를 개발한 것도 아니고 손님한테 AI 서비스를 파는 것도 아니에요.", "provides_to_others", False),
+    # an unlisted use denied makes no use a listed one; predicting how much people will eat is demand forecasting
+    ("The model only counts pallets (no text or video generation).", "high_impact_area", None),
+    ("Our model predicts how many meals each canteen will sell tomorrow.", "high_impact_area", False),
+    # a subcontractor is no public body, whichever ministry designated its work; a private trade the asker runs
+    ("We're a subcontractor; the Ministry of Justice designated the project.", "public_body", False),
+    ("남대문 시장에서 그릇 도매상 해요.", "public_body", False),
+    # hiring the asker's own guards or counsellors; staff who only look at a bought tool's recommendations
+    ("상담원 뽑을 때 외부 AI 면접 도구를 그대로 씁니다.", "internal_use_only", True),
+    ("We licensed a ready-made tool; our officers simply look at its recommendations.", "outputs_only", True),
+    # a nurse tallying "technicians in Busan" keeps the office in Korea, whatever the vendor's home
+    ("Small lab with 12 technicians in Busan; the CAD software comes from a German company.", "no_korean_office", False),
+    # opening the in-house tool to partners not yet decided
+    ("직원들끼리만 봐요. 협력업체 기사님들도 보게 할지는 아직 안 정했어요.", "internal_use_only", None),
+])
+def test_readings_written_from_held_outs_101_and_102(reader, text, fact, value):
+    assert reader.read(text, use_examples=False).get(fact) == value, text
+
+
+def test_what_someone_else_claims_touches_a_fact_without_settling_it(reader):
+    f = reader.read("I bought the preferred AI product and it failed. My director says I skipped the vendor's test "
+                    "report. Am I personally liable?", use_examples=False)
+    assert f.get("gross_negligence") is None and "gross_negligence" in f.mentioned
+
+
 def test_a_name_of_something_else_does_not_touch_whether_ai_use_is_evident(reader):
     # "약 이름 물어보면 생성형 AI가": the drug's name, not the product's
     f = reader.read("손님이 약 이름 물어보면 생성형 AI가 복용법을 답해 줘요. 표시해야 하나요?", use_examples=False)

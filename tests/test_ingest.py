@@ -153,6 +153,15 @@ def test_show_by_citation(built_settings):
     assert out.returncode == 1 and "not in force on 2026-03-01" in out.stderr
     out = run_kaia(built_settings, "show", "Art. 99")
     assert out.returncode == 1 and "no provision" in out.stderr and "Traceback" not in out.stderr
+    # a guideline's page, as an answer labels it and as the question files give it, and a passage by its id
+    out = run_kaia(built_settings, "show", "과기정통부 고영향 인공지능 판단 가이드라인(2026년 4월) 205쪽")
+    assert out.returncode == 0 and "p. 205" in out.stdout and "'이용자'에 해당" in out.stdout, out.stderr
+    out = run_kaia(built_settings, "show", "guideline/transparency p. 16")
+    assert out.returncode == 0 and "Transparency Guideline" in out.stdout and "p. 16" in out.stdout
+    out = run_kaia(built_settings, "show", "guideline/high-impact:passage-3")
+    assert out.returncode == 0 and "High-impact AI Judgement Guideline" in out.stdout
+    out = run_kaia(built_settings, "show", "high-impact guideline p. 999")
+    assert out.returncode == 1 and "no page 999" in out.stderr and "Traceback" not in out.stderr
 
 
 def test_pdf_added_with_pages_and_searchable(fresh_settings, tmp_path):

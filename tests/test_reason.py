@@ -1332,8 +1332,27 @@ def test_questions_worded_from_held_outs_52_to_56(r, question, verdict):
     ("We run a mountain tunnel. Our AI closes lanes and sets variable speed limits on its own when it detects a crash. "
      "Is that high-impact AI?", "yes"),
     ("반려동물 보험사인데 보험금 청구가 들어오면 AI가 지급할지 거절할지 판단 초안을 만들어요. 고영향 AI인가요?", "depends"),
+    # written from held-outs 101 and 102: a shop that neither makes nor sells the AI, asked whether it has any duty;
+    # staff who only look at a bought tool's suggestions; the second of two verbs one negation opens; the asker's own
+    # hiring of guards; sharing with outsiders not yet decided; a high-impact confirmation asked as mandatory; an
+    # officer's lapse someone alleges
+    ("시장에서 과일 도매상 합니다. 외부 업체 AI 가격 예측 서비스를 구독해서 참고만 해요. 저희가 AI를 만든 것도 아니고 손님한테 "
+     "AI 서비스를 파는 것도 아닌데, 인공지능기본법상 저희한테도 지켜야 할 의무가 있나요?", "no"),
+    ("Our county office licensed a ready-made AI that pre-screens housing-benefit claims. We built nothing; our officers "
+     "simply look at its recommendations and decide. Must the county carry out the high-impact operator duties?", "no"),
+    ("Our museum used a voice-cloning website to recreate a famous late poet's voice for an exhibit; it sounds real. We "
+     "didn't develop or sell any AI; we only played the clip. Do we ourselves have to label it for visitors?", "no"),
+    ("주차관리 회사예요. 주차요원 뽑을 때 외부 업체가 만든 AI 면접 서비스를 그대로 쓰고 결과 보고 뽑아요. 고영향 AI 사업자 책무를 "
+     "저희가 져야 하나요?", "no"),
+    ("급식업체 본사 영양팀이에요. 생성형 AI로 주간 식단표 초안을 만들어 직원들끼리 봐요. 협력 식당 점주님들도 같은 앱에서 보게 할지는 "
+     "아직 안 정했어요. 식단표에 AI 생성 표시를 해야 하나요?", "depends"),
+    ("We're about to launch a tutoring-matching platform for schools. Is it mandatory to get a high-impact confirmation "
+     "from MSIT before we launch?", "no"),
+    ("I'm a buyer at a county hospital. I bought a confirmed AI scheduling product that failed and cost the hospital "
+     "money. My manager says I skipped the vendor's test report. Am I personally liable to pay the hospital back?",
+     "depends"),
 ])
-def test_questions_worded_from_held_outs_57_to_62(r, question, verdict):
+def test_questions_worded_from_held_outs_57_onward(r, question, verdict):
     verdict_lead(r, question, verdict, TODAY)
 
 
@@ -1827,3 +1846,37 @@ def test_a_procurement_officer_is_liable_only_through_gross_negligence(r):
     assert raised is not None and raised.verdict == "depends", raised and raised.lines
     audit = lead_for(r, story.format("The audit has not yet found whether I was grossly negligent."))
     assert audit is not None and audit.verdict == "depends", audit and audit.lines
+
+
+def test_a_list_question_asked_as_yes_no_leads_with_its_verdict(r):
+    # "do we have any obligations?" is answered first, then each duty with why
+    lead = verdict_lead(r, "We run a small bakery and only use ChatGPT to draft our Instagram captions. Do we have any "
+                           "obligations under the AI Basic Act?", "no")
+    assert lead.lines[0].startswith("No — ") and "none of the duties" in lead.lines[0], lead.lines[0]
+    assert len(lead.lines) > 3 and all(line.startswith("- ") for line in lead.lines[1:])
+    lead = verdict_lead(r, "저희는 생성형 AI 그림 앱을 일반 이용자에게 팔고 있어요. 저희한테도 지켜야 할 의무가 있나요?", "yes")
+    assert lead.lines[0].startswith("예 — ") and "적용되는 의무가 있으며" in lead.lines[0], lead.lines[0]
+
+
+def test_a_no_names_the_other_grounds_the_question_states(r):
+    # a user, and a system that generates nothing: a lawyer weighs each ground
+    lead = verdict_lead(r, "We run a steel mill. Our engineers use a vision model that flags cracks in slabs. It doesn't "
+                           "generate anything, and no customer or anyone outside the mill ever sees it. Do we have to "
+                           "label anything under the AI Basic Act?", "no")
+    assert any("not generative AI" in line for line in lead.lines[1:]), lead.lines
+
+
+def test_a_duty_that_binds_says_how_it_is_done(r):
+    lead = verdict_lead(r, "Our app lets users type a prompt and get an AI-generated illustration back. Do we have to "
+                           "label the illustrations?", "yes")
+    assert any("machine can read" in line and "[decree:23:2]" in line for line in lead.lines), lead.lines
+
+
+def test_a_small_business_asking_what_fine_it_faces_hears_of_the_reduction(r):
+    q = "Our 5-person company never told users our chatbot is AI. What fine could we get, and does being a small " \
+        "business help?"
+    lead = lead_for(r, q)
+    assert lead is not None and any("1/2" in line and "small or medium enterprise" in line for line in lead.lines), \
+        lead and lead.lines
+    lead = lead_for(r, "Our company never told users our chatbot is AI. What fine could we get?")
+    assert lead is not None and not any("1/2" in line for line in lead.lines), lead.lines
