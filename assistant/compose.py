@@ -897,8 +897,17 @@ class Composer(_FineSchedule):
         status = (self.r.classify(asked.subject, facts) if asked.kind == "classify" else
                   self.r.duty(self.k.duties[asked.subject], facts, as_of))
         scope = self.k.terms["in_scope"]
-        return bool(set(status.unknown) - self.r.leaves(scope.when) - {f for u in scope.unless
-                                                                       for f in self.r.leaves(u)})
+        beyond = set(status.unknown) - self.r.leaves(scope.when) - {f for u in scope.unless for f in self.r.leaves(u)}
+        if not beyond:
+            return False
+        # "3×10^26 FLOPs: does that automatically put us under the safety duties?": what is stated is one of the
+        # criteria still open beside the others, so it depends on them; "…automatically high-impact?" states what is
+        # no criterion of it at all: not by that alone
+        open_terms = ([asked.subject] if asked.kind == "classify" else
+                      [t for t in self.k.duties[asked.subject].applies_when if self.r.term(t, facts) is None])
+        criteria = {f for t in open_terms for f in self.r.term_leaves(t)} - self.r.term_leaves("in_scope")
+        stated = {f for f, v in facts.values.items() if v.how != "implied"}
+        return not stated & criteria
 
     def added_lead(self, added: Added, asked: Asked, lang: str) -> Lead | None:
         """A dated question about words a provision gained by an amendment: not there before it took effect, there
@@ -973,7 +982,11 @@ class Composer(_FineSchedule):
             return self.fine_statement(asked, lang)
         if asked.form == OTHER and asked.how_done and asked.kind == "duty" and not asked.sanction:
             # "What are the ways we can give the advance notice?": how the duty's provisions say it is done
-            how = self.k.duties[asked.subject].plain.how
+            duty = self.k.duties[asked.subject]
+            if duty.type == "option" and duty.plain.how is not None:
+                # "어디에 신청하고 얼마나 걸려요?": a procedure the asker chooses — where it is filed, then how it runs
+                return Lead(None, [_t(duty.plain.rule, lang), f"- {_t(duty.plain.how, lang)}"])
+            how = duty.plain.how
             return Lead(None, [_t(how, lang)]) if how is not None else None
         who = self._who(asked)
         if asked.form == OTHER and who is not None:

@@ -251,7 +251,8 @@ class Negations:
 
 
 # Where one sentence ends and the next begins (also how the question reader finds the asking sentence).
-SENTENCE_BREAK = re.compile(r"(?<=[.?!？…])\s+|\n+")
+# (a sentence may end inside a quotation: "a sign saying 'This guide is powered by AI.' Is that enough?")
+SENTENCE_BREAK = re.compile(r"(?:(?<=[.?!？…])|(?<=[.?!？…]['’\"”]))\s+|\n+")
 
 
 def stop_after(words: Iterable[str]) -> re.Pattern[str]:

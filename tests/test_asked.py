@@ -60,6 +60,8 @@ def test_the_sentence_that_asks(reader, question, sentence):
     ("이걸로 표시 의무는 충분한가요?", YESNO),
     ("Who decides that?", OTHER),
     ("We can rely on the vendor's compliance and skip items 1-3 ourselves, can't we?", YESNO),  # a tag question
+    # a sentence ending inside a quotation before the one that asks (written from held-out 103)
+    ("We hung a banner saying 'You are talking to an AI.' Is that a valid way of notifying users?", YESNO),
 ])
 def test_question_forms(reader, question, form):
     assert reader.form(question) == form

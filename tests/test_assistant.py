@@ -212,6 +212,11 @@ def test_declines_what_is_not_about_the_law(assistant, question, reason):
 @pytest.mark.parametrize("question, reason", [
     ("How do Korea's AI fines compare with the EU AI Act's turnover-based penalties?", "foreign"),
     ("What does Japanese law require of a chatbot that speaks Korean?", "foreign"),
+    # (written from held-out 104) labour law and diplomatic immunity, which the corpus does not touch
+    ("AI 상담봇을 들이면서 상담원 몇 명을 정리해고하려는데 해고 예고는 며칠 전에 해야 하나요?", "foreign"),
+    ("Can MSIT fine a foreign consulate given diplomatic immunity under the Vienna Convention?", "foreign"),
+    ("Before we train a speech model on our members' voices, what written consent do we need for their voice data?",
+     "not-regulated"),
     ("Should we incorporate in Singapore instead of Korea?", "foreign"),
     ("Which is stricter on chatbot notices, Korea or Singapore?", "foreign"),
     ("싱가포르의 AI 규정은 챗봇 고지를 어떻게 하라고 하나요?", "foreign"),
@@ -252,6 +257,8 @@ def test_other_jurisdictions_and_statutes_are_declined(assistant, question, reas
     # a language is no jurisdiction (written from held-out 102)
     "Our app dubs short videos into Chinese with the speaker's own cloned voice, and nobody can tell it's synthetic. "
     "Do we have to tell viewers it's AI?",
+    # where a procedure is filed and how long it takes (written from held-out 104)
+    "조달청에 납품하려는 스타트업인데 AI 제품 확인서는 어디에 신청하고 얼마나 걸려요?",
     # an insurer's claims paperwork is its trade, not compensation asked about (written from held-out 101)
     "손해보험사 보상팀인데 보상 서류 검토에 생성형 AI를 쓰고, 결과는 고객에게 안내문으로 나가요. AI 생성이라고 표시해야 하나요?",
 ])
