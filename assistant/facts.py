@@ -297,7 +297,9 @@ class ToBeDone:
                 if self._turn is not None:
                     c = max([c] + [x.end() for x in self._turn.finditer(text, c, a + m.start())])
                 return (c, a + m.start())
-            return (a + m.end(), len(text))
+            # (from the words that ask: "do the downloaded photos need a mark that they're AI-made?" restates the
+            # duty from its subject on)
+            return (a + m.start(), len(text))
         return None
 
 

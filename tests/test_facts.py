@@ -806,3 +806,17 @@ def test_a_name_of_something_else_does_not_touch_whether_ai_use_is_evident(reade
     assert "ai_use_evident" not in f.mentioned
     f = reader.read("앱 이름을 'AI 동화그림'으로 할지 아직 못 정했어요. 고지해야 하나요?", use_examples=False)
     assert "ai_use_evident" in f.mentioned
+
+
+def test_others_not_knowing_it_is_ai_is_no_doubt_of_the_askers(reader):
+    # (written from held-out 105) the sentence still states what the system does
+    f = reader.read("The new room has an AI host that talks to players in real time using a generative voice model; "
+                    "the players don't know it's AI unless we say so.", use_examples=False)
+    assert f.get("generative") is True and f.get("provides_to_others") is True
+
+
+def test_a_duty_restated_from_its_subject_on_states_no_fact(reader):
+    # "do the portraits need a mark that they're AI-made?" restates the labelling duty; it is not content made with AI
+    f = reader.read("Customers upload selfies and our AI returns portraits. Do the downloaded portraits need a visible "
+                    "mark that they're AI-made?", use_examples=False)
+    assert f.get("outputs_only") is not True

@@ -1384,6 +1384,31 @@ def test_questions_worded_from_held_outs_52_to_56(r, question, verdict):
      "yes"),
     ("시청 복지과인데 교복 구입비 지원 신청서를 AI가 먼저 분류해요. 지원 대상인지 여부를 AI가 정할지 담당자가 참고만 할지는 아직 "
      "못 정했어요. 고영향 AI인가요?", "depends"),
+    # written from held-outs 105 and 106: the duty restated from its subject on ("do the portraits need a mark that
+    # they're AI-made?"); customers who upload or type into the asker's tool; others not knowing it is AI is no doubt
+    # of the asker's; staff who only consult a vendor's readings; staff counted in words; opening to clients mulled; a
+    # prompt typed; Korean firms using the asker's product; a rule that public buyers should favour AI products like
+    # the asker's (which it has not said are confirmed)
+    ("Our photo studio's app lets customers upload selfies and our AI, built on a licensed model, returns photorealistic "
+     "portraits of them in Venice. Do the downloaded portraits need a visible mark that they're AI-made?", "yes"),
+    ("영상 번역 스타트업이에요. 크리에이터가 영상을 올리면 본인 목소리를 복제해서 영어로 말하는 더빙본을 만들어줘요. 진짜 목소리랑 "
+     "거의 구분이 안 돼요. 결과물에 AI로 만들었다고 표시해야 하나요?", "yes"),
+    ("We make podcast intros for small businesses. Owners type their script into our web tool and get back a reading "
+     "in a natural human-sounding AI voice. Do we have to mark those audio files as AI-generated?", "yes"),
+    ("Our haunted-house attraction has an AI ghost that talks to guests in real time with a generative voice model; "
+     "the guests don't know it's AI unless we tell them. Do we need to tell them beforehand?", "yes"),
+    ("재활병원인데 외부 업체 AI 보행 분석 앱을 구독해서 써요. 분석 결과는 물리치료사가 참고만 해요. 저희가 위험관리방안 같은 고영향 "
+     "AI 사업자 의무를 져야 하나요?", "no"),
+    ("양봉 농가예요. AI가 벌통 사진을 보고 병든 칸을 표시해 주는데 저희 직원 세 명만 보고 써요. 거래처한테 AI 쓴다고 알려야 하나요?",
+     "no"),
+    ("법무법인인데 판례 요약용 생성형 AI를 붙여서 지금은 변호사들만 써요. 내년에 의뢰인 포털에도 열어줄까 고민 중이에요. AI라고 "
+     "고지하거나 표시해야 하나요?", "depends"),
+    ("Our app lets hobbyists type a prompt and get finished comic pages back in seconds. Do the pages need a 'made by "
+     "AI' mark?", "yes"),
+    ("미국 회사인데 한국에 사무실은 없어요. 저희 AI 번역 솔루션을 한국 기업 몇 곳이 쓰고 있고, 작년 전체 매출이 1조 2천억원 "
+     "정도예요. 국내대리인을 둬야 하나요?", "yes"),
+    ("We make AI-controlled smart streetlights and sell them to district offices. Is there any rule that public buyers "
+     "should favour AI products like ours?", "depends"),
 ])
 def test_questions_worded_from_held_outs_57_onward(r, question, verdict):
     verdict_lead(r, question, verdict, TODAY)
