@@ -151,6 +151,12 @@ eval: setup
 	$(BIN)/kaia eval --baseline --questions eval/heldout98.jsonl --out eval/report-heldout98
 	$(BIN)/kaia eval --baseline --questions eval/heldout99.jsonl --out eval/report-heldout99
 	$(BIN)/kaia eval --baseline --questions eval/heldout100.jsonl --out eval/report-heldout100
+	$(BIN)/kaia eval --baseline --questions eval/heldout101.jsonl --out eval/report-heldout101
+	$(BIN)/kaia eval --baseline --questions eval/heldout102.jsonl --out eval/report-heldout102
+	$(BIN)/kaia eval --baseline --questions eval/heldout103.jsonl --out eval/report-heldout103
+	$(BIN)/kaia eval --baseline --questions eval/heldout104.jsonl --out eval/report-heldout104
+	$(BIN)/kaia eval --baseline --questions eval/heldout105.jsonl --out eval/report-heldout105
+	$(BIN)/kaia eval --baseline --questions eval/heldout106.jsonl --out eval/report-heldout106
 	$(BIN)/python eval/readme_tables.py
 
 clean:
