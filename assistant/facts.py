@@ -396,9 +396,9 @@ class FactReader:
         examples are compared too where `use_examples` and an embedding model are given. `naming`: patterns that
         name the duty asked about, whose words in a closing question ("does the deepfake rule apply to us?")
         restate it rather than state a fact."""
-        whole = normalise(question)
-        claimed = self.neg.claimed_sentences(whole)
-        text = _blank(whole, claimed)  # a claim put to kaia to check states nothing
+        written = normalise(question)
+        claimed = self.neg.claimed_sentences(written)
+        text = _blank(written, claimed)  # a claim put to kaia to check states nothing
         spans = self.neg.clauses(text)
         unsure = self.neg.unsure_sentences(text)  # what they state is not read, by patterns or figures
         want = set(wanted) if wanted is not None else set(self.k.facts)
@@ -433,7 +433,7 @@ class FactReader:
         # nor is what someone else is said to claim ("My boss says I skipped the vendor's test report"): it raises
         # the matter without settling it
         facts.mentioned |= {fid for fid, pats in self._mentions.items() if fid in want and fid not in facts.values
-                            and any(p.search(whole[a:b]) for a, b in claimed for p in pats)}
+                            and any(p.search(written[a:b]) for a, b in claimed for p in pats)}
         for fid, whole in self._parts_of.items():
             if fid in want and fid not in facts.values and whole in facts.values:
                 v = facts.values[whole].value
