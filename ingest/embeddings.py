@@ -9,6 +9,7 @@ import hashlib
 import os
 import sqlite3
 import threading
+import unicodedata
 from pathlib import Path
 
 import numpy as np
@@ -183,6 +184,10 @@ class KaiaEmbeddings(Embeddings):
     def query_vector(self, text: str) -> np.ndarray:
         engine = self._engine
         if engine is not None:
+            # The engine normalises (NFKC) inside a buffer sized for the text it is given: a character that expands
+            # many times over ("ﷺ" is 18 letters) overran it and killed the process. Given already normalised, it
+            # has nothing left to expand (and its vectors for ordinary text are the same).
+            text = unicodedata.normalize("NFKC", text)
             with self._lock:  # the C engine is not documented as thread-safe
                 return np.asarray(engine.query(text), dtype=np.float32)
         out = self.model.encode([text], prompt_name=self._prompt("query"), normalize_embeddings=True,

@@ -359,6 +359,15 @@ def test_fuzz_injection_markup_and_odd_characters(assistant, store, q):
     check_hostile(assistant, store, q)
 
 
+def test_characters_that_expand_under_normalisation_do_not_kill_the_process(built_settings):
+    # "ﷺ" is one character and 18 letters under NFKC: the query engine's buffer, sized for the text it was given,
+    # overran and the process died (found by the fuzz test above, once in many runs). A real process, so a crash
+    # fails the test rather than the worker.
+    out = run_kaia(built_settings, "ask", "ﷺﷺﷺ " * 20 + "What is the administrative fine?", timeout=300)
+    assert out.returncode in (0, 1), (out.returncode, out.stderr[-500:])
+    assert "Traceback" not in out.stderr
+
+
 @fuzz(12)
 @given(q=st.one_of(huge, near_limit))
 def test_fuzz_huge_questions(assistant, store, q):
