@@ -157,6 +157,8 @@ eval: setup
 	$(BIN)/kaia eval --baseline --questions eval/heldout104.jsonl --out eval/report-heldout104
 	$(BIN)/kaia eval --baseline --questions eval/heldout105.jsonl --out eval/report-heldout105
 	$(BIN)/kaia eval --baseline --questions eval/heldout106.jsonl --out eval/report-heldout106
+	$(BIN)/kaia eval --baseline --questions eval/heldout107.jsonl --out eval/report-heldout107
+	$(BIN)/kaia eval --baseline --questions eval/heldout108.jsonl --out eval/report-heldout108
 	$(BIN)/python eval/readme_tables.py
 
 clean:
