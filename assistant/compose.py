@@ -896,16 +896,15 @@ class Composer(_FineSchedule):
             return True  # (what counts as done under another law turns on that law's conditions)
         status = (self.r.classify(asked.subject, facts) if asked.kind == "classify" else
                   self.r.duty(self.k.duties[asked.subject], facts, as_of))
-        scope = self.k.terms["in_scope"]
-        beyond = set(status.unknown) - self.r.leaves(scope.when) - {f for u in scope.unless for f in self.r.leaves(u)}
-        if not beyond:
+        scope = self.r.term_leaves("in_scope")
+        if not set(status.unknown) - scope:
             return False
         # "3×10^26 FLOPs: does that automatically put us under the safety duties?": what is stated is one of the
         # criteria still open beside the others, so it depends on them; "…automatically high-impact?" states what is
         # no criterion of it at all: not by that alone
         open_terms = ([asked.subject] if asked.kind == "classify" else
                       [t for t in self.k.duties[asked.subject].applies_when if self.r.term(t, facts) is None])
-        criteria = {f for t in open_terms for f in self.r.term_leaves(t)} - self.r.term_leaves("in_scope")
+        criteria = {f for t in open_terms for f in self.r.term_leaves(t)} - scope
         stated = {f for f, v in facts.values.items() if v.how != "implied"}
         return not stated & criteria
 
