@@ -380,8 +380,8 @@ class QuestionReader:
     def read(self, question: str, ranked: list[str], as_of: str | None = None) -> Asked:
         """Form and subject of `question`, given the provisions retrieval ranked first (canonical ids) and the date
         it is asked on (the year of a date written without one)."""
-        text = normalise(question)
-        sentence = normalise(self.asking_sentence(question))
+        text = unquoted(normalise(question))
+        sentence = unquoted(normalise(self.asking_sentence(question)))
         # "또 적발되면 금액이 올라가나요?" after a sentence about a fine asks about that fine.
         told = self._without("sanction_record", text)  # (not "we've never been fined")
         sanction = self._any("sanction", sentence) or (self._any("sanction_detail", sentence)
@@ -611,6 +611,16 @@ class QuestionReader:
 
 
 MISSING_NEAR = 30  # characters between a duty's words and a word saying it was not done ("표시가 … 빠져")
+
+# Quotation marks around a word or phrase ("are we the AI 'developer' here?", "'고영향'인가요?"): the question quoting
+# the law's words, which name what is asked as the bare words do (an apostrophe inside a word is no quotation mark).
+_QUOTE_MARK = re.compile(r"(?:^|(?<=[\s(\[/]))['‘“\"]|['’”\"](?=[\s.,;:!?)\]/]|$|[가-힣])")
+
+
+def unquoted(text: str) -> str:
+    """`text` without the quotation marks around its words."""
+    return _QUOTE_MARK.sub("", text)
+
 
 def _best(entries: list[tuple[str, list[re.Pattern[str]]]], text: str) -> str | None:
     """The entry whose patterns match the most distinct words of `text` (the first on a tie); None if none does."""

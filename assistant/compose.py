@@ -459,8 +459,10 @@ class Composer(_FineSchedule):
                 sep = ": " if lang == "ko" else " "
                 lines.append(f"- {word}{sep}{_t(d.name, lang)} {_marks(d.rests_on)}.")
         then = self.k.duties.get(term.then_duty or "")
-        if then is not None and self._bound(self.r.duty(then, facts, as_of).status, then, facts) == APPLIES:
-            lines.append(f"- {_t(then.plain.rule, lang)}")  # what the asker does about it, whatever the answer
+        if then is not None and self._bound(self.r.duty(then, facts, as_of).status, then, facts) != NOT_APPLY:
+            # what the asker does about it, whatever the answer; its rule says whom it binds, so it is said where
+            # the question leaves open whether the asker is one
+            lines.append(f"- {_t(then.plain.rule, lang)}")
         return Lead(verdict, lines, duties, notes=self._guidance_notes(self._terms_in(status, None, facts), facts, lang))
 
     def _area_line(self, tid: str, facts: Facts, lang: str) -> list[str]:
@@ -728,7 +730,8 @@ class Composer(_FineSchedule):
             verdict = "yes" if verdict == "no" else "no"
         if x.for_fact and verdict == "yes" and not asked.inverted:
             held = facts.get(x.for_fact)
-            if held is None and x.for_fact in facts.questioned:
+            # (doubted, or touched without being settled: "a 400-employee maker" may or may not be an SME)
+            if held is None and (x.for_fact in facts.questioned or x.for_fact in facts.mentioned):
                 open_on = Status(x.id, DEPENDS, unknown=[x.for_fact])
                 return Lead("depends", [self._depends_line(open_on, x.rests_on, lang, facts), f"- {_t(x.plain, lang)}"])
             if held is False:
@@ -1060,6 +1063,11 @@ class Composer(_FineSchedule):
             # "The vendor did the plans — do we still need our own human oversight?": an exception that leaves the
             # part asked about does not answer; what it does cover is said beside the verdict.
             duty = duty.model_copy(update={"exceptions": [e for e in duty.exceptions if e not in left]})
+        if as_of < duty.applies_from and asked.own and (asked.classification or asked.without) \
+                and not (asked.sanction or asked.in_force):
+            # "작년 11월에 AI라는 안내 없이 챗봇을 운영했는데, 그때도 위반이었나요?": on the date the question gives, the duty
+            # was not yet in force, whatever else it says
+            return self.in_force_lead(duty, lang, as_of, asked.month_only)
         if asked.in_force and not asked.sanction and not asked.cue_in_sentence:
             return None  # "is that subsidy provision in force?" after a story that names a duty: not the duty's date
         if asked.in_force and not asked.sanction:  # "is the notice duty already in force on 1 March?"

@@ -246,7 +246,8 @@ class Negations:
         # "고객이 이 AI를 안 써": a Korean negating adverb the match itself took in, right before its verb (not one
         # deeper inside: "실제 목소리랑 구분이 안 되는 AI 음성")
         taken = text[start:end].split()
-        inner = len(taken) > 1 and taken[-2] in self._adverbs_ko
+        inner = len(taken) > 1 and taken[-2] in self._adverbs_ko and not (
+            self._denies_nothing_ko is not None and self._denies_nothing_ko.search(" ".join(taken[-4:])))
         return direct or inner or bool(self._before.search(text[start:end])) or bool(self._after.search(after))
 
 
@@ -360,6 +361,7 @@ class FactReader:
         self._borderline = {a.id: [re.compile(p, re.I) for p in a.borderline] for a in knowledge.areas}
         self._setting_only = {a.id: [re.compile(p, re.I) for p in a.setting_only] for a in knowledge.areas}
         self._outside = {a.id: [re.compile(p, re.I) for p in a.outside] for a in knowledge.areas}
+        self._open_uses = {a.id: [re.compile(p, re.I) for p in a.open_uses] for a in knowledge.areas if a.open_uses}
         self._below_pats = {f.id: [re.compile(p, re.I) for p in f.below] for f in knowledge.facts.values() if f.below}
         self._periods = {f.id: ([re.compile(p, re.I) for p in f.other_period],
                                 [re.compile(p, re.I) for p in f.counted_period])
@@ -617,7 +619,7 @@ class FactReader:
                 outside = [] if lims or hits else [m for p in self._setting_only[aid] for m in p.finditer(text)
                                                    if not self.neg.negated(text, spans, m.start(), m.end())]
                 if lims or hits or outside:
-                    limited = (lims or hits or outside)[0].group(0).strip()
+                    limited = (aid, (lims or hits or outside)[0].group(0).strip())
         own = facts.values.get("high_impact_area")
         if own is not None and own.value is True:
             return
@@ -625,7 +627,15 @@ class FactReader:
             facts.values.pop("high_impact_area", None)
             return
         if limited is not None:
-            facts.values["high_impact_area"] = FactValue(False, limited, "area")
+            # (a use another area's open words may reach — "AI가 대여 승인 여부를 정해요" beside a payment limit — is
+            # not ruled out of every listed area by that limit)
+            reached = next((aid for aid, pats in self._open_uses.items() if aid != limited[0] for p in pats
+                            for m in p.finditer(text) if not self.neg.negated(text, spans, m.start(), m.end())), None)
+            if reached is not None:
+                facts.area = reached  # which area may reach it is known, whether it does is not
+                facts.values.pop("high_impact_area", None)
+                return
+            facts.values["high_impact_area"] = FactValue(False, limited[1], "area")
 
     def _number(self, fid: str, text: str, spans: list[tuple[int, int]],
                 unsure: list[tuple[int, int]]) -> FactValue | None:

@@ -6,10 +6,11 @@ bilingual glossary of the corpus's own legal vocabulary bridges the two for lexi
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from corpus.citations import find_citations
 from corpus.knowledge import knowledge, one_of
-from corpus.numbers import date_spans
+from corpus.numbers import date_spans, relative_date_spans
 from corpus.script import HANGUL, has_korean
 from ingest.tokenize import tokenize
 
@@ -55,11 +56,18 @@ _LATIN = re.compile(r"[A-Za-z]")
 
 # Words that make a date in the question the date the question is about (not, say, a promulgation date).
 _AS_OF_CUE = re.compile(one_of(knowledge().phrasing.sentence.as_of_cue), re.I)
+_THEN = re.compile(one_of(knowledge().phrasing.sentence.relative_year_then), re.I)
 
 
-def question_date(text: str) -> str | None:
-    """The date a question is about ("as of 1 March 2026", "2026년 3월 1일 기준"), if it names one."""
-    for start, end, iso in date_spans(text):
+def question_date(text: str, today: date | None = None) -> str | None:
+    """The date a question is about ("as of 1 March 2026", "2026년 3월 1일 기준", "작년 12월에 …, 그때도"), if it names
+    one; a year counted from today ("last year") is counted from `today`, where the question turns back to it."""
+    spans = date_spans(text)
+    if _THEN.search(text):
+        years = knowledge().phrasing.sentence.relative_year
+        spans += [s for s in relative_date_spans(text, today or date.today(), years)
+                  if not any(a < s[1] and s[0] < b for a, b, _ in spans)]
+    for start, end, iso in sorted(spans):
         if _AS_OF_CUE.search(text[max(0, start - 12): end + 8]):
             return iso
     return None

@@ -162,11 +162,13 @@ class Reasoner:
         return bool(t.assume) and evaluate(self.k.condition(t.when), lambda n: self._lookup(n, facts, {})) is None \
             and self._by_assumption(t, facts, {})
 
-    def _term_reason(self, tid: str, value: bool | None) -> Reason:
+    def _term_reason(self, tid: str, value: bool | None, facts: Facts | None = None) -> Reason:
         t = self.k.terms[tid]
         text = {}
         if value is not None:
             side = t.plain.true if value else t.plain.false
+            if value is False and facts is not None:
+                side = next((x.plain for x in t.false_when if self.holds(x.when, facts) is True), side)
             text = {"en": side.en, "ko": side.ko}
         return Reason("term", tid, value, list(t.rests_on), text)
 
@@ -183,7 +185,7 @@ class Reasoner:
             branches = {u: {v: _status(self.term(tid, facts.with_value(u, v))) for v in _branch_values(self.k, u)}
                         for u in unknown}
             return Status(tid, DEPENDS, [self._term_reason(tid, None)], unknown, branches)
-        reason = self._term_reason(tid, value)
+        reason = self._term_reason(tid, value, facts)
         if value and t.ruled_out is not None:
             stated = {f for f, v in facts.values.items() if v.how not in ("implied", "assumed")}
             if any(self.holds(u, facts) is False and self.leaves(u) & stated for u in t.unless):
@@ -239,7 +241,7 @@ class Reasoner:
         values = [(tid, self.term(tid, facts)) for tid in duty.applies_when]
         false = [tid for tid, v in values if v is False]
         if false:
-            return NOT_APPLY, [self._term_reason(false[0], False)]
+            return NOT_APPLY, [self._term_reason(false[0], False, facts)]
         because = [self._term_reason(tid, True) for tid, v in values if v is True and not self.assumed(tid, facts)]
         because += [Reason("assumed", tid, True) for tid, v in values if v is True and self.assumed(tid, facts)]
         if any(v is None for _, v in values):

@@ -221,6 +221,13 @@ class TriState(_Strict):
     false: Bilingual
 
 
+class Said(_Strict):
+    """A sentence said in place of a term's plain one where its condition holds."""
+
+    when: str
+    plain: Bilingual
+
+
 class Term(_Strict):
     """A derived notion the duties are written in (an AI business operator, high-impact AI, ...)."""
 
@@ -242,11 +249,14 @@ class Term(_Strict):
     # Said where the question raises one of the `unless` conditions and its own facts rule it out ("국방용이니까 적용
     # 대상이 아니죠?" of AI also sold to farms): the reason the term still holds, in place of `plain.true`.
     ruled_out: Bilingual | None = None
+    # Said in place of `plain.false` where its condition holds: the reason the facts give, where it is narrower than
+    # the plain one (a hobbyist carries on no business at all, not merely provides nothing to others).
+    false_when: list[Said] = Field(default_factory=list)
     # The narrower terms it divides into (an AI business operator is a developer or a using operator): where it holds,
     # the answer names the one the facts decide
     kinds: list[str] = Field(default_factory=list)
     # The duty a question whether this term holds leads to ("is it high-impact?": review it in advance): its rule is
-    # said after the verdict where it binds the asker.
+    # said after the verdict unless the question rules out that it binds the asker.
     then_duty: str | None = None
 
 
@@ -268,8 +278,12 @@ class Area(_Strict):
     # A setting the area does not reach at all (the health care of animals): where the question names it, the area's
     # words there ("최종 진단은 제가 해요" in an animal hospital) do not count, and it decides as a limited use does.
     outside: list[str] = Field(default_factory=list)
+    # Uses the area's open words ("such as hiring and loan screening") may reach, though its patterns do not name
+    # them (an AI that approves rentals or selects dormitory residents): where the question names one, another area's
+    # limit does not rule the use out of every listed area; whether it is in this one is left open.
+    open_uses: list[str] = Field(default_factory=list)
 
-    _check = field_validator("patterns", "limits", "borderline", "setting_only", "outside")(classmethod(lambda cls, v: _compile(v)))
+    _check = field_validator("patterns", "limits", "borderline", "setting_only", "outside", "open_uses")(classmethod(lambda cls, v: _compile(v)))
 
 
 class Exception_(_Strict):
@@ -661,9 +675,12 @@ class Sentences(_Strict):
     # Words just before or after a date that make it the date the question is about ("as of 1 March 2026", "It's May
     # 2026", "2026년 3월 기준", "지금(2026년 5월)"), not, say, a promulgation date.
     as_of_cue: list[str] = Field(default_factory=list)
+    # Words naming a year by its distance from today's ("작년" -1, "next" +1), for a month named by them.
+    relative_year: dict[str, int] = Field(default_factory=dict)
+    relative_year_then: list[str] = Field(default_factory=list)  # words turning back to such a month (its date asked)
 
     _check = field_validator("asks", "embedded_question", "general_subject", "confirmation", "other_subject", "compared",
-                             "as_of_cue", "kept", "period_put", "named_tail")(
+                             "as_of_cue", "kept", "period_put", "named_tail", "relative_year_then")(
         classmethod(lambda cls, v: _compile(v)))
 
 
@@ -862,6 +879,8 @@ class Knowledge:
             for label, cond in (("assume_if", t.assume_if), ("asked_assume_if", t.asked_assume_if)):
                 if cond:
                     self._parse(cond, f"duties.toml term {t.id} {label}")
+            for said in t.false_when:
+                self._parse(said.when, f"duties.toml term {t.id} false_when")
             for other in t.assume:
                 if other not in self.facts:
                     raise KnowledgeError(f"duties.toml: term {t.id} assumes unknown fact {other!r}")

@@ -93,6 +93,35 @@ def date_spans(text: str) -> list[tuple[int, int, str]]:
     return sorted(out)
 
 
+def relative_date_spans(text: str, today: date, years: dict[str, int]) -> list[tuple[int, int, str]]:
+    """Every month named by its year counted from `today` ("작년 12월", "지난해(2025년) 11월 3일", "last December",
+    "March next year") as (start, end, ISO date), a month without a day as its first; `years` gives each word's
+    distance in years. A year written beside the words is the one read."""
+    ko = [w for w in years if not w.isascii()]
+    en = [w for w in years if w.isascii()]
+    out = []
+    patterns = []
+    if ko:
+        patterns.append((re.compile(rf"({'|'.join(map(re.escape, ko))})\s*(?:\(\s*(\d{{4}})\s*년?\s*\)\s*)?"
+                                    rf"(\d{{1,2}})\s*월(?:\s*(\d{{1,2}})\s*일)?"), lambda m: (m[1], m[2], m[3], m[4])))
+    if en:
+        words = "|".join(map(re.escape, en))
+        # (a month's name capitalized: "this may be" names no month)
+        patterns.append((re.compile(rf"\b((?i:{words}))\s+({_CAP_MONTH_RE})\b\.?"),
+                         lambda m: (m[1].lower(), None, str(month_number(m[2])), None)))
+        patterns.append((re.compile(rf"\b({_CAP_MONTH_RE})\.?\s+(?:of\s+)?((?i:{words}))\s+year\b"),
+                         lambda m: (m[2].lower(), None, str(month_number(m[1])), None)))
+    for pattern, parts in patterns:
+        for m in pattern.finditer(text):
+            word, year, month, day = parts(m)
+            try:
+                when = date(int(year) if year else today.year + years[word], int(month), int(day or 1))
+            except ValueError:
+                continue
+            out.append((m.start(), m.end(), when.isoformat()))
+    return sorted(out)
+
+
 def day_range(text: str) -> tuple[int, int] | None:
     """Fewest and most days from the first to the last date `text` names with its year, a month without a day
     standing for any of its days ("fined in February 2027, caught again in June 2029" → 824–880). None for fewer

@@ -243,3 +243,13 @@ def test_a_last_question_asked_the_other_way_round_turns_the_question(reader):
     q = "직원들끼리만 써요. 미리 고지해야 하나요? 우리끼리만 쓰는 거라 안 해도 되는 거 맞죠?"
     assert reader.read(q, []).inverted
     assert not reader.read("직원들끼리만 써요. 미리 고지해야 하나요?", []).inverted
+
+
+@pytest.mark.parametrize("question, subject", [
+    ("Our ministry paid a contractor to build the chatbot. Legally, are we the 'developer' in that setup or not?",
+     "developer"),
+    ("외부 업체가 만든 모델을 그대로 쓰는데, 저희가 ‘이용사업자’인가요?", "using_operator"),
+])
+def test_a_term_in_quotation_marks_is_the_term_asked_about(reader, question, subject):
+    asked = reader.read(question, [])
+    assert asked.kind == "classify" and asked.subject == subject, (asked.kind, asked.subject)

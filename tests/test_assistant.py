@@ -469,6 +469,25 @@ def test_question_date(text, expected):
     assert question_date(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("작년 12월 중순에 챗봇을 출시했는데 그때도 위반인가요?", "2025-12-01"),
+    ("지난해(2024년) 3월 5일에 시작했는데 그 당시에도 의무가 있었나요?", "2024-03-05"),  # the year written beside it
+    ("We launched in December last year without a notice. Was that a breach at the time?", "2025-12-01"),
+    ("What if we launch in March this year? Would the rule bind us at that point?", "2026-03-01"),
+    ("This may be fine at that time.", None),  # "may" is a verb here
+    ("작년에 출시했어요. 그때도 적용됐나요?", None),  # a year without its month names no date
+    # a story's past month beside a question about now: not the date asked about
+    ("작년 3월에 고지 누락으로 과태료를 받았는데 이번에 또 적발됐어요. 가중되나요?", None),
+    ("Korean daily users averaged 1.3 million in October and November last year. Do we need an agent?", None),
+])
+def test_question_date_counts_a_year_from_today(text, expected):
+    from datetime import date
+
+    from assistant.query import question_date
+
+    assert question_date(text, today=date(2026, 12, 5)) == expected
+
+
 def test_who_question_reaches_the_definition_of_the_body(assistant):
     """'Who do we apply to?' is answered by the notice's definition of the body its procedure names."""
     ans = assistant.ask("Who do we apply to for confirmation that our product really uses AI?", as_of="2026-09-01")

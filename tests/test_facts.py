@@ -606,6 +606,56 @@ def test_a_quoted_area_is_the_question_not_the_use(reader):
     assert f.area != "biometric-investigation"
 
 
+@pytest.mark.parametrize("text", [
+    # a limit of another area (a university is no school the student-evaluation item covers) beside a decision
+    # about people that the open "such as hiring and loan screening" item may reach
+    "우리 대학 기숙사 입주자 선발을 올해부터 AI가 성적이랑 거리로 점수 매겨서 합니다. 고영향인가요?",
+    "Our bike-share app uses AI to look at photos of returned bikes and, if it finds damage, the rider is billed. "
+    "It also decides who gets approved or declined for membership. High-impact?",
+])
+def test_a_decision_about_people_is_not_ruled_out_of_every_area_by_another_area_s_limit(reader, text):
+    f = reader.read(text)
+    assert f.get("high_impact_area") is None and f.area == "rights-judgement", (f.get("high_impact_area"), f.area)
+
+
+@pytest.mark.parametrize("text", [
+    "우리 앱의 AI 목소리는 진짜 아나운서가 말하는 거랑 구분이 거의 안 돼요.",
+    "합성한 얼굴 사진이 실물이랑 구별이 안 될 만큼 자연스러워요.",
+])
+def test_output_that_cannot_be_told_from_the_real_thing_is_realistic(reader, text):
+    # the "안" of "구분이 안 돼요" says how real it is, not that it is not
+    assert reader.read(text).get("realistic_media") is True
+
+
+@pytest.mark.parametrize("text", [
+    "저희 회사 채용팀입니다. 올해 하반기 채용에 외부 AI 서류평가 솔루션을 구독해서 지원자 서류를 걸러요.",
+    "I'm the HR manager at a shipping firm, and we screen applicants with a licensed AI tool before interviews.",
+    "우리 회사 인사팀에서 이번 신입 채용부터 AI 면접 프로그램을 쓰기로 했어요.",
+])
+def test_screening_one_s_own_applicants_is_internal_use(reader, text):
+    f = reader.read(text)
+    assert f.get("internal_use_only") is True and f.get("provides_to_others") is False
+
+
+@pytest.mark.parametrize("text", [
+    "개발사한테 받은 상담 AI를 원래 목적대로 쓰고 있고, 저희는 인사 문구만 조금 손봤어요.",
+    "벤더 시스템을 기존 용도 그대로 돌리는 중이고 프롬프트 문구만 살짝 고쳤습니다.",
+])
+def test_a_small_wording_change_for_the_original_purpose_is_no_significant_change(reader, text):
+    assert reader.read(text).get("significant_change") is False
+
+
+def test_letting_others_use_it_under_consideration_leaves_it_open(reader):
+    f = reader.read("Our HR team screens applicants with an AI tool, and we're considering letting our franchisees "
+                    "use the same tool.")
+    assert f.get("provides_to_others") is None
+
+
+def test_another_area_s_limit_still_rules_out_a_use_no_area_reaches(reader):
+    f = reader.read("우리 대학 도서관 AI가 책 위치를 안내해 줍니다. 고영향인가요?")
+    assert f.get("high_impact_area") is False
+
+
 def test_described_examples_decide_what_patterns_leave_open(reader):
     """With an embedding model, a clause close to a described example decides a fact the patterns left open."""
     import numpy as np

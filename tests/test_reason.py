@@ -401,6 +401,42 @@ def test_whether_a_duty_is_in_force_is_answered_by_its_start_date(r):
     assert lead_for(r, q, as_of="2026-01-10").verdict == "no"
 
 
+@pytest.mark.parametrize("question", [
+    "지난해(2025년) 10월에 우리 쇼핑몰 생성형 AI 상담봇을 AI라고 알리지 않고 돌렸는데, 그때도 법 위반이었던 건가요?",
+    "Back in October 2025 our generative AI helpdesk bot answered customers without telling them it was AI. Was "
+    "that a violation of the Act?",
+])
+def test_conduct_on_a_date_before_the_duty_started_broke_no_duty(r, question):
+    # the conduct is dated before the duty's start; asked whether it was a breach, the start date answers
+    lead = verdict_lead(r, question, "no", as_of="2025-10-01")
+    assert "[act:addenda-20676:1]" in lead.lines[0]
+    # the same conduct after the start is no such "no"
+    later = lead_for(r, question, as_of="2026-10-01")
+    assert later is None or later.lines[0] != lead.lines[0]
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("직원 25명 스타트업인데요, 정부 AI 지원사업에서 중소기업이 우선 지원 대상이 되나요?", "yes"),
+    # a head count of 300 or more does not settle whether one is an SME
+    ("We're a 650-employee food processor starting to use AI in our plants. Does the Act give firms like us "
+     "priority in government AI support programmes?", "depends"),
+])
+def test_sme_priority_in_support_programmes_turns_on_being_an_sme(r, question, verdict):
+    lead = verdict_lead(r, question, verdict)
+    assert "[act:17:1]" in lead.lines[0]
+
+
+@pytest.mark.parametrize("question", [
+    "My grandmother is 78 and lives alone in Yeongwol. A paid AI companion app would help her but it's too "
+    "expensive. Could the government cover part of the fee?",
+    "Most of our church's members are over 70, and the AI hearing app they want costs too much for them. Can the "
+    "state pay for some of it?",
+])
+def test_cost_support_for_people_over_65_told_by_their_age(r, question):
+    lead = verdict_lead(r, question, "yes")
+    assert "[act:17-2:1]" in lead.lines[0]
+
+
 def test_whether_what_a_developer_did_counts_is_answered_by_the_deemed_exception(r):
     q = ("We license a hiring model from a developer that took the risk management, explanation and user protection "
          "measures, and use it as-is without changes. Are we treated as having taken those measures?")
