@@ -91,7 +91,10 @@ _LAW_WORD = (r"(?:'s)?\s*(?:[\w-]+\s){0,3}?(?:AI Act|Act|laws?|regulations?|rule
 # "사이" is a comparison between two things named ("EU와 미국 사이"): inside a word it is none ("회사이고", "싱가포르
 # 회사이며"), nor between two figures ("9천억~1조2천억원 사이라").
 VERSUS_NEAR = 40  # characters around a place named within which a comparison word compares it
-_VERSUS = re.compile(r"instead of|rather than|\bvs\.?\b|versus|compar|비교|대신|(?:와|과|랑) ?\S{1,12} 사이|보다", re.I)
+# (a business described by what it compares — "여행자보험 비교 앱", "a price-comparison site" — compares no places)
+_VERSUS = re.compile(r"instead of|rather than|\bvs\.?\b|versus|compar(?:ed|ing|e)\b(?! (?:app|site|platform|service|tool))|"
+                     r"(?:와|과|랑|하고|에) ?비교|비교(?:하면|해서|해 ?보면|했을|하여)|대신|(?:와|과|랑) ?\S{1,12} 사이|보다",
+                     re.I)
 # "Korea or Singapore", "under the EU or here": an "or" sets two places side by side ("no office or staff in Korea"
 # does not).
 _OR_PLACE = r"\b(?:{place})\b[^.?!,]{{0,12}}\bor (?:in |under )?(?:the )?(?:korea|south korea|{place})\b|" \

@@ -318,13 +318,14 @@ class Composer(_FineSchedule):
                 lines.append(_branch_line(cond, TO_VERDICT[result], text, lang))
         return lines
 
-    def _guidance_notes(self, term_ids: list[str], facts: Facts, lang: str) -> list[str]:
+    def _guidance_notes(self, term_ids: list[str], facts: Facts, lang: str, duty: Duty | None = None) -> list[str]:
         notes = []
         for tid in term_ids:
             value = self.r.term(tid, facts)
             shown = "unknown" if value is None else str(value).lower()
             notes += self._notes_of([g for g in self.k.terms[tid].guidance if shown in g.shown_when
-                                     and (not g.fact or facts.get(g.fact) is True)], lang)
+                                     and (not g.fact or facts.get(g.fact) is True)
+                                     and (not g.duties or (duty is not None and duty.id in g.duties))], lang)
         return list(dict.fromkeys(notes))
 
     def _notes_of(self, guidance: list, lang: str) -> list[str]:  # noqa: ANN001 - Guidance entries
@@ -366,14 +367,15 @@ class Composer(_FineSchedule):
         if asked.sanction and duty.type in ("endeavour", "option"):
             # "Is it illegal or fined not to assess the impact?": a duty to try carries no sanction.
             lines = [_after_dash(VERDICT_WORD["no"][lang], _t(duty.plain.rule, lang), lang)]
-            return Lead("no", lines, notes=self._guidance_notes(self._terms_in(status, duty, facts), facts, lang))
+            return Lead("no", lines, notes=self._guidance_notes(self._terms_in(status, duty, facts), facts, lang, duty))
         if asked.sanction and not asked.obligation and status.status != NOT_APPLY:
             fine = duty.plain.fine or (self.k.not_fined if duty.type in ("duty", "power") else None)
             if fine is not None:
                 verdict = "yes" if duty.fined else "no"
                 lines.append(_after_dash(VERDICT_WORD[verdict][lang], _t(fine, lang), lang))
                 lines.append(f"- {_t(duty.plain.rule, lang)}")
-                return Lead(verdict, lines, notes=self._guidance_notes(self._terms_in(status, duty, facts), facts, lang))
+                return Lead(verdict, lines,
+                            notes=self._guidance_notes(self._terms_in(status, duty, facts), facts, lang, duty))
         verdict = TO_VERDICT[status.status]
         if status.status == APPLIES:
             lines.append(_after_dash(VERDICT_WORD[verdict][lang], _t(duty.plain.rule, lang), lang))
@@ -408,7 +410,7 @@ class Composer(_FineSchedule):
             for e in duty.exceptions:
                 if e.caveat and self.r.exception_value(e, facts) is None:
                     lines.append(f"- {_t(e.plain, lang)}")
-        notes = self._guidance_notes(self._terms_in(status, duty, facts), facts, lang)
+        notes = self._guidance_notes(self._terms_in(status, duty, facts), facts, lang, duty)
         notes += self._notes_of([g for b in status.because if b.kind == "exception"
                                  for e in duty.exceptions if e.id == b.id for g in e.guidance], lang)
         if status.status != NOT_APPLY:
@@ -730,8 +732,7 @@ class Composer(_FineSchedule):
             verdict = "yes" if verdict == "no" else "no"
         if x.for_fact and verdict == "yes" and not asked.inverted:
             held = facts.get(x.for_fact)
-            # (doubted, or touched without being settled: "a 400-employee maker" may or may not be an SME)
-            if held is None and (x.for_fact in facts.questioned or x.for_fact in facts.mentioned):
+            if held is None and x.for_fact in facts.questioned:
                 open_on = Status(x.id, DEPENDS, unknown=[x.for_fact])
                 return Lead("depends", [self._depends_line(open_on, x.rests_on, lang, facts), f"- {_t(x.plain, lang)}"])
             if held is False:

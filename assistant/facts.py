@@ -362,6 +362,9 @@ class FactReader:
         self._setting_only = {a.id: [re.compile(p, re.I) for p in a.setting_only] for a in knowledge.areas}
         self._outside = {a.id: [re.compile(p, re.I) for p in a.outside] for a in knowledge.areas}
         self._open_uses = {a.id: [re.compile(p, re.I) for p in a.open_uses] for a in knowledge.areas if a.open_uses}
+        sentence = knowledge.phrasing.sentence
+        self._likened = (re.compile(one_of(sentence.likened_before), re.I) if sentence.likened_before else None,
+                         re.compile(one_of(sentence.likened_after), re.I) if sentence.likened_after else None)
         self._below_pats = {f.id: [re.compile(p, re.I) for p in f.below] for f in knowledge.facts.values() if f.below}
         self._periods = {f.id: ([re.compile(p, re.I) for p in f.other_period],
                                 [re.compile(p, re.I) for p in f.counted_period])
@@ -589,7 +592,8 @@ class FactReader:
                       if not inside(m.start(), unsure) and not self.neg.negated(text, spans, m.start(), m.end())]
             lims += beyond
             hits = [m for p in pats for m in p.finditer(text)
-                    if not any(x.start() <= m.start() and m.end() <= x.end() for x in lims)]
+                    if not any(x.start() <= m.start() and m.end() <= x.end() for x in lims)
+                    and not (m.start() >= last and self._likened_at(text, m.start(), m.end()))]
             if beyond or (decides and [m for m in lims if not inside(m.start(), unsure)]):
                 # (a limited use the asker says is undecided — "범죄 수사에 쓸지 실종자 수색에만 쓸지는 아직 정해지지
                 # 않았어요" — decides nothing; a listed use the asker says is undecided leaves the area open: "a client
@@ -626,16 +630,26 @@ class FactReader:
         if undecided:  # (nor does a use outside the areas the question names beside it)
             facts.values.pop("high_impact_area", None)
             return
-        if limited is not None:
-            # (a use another area's open words may reach — "AI가 대여 승인 여부를 정해요" beside a payment limit — is
-            # not ruled out of every listed area by that limit)
-            reached = next((aid for aid, pats in self._open_uses.items() if aid != limited[0] for p in pats
+        # A use another area's open words may reach ("AI가 대여 승인 여부를 정해요" beside a payment limit, "auto-approve or
+        # reject claims" at a travel insurer) is not ruled out of every listed area by another area's limit, nor by
+        # a word naming an unlisted trade: which area may reach it is known, whether it does is not.
+        ruled_by = limited[0] if limited is not None else None
+        if limited is not None or (own is not None and own.value is False and own.how == "pattern"):
+            reached = next((aid for aid, pats in self._open_uses.items() if aid != ruled_by for p in pats
                             for m in p.finditer(text) if not self.neg.negated(text, spans, m.start(), m.end())), None)
             if reached is not None:
-                facts.area = reached  # which area may reach it is known, whether it does is not
+                facts.area = reached
                 facts.values.pop("high_impact_area", None)
                 return
+        if limited is not None:
             facts.values["high_impact_area"] = FactValue(False, limited[1], "area")
+
+    def _likened_at(self, text: str, start: int, end: int) -> bool:
+        """Whether the words around text[start:end] set it beside the use as a likeness ("like loan screening",
+        "대출 심사처럼")."""
+        before, after = self._likened
+        return bool((before is not None and before.search(text[max(0, start - 40):start]))
+                    or (after is not None and after.match(text, end)))
 
     def _number(self, fid: str, text: str, spans: list[tuple[int, int]],
                 unsure: list[tuple[int, int]]) -> FactValue | None:

@@ -214,6 +214,7 @@ class Guidance(_Strict):
     says: Bilingual
     shown_when: list[Literal["true", "false", "unknown"]] = Field(default_factory=lambda: ["false", "unknown"])
     fact: str = ""  # shown only where the question states this fact (the test is about that kind of use)
+    duties: list[str] = Field(default_factory=list)  # shown only in answers about one of these duties (empty: any)
 
 
 class TriState(_Strict):
@@ -651,6 +652,9 @@ class Sentences(_Strict):
     other_subject: list[str] = Field(default_factory=list)
     # Words that set what follows beside the matter asked as a comparison ("the way it can for …")
     compared: list[str] = Field(default_factory=list)
+    # Words setting a listed area's name in the asking sentence beside the use as a likeness, before and after it.
+    likened_before: list[str] = Field(default_factory=list)
+    likened_after: list[str] = Field(default_factory=list)
     refers_back: list[str] = Field(default_factory=list)  # an asking sentence about what the one before says
     # Words just after a duty's name saying it was kept ("the upfront notice … stayed in place"): that duty is not
     # the one asked about.
@@ -680,7 +684,8 @@ class Sentences(_Strict):
     relative_year_then: list[str] = Field(default_factory=list)  # words turning back to such a month (its date asked)
 
     _check = field_validator("asks", "embedded_question", "general_subject", "confirmation", "other_subject", "compared",
-                             "as_of_cue", "kept", "period_put", "named_tail", "relative_year_then")(
+                             "as_of_cue", "kept", "period_put", "named_tail", "relative_year_then", "likened_before",
+                             "likened_after")(
         classmethod(lambda cls, v: _compile(v)))
 
 
@@ -879,6 +884,9 @@ class Knowledge:
             for label, cond in (("assume_if", t.assume_if), ("asked_assume_if", t.asked_assume_if)):
                 if cond:
                     self._parse(cond, f"duties.toml term {t.id} {label}")
+            for g in t.guidance:
+                if unknown := sorted(set(g.duties) - set(self.duties)):
+                    raise KnowledgeError(f"duties.toml: term {t.id} guidance names unknown duties {unknown}")
             for said in t.false_when:
                 self._parse(said.when, f"duties.toml term {t.id} false_when")
             for other in t.assume:

@@ -217,6 +217,10 @@ def test_declines_what_is_not_about_the_law(assistant, question, reason):
     ("Can MSIT fine a foreign consulate given diplomatic immunity under the Vienna Convention?", "foreign"),
     ("Before we train a speech model on our members' voices, what written consent do we need for their voice data?",
      "not-regulated"),
+    # (written from held-outs 110 and 112) consent to use customers' photos or patients' records for training
+    ("사진관인데 손님들 사진을 모아서 AI 학습에 쓰려고 해요. 손님 동의는 어떻게 받아야 하나요?", "not-regulated"),
+    ("Can we use our clinic patients' records to train an AI model, and what consent do we need from them?",
+     "not-regulated"),
     ("Should we incorporate in Singapore instead of Korea?", "foreign"),
     ("Which is stricter on chatbot notices, Korea or Singapore?", "foreign"),
     ("싱가포르의 AI 규정은 챗봇 고지를 어떻게 하라고 하나요?", "foreign"),
@@ -246,6 +250,11 @@ def test_other_jurisdictions_and_statutes_are_declined(assistant, question, reas
     # a comparison far from the place named compares no jurisdictions (written from held-out 54)
     "미국 본사 AI 번역 서비스 담당자입니다. 국내대리인을 안 둬서 이미 한 번 과태료를 맞았는데 아직도 못 정했어요. 두 번째로 걸리면 기준 "
     "금액이 첫 번째보다 훨씬 올라가는 거죠?",
+    # where the AI-product confirmation is had, asked by the preference it brings (written from held-out 112)
+    "축사 환기 AI 장비를 만드는 회사예요. 관공서에 납품할 때 AI 제품으로 인정받으려면 확인은 어디서 받고 며칠 걸려요?",
+    # a business that compares prices is no comparison of places (written from held-out 112)
+    "홍콩에 있는 호텔 가격 비교 앱 회사예요. 한국엔 사무실이 없어요. AI 서비스 매출이 120억원인데 국내대리인을 둬야 하나요?",
+    "We're a Singapore-based price-comparison site with Korean users. Does the Korean AI Basic Act apply to us?",
     # a vendor's home named in a question written in Korean is no jurisdiction (written from held-out 78)
     "미국 회사의 생성형 AI API를 가져다 저희 서비스에 붙여 유료로 팔아요. 모델은 미국 회사가 만들었으니 AI라고 알리는 의무는 그 회사 몫 "
     "아닌가요?",

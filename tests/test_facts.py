@@ -612,6 +612,8 @@ def test_a_quoted_area_is_the_question_not_the_use(reader):
     "우리 대학 기숙사 입주자 선발을 올해부터 AI가 성적이랑 거리로 점수 매겨서 합니다. 고영향인가요?",
     "Our bike-share app uses AI to look at photos of returned bikes and, if it finds damage, the rider is billed. "
     "It also decides who gets approved or declined for membership. High-impact?",
+    # nor by a word naming an unlisted trade (travel) beside such a decision
+    "We sell travel packages and an AI will approve or reject customers' refund requests on its own. High-impact?",
 ])
 def test_a_decision_about_people_is_not_ruled_out_of_every_area_by_another_area_s_limit(reader, text):
     f = reader.read(text)
@@ -643,6 +645,62 @@ def test_screening_one_s_own_applicants_is_internal_use(reader, text):
 ])
 def test_a_small_wording_change_for_the_original_purpose_is_no_significant_change(reader, text):
     assert reader.read(text).get("significant_change") is False
+
+
+def test_a_feature_that_answers_whoever_puts_something_in_is_offered(reader):
+    f = reader.read("미용실 앱에 얼굴 사진을 올리면 AI가 어울리는 헤어스타일 사진을 새로 만들어 주는 기능을 넣었어요.")
+    assert f.get("provides_to_others") is True and f.get("generative") is True
+
+
+def test_a_picture_made_into_a_drawing_is_generated(reader):
+    assert reader.read("사진을 올리면 수채화 그림으로 바꿔주는 기능이에요.").get("generative") is True
+
+
+def test_naming_an_app_used_as_a_tool_or_denied_says_nothing_of_offering(reader):
+    assert reader.read("가게 홍보 사진을 AI 이미지 앱으로 만들어서 인스타에 올려요.").get("provides_to_others") is not True
+    assert reader.read("축제 부스예요. 앱이나 약관 같은 건 없어요.").get("provides_to_others") is None
+
+
+@pytest.mark.parametrize("text", [
+    "AI가 지원서를 점수화하고, 중간에 인사팀이 들여다보는 과정은 없습니다.",
+    "대출 승인 결과가 AI 판정대로 자동으로 발송돼요.",
+])
+def test_no_one_looking_in_between_is_no_human_decision(reader, text):
+    assert reader.read(text).get("human_final_decision") is False
+
+
+@pytest.mark.parametrize("text", [
+    "We're a county statistics office; the AI only sorts survey answers into industry codes, and no one's benefits "
+    "or fees depend on the output.",
+    "구청 통계 업무에만 쓰고, 누구의 수당이나 자격도 이걸로 달라지지 않아요.",
+])
+def test_no_one_s_rights_hanging_on_it_is_no_listed_use(reader, text):
+    assert reader.read(text).get("high_impact_area") is False
+
+
+@pytest.mark.parametrize("text", [
+    "The triage score pops up on screen and our doctors weigh the score along with everything else they know.",
+    "The model's forecast is only one input; our planners set the schedule themselves.",
+    "The AI drafts a mark for each essay, and a teacher checks and can change every mark before it counts.",
+])
+def test_an_output_weighed_beside_everything_else_is_an_aid(reader, text):
+    assert reader.read(text).get("ai_aid_only") is True
+
+
+@pytest.mark.parametrize("text", [
+    "대만에서 온천 예약 챗봇을 운영하는데 한국 관광객이 많이 써요.",
+    "베트남 회사예요. 앱에서 한국어 지원을 시작했어요.",
+])
+def test_korean_guests_or_a_korean_version_serve_korea(reader, text):
+    assert reader.read(text).get("serves_korea") is True
+
+
+@pytest.mark.parametrize("text", [
+    "We use AI to decide who gets a store membership card. Is that high-impact like loan screening?",
+    "회원카드 발급에 AI를 써요. 이것도 대출 심사처럼 고영향 AI인가요?",
+])
+def test_an_area_named_as_a_likeness_is_not_the_use(reader, text):
+    assert reader.read(text).get("high_impact_area") is not True
 
 
 def test_letting_others_use_it_under_consideration_leaves_it_open(reader):

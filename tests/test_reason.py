@@ -417,13 +417,18 @@ def test_conduct_on_a_date_before_the_duty_started_broke_no_duty(r, question):
 
 @pytest.mark.parametrize("question, verdict", [
     ("직원 25명 스타트업인데요, 정부 AI 지원사업에서 중소기업이 우선 지원 대상이 되나요?", "yes"),
-    # a head count of 300 or more does not settle whether one is an SME
-    ("We're a 650-employee food processor starting to use AI in our plants. Does the Act give firms like us "
-     "priority in government AI support programmes?", "depends"),
+    ("We're a food conglomerate, not an SME, starting to use AI in our plants. Does the Act give us priority in "
+     "government AI support programmes the way it does small firms?", "no"),
 ])
 def test_sme_priority_in_support_programmes_turns_on_being_an_sme(r, question, verdict):
     lead = verdict_lead(r, question, verdict)
     assert "[act:17:1]" in lead.lines[0]
+
+
+def test_a_head_count_of_300_or_more_does_not_make_an_sme():
+    from assistant.facts import FactReader
+
+    assert FactReader(knowledge()).read("We're a 650-employee food processor.").get("sme") is None
 
 
 @pytest.mark.parametrize("question", [
@@ -435,6 +440,17 @@ def test_sme_priority_in_support_programmes_turns_on_being_an_sme(r, question, v
 def test_cost_support_for_people_over_65_told_by_their_age(r, question):
     lead = verdict_lead(r, question, "yes")
     assert "[act:17-2:1]" in lead.lines[0]
+
+
+def test_transparency_guidance_is_named_beside_a_transparency_duty_only(r):
+    # a user of AI outputs asking about a label hears the transparency guideline's line on users (p. 2); asked about
+    # the high-impact measures, it is not named
+    label = verdict_lead(r, "We're a village festival committee. We made our poster with a generative AI tool and "
+                            "sell nothing. Must we label the poster as AI-generated?", "no")
+    assert any("p. 2:" in n and "transparency" in n.lower() for n in label.notes), label.notes
+    measures = lead_for(r, "We're a clinic that only uses a vendor's AI reading tool; our doctors decide. Must we take "
+                           "the high-impact operator measures?")
+    assert measures is not None and not any("p. 2:" in n for n in measures.notes), measures.notes
 
 
 def test_whether_what_a_developer_did_counts_is_answered_by_the_deemed_exception(r):
