@@ -159,6 +159,12 @@ eval: setup
 	$(BIN)/kaia eval --baseline --questions eval/heldout106.jsonl --out eval/report-heldout106
 	$(BIN)/kaia eval --baseline --questions eval/heldout107.jsonl --out eval/report-heldout107
 	$(BIN)/kaia eval --baseline --questions eval/heldout108.jsonl --out eval/report-heldout108
+	$(BIN)/kaia eval --baseline --questions eval/heldout109.jsonl --out eval/report-heldout109
+	$(BIN)/kaia eval --baseline --questions eval/heldout110.jsonl --out eval/report-heldout110
+	$(BIN)/kaia eval --baseline --questions eval/heldout111.jsonl --out eval/report-heldout111
+	$(BIN)/kaia eval --baseline --questions eval/heldout112.jsonl --out eval/report-heldout112
+	$(BIN)/kaia eval --baseline --questions eval/heldout113.jsonl --out eval/report-heldout113
+	$(BIN)/kaia eval --baseline --questions eval/heldout114.jsonl --out eval/report-heldout114
 	$(BIN)/python eval/readme_tables.py
 
 clean:

@@ -620,79 +620,49 @@ def test_a_decision_about_people_is_not_ruled_out_of_every_area_by_another_area_
     assert f.get("high_impact_area") is None and f.area == "rights-judgement", (f.get("high_impact_area"), f.area)
 
 
-@pytest.mark.parametrize("text", [
-    "우리 앱의 AI 목소리는 진짜 아나운서가 말하는 거랑 구분이 거의 안 돼요.",
-    "합성한 얼굴 사진이 실물이랑 구별이 안 될 만큼 자연스러워요.",
-])
-def test_output_that_cannot_be_told_from_the_real_thing_is_realistic(reader, text):
+@pytest.mark.parametrize("text, fact, value", [
+    # (written from held-outs 107 to 112, in other words)
     # the "안" of "구분이 안 돼요" says how real it is, not that it is not
-    assert reader.read(text).get("realistic_media") is True
-
-
-@pytest.mark.parametrize("text", [
-    "저희 회사 채용팀입니다. 올해 하반기 채용에 외부 AI 서류평가 솔루션을 구독해서 지원자 서류를 걸러요.",
-    "I'm the HR manager at a shipping firm, and we screen applicants with a licensed AI tool before interviews.",
-    "우리 회사 인사팀에서 이번 신입 채용부터 AI 면접 프로그램을 쓰기로 했어요.",
+    ("우리 앱의 AI 목소리는 진짜 아나운서가 말하는 거랑 구분이 거의 안 돼요.", "realistic_media", True),
+    ("합성한 얼굴 사진이 실물이랑 구별이 안 될 만큼 자연스러워요.", "realistic_media", True),
+    # screening one's own applicants is internal use
+    ("저희 회사 채용팀입니다. 올해 하반기 채용에 외부 AI 서류평가 솔루션을 구독해서 지원자 서류를 걸러요.", "internal_use_only", True),
+    ("I'm the HR manager at a shipping firm, and we screen applicants with a licensed AI tool before interviews.",
+     "internal_use_only", True),
+    ("우리 회사 인사팀에서 이번 신입 채용부터 AI 면접 프로그램을 쓰기로 했어요.", "provides_to_others", False),
+    # a small wording change for the original purpose
+    ("개발사한테 받은 상담 AI를 원래 목적대로 쓰고 있고, 저희는 인사 문구만 조금 손봤어요.", "significant_change", False),
+    ("벤더 시스템을 기존 용도 그대로 돌리는 중이고 프롬프트 문구만 살짝 고쳤습니다.", "significant_change", False),
+    # a feature that answers whoever puts something in is offered; a picture remade as a drawing is generated
+    ("미용실 앱에 얼굴 사진을 올리면 AI가 어울리는 헤어스타일 사진을 새로 만들어 주는 기능을 넣었어요.", "provides_to_others", True),
+    ("사진을 올리면 수채화 그림으로 바꿔주는 기능이에요.", "generative", True),
+    # an app listed as absent says nothing of offering
+    ("축제 부스예요. 앱이나 약관 같은 건 없어요.", "provides_to_others", None),
+    # no one looking in between
+    ("AI가 지원서를 점수화하고, 중간에 인사팀이 들여다보는 과정은 없습니다.", "human_final_decision", False),
+    ("대출 승인 결과가 AI 판정대로 자동으로 발송돼요.", "human_final_decision", False),
+    # nobody's rights hanging on it is no listed use
+    ("We're a county statistics office; the AI only sorts survey answers into industry codes, and no one's benefits "
+     "or fees depend on the output.", "high_impact_area", False),
+    ("구청 통계 업무에만 쓰고, 누구의 수당이나 자격도 이걸로 달라지지 않아요.", "high_impact_area", False),
+    # an output weighed beside everything else is an aid
+    ("The triage score pops up on screen and our doctors weigh the score along with everything else they know.",
+     "ai_aid_only", True),
+    ("The model's forecast is only one input; our planners set the schedule themselves.", "ai_aid_only", True),
+    ("The AI drafts a mark for each essay, and a teacher checks and can change every mark before it counts.",
+     "ai_aid_only", True),
+    # Korean guests, or a Korean version where nothing else is said, serve Korea
+    ("대만에서 온천 예약 챗봇을 운영하는데 한국 관광객이 많이 써요.", "serves_korea", True),
+    ("베트남 회사예요. 앱에서 한국어 지원을 시작했어요.", "serves_korea", True),
+    # a head count of 300 or more does not make an SME
+    ("We're a 650-employee food processor.", "sme", None),
 ])
-def test_screening_one_s_own_applicants_is_internal_use(reader, text):
-    f = reader.read(text)
-    assert f.get("internal_use_only") is True and f.get("provides_to_others") is False
+def test_readings_written_from_held_outs_107_onward(reader, text, fact, value):
+    assert reader.read(text).get(fact) is value
 
 
-@pytest.mark.parametrize("text", [
-    "개발사한테 받은 상담 AI를 원래 목적대로 쓰고 있고, 저희는 인사 문구만 조금 손봤어요.",
-    "벤더 시스템을 기존 용도 그대로 돌리는 중이고 프롬프트 문구만 살짝 고쳤습니다.",
-])
-def test_a_small_wording_change_for_the_original_purpose_is_no_significant_change(reader, text):
-    assert reader.read(text).get("significant_change") is False
-
-
-def test_a_feature_that_answers_whoever_puts_something_in_is_offered(reader):
-    f = reader.read("미용실 앱에 얼굴 사진을 올리면 AI가 어울리는 헤어스타일 사진을 새로 만들어 주는 기능을 넣었어요.")
-    assert f.get("provides_to_others") is True and f.get("generative") is True
-
-
-def test_a_picture_made_into_a_drawing_is_generated(reader):
-    assert reader.read("사진을 올리면 수채화 그림으로 바꿔주는 기능이에요.").get("generative") is True
-
-
-def test_naming_an_app_used_as_a_tool_or_denied_says_nothing_of_offering(reader):
+def test_naming_an_app_used_as_a_tool_says_nothing_of_offering(reader):
     assert reader.read("가게 홍보 사진을 AI 이미지 앱으로 만들어서 인스타에 올려요.").get("provides_to_others") is not True
-    assert reader.read("축제 부스예요. 앱이나 약관 같은 건 없어요.").get("provides_to_others") is None
-
-
-@pytest.mark.parametrize("text", [
-    "AI가 지원서를 점수화하고, 중간에 인사팀이 들여다보는 과정은 없습니다.",
-    "대출 승인 결과가 AI 판정대로 자동으로 발송돼요.",
-])
-def test_no_one_looking_in_between_is_no_human_decision(reader, text):
-    assert reader.read(text).get("human_final_decision") is False
-
-
-@pytest.mark.parametrize("text", [
-    "We're a county statistics office; the AI only sorts survey answers into industry codes, and no one's benefits "
-    "or fees depend on the output.",
-    "구청 통계 업무에만 쓰고, 누구의 수당이나 자격도 이걸로 달라지지 않아요.",
-])
-def test_no_one_s_rights_hanging_on_it_is_no_listed_use(reader, text):
-    assert reader.read(text).get("high_impact_area") is False
-
-
-@pytest.mark.parametrize("text", [
-    "The triage score pops up on screen and our doctors weigh the score along with everything else they know.",
-    "The model's forecast is only one input; our planners set the schedule themselves.",
-    "The AI drafts a mark for each essay, and a teacher checks and can change every mark before it counts.",
-])
-def test_an_output_weighed_beside_everything_else_is_an_aid(reader, text):
-    assert reader.read(text).get("ai_aid_only") is True
-
-
-@pytest.mark.parametrize("text", [
-    "대만에서 온천 예약 챗봇을 운영하는데 한국 관광객이 많이 써요.",
-    "베트남 회사예요. 앱에서 한국어 지원을 시작했어요.",
-])
-def test_korean_guests_or_a_korean_version_serve_korea(reader, text):
-    assert reader.read(text).get("serves_korea") is True
 
 
 @pytest.mark.parametrize("text", [

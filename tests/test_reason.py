@@ -415,31 +415,20 @@ def test_conduct_on_a_date_before_the_duty_started_broke_no_duty(r, question):
     assert later is None or later.lines[0] != lead.lines[0]
 
 
-@pytest.mark.parametrize("question, verdict", [
-    ("직원 25명 스타트업인데요, 정부 AI 지원사업에서 중소기업이 우선 지원 대상이 되나요?", "yes"),
+@pytest.mark.parametrize("question, verdict, cid", [
+    # SME priority in support programmes turns on being an SME (Act Art. 17(1))
+    ("직원 25명 스타트업인데요, 정부 AI 지원사업에서 중소기업이 우선 지원 대상이 되나요?", "yes", "act:17:1"),
     ("We're a food conglomerate, not an SME, starting to use AI in our plants. Does the Act give us priority in "
-     "government AI support programmes the way it does small firms?", "no"),
+     "government AI support programmes the way it does small firms?", "no", "act:17:1"),
+    # cost support for people told to be over 65 (Act Art. 17-2(1))
+    ("My grandmother is 78 and lives alone in Yeongwol. A paid AI companion app would help her but it's too "
+     "expensive. Could the government cover part of the fee?", "yes", "act:17-2:1"),
+    ("Most of our church's members are over 70, and the AI hearing app they want costs too much for them. Can the "
+     "state pay for some of it?", "yes", "act:17-2:1"),
 ])
-def test_sme_priority_in_support_programmes_turns_on_being_an_sme(r, question, verdict):
+def test_support_for_those_the_act_names(r, question, verdict, cid):
     lead = verdict_lead(r, question, verdict)
-    assert "[act:17:1]" in lead.lines[0]
-
-
-def test_a_head_count_of_300_or_more_does_not_make_an_sme():
-    from assistant.facts import FactReader
-
-    assert FactReader(knowledge()).read("We're a 650-employee food processor.").get("sme") is None
-
-
-@pytest.mark.parametrize("question", [
-    "My grandmother is 78 and lives alone in Yeongwol. A paid AI companion app would help her but it's too "
-    "expensive. Could the government cover part of the fee?",
-    "Most of our church's members are over 70, and the AI hearing app they want costs too much for them. Can the "
-    "state pay for some of it?",
-])
-def test_cost_support_for_people_over_65_told_by_their_age(r, question):
-    lead = verdict_lead(r, question, "yes")
-    assert "[act:17-2:1]" in lead.lines[0]
+    assert f"[{cid}]" in lead.lines[0]
 
 
 def test_transparency_guidance_is_named_beside_a_transparency_duty_only(r):
