@@ -101,6 +101,15 @@ _OR_PLACE = r"\b(?:{place})\b[^.?!,]{{0,12}}\bor (?:in |under )?(?:the )?(?:kore
             r"\b(?:korea|south korea)\b[^.?!,]{{0,12}}\bor (?:in |under )?(?:the )?(?:{place})\b"
 
 
+# Obligations asked under a place's own law ("what do we have to do under the EU AI Act?", "EU AI법상 뭘 해야"): the
+# corpus does not hold that law, whatever a commentary passage says of it, unless Korea's Act is named beside it.
+_UNDER_PLACE = r"\b(?:under|according to|per|comply(?:ing)? with|obligations (?:in|of)|duties (?:in|of)|rules of) " \
+               r"(?:the )?(?:{place})(?:'s)? (?:ai act|ai law|act|laws?|rules|regulations?)\b|" \
+               r"(?:{place}) ?(?:ai ?법|ai ?act|인공지능법|법|규정|규제)(?:상|에 따라|에서는?|에선)"
+_KOREAN_ACT = re.compile(r"korea'?s (?:ai )?(?:basic )?act|korean (?:ai )?(?:basic )?act|basic act|framework act|기본법|"
+                         r"한국 ?(?:ai|인공지능) ?법|\bthis act\b|이 법", re.I)
+
+
 # A question about Korea: it names Korea, a Korean city, the government or the ministry, or this Act.
 _KOREA = re.compile(r"korea|한국|우리나라|국내|서울|부산|seoul|busan|\bgovernment\b|정부|\bmsit\b|과기정통부|basic act|"
                     r"기본법|\bthe act\b|this act|이 법", re.I)
@@ -132,7 +141,9 @@ def foreign_names(question: str, names: list[str], r: Retrieval) -> list[str]:
                      for m in re.finditer(re.escape(n), question, re.I)) or \
             re.search(_OR_PLACE.format(place=re.escape(n)), question, re.I)
         asked = bool(re.search(re.escape(n) + f"(?:{_LAW_WORD})", question, re.I)) or (korea and bool(versus))
-        if names_place(n, law) or names_place(n, comment) or (korea and not asked):
+        under = bool(re.search(_UNDER_PLACE.format(place=re.escape(n)), question, re.I)) and \
+            not _KOREAN_ACT.search(question)
+        if not under and (names_place(n, law) or names_place(n, comment) or (korea and not asked)):
             continue
         out.append(n)
     return out

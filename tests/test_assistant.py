@@ -221,6 +221,10 @@ def test_declines_what_is_not_about_the_law(assistant, question, reason):
     ("사진관인데 손님들 사진을 모아서 AI 학습에 쓰려고 해요. 손님 동의는 어떻게 받아야 하나요?", "not-regulated"),
     ("Can we use our clinic patients' records to train an AI model, and what consent do we need from them?",
      "not-regulated"),
+    # obligations under another place's own law, which a commentary passage mentions but the corpus does not hold
+    # (written from held-out 112)
+    ("Our Korean robotics startup will sell in France next year. Which obligations apply to us under the EU AI Act?",
+     "foreign"),
     ("Should we incorporate in Singapore instead of Korea?", "foreign"),
     ("Which is stricter on chatbot notices, Korea or Singapore?", "foreign"),
     ("싱가포르의 AI 규정은 챗봇 고지를 어떻게 하라고 하나요?", "foreign"),
