@@ -31,6 +31,7 @@ NUMBER_WINDOW = 60  # characters between a figure and its cue word
 _ASIDE = re.compile(r"\([^()]*\)")
 COUNT_WINDOW = 25  # a count's noun ("users", "명") follows its figure within this many characters
 CLAIM_WINDOW = 16  # a figure this close after another fact's cue ("revenue about KRW 600 billion") is that fact's
+LIKENED_NEAR = 40  # characters before a listed area's name within which a likeness word ("like") sets it aside
 
 
 class _Reading(NamedTuple):
@@ -648,7 +649,7 @@ class FactReader:
         """Whether the words around text[start:end] set it beside the use as a likeness ("like loan screening",
         "대출 심사처럼")."""
         before, after = self._likened
-        return bool((before is not None and before.search(text[max(0, start - 40):start]))
+        return bool((before is not None and before.search(text[max(0, start - LIKENED_NEAR):start]))
                     or (after is not None and after.match(text, end)))
 
     def _number(self, fid: str, text: str, spans: list[tuple[int, int]],

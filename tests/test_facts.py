@@ -620,47 +620,6 @@ def test_a_decision_about_people_is_not_ruled_out_of_every_area_by_another_area_
     assert f.get("high_impact_area") is None and f.area == "rights-judgement", (f.get("high_impact_area"), f.area)
 
 
-@pytest.mark.parametrize("text, fact, value", [
-    # (written from held-outs 107 to 112, in other words)
-    # the "안" of "구분이 안 돼요" says how real it is, not that it is not
-    ("우리 앱의 AI 목소리는 진짜 아나운서가 말하는 거랑 구분이 거의 안 돼요.", "realistic_media", True),
-    ("합성한 얼굴 사진이 실물이랑 구별이 안 될 만큼 자연스러워요.", "realistic_media", True),
-    # screening one's own applicants is internal use
-    ("저희 회사 채용팀입니다. 올해 하반기 채용에 외부 AI 서류평가 솔루션을 구독해서 지원자 서류를 걸러요.", "internal_use_only", True),
-    ("I'm the HR manager at a shipping firm, and we screen applicants with a licensed AI tool before interviews.",
-     "internal_use_only", True),
-    ("우리 회사 인사팀에서 이번 신입 채용부터 AI 면접 프로그램을 쓰기로 했어요.", "provides_to_others", False),
-    # a small wording change for the original purpose
-    ("개발사한테 받은 상담 AI를 원래 목적대로 쓰고 있고, 저희는 인사 문구만 조금 손봤어요.", "significant_change", False),
-    ("벤더 시스템을 기존 용도 그대로 돌리는 중이고 프롬프트 문구만 살짝 고쳤습니다.", "significant_change", False),
-    # a feature that answers whoever puts something in is offered; a picture remade as a drawing is generated
-    ("미용실 앱에 얼굴 사진을 올리면 AI가 어울리는 헤어스타일 사진을 새로 만들어 주는 기능을 넣었어요.", "provides_to_others", True),
-    ("사진을 올리면 수채화 그림으로 바꿔주는 기능이에요.", "generative", True),
-    # an app listed as absent says nothing of offering
-    ("축제 부스예요. 앱이나 약관 같은 건 없어요.", "provides_to_others", None),
-    # no one looking in between
-    ("AI가 지원서를 점수화하고, 중간에 인사팀이 들여다보는 과정은 없습니다.", "human_final_decision", False),
-    ("대출 승인 결과가 AI 판정대로 자동으로 발송돼요.", "human_final_decision", False),
-    # nobody's rights hanging on it is no listed use
-    ("We're a county statistics office; the AI only sorts survey answers into industry codes, and no one's benefits "
-     "or fees depend on the output.", "high_impact_area", False),
-    ("구청 통계 업무에만 쓰고, 누구의 수당이나 자격도 이걸로 달라지지 않아요.", "high_impact_area", False),
-    # an output weighed beside everything else is an aid
-    ("The triage score pops up on screen and our doctors weigh the score along with everything else they know.",
-     "ai_aid_only", True),
-    ("The model's forecast is only one input; our planners set the schedule themselves.", "ai_aid_only", True),
-    ("The AI drafts a mark for each essay, and a teacher checks and can change every mark before it counts.",
-     "ai_aid_only", True),
-    # Korean guests, or a Korean version where nothing else is said, serve Korea
-    ("대만에서 온천 예약 챗봇을 운영하는데 한국 관광객이 많이 써요.", "serves_korea", True),
-    ("베트남 회사예요. 앱에서 한국어 지원을 시작했어요.", "serves_korea", True),
-    # a head count of 300 or more does not make an SME
-    ("We're a 650-employee food processor.", "sme", None),
-])
-def test_readings_written_from_held_outs_107_onward(reader, text, fact, value):
-    assert reader.read(text).get(fact) is value
-
-
 def test_naming_an_app_used_as_a_tool_says_nothing_of_offering(reader):
     assert reader.read("가게 홍보 사진을 AI 이미지 앱으로 만들어서 인스타에 올려요.").get("provides_to_others") is not True
 
@@ -861,10 +820,45 @@ def test_a_new_use_spoken_of_touches_whether_the_change_is_material(reader):
     ("Small lab with 12 technicians in Busan; the CAD software comes from a German company.", "no_korean_office", False),
     # opening the in-house tool to partners not yet decided
     ("직원들끼리만 봐요. 협력업체 기사님들도 보게 할지는 아직 안 정했어요.", "internal_use_only", None),
+    # (from held-outs 107 to 112)
+    # the "안" of "구분이 안 돼요" says how real it is, not that it is not
+    ("우리 앱의 AI 목소리는 진짜 아나운서가 말하는 거랑 구분이 거의 안 돼요.", "realistic_media", True),
+    ("합성한 얼굴 사진이 실물이랑 구별이 안 될 만큼 자연스러워요.", "realistic_media", True),
+    # screening one's own applicants is internal use
+    ("저희 회사 채용팀입니다. 올해 하반기 채용에 외부 AI 서류평가 솔루션을 구독해서 지원자 서류를 걸러요.", "internal_use_only", True),
+    ("I'm the HR manager at a shipping firm, and we screen applicants with a licensed AI tool before interviews.",
+     "internal_use_only", True),
+    ("우리 회사 인사팀에서 이번 신입 채용부터 AI 면접 프로그램을 쓰기로 했어요.", "provides_to_others", False),
+    # a small wording change for the original purpose
+    ("개발사한테 받은 상담 AI를 원래 목적대로 쓰고 있고, 저희는 인사 문구만 조금 손봤어요.", "significant_change", False),
+    ("벤더 시스템을 기존 용도 그대로 돌리는 중이고 프롬프트 문구만 살짝 고쳤습니다.", "significant_change", False),
+    # a feature that answers whoever puts something in is offered; a picture remade as a drawing is generated
+    ("미용실 앱에 얼굴 사진을 올리면 AI가 어울리는 헤어스타일 사진을 새로 만들어 주는 기능을 넣었어요.", "provides_to_others", True),
+    ("사진을 올리면 수채화 그림으로 바꿔주는 기능이에요.", "generative", True),
+    # an app listed as absent says nothing of offering
+    ("축제 부스예요. 앱이나 약관 같은 건 없어요.", "provides_to_others", None),
+    # no one looking in between
+    ("AI가 지원서를 점수화하고, 중간에 인사팀이 들여다보는 과정은 없습니다.", "human_final_decision", False),
+    ("대출 승인 결과가 AI 판정대로 자동으로 발송돼요.", "human_final_decision", False),
+    # nobody's rights hanging on it is no listed use
+    ("We're a county statistics office; the AI only sorts survey answers into industry codes, and no one's benefits "
+     "or fees depend on the output.", "high_impact_area", False),
+    ("구청 통계 업무에만 쓰고, 누구의 수당이나 자격도 이걸로 달라지지 않아요.", "high_impact_area", False),
+    # an output weighed beside everything else is an aid
+    ("The triage score pops up on screen and our doctors weigh the score along with everything else they know.",
+     "ai_aid_only", True),
+    ("The model's forecast is only one input; our planners set the schedule themselves.", "ai_aid_only", True),
+    ("The AI drafts a mark for each essay, and a teacher checks and can change every mark before it counts.",
+     "ai_aid_only", True),
+    # Korean guests, or a Korean version where nothing else is said, serve Korea
+    ("대만에서 온천 예약 챗봇을 운영하는데 한국 관광객이 많이 써요.", "serves_korea", True),
+    ("베트남 회사예요. 앱에서 한국어 지원을 시작했어요.", "serves_korea", True),
+    # a head count of 300 or more does not make an SME
+    ("We're a 650-employee food processor.", "sme", None),
 ])
 def test_readings_written_from_held_outs_95_onward(reader, text, fact, value):
     """Pattern readings (no described examples), each written in other words from a held-out's failure."""
-    assert reader.read(text, use_examples=False).get(fact) == value, text
+    assert reader.read(text, use_examples=False).get(fact) is value, text
 
 
 def test_what_someone_else_claims_touches_a_fact_without_settling_it(reader):
