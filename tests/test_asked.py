@@ -253,3 +253,22 @@ def test_a_last_question_asked_the_other_way_round_turns_the_question(reader):
 def test_a_term_in_quotation_marks_is_the_term_asked_about(reader, question, subject):
     asked = reader.read(question, [])
     assert asked.kind == "classify" and asked.subject == subject, (asked.kind, asked.subject)
+
+
+@pytest.mark.parametrize("question, subject", [
+    # (written from held-outs 110 and 113 in session 28) the duty named in other forms of its words
+    ("Our studio sells a dubbing model to streamers. Must the dubbed tracks carry an indication that they were made by "
+     "AI?", "output-labelling"),
+    ("상담 챗봇을 손님들이 쓰는데, AI라는 걸 손님께 알릴 필요가 있나요?", "prior-notice"),
+])
+def test_a_duty_is_reached_through_other_forms_of_its_words(reader, question, subject):
+    asked = reader.read(question, [])
+    assert (asked.kind, asked.subject) == ("duty", subject)
+
+
+def test_a_duty_named_as_the_time_of_doing_it_is_not_asked_whether(reader):
+    # "알릴 때" asks how, when it is done, not whether it must be
+    asked = reader.read("우리 쇼핑몰 상담봇이 AI라는 걸 손님께 알릴 때 따로 조심할 게 있을까요?", [])
+    assert asked.subject != "prior-notice"
+    asked = reader.read("우리 쇼핑몰 상담봇이 AI라는 걸 손님께 알릴 필요가 있을까요?", [])
+    assert asked.subject == "prior-notice"

@@ -855,6 +855,34 @@ def test_a_new_use_spoken_of_touches_whether_the_change_is_material(reader):
     ("베트남 회사예요. 앱에서 한국어 지원을 시작했어요.", "serves_korea", True),
     # a head count of 300 or more does not make an SME
     ("We're a 650-employee food processor.", "sme", None),
+    # (written from held-outs 109 to 114 in session 28) a chatbot made with generative AI is the product offered
+    ("생성형 AI로 만든 예약 안내 챗봇을 홈페이지에 붙였고 방문객들이 써요.", "outputs_only", False),
+    ("생성형 AI로 만든 안내 챗봇을 홈페이지에 붙였어요.", "outputs_only", None),
+    # the asker's HR choosing among candidates a vendor's tool scored is its own hiring
+    ("We're a hotel group hiring seasonal cleaners. A vendor's AI tool rates the candidates' video answers and our "
+     "HR manager shortlists from that.", "internal_use_only", True),
+    ("물류회사 인사팀에 있어요. 구독한 AI로 지원자 서류를 1차로 거릅니다.", "internal_use_only", True),
+    ("We're an HR-tech startup; the HR teams of the firms we sell to screen candidates with our model.",
+     "internal_use_only", False),
+    # the asker places the use outside the sensitive fields
+    ("It sorts our warehouse parcels by size and isn't used in any of the regulated sectors.", "high_impact_area",
+     False),
+    ("창고 재고 정리용이라 민감한 분야에는 전혀 안 써요.", "high_impact_area", False),
+    # the final say named after the same person's other steps
+    ("A claims adjuster reads the file, phones the customer and makes the final decision herself.",
+     "human_final_decision", True),
+    # a confirmation told with "it's"
+    ("MSIT has confirmed it's high-impact, and our model sets no prices.", "stated_high_impact", True),
+    # a platform serves people beyond the business, unless an in-house one
+    ("중고 가전 거래 플랫폼인데 AI가 시세를 알려줘요.", "provides_to_others", True),
+    ("사내 업무 플랫폼인데 AI 요약 기능을 붙였어요.", "provides_to_others", False),
+    # sold to others however the sentence runs between verb and buyer
+    ("The lab now sells the captioning model as a monthly plan to regional broadcasters.", "provides_to_others", True),
+    # whether the outputs will look real not yet known
+    ("가상 피팅 기능을 만드는 중인데 실물처럼 보일지는 아직 모르겠어요. 합성 사진을 고객이 받아요.", "realistic_media", None),
+    # sold to people in Korea
+    ("We're a Lisbon studio and market our tuning app chiefly to Korean choirs and Korean music schools.",
+     "serves_korea", True),
 ])
 def test_readings_written_from_held_outs_95_onward(reader, text, fact, value):
     """Pattern readings (no described examples), each written in other words from a held-out's failure."""
