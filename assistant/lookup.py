@@ -27,20 +27,46 @@ class Lookup:
 _PAGE = re.compile(r"(?:\bp(?:age|p)?\.?\s*(\d{1,3})\b|(\d{1,3})\s*(?:쪽|면|페이지)|:p(\d{1,3})$)", re.I)
 
 
-def guideline_page(store: IndexStore, text: str) -> tuple[str, int] | None:
-    """(guideline id, page) where `text` names a guideline (its id, short name or the words that mention it) and a
-    page of it; None otherwise."""
-    m = _PAGE.search(text)
-    if m is None:
-        return None
+# A section title as an answer labels a passage of a guideline without page numbers ("…Guideline (Jan. 2026), “3 평가
+# 대상”", "…가이드라인(2026년 1월) 「3 평가 대상」").
+_TITLE = re.compile(r"[“\"「『]([^”\"」』]+)[”\"」』]")
+
+
+def named_guideline(store: IndexStore, text: str) -> str | None:
+    """The guideline `text` names (its id, short name or the words that mention it), if any."""
     low = text.lower()
     for doc in store.docs.values():
-        if doc.kind != "guideline":
-            continue
-        if doc.id in low or doc.short_en.lower() in low or doc.short_ko in text or \
-                any(re.search(p, text, re.I) for p in doc.mentioned_by):
-            return doc.id, int(next(g for g in m.groups() if g))
+        if doc.kind == "guideline" and (doc.id in low or doc.short_en.lower() in low or doc.short_ko in text
+                                        or any(re.search(p, text, re.I) for p in doc.mentioned_by)):
+            return doc.id
     return None
+
+
+def guideline_page(store: IndexStore, text: str) -> tuple[str, int] | None:
+    """(guideline id, page) where `text` names a guideline and a page of it; None otherwise."""
+    m = _PAGE.search(text)
+    doc = named_guideline(store, text) if m is not None else None
+    return None if m is None or doc is None else (doc, int(next(g for g in m.groups() if g)))
+
+
+def _titled(store: IndexStore, doc: str, title: str) -> list[Unit]:
+    """The passages of `doc` whose section title (as labels show it) is `title`, spaces aside."""
+    want = re.sub(r"\s+", "", title)
+    out = []
+    for u in store.units.values():
+        if u.doc == doc:
+            shown = {t for lang in ("en", "ko") for t in _TITLE.findall(label(u, store.docs[doc], lang))}
+            if want in {re.sub(r"\s+", "", t) for t in shown}:
+                out.append(u)
+    return sorted(out, key=lambda u: (u.lang != "ko", _passage_no(u)))
+
+
+def _unpaged(store: IndexStore, doc: str) -> str:
+    """How to cite a guideline whose text has no page numbers, for an error naming a page of it."""
+    first = min((u for u in store.units.values() if u.doc == doc), key=_passage_no, default=None)
+    titles = _TITLE.findall(label(first, store.docs[doc], "en")) if first else []
+    example = f'"{doc} “{titles[0]}”" or "{first.cid}"' if first and titles else f'"{doc}:passage-1"'
+    return f"the {store.docs[doc].short_en} has no page numbers; its passages are cited by section (try {example})"
 
 
 def _page_units(store: IndexStore, doc: str, page: int) -> list[Unit]:
@@ -67,8 +93,17 @@ def lookup(store: IndexStore, text: str, lang: str | None = None, as_of: str | N
         doc, n = page
         units = [u for u in _page_units(store, doc, n) if lang is None or u.lang == lang]
         if not units:
-            raise UnknownProvisionError(f"no page {n} in the {store.docs[doc].short_en}")
+            paged = any(u.doc == doc and u.page for u in store.units.values())
+            raise UnknownProvisionError(f"no page {n} in the {store.docs[doc].short_en}" if paged
+                                        else _unpaged(store, doc))
         return Lookup(Citation(doc, f"p{n}", text=text), units)
+    title = _TITLE.search(text)
+    doc = named_guideline(store, text) if title else None
+    if title and doc:
+        units = [u for u in _titled(store, doc, title.group(1)) if lang is None or u.lang == lang]
+        if not units:
+            raise UnknownProvisionError(f"no section titled {title.group(1)!r} in the {store.docs[doc].short_en}")
+        return Lookup(Citation(doc, units[0].article, text=text), units)
     cite = parse_citation(text)
     if cite is None:
         raise UnknownProvisionError(f"cannot read {text!r} as a citation (try \"Art. 31(1)\", \"제36조\", "

@@ -178,3 +178,20 @@ def test_guidance_and_drafts_stay_out_of_questions_about_the_law(assistant):
         assert all(c.kind != "guideline" or c.interprets for c in ans.citations)
     # A field of law the corpus does not cover stays declined though a guideline mentions it in passing.
     assert _ask(assistant, "Who owns the copyright in images our generative AI makes?").abstained
+
+
+def test_a_passage_of_an_unpaged_guideline_is_shown_by_the_title_answers_give_it(store):
+    # a lawyer pastes the label an answer gave; a page of a guideline without page numbers says how to cite it
+    from assistant.lookup import UnknownProvisionError, lookup
+    from corpus.labels import label
+
+    u = next(u for u in store.units.values() if u.doc == "guideline/impact-assessment" and u.article == "passage-6")
+    for lang in ("en", "ko"):
+        found = lookup(store, label(u, store.docs[u.doc], lang))
+        assert u in found.units and {x.doc for x in found.units} == {"guideline/impact-assessment"}
+    with pytest.raises(UnknownProvisionError, match="no page numbers.*cited by section"):
+        lookup(store, "guideline/impact-assessment p. 10")
+    with pytest.raises(UnknownProvisionError, match="no section titled"):
+        lookup(store, "guideline/impact-assessment “no such section”")
+    with pytest.raises(UnknownProvisionError, match="no page 999"):
+        lookup(store, "guideline/high-impact p. 999")

@@ -524,7 +524,7 @@ def build_parser() -> argparse.ArgumentParser:
     pi.set_defaults(func=cmd_ingest)
 
     ps = sub.add_parser("show", help='print a provision: kaia show "Art. 31(1)" / "제36조" / "Decree Art. 29" / '
-                        '"guideline/high-impact p. 14"')
+                        '"guideline/high-impact p. 14" / \'guideline/impact-assessment "3 평가 대상"\'')
     ps.add_argument("citation")
     ps.add_argument("--lang", choices=["en", "ko"])
     ps.add_argument("--as-of", type=_date, metavar="DATE", help="the text in force on this day (YYYY-MM-DD)")
