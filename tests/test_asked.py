@@ -260,6 +260,10 @@ def test_a_term_in_quotation_marks_is_the_term_asked_about(reader, question, sub
     ("Our studio sells a dubbing model to streamers. Must the dubbed tracks carry an indication that they were made by "
      "AI?", "output-labelling"),
     ("상담 챗봇을 손님들이 쓰는데, AI라는 걸 손님께 알릴 필요가 있나요?", "prior-notice"),
+    ("지난달 문 연 쇼핑몰 상담봇인데 손님들한테 AI라고 안 알렸어요. 괜찮은 건가요?", "prior-notice"),
+    ("Our bank's app answers with a generative assistant. Do customers have to be told they're talking to AI?",
+     "prior-notice"),
+    ("AI로 만든 상품 이미지마다 'AI 생성' 딱지를 달아야 하나요?", "output-labelling"),
 ])
 def test_a_duty_is_reached_through_other_forms_of_its_words(reader, question, subject):
     asked = reader.read(question, [])
