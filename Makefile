@@ -165,6 +165,8 @@ eval: setup
 	$(BIN)/kaia eval --baseline --questions eval/heldout112.jsonl --out eval/report-heldout112
 	$(BIN)/kaia eval --baseline --questions eval/heldout113.jsonl --out eval/report-heldout113
 	$(BIN)/kaia eval --baseline --questions eval/heldout114.jsonl --out eval/report-heldout114
+	$(BIN)/kaia eval --baseline --questions eval/heldout115.jsonl --out eval/report-heldout115
+	$(BIN)/kaia eval --baseline --questions eval/heldout116.jsonl --out eval/report-heldout116
 	$(BIN)/python eval/readme_tables.py
 
 clean:

@@ -30,7 +30,7 @@ _QUOTED = re.compile(r"(?<![A-Za-z])'[^'\n]{2,80}'(?![A-Za-z])|\"[^\"\n]{2,80}\"
 NUMBER_WINDOW = 60  # characters between a figure and its cue word
 _ASIDE = re.compile(r"\([^()]*\)")
 COUNT_WINDOW = 25  # a count's noun ("users", "명") follows its figure within this many characters
-CLAIM_WINDOW = 16  # a figure this close after another fact's cue ("revenue about KRW 600 billion") is that fact's
+CLAIM_WINDOW = 24  # a figure this close after another fact's cue ("revenue was roughly KRW 300 billion") is that fact's
 LIKENED_NEAR = 40  # characters before a listed area's name within which a likeness word ("like") sets it aside
 
 

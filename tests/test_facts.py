@@ -880,6 +880,24 @@ def test_a_new_use_spoken_of_touches_whether_the_change_is_material(reader):
     ("The lab now sells the captioning model as a monthly plan to regional broadcasters.", "provides_to_others", True),
     # whether the outputs will look real not yet known
     ("가상 피팅 기능을 만드는 중인데 실물처럼 보일지는 아직 모르겠어요. 합성 사진을 고객이 받아요.", "realistic_media", None),
+    # (written from held-outs 115 and 116, after their first runs) an AI that only watches and alerts is an aid
+    ("The model just raises an alarm when boiler pressure drifts; our engineers choose the response.", "ai_aid_only",
+     True),
+    ("배관 누수가 의심되면 관리실에 문자로만 보내 주고 조치는 직원이 정해요.", "ai_aid_only", True),
+    ("지게차에 졸음 감지 카메라를 달아 경고음을 울려 주는데 운전은 직접 기사님이 해요.", "ai_aid_only", True),
+    # a private academy or a university grading is not the school evaluation the Act lists, whatever the grading
+    ("영어학원 운영하는데 주간 테스트를 AI가 채점해서 성적표가 바로 나가요.", "high_impact_area", False),
+    ("Our university's AI marks first-year calculus exams and the marks go straight onto transcripts.",
+     "high_impact_area", False),
+    ("고등학교 기말고사를 AI가 채점해서 점수가 그대로 성적에 들어가요.", "high_impact_area", True),
+    # (one named among the customers is not the asker)
+    ("Our startup sells an AI that grades students' exams to cram schools and to public middle schools.",
+     "high_impact_area", True),
+    # "no plan to" denies what it follows
+    ("드론 표적 추적 모델은 군 전용이고 민수용으로 납품할 계획은 없습니다.", "defense_security_only", True),
+    # one client building its own product on the asker's model
+    ("We license our speech model by API. A telco built a voice assistant with it for its subscribers.",
+     "upstream_only", True),
     # sold to people in Korea
     ("We're a Lisbon studio and market our tuning app chiefly to Korean choirs and Korean music schools.",
      "serves_korea", True),
@@ -915,3 +933,14 @@ def test_a_duty_restated_from_its_subject_on_states_no_fact(reader):
     f = reader.read("Customers upload selfies and our AI returns portraits. Do the downloaded portraits need a visible "
                     "mark that they're AI-made?", use_examples=False)
     assert f.get("outputs_only") is not True
+
+
+@pytest.mark.parametrize("text", [
+    # (written from held-out 116, after its first run) no AI sold at all is no AI-service revenue, and a total
+    # revenue told with its currency first stays the total's
+    "Our online bookshop's total revenue was about KRW 80 billion, and we don't charge for the AI reading assistant.",
+    "전체 매출은 2천억 원이고 AI 기능으로 따로 돈을 받지는 않아요.",
+])
+def test_no_ai_sold_is_no_ai_service_revenue(reader, text):
+    f = reader.read(text, use_examples=False)
+    assert f.get("ai_revenue_krw") == 0.0 and f.get("revenue_krw") > 1e10
