@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from corpus.citations import Citation, parse_citation
-from corpus.labels import label
+from corpus.labels import guide_section, label
 from corpus.model import Unit
 from ingest.store import IndexStore
 
@@ -50,22 +50,19 @@ def guideline_page(store: IndexStore, text: str) -> tuple[str, int] | None:
 
 
 def _titled(store: IndexStore, doc: str, title: str) -> list[Unit]:
-    """The passages of `doc` whose section title (as labels show it) is `title`, spaces aside."""
+    """The passages of `doc` labelled by their section title (having no page), that title being `title`, spaces
+    aside."""
     want = re.sub(r"\s+", "", title)
-    out = []
-    for u in store.units.values():
-        if u.doc == doc:
-            shown = {t for lang in ("en", "ko") for t in _TITLE.findall(label(u, store.docs[doc], lang))}
-            if want in {re.sub(r"\s+", "", t) for t in shown}:
-                out.append(u)
+    out = [u for u in store.units.values()
+           if u.doc == doc and not u.page and re.sub(r"\s+", "", guide_section(u)) == want]
     return sorted(out, key=lambda u: (u.lang != "ko", _passage_no(u)))
 
 
 def _unpaged(store: IndexStore, doc: str) -> str:
     """How to cite a guideline whose text has no page numbers, for an error naming a page of it."""
     first = min((u for u in store.units.values() if u.doc == doc), key=_passage_no, default=None)
-    titles = _TITLE.findall(label(first, store.docs[doc], "en")) if first else []
-    example = f'"{doc} “{titles[0]}”" or "{first.cid}"' if first and titles else f'"{doc}:passage-1"'
+    title = guide_section(first) if first else ""
+    example = f'"{doc} “{title}”" or "{first.cid}"' if first and title else f'"{doc}:passage-1"'
     return f"the {store.docs[doc].short_en} has no page numbers; its passages are cited by section (try {example})"
 
 

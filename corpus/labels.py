@@ -74,14 +74,19 @@ def provision_ko(u: Unit) -> str:
     return s
 
 
+def guide_section(u: Unit) -> str:
+    """A guideline passage's section title as its label shows it ("" where it has none)."""
+    # A label sits inside a sentence of the answer: no sentence-ending marks in it ("Q. …하나요?").
+    title = re.sub(r"^(Q|FAQ)\s*[.:—-]?\s*|[.?!。]+(?=\s|$)", "", (u.title or "").strip()).strip()
+    return title if len(title) <= 60 else title[:57] + "…"
+
+
 def _guide_place(u: Unit, lang: str) -> str:
     """Where in a guideline: its printed page, else its section (a checklist item, an FAQ entry)."""
     if u.page:
         return f"{u.page}쪽" if lang == "ko" else f"p. {u.page}"
-    # A label sits inside a sentence of the answer: no sentence-ending marks in it ("Q. …하나요?").
-    title = re.sub(r"^(Q|FAQ)\s*[.:—-]?\s*|[.?!。]+(?=\s|$)", "", (u.title or "").strip()).strip()
-    if title:
-        short = title if len(title) <= 60 else title[:57] + "…"
+    short = guide_section(u)
+    if short:
         return f"「{short}」" if lang == "ko" else f"“{short}”"
     return provision_ko(u) if lang == "ko" else provision_en(u)
 
