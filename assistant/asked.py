@@ -442,8 +442,10 @@ class QuestionReader:
         if asked.form == LIST and yesno:
             asked.yesno_list = True
         # ("Is that extra pop-up legally required, or can we skip it?": the question it opens with is answered)
+        # (the "or" between them: "the duty sits with the producers or the platforms, not with us" opens nothing)
         opened = self._any("alternative", sentence) and self._first("obligation", sentence, before="permission") \
-            and self._first("obligation", sentence, before="inverted")
+            and self._first("obligation", sentence, before="inverted") \
+            and self._first("alternative", sentence, before="inverted")
         if asked.permission and asked.without and self._without_duty(sentence) and not opened:
             # "can we hand them over without the label?" asks, like "can we skip it?", whether the duty binds (not
             # "can we get confirmed without our own model?")

@@ -29,6 +29,7 @@ from assistant.asked import OTHER, YESNO, QuestionReader, related
 from assistant.changes import wording_change
 from assistant.compose import Composer, Lead, marked_ids, strip_marks
 from assistant.facts import FactReader
+from assistant.guidance import GuidanceQuotes
 from assistant.query import analyze, question_date
 from assistant.reason import Reasoner
 from assistant.records import MAX_QUESTION_CHARS, Answer, DutyOut, Query, Retrieval, SourceOut
@@ -114,7 +115,8 @@ class Assistant:
         self.facts = FactReader(k, embed=self._embed_clauses, embed_examples=self._embed_examples)
         self.questions = QuestionReader(k)
         self.reasoner = Reasoner(k)
-        self.composer = Composer(k, self.reasoner, revised=self._revised(k))
+        self.guidance = GuidanceQuotes(self.store, self.extractive)
+        self.composer = Composer(k, self.reasoner, revised=self._revised(k), quote=self.guidance.quote)
         self.chain: Runnable = (
             RunnableLambda(self._analyze, name="analyze")
             | RunnableLambda(self._retrieve, name="retrieve")

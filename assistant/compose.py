@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, Callable
 
-from corpus.knowledge import CID_MARK, Area, Bilingual, Duty, Exception_, Knowledge, Note
+from corpus.knowledge import CID_MARK, Area, Bilingual, Duty, Exception_, Guidance, Knowledge, Note
 from corpus.labels import ko_date
 from corpus.manifest import load_manifest
 from corpus.settings import CORPUS_DIR
@@ -259,10 +259,12 @@ class _FineSchedule:
 class Composer(_FineSchedule):
     """Words the reasoning over the duty map as the lead of an answer."""
 
-    def __init__(self, knowledge: Knowledge, reasoner: Reasoner, revised: frozenset[str] = frozenset()) -> None:
+    def __init__(self, knowledge: Knowledge, reasoner: Reasoner, revised: frozenset[str] = frozenset(),
+                 quote: Callable[[Guidance], str | None] | None = None) -> None:
         self.k = knowledge
         self.r = reasoner
         self.revised = revised  # provisions whose wording changed between versions
+        self.quote = quote  # the guideline's own sentence behind a guidance note (assistant.guidance), if known
 
     # ------------------------------------------------------------------ pieces
 
@@ -333,10 +335,13 @@ class Composer(_FineSchedule):
         notes = []
         for g in guidance:
             title = guideline_titles().get(g.doc, {}).get(lang, g.doc)
+            words = self.quote(g) if self.quote is not None else None
             if lang == "ko":
-                notes.append(f"과학기술정보통신부 가이드라인(법령 아님): {title} {g.page}면 — {_t(g.says, lang)}.")
+                said = f" 원문: “{words}”" if words else ""
+                notes.append(f"과학기술정보통신부 가이드라인(법령 아님): {title} {g.page}면 — {_t(g.says, lang)}.{said}")
             else:
-                notes.append(f"MSIT guidance, not law: {title}, p. {g.page}: {_t(g.says, lang)}.")
+                said = f" In its words (Korean only): “{words}”" if words else ""
+                notes.append(f"MSIT guidance, not law: {title}, p. {g.page}: {_t(g.says, lang)}.{said}")
         return notes
 
     def _terms_in(self, status: Status, duty: Duty | None, facts: Facts) -> list[str]:

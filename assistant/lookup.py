@@ -66,7 +66,7 @@ def _unpaged(store: IndexStore, doc: str) -> str:
     return f"the {store.docs[doc].short_en} has no page numbers; its passages are cited by section (try {example})"
 
 
-def _page_units(store: IndexStore, doc: str, page: int) -> list[Unit]:
+def page_units(store: IndexStore, doc: str, page: int) -> list[Unit]:
     """The passages of a guideline printed on `page`: those starting on it, else the one running onto it."""
     paged = [u for u in store.units.values() if u.doc == doc and u.page]
     on = [u for u in paged if u.page == page]
@@ -88,7 +88,7 @@ def lookup(store: IndexStore, text: str, lang: str | None = None, as_of: str | N
     page = guideline_page(store, text)
     if page is not None:
         doc, n = page
-        units = [u for u in _page_units(store, doc, n) if lang is None or u.lang == lang]
+        units = [u for u in page_units(store, doc, n) if lang is None or u.lang == lang]
         if not units:
             paged = any(u.doc == doc and u.page for u in store.units.values())
             raise UnknownProvisionError(f"no page {n} in the {store.docs[doc].short_en}" if paged

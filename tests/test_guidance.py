@@ -3,6 +3,7 @@ or when asked about, and labelled as what they are — guidance, not law; a draf
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -195,3 +196,43 @@ def test_a_passage_of_an_unpaged_guideline_is_shown_by_the_title_answers_give_it
         lookup(store, "guideline/impact-assessment “no such section”")
     with pytest.raises(UnknownProvisionError, match="no page 999"):
         lookup(store, "guideline/high-impact p. 999")
+
+
+def test_every_guidance_note_of_the_map_quotes_its_page_or_says_why_not(assistant):
+    # The map's guidance entries are worded by this project; where one sentence of the page carries the note, the
+    # answer quotes it verbatim. Most do: a change that loses them (a page renumbered, the splitting of sentences)
+    # shows here.
+    from corpus.knowledge import knowledge
+
+    k = knowledge()
+    entries = {(g.doc, g.page, g.says.ko): g for t in k.terms.values() for g in t.guidance}
+    quoted = {key: assistant.guidance.quote(g) for key, g in entries.items()}
+    assert sum(v is not None for v in quoted.values()) >= 0.7 * len(entries), \
+        [key[:2] for key, v in quoted.items() if v is None]
+    for (doc, page, _), text in quoted.items():
+        if text is not None:
+            assert any(text in u.text for u in _on_page(assistant.store, doc, page)), (doc, page, text)
+            assert not text.startswith(("→", "※", "l (")), text
+
+
+def _on_page(store, doc, page):
+    from assistant.lookup import page_units
+
+    return [u for u in page_units(store, doc, page) if u.lang == "ko"]
+
+
+def test_a_guidance_note_quotes_the_guideline_sentence_that_says_it(assistant):
+    # "a business that only uses outputs in its own content is a user" (p. 205): the note names the page and quotes
+    # that page's own words beside this project's wording of them
+    for q, opens in (("AI로 CG를 만들어 영화에 넣은 영화제작사인데요, 저희도 AI사업자인가요?", "원문: “"),
+                     ("We're a wedding photo studio. We retouch photos with an AI tool and deliver albums to couples. "
+                      "Do we have to label the photos as AI-generated?", "In its words (Korean only): “")):
+        ans = _ask(assistant, q)
+        notes = [x for x in ans.answer.splitlines() if x.startswith(("(MSIT guidance, not law", "(과학기술정보통신부 가이드라인"))]
+        assert any("205" in n for n in notes), ans.answer
+        for note in notes:
+            page = re.search(r"p\. (\d+):|(\d+)면 —", note)
+            doc = "guideline/transparency" if "투명성" in note or "Transparency" in note else "guideline/high-impact"
+            said = re.search(re.escape(opens) + r"(.+)”\)$", note)
+            assert said, note
+            assert any(said.group(1) in u.text for u in _on_page(assistant.store, doc, int(page.group(1) or page.group(2))))

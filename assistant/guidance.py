@@ -1,0 +1,66 @@
+"""The guideline's own words behind a test the duty map borrows from MSIT guidance.
+
+A guidance note of the map (corpus/duties.toml `guidance`: a guideline, its printed page, what it says) is worded by
+this project; the answer's note also quotes the sentence of that page which says it, verbatim, so that a reader sees
+the guideline's wording and can check it on the page the note names."""
+from __future__ import annotations
+
+import re
+import threading
+
+from corpus.knowledge import Guidance
+from ingest.store import IndexStore
+
+from assistant.answer import Extractive
+from assistant.lookup import page_units
+from assistant.verify import quote_in_unit
+
+# A quoted sentence must carry at least this share of the note's Korean character pairs: below it no sentence of the
+# page says the note in words of its own (the note then stands unquoted).
+MIN_OVERLAP = 0.35
+MAX_QUOTE = 300  # characters of a quoted guideline sentence
+# PDF extraction glues sentences ("…부담하지 않습니다.예를 들어, …"): a full stop after a Korean sentence ending and
+# before a non-space character ends a sentence too.
+_GLUED = re.compile(r"(?<=[다음함임됨요])\.(?=\S)")
+_BULLET = re.compile(r"^(?:[→☞※∙•ㆍ-]|l(?= \())\s*")  # a list mark the page puts before the sentence
+
+
+def _pairs(text: str) -> set[str]:
+    s = "".join(text.split())
+    return {s[i:i + 2] for i in range(len(s) - 1)}
+
+
+class GuidanceQuotes:
+    """Finds, on the page a guidance note names, the sentence that says it."""
+
+    def __init__(self, store: IndexStore, extractive: Extractive) -> None:
+        self.store = store
+        self.extractive = extractive
+        self._lock = threading.Lock()
+        self._found: dict[tuple[str, int, str], str | None] = {}
+
+    def quote(self, g: Guidance) -> str | None:
+        """The sentence of the guideline page that best carries what note `g` says (verbatim), or None."""
+        key = (g.doc, g.page, g.says.ko)
+        with self._lock:
+            if key in self._found:
+                return self._found[key]
+        want = _pairs(g.says.ko)
+        best: tuple[float, int, str] | None = None
+        for unit in page_units(self.store, g.doc, g.page):
+            if unit.lang != "ko":
+                continue
+            for seg in self.extractive.segments(unit):
+                for part in (_BULLET.sub("", p) for p in _GLUED.split(seg.text.strip())):
+                    # (with the full stop the split took, where the page has it)
+                    text = next((t for t in (part.strip() + ".", part.strip()) if 12 <= len(t) <= MAX_QUOTE
+                                 and quote_in_unit(self.store, unit.uid, t)), None)
+                    if text is None:
+                        continue
+                    share = len(want & _pairs(text)) / max(1, len(want))
+                    if best is None or (share, -len(text)) > (best[0], -best[1]):
+                        best = (share, len(text), text)
+        found = best[2] if best is not None and best[0] >= MIN_OVERLAP else None
+        with self._lock:
+            self._found[key] = found
+        return found
