@@ -245,6 +245,19 @@ def test_a_last_question_asked_the_other_way_round_turns_the_question(reader):
     assert not reader.read("직원들끼리만 써요. 미리 고지해야 하나요?", []).inverted
 
 
+@pytest.mark.parametrize("question, inverted", [
+    # written from held-outs 117 and 119: the duty put on someone else and taken off the asker is asked the other way
+    ("Our fan app's idol chatbot runs on a model we license from an LLM vendor. Telling fans up front that it's AI is "
+     "the vendor's job since they built the model, not ours — right?", True),
+    ("We sell our de-aging tool to film producers. We assume the AI-labelling duty sits with the producers or the OTT "
+     "platforms, not with us. Correct?", True),
+    ("챗봇은 외부 개발사 모델을 그대로 써요. AI라고 알리는 건 개발사 책임이지 저희는 아니죠?", True),
+    ("Our vendor built the chatbot we run for customers. Is it our job to tell customers it's AI?", False),
+])
+def test_a_duty_put_on_someone_else_asks_the_other_way_round(reader, question, inverted):
+    assert reader.read(question, []).inverted is inverted
+
+
 @pytest.mark.parametrize("question, subject", [
     ("Our ministry paid a contractor to build the chatbot. Legally, are we the 'developer' in that setup or not?",
      "developer"),

@@ -901,6 +901,15 @@ def test_a_new_use_spoken_of_touches_whether_the_change_is_material(reader):
     # sold to people in Korea
     ("We're a Lisbon studio and market our tuning app chiefly to Korean choirs and Korean music schools.",
      "serves_korea", True),
+    # (written from held-outs 117 to 120, after their first runs) an API sold only to businesses that build on it
+    ("Our bank-grade model is offered only via an API to enterprise clients, which run their own apps on it.",
+     "upstream_only", True),
+    ("We sell the speech engine just through an API; corporate customers that build their own kiosks use it.",
+     "upstream_only", True),
+    # asking whether someone would treat it as high-impact states nothing
+    ("Would the ministry treat this as high-impact AI just because it sits in a truck cab?", "stated_high_impact",
+     None),
+    ("Our counsel treat this as high-impact AI, so we follow the operator duties.", "stated_high_impact", True),
 ])
 def test_readings_written_from_held_outs_95_onward(reader, text, fact, value):
     """Pattern readings (no described examples), each written in other words from a held-out's failure."""
