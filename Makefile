@@ -167,6 +167,12 @@ eval: setup
 	$(BIN)/kaia eval --baseline --questions eval/heldout114.jsonl --out eval/report-heldout114
 	$(BIN)/kaia eval --baseline --questions eval/heldout115.jsonl --out eval/report-heldout115
 	$(BIN)/kaia eval --baseline --questions eval/heldout116.jsonl --out eval/report-heldout116
+	$(BIN)/kaia eval --baseline --questions eval/heldout117.jsonl --out eval/report-heldout117
+	$(BIN)/kaia eval --baseline --questions eval/heldout118.jsonl --out eval/report-heldout118
+	$(BIN)/kaia eval --baseline --questions eval/heldout119.jsonl --out eval/report-heldout119
+	$(BIN)/kaia eval --baseline --questions eval/heldout120.jsonl --out eval/report-heldout120
+	$(BIN)/kaia eval --baseline --questions eval/heldout121.jsonl --out eval/report-heldout121
+	$(BIN)/kaia eval --baseline --questions eval/heldout122.jsonl --out eval/report-heldout122
 	$(BIN)/python eval/readme_tables.py
 
 clean:
