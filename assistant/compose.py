@@ -327,6 +327,7 @@ class Composer(_FineSchedule):
             shown = "unknown" if value is None else str(value).lower()
             notes += self._notes_of([g for g in self.k.terms[tid].guidance if shown in g.shown_when
                                      and (not g.fact or facts.get(g.fact) is True)
+                                     and (not g.area or facts.area == g.area)
                                      and (not g.duties or (duty is not None and duty.id in g.duties))], lang)
         return list(dict.fromkeys(notes))
 

@@ -122,6 +122,8 @@ class Negations:
         self._joiners = {w.lower() for w in spec.list_joiners}
         self._phrase = {w.lower() for w in spec.phrase}
         self._list_ko = tuple(spec.list_endings_ko)
+        self._clause_ko = tuple(spec.clause_endings_ko)
+        self._topic_ko, self._topic_not_ko = tuple(spec.topic_ko), tuple(spec.topic_not_ko)
         self._noun_list_ko = tuple(spec.noun_list_ko)
         self._adverbs_ko = set(spec.adverbs_ko)
         self._nominal_ko = set(spec.nominal_ko)
@@ -230,6 +232,12 @@ class Negations:
         # "개발하거나 남한테 제공하지는 않습니다": an item of a list the negation closes further on
         while self._list_ko and any(w.endswith(self._list_ko) for w in words_after[n - NEG_WORDS_KO:n]) and \
                 n < len(words_after):
+            # (not past a word with a topic of its own: "채점하고 교사는 따로 보지 않아요")
+            joined = max(i for i in range(n - NEG_WORDS_KO, n) if words_after[i].endswith(self._list_ko))
+            if words_after[joined].endswith(self._clause_ko) and any(
+                    w.endswith(self._topic_ko) and not w.endswith(self._topic_not_ko)
+                    for w in words_after[joined + 1:n + NEG_WORDS_KO]):
+                break
             n += NEG_WORDS_KO
         # "고객이나 협력사는 … 안 돼요": the matched noun is an item of the list denied
         if self._noun_list_ko and words_after and words_after[0].endswith(self._noun_list_ko):

@@ -214,6 +214,7 @@ class Guidance(_Strict):
     says: Bilingual
     shown_when: list[Literal["true", "false", "unknown"]] = Field(default_factory=lambda: ["false", "unknown"])
     fact: str = ""  # shown only where the question states this fact (the test is about that kind of use)
+    area: str = ""  # shown only where the question's use was read in this listed area (the guideline's test for it)
     duties: list[str] = Field(default_factory=list)  # shown only in answers about one of these duties (empty: any)
 
 
@@ -713,6 +714,11 @@ class Negation(_Strict):
     # Words that deny a whole noun phrase, a few words before its noun ("no business office in Korea").
     phrase: list[str] = Field(default_factory=list)
     list_endings_ko: list[str] = Field(default_factory=list)  # Korean endings joining items a negation closes
+    # A word carrying a topic of its own after one of `clause_endings_ko` ("채점하고 교사는 따로 보지 않아요"): the negation
+    # after it is that clause's, not the list's (its endings, less those of a verb: "제공하지는", "제공하는")
+    clause_endings_ko: list[str] = Field(default_factory=list)
+    topic_ko: list[str] = Field(default_factory=list)
+    topic_not_ko: list[str] = Field(default_factory=list)
     # Korean phrases whose negation denies nothing of the match: "얼마 안 돼요" (few, not none), "아닌지" (whether or
     # not), "구분이 안 돼요" (can't be told apart)
     denies_nothing_ko: list[str] = Field(default_factory=list)

@@ -910,6 +910,9 @@ def test_a_new_use_spoken_of_touches_whether_the_change_is_material(reader):
     ("Would the ministry treat this as high-impact AI just because it sits in a truck cab?", "stated_high_impact",
      None),
     ("Our counsel treat this as high-impact AI, so we follow the operator duties.", "stated_high_impact", True),
+    # a negation after "-고" and a new topic is that clause's: the grading stands (not after "-거나": one clause)
+    ("중학교 수행평가 글쓰기를 AI가 채점하고 교사는 따로 검토하지 않아요.", "high_impact_area", True),
+    ("저희가 AI를 개발하거나 AI 서비스를 남한테 제공하는 건 아니고 결과물만 광고에 써요.", "provides_to_others", False),
 ])
 def test_readings_written_from_held_outs_95_onward(reader, text, fact, value):
     """Pattern readings (no described examples), each written in other words from a held-out's failure."""

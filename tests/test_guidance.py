@@ -212,7 +212,7 @@ def test_every_guidance_note_of_the_map_quotes_its_page_or_says_why_not(assistan
     for (doc, page, _), text in quoted.items():
         if text is not None:
             assert any(text in u.text for u in _on_page(assistant.store, doc, page)), (doc, page, text)
-            assert not text.startswith(("→", "※", "l (")), text
+            assert not text.startswith(("→", "※", "Ÿ", "l (")), text
 
 
 def _on_page(store, doc, page):

@@ -1817,6 +1817,25 @@ def test_face_matching_cctv_against_suspects_is_high_impact_by_msit_s_guideline(
                                                               FactReader(k).read(hiring), "en", TODAY).notes)
 
 
+@pytest.mark.parametrize("question, page, other", [
+    ("Our AI switches feeders on the regional power grid by itself, no operator in the loop. Is it high-impact?", 29,
+     139),
+    ("고등학교 중간고사 서술형 답안을 AI가 채점하고 교사는 따로 보지 않아요. 고영향인가요?", 139, 29),
+    ("Our model approves or declines personal loan applications with no loan officer. High-impact?", 81, 90),
+])
+def test_each_listed_area_names_its_own_test_from_the_guideline(r, question, page, other):
+    # the guideline's test for the area the use was read in (its "'고영향' 확인 기준" page), and not another area's
+    from assistant.asked import QuestionReader
+    from assistant.compose import Composer
+    from assistant.facts import FactReader
+
+    k = knowledge()
+    notes = Composer(k, r).lead(QuestionReader(k).read(question, []), FactReader(k).read(question), "en",
+                                TODAY).notes
+    assert any(f"p. {page}:" in n for n in notes), notes
+    assert not any(f"p. {other}:" in n for n in notes), notes
+
+
 @pytest.mark.parametrize("values, expected", [
     (dict(), APPLIES),  # asking whether one's own AI is high-impact is an operator's question
     (dict(provides_to_others=True), APPLIES),
