@@ -893,6 +893,8 @@ class Knowledge:
             for g in t.guidance:
                 if unknown := sorted(set(g.duties) - set(self.duties)):
                     raise KnowledgeError(f"duties.toml: term {t.id} guidance names unknown duties {unknown}")
+                if g.area and g.area not in {a.id for a in self.areas}:
+                    raise KnowledgeError(f"duties.toml: term {t.id} guidance names unknown area {g.area!r}")
             for said in t.false_when:
                 self._parse(said.when, f"duties.toml term {t.id} false_when")
             for other in t.assume:

@@ -103,6 +103,7 @@ def test_bad_conditions_are_refused(bad):
     (lambda s: s.replace('unless = "gross_negligence"', 'unless = "no_such_fact"'), "no_such_fact"),
     (lambda s: s.replace('for_fact = "sme"', 'for_fact = "revenue_krw"', 1), "revenue_krw"),
     (lambda s: s.replace('\noutside = [', '\noutside = ["(unclosed"]\nx_outside = [', 1), "bad pattern"),
+    (lambda s: s.replace('area = "nuclear", shown_when', 'area = "nuclear-power", shown_when', 1), "nuclear-power"),
 ])
 def test_a_broken_map_is_refused_with_a_message(tmp_path, change, message):
     bad = tmp_path / "duties.toml"
