@@ -230,13 +230,12 @@ class Negations:
         words_after = [w for w in text[end:b if aside < 0 else aside].split(" ") if w not in self._filler]
         n = NEG_WORDS_KO
         # "개발하거나 남한테 제공하지는 않습니다": an item of a list the negation closes further on
-        while self._list_ko and any(w.endswith(self._list_ko) for w in words_after[n - NEG_WORDS_KO:n]) and \
-                n < len(words_after):
+        while self._list_ko and n < len(words_after):
+            joined = [i for i in range(n - NEG_WORDS_KO, n) if words_after[i].endswith(self._list_ko)]
             # (not past a word with a topic of its own: "채점하고 교사는 따로 보지 않아요")
-            joined = max(i for i in range(n - NEG_WORDS_KO, n) if words_after[i].endswith(self._list_ko))
-            if words_after[joined].endswith(self._clause_ko) and any(
+            if not joined or (words_after[joined[-1]].endswith(self._clause_ko) and any(
                     w.endswith(self._topic_ko) and not w.endswith(self._topic_not_ko)
-                    for w in words_after[joined + 1:n + NEG_WORDS_KO]):
+                    for w in words_after[joined[-1] + 1:n + NEG_WORDS_KO])):
                 break
             n += NEG_WORDS_KO
         # "고객이나 협력사는 … 안 돼요": the matched noun is an item of the list denied

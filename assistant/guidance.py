@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Iterator
 
 from corpus.knowledge import Guidance
 from ingest.store import IndexStore
@@ -46,21 +47,26 @@ class GuidanceQuotes:
             if key in self._found:
                 return self._found[key]
         want = _pairs(g.says.ko)
-        best: tuple[float, int, str] | None = None
+
+        def share(text: str) -> float:
+            return len(want & _pairs(text)) / max(1, len(want))
+
+        # the sentence carrying most of the note's wording, the shorter of two alike, the first of equals
+        best = max(self._sentences(g), key=lambda t: (share(t), -len(t)), default=None)
+        found = best if best is not None and share(best) >= MIN_OVERLAP else None
+        with self._lock:
+            self._found[key] = found
+        return found
+
+    def _sentences(self, g: Guidance) -> Iterator[str]:
+        """The quotable sentences of the page note `g` names, verbatim, without a list mark before them."""
         for unit in page_units(self.store, g.doc, g.page):
             if unit.lang != "ko":
                 continue
             for seg in self.extractive.segments(unit):
-                for part in (_BULLET.sub("", p) for p in _GLUED.split(seg.text.strip())):
+                for part in (_BULLET.sub("", p).strip() for p in _GLUED.split(seg.text.strip())):
                     # (with the full stop the split took, where the page has it)
-                    text = next((t for t in (part.strip() + ".", part.strip()) if 12 <= len(t) <= MAX_QUOTE
+                    text = next((t for t in (part + ".", part) if 12 <= len(t) <= MAX_QUOTE
                                  and quote_in_unit(self.store, unit.uid, t)), None)
-                    if text is None:
-                        continue
-                    share = len(want & _pairs(text)) / max(1, len(want))
-                    if best is None or (share, -len(text)) > (best[0], -best[1]):
-                        best = (share, len(text), text)
-        found = best[2] if best is not None and best[0] >= MIN_OVERLAP else None
-        with self._lock:
-            self._found[key] = found
-        return found
+                    if text is not None:
+                        yield text
