@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from corpus.citations import find_citations
-from corpus.knowledge import Knowledge, one_of
+from corpus.knowledge import Knowledge, compiled, one_of
 from corpus.numbers import days_between, month_only, quantities
 from corpus.script import has_korean
 
@@ -101,48 +101,48 @@ class QuestionReader:
     def __init__(self, knowledge: Knowledge) -> None:
         self.k = knowledge
         f = knowledge.phrasing.form
-        self._forms = {name: [re.compile(p, re.I) for p in getattr(f, name)] for name in type(f).model_fields}
-        self._duties = [(d.id, [re.compile(p, re.I) for p in d.asked], _own(d)) for d in knowledge.duties.values()]
+        self._forms = {name: [compiled(p, re.I) for p in getattr(f, name)] for name in type(f).model_fields}
+        self._duties = [(d.id, [compiled(p, re.I) for p in d.asked], _own(d)) for d in knowledge.duties.values()]
         self._duty_pats = {did: pats for did, pats, _ in self._duties}
-        self._musts = {d.id: [(m.id, [re.compile(p, re.I) for p in m.asked]) for m in d.musts]
+        self._musts = {d.id: [(m.id, [compiled(p, re.I) for p in m.asked]) for m in d.musts]
                        for d in knowledge.duties.values() if d.musts}
-        self._leaves = {d.id: [(e.id, [re.compile(p, re.I) for p in e.leaves]) for e in d.exceptions if e.leaves]
+        self._leaves = {d.id: [(e.id, [compiled(p, re.I) for p in e.leaves]) for e in d.exceptions if e.leaves]
                         for d in knowledge.duties.values()}
-        self._favours = {d.id: [re.compile(p, re.I) for p in d.favours] for d in knowledge.duties.values() if d.favours}
+        self._favours = {d.id: [compiled(p, re.I) for p in d.favours] for d in knowledge.duties.values() if d.favours}
         self._tighter = {did: [d.id for d in knowledge.duties.values() if did in d.tightens] for did in knowledge.duties}
         self._number_words = {w.lower(): str(n) for w, n in knowledge.phrasing.sentence.number_words.items()}
         words = "".join(f"|{re.escape(w)}" for w in self._number_words)
-        self._years = re.compile(rf"(?<![\d.])(\d{{1,2}}{words})\s*(?:years?|년)(?!\s*\d{{1,2}}\s*월)", re.I)
-        self._fine_rows = [(r.id, [re.compile(p, re.I) for p in r.asked]) for r in knowledge.schedule.row]
-        self._classify = [(c.term, [re.compile(p, re.I) for p in c.asked], tuple(knowledge.terms[c.term].rests_on))
+        self._years = compiled(rf"(?<![\d.])(\d{{1,2}}{words})\s*(?:years?|년)(?!\s*\d{{1,2}}\s*월)", re.I)
+        self._fine_rows = [(r.id, [compiled(p, re.I) for p in r.asked]) for r in knowledge.schedule.row]
+        self._classify = [(c.term, [compiled(p, re.I) for p in c.asked], tuple(knowledge.terms[c.term].rests_on))
                           for c in knowledge.classify]
         self._term_pats: dict[str, list[re.Pattern[str]]] = {}
         for tid, pats, _ in self._classify:
             self._term_pats.setdefault(tid, []).extend(pats)
-        self._not_covered = [(n.id, [re.compile(p, re.I) for p in n.asked]) for n in knowledge.not_covered]
-        self._not_covered_needs = {n.id: [re.compile(p, re.I) for p in n.needs] for n in knowledge.not_covered
+        self._not_covered = [(n.id, [compiled(p, re.I) for p in n.asked]) for n in knowledge.not_covered]
+        self._not_covered_needs = {n.id: [compiled(p, re.I) for p in n.needs] for n in knowledge.not_covered
                                    if n.needs}
         self._answering = {n.id for n in knowledge.not_covered if n.answer}  # entries that answer yes/no
-        self._regimes = [(r.id, [re.compile(p, re.I) for p in r.law]) for r in knowledge.regimes.values()]
-        self._items = [(m.item, [re.compile(p, re.I) for p in m.asked]) for m in knowledge.measure_items.values()]
-        self._deadlines = [(d.id, [re.compile(p, re.I) for p in d.asked]) for d in knowledge.deadlines]
-        self._keeps = [(x.id, [re.compile(p, re.I) for p in x.asked]) for x in knowledge.keeps]
-        self._commencements = [(x.id, [re.compile(p, re.I) for p in x.asked]) for x in knowledge.commencements]
-        self._allowances = [(x.id, [re.compile(p, re.I) for p in x.asked], [re.compile(p, re.I) for p in x.needs])
+        self._regimes = [(r.id, [compiled(p, re.I) for p in r.law]) for r in knowledge.regimes.values()]
+        self._items = [(m.item, [compiled(p, re.I) for p in m.asked]) for m in knowledge.measure_items.values()]
+        self._deadlines = [(d.id, [compiled(p, re.I) for p in d.asked]) for d in knowledge.deadlines]
+        self._keeps = [(x.id, [compiled(p, re.I) for p in x.asked]) for x in knowledge.keeps]
+        self._commencements = [(x.id, [compiled(p, re.I) for p in x.asked]) for x in knowledge.commencements]
+        self._allowances = [(x.id, [compiled(p, re.I) for p in x.asked], [compiled(p, re.I) for p in x.needs])
                             for x in knowledge.allowances]
         self._required = {x.id for x in knowledge.allowances if x.required}
         self._neg = Negations(knowledge.phrasing.negation, knowledge.phrasing.sentence.before_number)
         self._to_be_done = ToBeDone(knowledge.phrasing.sentence)
         sentence = knowledge.phrasing.sentence
-        self._asks = [re.compile(p) for p in sentence.asks]
-        self._embedded = re.compile(one_of(sentence.embedded_question))
-        self._confirmation = re.compile(one_of(sentence.confirmation), re.I)
-        self._general = re.compile(one_of(sentence.general_subject))
-        self._compared = re.compile(one_of(sentence.compared), re.I) if sentence.compared else None
-        self._kept = re.compile(one_of(sentence.kept), re.I) if sentence.kept else None
-        self._period_put = re.compile(one_of(sentence.period_put), re.I) if sentence.period_put else None
-        self._other_subject = re.compile(one_of(sentence.other_subject), re.I) if sentence.other_subject else None
-        self._refers_back = re.compile(one_of(sentence.refers_back), re.I)
+        self._asks = [compiled(p) for p in sentence.asks]
+        self._embedded = compiled(one_of(sentence.embedded_question))
+        self._confirmation = compiled(one_of(sentence.confirmation), re.I)
+        self._general = compiled(one_of(sentence.general_subject))
+        self._compared = compiled(one_of(sentence.compared), re.I) if sentence.compared else None
+        self._kept = compiled(one_of(sentence.kept), re.I) if sentence.kept else None
+        self._period_put = compiled(one_of(sentence.period_put), re.I) if sentence.period_put else None
+        self._other_subject = compiled(one_of(sentence.other_subject), re.I) if sentence.other_subject else None
+        self._refers_back = compiled(one_of(sentence.refers_back), re.I)
         self._abbreviated, self._numbered = stop_after(sentence.abbreviations), stop_after(sentence.before_number)
 
     def _any(self, name: str, text: str) -> bool:

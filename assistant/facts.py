@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Callable, Iterable, NamedTuple
 
-from corpus.knowledge import FactSpec, Knowledge, Negation, Sentences, one_of
+from corpus.knowledge import FactSpec, Knowledge, Negation, Sentences, compiled, one_of
 from corpus.numbers import (day_range, days_between, names_threshold, quantities, range_end, scaled, unit_follows,
                             upper_bound)
 from corpus.script import has_korean
@@ -105,18 +105,18 @@ class Negations:
     def __init__(self, spec: Negation, before_number: Iterable[str] = ()) -> None:
         # "… under its Art. 36-2(1) is unclear": a full stop after these words, before a number, ends no sentence
         self._numbered = stop_after(before_number) if before_number else None
-        self._before = re.compile(one_of(spec.before))
-        self._before_phrase = re.compile(one_of(spec.before_phrase), re.I) if spec.before_phrase else None
-        self._after_phrase = re.compile(one_of(spec.after_phrase_ko), re.I) if spec.after_phrase_ko else None
-        self._after = re.compile(one_of(spec.after))
-        self._in_pattern = re.compile(one_of(spec.in_pattern))
-        self._clause = re.compile(one_of(spec.clause_break))
-        self._doubt_clause = re.compile(one_of(spec.doubt_clause_break))
-        self._unsure = re.compile(one_of(spec.unsure), re.I)
-        self._unsure_not = re.compile(one_of(spec.unsure_not), re.I) if spec.unsure_not else None
-        self._claimed = re.compile(one_of(spec.claimed), re.I) if spec.claimed else None
-        self._quotes_law = re.compile(rf"\s*(?:{one_of(spec.quotes_law)})", re.I) if spec.quotes_law else None
-        self._term_before = re.compile(rf"(?:{one_of(spec.quotes_term_before)})\s*$", re.I) \
+        self._before = compiled(one_of(spec.before))
+        self._before_phrase = compiled(one_of(spec.before_phrase), re.I) if spec.before_phrase else None
+        self._after_phrase = compiled(one_of(spec.after_phrase_ko), re.I) if spec.after_phrase_ko else None
+        self._after = compiled(one_of(spec.after))
+        self._in_pattern = compiled(one_of(spec.in_pattern))
+        self._clause = compiled(one_of(spec.clause_break))
+        self._doubt_clause = compiled(one_of(spec.doubt_clause_break))
+        self._unsure = compiled(one_of(spec.unsure), re.I)
+        self._unsure_not = compiled(one_of(spec.unsure_not), re.I) if spec.unsure_not else None
+        self._claimed = compiled(one_of(spec.claimed), re.I) if spec.claimed else None
+        self._quotes_law = compiled(rf"\s*(?:{one_of(spec.quotes_law)})", re.I) if spec.quotes_law else None
+        self._term_before = compiled(rf"(?:{one_of(spec.quotes_term_before)})\s*$", re.I) \
             if spec.quotes_term_before else None
         self._filler = set(spec.filler)
         self._joiners = {w.lower() for w in spec.list_joiners}
@@ -127,8 +127,8 @@ class Negations:
         self._noun_list_ko = tuple(spec.noun_list_ko)
         self._adverbs_ko = set(spec.adverbs_ko)
         self._nominal_ko = set(spec.nominal_ko)
-        self._denies_nothing_ko = re.compile(one_of(spec.denies_nothing_ko)) if spec.denies_nothing_ko else None
-        self._word_ko = re.compile(rf"\S*\s?(?:{one_of(spec.word_ko)})") if spec.word_ko else None
+        self._denies_nothing_ko = compiled(one_of(spec.denies_nothing_ko)) if spec.denies_nothing_ko else None
+        self._word_ko = compiled(rf"\S*\s?(?:{one_of(spec.word_ko)})") if spec.word_ko else None
 
     def clauses(self, text: str) -> list[tuple[int, int]]:
         """Spans of the clauses of a question (sentences, and the parts around "but" / "지만")."""
@@ -266,7 +266,7 @@ SENTENCE_BREAK = re.compile(r"(?:(?<=[.?!？…])|(?<=[.?!？…]['’\"”]))\s
 
 def stop_after(words: Iterable[str]) -> re.Pattern[str]:
     """A text ending in one of `words` and a full stop ("… under Art."): where that stop may not end a sentence."""
-    return re.compile(r"(?:^|[\s(])(?:" + "|".join(re.escape(w) for w in words) + r")\.$", re.I)
+    return compiled(r"(?:^|[\s(])(?:" + "|".join(re.escape(w) for w in words) + r")\.$", re.I)
 
 
 def inside(pos: int, spans: list[tuple[int, int]] | None) -> bool:
@@ -287,8 +287,8 @@ class ToBeDone:
     """Finds what the closing question of a text asks to be done (phrasing `to_be_done`, `turn_ko`)."""
 
     def __init__(self, sentence: Sentences) -> None:
-        self._patterns = [re.compile(p, re.I) for p in sentence.to_be_done]
-        self._turn = re.compile(one_of(sentence.turn_ko)) if sentence.turn_ko else None
+        self._patterns = [compiled(p, re.I) for p in sentence.to_be_done]
+        self._turn = compiled(one_of(sentence.turn_ko)) if sentence.turn_ko else None
 
     def span(self, text: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
         """Where the last question of `text` says what it asks to be done: after "do we need to" in English, the
@@ -353,51 +353,51 @@ class FactReader:
         self.neg = neg = Negations(knowledge.phrasing.negation, knowledge.phrasing.sentence.before_number)
         # (pattern, side, written as a negative, a false reading that leaves the fact open beside a true one)
         self._patterns = {
-            f.id: [(re.compile(p, re.I), side, neg.negative(p), opens)
+            f.id: [(compiled(p, re.I), side, neg.negative(p), opens)
                    for side, opens, pats in ((True, False, f.patterns.true), (False, False, f.patterns.false),
                                              (False, True, f.false_unless_true))
                    for p in pats]
-            + [(re.compile(t.pattern(), re.I), t.side, neg.negative(t.pattern()) or not t.side, False)
+            + [(compiled(t.pattern(), re.I), t.side, neg.negative(t.pattern()) or not t.side, False)
                for t in f.together]
             for f in knowledge.facts.values() if f.type == "bool"}
-        self._weak = {f.id: [(re.compile(p, re.I), side) for side, pats in ((True, f.patterns.weak_true),
+        self._weak = {f.id: [(compiled(p, re.I), side) for side, pats in ((True, f.patterns.weak_true),
                                                                              (False, f.patterns.weak_false))
                              for p in pats]
                       for f in knowledge.facts.values() if f.type == "bool"}
-        self._areas = [(a.id, [re.compile(p, re.I) for p in a.patterns], [re.compile(p, re.I) for p in a.limits],
+        self._areas = [(a.id, [compiled(p, re.I) for p in a.patterns], [compiled(p, re.I) for p in a.limits],
                         a.limit_decides) for a in knowledge.areas]
-        self._borderline = {a.id: [re.compile(p, re.I) for p in a.borderline] for a in knowledge.areas}
-        self._setting_only = {a.id: [re.compile(p, re.I) for p in a.setting_only] for a in knowledge.areas}
-        self._outside = {a.id: [re.compile(p, re.I) for p in a.outside] for a in knowledge.areas}
-        self._open_uses = {a.id: [re.compile(p, re.I) for p in a.open_uses] for a in knowledge.areas if a.open_uses}
+        self._borderline = {a.id: [compiled(p, re.I) for p in a.borderline] for a in knowledge.areas}
+        self._setting_only = {a.id: [compiled(p, re.I) for p in a.setting_only] for a in knowledge.areas}
+        self._outside = {a.id: [compiled(p, re.I) for p in a.outside] for a in knowledge.areas}
+        self._open_uses = {a.id: [compiled(p, re.I) for p in a.open_uses] for a in knowledge.areas if a.open_uses}
         sentence = knowledge.phrasing.sentence
-        self._likened = (re.compile(one_of(sentence.likened_before), re.I) if sentence.likened_before else None,
-                         re.compile(one_of(sentence.likened_after), re.I) if sentence.likened_after else None)
-        self._below_pats = {f.id: [re.compile(p, re.I) for p in f.below] for f in knowledge.facts.values() if f.below}
-        self._periods = {f.id: ([re.compile(p, re.I) for p in f.other_period],
-                                [re.compile(p, re.I) for p in f.counted_period])
+        self._likened = (compiled(one_of(sentence.likened_before), re.I) if sentence.likened_before else None,
+                         compiled(one_of(sentence.likened_after), re.I) if sentence.likened_after else None)
+        self._below_pats = {f.id: [compiled(p, re.I) for p in f.below] for f in knowledge.facts.values() if f.below}
+        self._periods = {f.id: ([compiled(p, re.I) for p in f.other_period],
+                                [compiled(p, re.I) for p in f.counted_period])
                          for f in knowledge.facts.values() if f.other_period}
-        self._cues = {f.id: ([re.compile(p, re.I) for p in f.cues], [re.compile(p, re.I) for p in f.not_cues],
-                             [re.compile(p, re.I) for p in f.counts])
+        self._cues = {f.id: ([compiled(p, re.I) for p in f.cues], [compiled(p, re.I) for p in f.not_cues],
+                             [compiled(p, re.I) for p in f.counts])
                       for f in knowledge.facts.values() if f.type == "number"}
         self._doubted = {f.id for f in knowledge.facts.values() if f.doubted_when_unsure}
-        self._open_when = {f.id: [re.compile(p, re.I) for p in f.open_when] for f in knowledge.facts.values()
+        self._open_when = {f.id: [compiled(p, re.I) for p in f.open_when] for f in knowledge.facts.values()
                            if f.open_when}
-        self._mentions = {f.id: [re.compile(p, re.I) for p in f.mentioned_by] for f in knowledge.facts.values()
+        self._mentions = {f.id: [compiled(p, re.I) for p in f.mentioned_by] for f in knowledge.facts.values()
                           if f.mentioned_by}
         self._parts_of = {f.id: f.part_of for f in knowledge.facts.values() if f.part_of}
         self._dated = {f.id: f.dates_within for f in knowledge.facts.values() if f.dates_within is not None}
-        self._currencies = [(c.id, c.krw_per_unit, [re.compile(p, re.I) for p in c.words])
+        self._currencies = [(c.id, c.krw_per_unit, [compiled(p, re.I) for p in c.words])
                             for c in knowledge.currencies]
-        self._rates = {c.id: [re.compile(t.replace("{currency}", "|".join(c.words)), re.I)
+        self._rates = {c.id: [compiled(t.replace("{currency}", "|".join(c.words)), re.I)
                               for t in knowledge.phrasing.sentence.stated_rate] for c in knowledge.currencies}
-        self._parts = {e.id: [[re.compile(p, re.I) for p in part.asked] for part in e.needs] for e in knowledge.deemed}
+        self._parts = {e.id: [[compiled(p, re.I) for p in part.asked] for part in e.needs] for e in knowledge.deemed}
         self._examples: list[tuple[str, bool, str]] = [
             (f.id, side, ex) for f in knowledge.facts.values() if f.type == "bool"
             for side, exs in ((True, f.examples.true), (False, f.examples.false)) for ex in exs]
         self._restated = {f.id for f in knowledge.facts.values() if f.restated_by_duty}
         self._to_be_done = ToBeDone(knowledge.phrasing.sentence)
-        self._named_tail = [re.compile(p, re.I) for p in knowledge.phrasing.sentence.named_tail]
+        self._named_tail = [compiled(p, re.I) for p in knowledge.phrasing.sentence.named_tail]
         self._example_vectors: Any = None
         self._lock = threading.Lock()
 

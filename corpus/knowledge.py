@@ -52,6 +52,13 @@ def _compile(patterns: list[str]) -> list[str]:
     return patterns
 
 
+@lru_cache(maxsize=None)
+def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`re.compile`, kept for the process: the readers compile the data files' thousand-odd patterns, more than
+    `re`'s own cache holds, so every new reader compiled them all again (most of its construction time)."""
+    return re.compile(pattern, flags)
+
+
 def one_of(patterns: list[str]) -> str:
     """One regular expression matching any of `patterns` (a data file's list of alternatives)."""
     return "|".join(f"(?:{p})" for p in patterns)
