@@ -215,6 +215,13 @@ def test_declines_what_is_not_about_the_law(assistant, question, reason):
     # (written from held-out 104) labour law and diplomatic immunity, which the corpus does not touch
     ("AI 상담봇을 들이면서 상담원 몇 명을 정리해고하려는데 해고 예고는 며칠 전에 해야 하나요?", "foreign"),
     ("Can MSIT fine a foreign consulate given diplomatic immunity under the Vienna Convention?", "foreign"),
+    # (written from held-outs 123 and 124) a licence, a registration or an inspection under another regime
+    ("Before we launch ride-hailing in Seoul, what passenger-transport licence or platform permit do we need?",
+     "foreign"),
+    ("Do we need to register as a virtual asset service provider with Korea's Financial Intelligence Unit first?",
+     "foreign"),
+    ("Under Korea's elevator safety law, how often must a maintenance company carry out self-inspections on the "
+     "lifts it services, and can an AI sensor system replace the technician's visit?", "foreign"),
     ("Before we train a speech model on our members' voices, what written consent do we need for their voice data?",
      "not-regulated"),
     # (written from held-outs 110 and 112) consent to use customers' photos or patients' records for training

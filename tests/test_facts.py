@@ -913,6 +913,20 @@ def test_a_new_use_spoken_of_touches_whether_the_change_is_material(reader):
     # a negation after "-고" and a new topic is that clause's: the grading stands (not after "-거나": one clause)
     ("중학교 수행평가 글쓰기를 AI가 채점하고 교사는 따로 검토하지 않아요.", "high_impact_area", True),
     ("저희가 AI를 개발하거나 AI 서비스를 남한테 제공하는 건 아니고 결과물만 광고에 써요.", "provides_to_others", False),
+    # (written from held-outs 123 and 124, after their first runs) people left only watching what the AI does
+    ("The AI recalculates the route and steers the ship on its own; the crew only monitors.", "human_final_decision",
+     False),
+    ("The AI recalculates the route and steers the ship on its own; the crew only monitors.", "ai_aid_only", None),
+    ("배차와 운행 조정은 AI가 하고 관제사는 모니터링만 합니다.", "human_final_decision", False),
+    ("Our AI only monitors the pumps and flags anomalies; the operators decide.", "ai_aid_only", True),
+    # a risk level the AI gives someone is its output, not how risky the AI is
+    ("If the model rates someone low-risk, no counsellor ever sees the chat.", "significant_risk", None),
+    ("It's a low-risk tool that suggests playlists.", "significant_risk", False),
+    # an app put out with ads is offered to others, whoever runs it
+    ("As a sole proprietor I've just launched a quiz app with ads where an LLM writes the questions.",
+     "provides_to_others", True),
+    # people outside the company uploading to the service
+    ("입주민이 민원 사진을 올리면 AI가 답변 초안을 써 줘요.", "provides_to_others", True),
 ])
 def test_readings_written_from_held_outs_95_onward(reader, text, fact, value):
     """Pattern readings (no described examples), each written in other words from a held-out's failure."""
