@@ -959,7 +959,7 @@ class Composer(_FineSchedule):
             if held is not True:
                 return None
             return Lead("no", [_after_dash(VERDICT_WORD["no"][lang], _t(m.plain, lang), lang),
-                               f"- {_t(duty.plain.rule, lang)}"])
+                               f"- {_t(duty.plain.rule, lang)}"], notes=self._notes_of(m.guidance, lang))
         if as_of >= (m.applies_from or duty.applies_from):
             return Lead("yes", [_after_dash(VERDICT_WORD["yes"][lang], _t(m.plain, lang), lang)])
         return _not_yet(lang, ("질문한 날짜에 시행 중이던 조항은 아직 이를 요구하지 않았습니다",

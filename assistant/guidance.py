@@ -23,7 +23,7 @@ MAX_QUOTE = 300  # characters of a quoted guideline sentence
 # PDF extraction glues sentences ("…부담하지 않습니다.예를 들어, …"): a full stop after a Korean sentence ending and
 # before a non-space character ends a sentence too.
 _GLUED = re.compile(r"(?<=[다음함임됨요])\.(?=\S)")
-_BULLET = re.compile(r"^(?:[→☞※∙•ㆍŸ-]|l(?= \())\s*")  # a list mark the page puts before the sentence
+_BULLET = re.compile(r"^(?:[→☞※∙•ㆍŸ➊-➓①-⑳-]|l(?= \())\s*")  # a list mark the page puts before the sentence
 
 
 def _pairs(text: str) -> set[str]:

@@ -360,6 +360,7 @@ class Must(_Strict):
     # where `when` holds (a condition over the facts; empty: always).
     required: bool = True
     when: str = ""
+    guidance: list[Guidance] = Field(default_factory=list)  # where MSIT's guidance, not the law, draws the line
 
     _check = field_validator("asked")(classmethod(lambda cls, v: _compile(v)))
 
