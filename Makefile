@@ -173,6 +173,12 @@ eval: setup
 	$(BIN)/kaia eval --baseline --questions eval/heldout120.jsonl --out eval/report-heldout120
 	$(BIN)/kaia eval --baseline --questions eval/heldout121.jsonl --out eval/report-heldout121
 	$(BIN)/kaia eval --baseline --questions eval/heldout122.jsonl --out eval/report-heldout122
+	$(BIN)/kaia eval --baseline --questions eval/heldout123.jsonl --out eval/report-heldout123
+	$(BIN)/kaia eval --baseline --questions eval/heldout124.jsonl --out eval/report-heldout124
+	$(BIN)/kaia eval --baseline --questions eval/heldout125.jsonl --out eval/report-heldout125
+	$(BIN)/kaia eval --baseline --questions eval/heldout126.jsonl --out eval/report-heldout126
+	$(BIN)/kaia eval --baseline --questions eval/heldout127.jsonl --out eval/report-heldout127
+	$(BIN)/kaia eval --baseline --questions eval/heldout128.jsonl --out eval/report-heldout128
 	$(BIN)/python eval/readme_tables.py
 
 clean:
