@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from corpus.knowledge import knowledge, one_of
 from corpus.model import LAW_KINDS, split_cid
 from ingest.store import IndexStore
 
@@ -25,17 +26,11 @@ OFF_TOPIC_IDF = 5.5
 FIGURE_DEPTH = 2  # measured: 3 or 5 let three unanswerable amount questions through (a fine's amount is near)
 
 # A request for business or technical advice, a recommendation or a piece of writing, rather than for what the law
-# says: the corpus has nothing to answer it with, unless the question also asks about a legal duty.
-ADVICE = re.compile(
-    r"\b(which|what)\b(\s+[\w'-]+){0,6}\s+(is|are|would be|will be)\s+(the\s+)?(best|cheapest|better|fastest)\b|"
-    r"\bbetter (option|choice|deal)\b|\brecommend|\bshould (i|we) (use|choose|pick|buy|go with)\b|"
-    r"\b(write|compose) (me |us )?(a|an|some) |\bgood (name|slogan|investment)\b|"
-    r"\bhow (do|can|should) (i|we) (build|train|fine-?tune|deploy|host|code|program|install|reset)\b|"
-    r"나을까|나은가요|추천(해|좀|받)|어디가 (더 )?(좋|나)|뭐가 (더 )?(좋|나)|(써|만들어|짜)\s?(줘|줄래|주세요)|만드는 법",
-    re.I)
-LEGAL = re.compile(r"\b(laws?|legal|act|decree|notices?|rules?|regulat\w*|compl(y|iance|iant)|obligat\w*|required?|"
-                   r"must|allowed|permitted|prohibit\w*|fines?|penalt\w*|dut(y|ies)|liab\w*|notify|label\w*)\b|"
-                   r"(?<!는 )법|의무|규정|시행령|고시|과태료|허용|금지|해야|신고|적용|고지|표시", re.I)  # 만드는 법: a way to make
+# says: the corpus has nothing to answer it with, unless the question also asks about a legal duty. The words are
+# data (corpus/glossary.toml, [advice]).
+_ADVICE = knowledge().glossary.advice
+ADVICE = re.compile(one_of(_ADVICE.asks), re.I)
+LEGAL = re.compile(one_of(_ADVICE.legal), re.I)  # 만드는 법: a way to make, not a law
 
 
 QUANTITY_QUESTION = re.compile(r"how much|how many|what (is the )?(rate|amount|price)|\brate\b|"

@@ -815,13 +815,24 @@ class Foreign(_Strict):
     _check = field_validator("language_before", "language_after")(classmethod(lambda cls, v: _compile(v)))
 
 
+class Advice(_Strict):
+    """A request for business or technical advice rather than for what the law says (`asks`), unless the question
+    also uses a word of the law (`legal`)."""
+
+    asks: list[str]
+    legal: list[str]
+
+    _check = field_validator("asks", "legal")(classmethod(lambda cls, v: _compile(v)))
+
+
 class Glossary(_Strict):
-    """corpus/glossary.toml: plain words, other fields of law, places and other jurisdictions."""
+    """corpus/glossary.toml: plain words, other fields of law, places and other jurisdictions, requests for advice."""
 
     term: list[GlossaryTerm]
     field: list[LawField]
     place: list[Place]
     foreign: Foreign
+    advice: Advice
 
 
 class Knowledge:
