@@ -197,6 +197,9 @@ def test_abstains_out_of_scope(assistant, question):
     ("파이썬으로 웹 크롤러 만드는 법 알려줘", "off-topic"),
     ("라면 맛있게 끓이는 법 알려줘", "off-topic"),  # a way to cook (는 법) is no law; 알려줘 asks kaia, not users
     ("Which GPU cloud provider in Seoul would be the cheapest for training our model?", "advice"),
+    # (written from held-outs 126 to 128, after their first runs) pricing and build-or-buy
+    ("Is it cheaper to train our own support bot or to license one from a vendor?", "advice"),
+    ("AI 사주 앱 구독료를 얼마로 잡아야 수익이 날까요?", "advice"),
 ])
 def test_declines_what_is_not_about_the_law(assistant, question, reason):
     """Small talk and requests for advice or writing are declined with their own reason, not answered from
@@ -220,6 +223,9 @@ def test_declines_what_is_not_about_the_law(assistant, question, reason):
      "foreign"),
     ("Do we need to register as a virtual asset service provider with Korea's Financial Intelligence Unit first?",
      "foreign"),
+    # (written from held-outs 125 and 127) customs duties, Hong Kong's own rules
+    ("중국에서 한국 소비자에게 직구로 파는 물건의 관세는 어떻게 신고하나요?", "foreign"),
+    ("Does Hong Kong's privacy commissioner expect a privacy impact assessment of our loan model there?", "foreign"),
     ("Under Korea's elevator safety law, how often must a maintenance company carry out self-inspections on the "
      "lifts it services, and can an AI sensor system replace the technician's visit?", "foreign"),
     ("Before we train a speech model on our members' voices, what written consent do we need for their voice data?",
