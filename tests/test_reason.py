@@ -591,6 +591,8 @@ def test_whether_records_are_kept_long_enough(r, question, verdict):
      "decree:28:2"),
     ("설명방안 주요 내용을 홈페이지에 게시할 때 영업비밀인 평가 가중치는 빼도 되나요?", "yes", "decree:27:1"),
     ("Must we publish the confidential details of our risk model on our website?", "no", "decree:27:1"),
+    # (written from held-out 126, after its first run) the law compelling the asker ("make us publish …"): no
+    ("Does the law make us post even the trade-secret parts of our risk plan on the website?", "no", "decree:27:1"),
     ("Can we skip the trade-secret parts when we post the summary of our high-impact measures online?", "yes",
      "decree:27:1"),
     ("Can we keep the records of our high-impact measures only as electronic files?", "yes", "decree:27:2"),
