@@ -179,6 +179,8 @@ eval: setup
 	$(BIN)/kaia eval --baseline --questions eval/heldout126.jsonl --out eval/report-heldout126
 	$(BIN)/kaia eval --baseline --questions eval/heldout127.jsonl --out eval/report-heldout127
 	$(BIN)/kaia eval --baseline --questions eval/heldout128.jsonl --out eval/report-heldout128
+	$(BIN)/kaia eval --baseline --questions eval/heldout129.jsonl --out eval/report-heldout129
+	$(BIN)/kaia eval --baseline --questions eval/heldout130.jsonl --out eval/report-heldout130
 	$(BIN)/python eval/readme_tables.py
 
 clean:
