@@ -257,7 +257,7 @@ class Assistant:
                                             and bool(lead.lines)))
         if decision.abstain and answers and (
                 decision.reason in ("weak-match", "no-candidates", "advice", "off-topic")
-                or (decision.reason == "foreign" and a.other_fields
+                or (decision.reason == "foreign" and a.other_fields and lead.verdict is not None
                     and not foreign_names(a.query.question, a.unknown_names, r))
                 or (decision.reason == "foreign" and asked.kind == "not_covered"
                     and names_korea(a.query.question))):
@@ -266,6 +266,8 @@ class Assistant:
             # a request for advice, does not decline it; nor does another country's law the question compares with
             # what Korea's Act does ("does Korea's Act, like the EU's, ban any practices?"), where the map says it.
             # (a place named as a company's home is no foreign law: "일본 펫보험 회사인데 서울에 지점이 있어요")
+            # (but only a verdict keeps a field asked about: "원산지표시법 위반이면 과태료가 얼마나?" is not answered by
+            # what the map says of fines under this Act)
             decision = Decision(False, "ok")
         if decision.abstain and decision.reason == "unknown-provision" and lead is not None and \
                 lead.verdict is not None and self._quoted_by_lead(a.citations, lead):

@@ -225,6 +225,8 @@ def test_declines_what_is_not_about_the_law(assistant, question, reason):
      "foreign"),
     # (written from held-outs 125 and 127) customs duties, Hong Kong's own rules
     ("중국에서 한국 소비자에게 직구로 파는 물건의 관세는 어떻게 신고하나요?", "foreign"),
+    # a fine under another field's statute is not answered by what the map says of this Act's fines (held-out 128)
+    ("온라인몰 상품 설명을 AI로 쓰다가 원산지를 잘못 적었어요. 원산지표시법 위반이면 과태료가 얼마예요?", "foreign"),
     ("Does Hong Kong's privacy commissioner expect a privacy impact assessment of our loan model there?", "foreign"),
     ("Under Korea's elevator safety law, how often must a maintenance company carry out self-inspections on the "
      "lifts it services, and can an AI sensor system replace the technician's visit?", "foreign"),
