@@ -205,14 +205,14 @@ def test_every_guidance_note_of_the_map_quotes_its_page_or_says_why_not(assistan
     from corpus.knowledge import knowledge
 
     k = knowledge()
-    entries = {(g.doc, g.page, g.says.ko): g for t in k.terms.values() for g in t.guidance}
+    entries = {(g.doc, g.page, g.says.ko): g for g in _all_guidance([k.duties, k.terms])}
     quoted = {key: assistant.guidance.quote(g) for key, g in entries.items()}
     assert sum(v is not None for v in quoted.values()) >= 0.7 * len(entries), \
         [key[:2] for key, v in quoted.items() if v is None]
     for (doc, page, _), text in quoted.items():
         if text is not None:
             assert any(text in u.text for u in _on_page(assistant.store, doc, page)), (doc, page, text)
-            assert not text.startswith(("→", "※", "Ÿ", "l (")), text
+            assert not text.startswith(("→", "※", "Ÿ", "l (", "➊", "➋", "①", "②")), text
 
 
 def _all_guidance(node) -> list:
