@@ -25,10 +25,12 @@ NEG_WORDS_KO = 3  # the rest of the matched word and the two words after it (fil
 # to any example of the other side, decides the fact (cosine of multilingual-e5-small; see tests/test_facts.py).
 EXAMPLE_MIN = 0.93
 EXAMPLE_MARGIN = 0.03
+AREA_MARGIN = 0.01  # how much closer a use must come to one area's described uses than to another's to name it
 # A single quote inside a word is an apostrophe ("isn't"), not the start or end of a quotation.
 _QUOTED = re.compile(r"(?<![A-Za-z])'[^'\n]{2,80}'(?![A-Za-z])|\"[^\"\n]{2,80}\"|‘[^’\n]{2,80}’|“[^”\n]{2,80}”|「[^」\n]{2,80}」")
 NUMBER_WINDOW = 60  # characters between a figure and its cue word
 _ASIDE = re.compile(r"\([^()]*\)")
+CURRENCY_AFTER = 22  # characters after a figure searched for its currency ("12 million Singapore dollars")
 COUNT_WINDOW = 25  # a count's noun ("users", "명") follows its figure within this many characters
 CLAIM_WINDOW = 24  # a figure this close after another fact's cue ("revenue was roughly KRW 300 billion") is that fact's
 LIKENED_NEAR = 40  # characters before a listed area's name within which a likeness word ("like") sets it aside
@@ -392,9 +394,12 @@ class FactReader:
         self._rates = {c.id: [compiled(t.replace("{currency}", "|".join(c.words)), re.I)
                               for t in knowledge.phrasing.sentence.stated_rate] for c in knowledge.currencies}
         self._parts = {e.id: [[compiled(p, re.I) for p in part.asked] for part in e.needs] for e in knowledge.deemed}
-        self._examples: list[tuple[str, bool, str]] = [
-            (f.id, side, ex) for f in knowledge.facts.values() if f.type == "bool"
+        # (fact, side, example, the area a described use in an area stands for)
+        self._examples: list[tuple[str, bool, str, str | None]] = [
+            (f.id, side, ex, None) for f in knowledge.facts.values() if f.type == "bool"
             for side, exs in ((True, f.examples.true), (False, f.examples.false)) for ex in exs]
+        if "high_impact_area" in knowledge.facts:
+            self._examples += [("high_impact_area", True, ex, a.id) for a in knowledge.areas for ex in a.examples]
         self._restated = {f.id for f in knowledge.facts.values() if f.restated_by_duty}
         self._to_be_done = ToBeDone(knowledge.phrasing.sentence)
         self._named_tail = [compiled(p, re.I) for p in knowledge.phrasing.sentence.named_tail]
@@ -754,7 +759,7 @@ class FactReader:
     def _in_won(self, text: str, start: int, end: int, value: float) -> tuple[str, tuple[float, float]] | None:
         """A figure stated in a foreign currency ("USD 5 million", "500만 달러"): the currency and the band of won
         it comes to at the ends of the currency's band of yearly average rates; None where none is named by it."""
-        before, after = text[max(0, start - 6):start], text[end:end + 14]
+        before, after = text[max(0, start - 6):start], text[end:end + CURRENCY_AFTER]
         for cid, (lo, hi), words in self._currencies:
             if any(w.search(before) or w.search(after) for w in words):
                 # the rate the question gives, where it gives one within reason, else the band of average rates
@@ -768,15 +773,24 @@ class FactReader:
     def _by_examples(self, question: str, want: set[str], facts: Facts) -> None:
         """Facts still unknown, decided by the described example a clause of the question is closest to."""
         open_ids = {fid for fid in want if fid not in facts.values}
+        text = unicodedata.normalize("NFC", question)
+        unsure = self.neg.unsure_sentences(text)
+        if facts.area is not None or unsure:
+            # (an area's own words were read, at its edge or in a sentence left unsettled: which area is known, and
+            # whether the use is in it is what the question leaves open, not a likeness to settle; nor is a use the
+            # asker says is not settled yet: "whether the forecast feeds the generators or only the staff is still
+            # being discussed")
+            open_ids.discard("high_impact_area")
         cands = [(i, e) for i, e in enumerate(self._examples) if e[0] in open_ids]
         if not cands:
             return
-        text = unicodedata.normalize("NFC", question)
-        unsure = self.neg.unsure_sentences(text)
-        parts = [text[a:b].strip() for a, b in self.neg.clauses(text) if len(text[a:b].strip()) >= 6
+        spans = [(a, b) for a, b in self.neg.clauses(text) if len(text[a:b].strip()) >= 6
                  and not any(x <= a < y for x, y in unsure)]
+        parts = [text[a:b].strip() for a, b in spans]
         if not parts:
             return
+        last = _last_sentence_start(text)
+        told = [k for k, (a, _) in enumerate(spans) if a < last]  # the clauses before the asking sentence
         vecs = self._vectors()
         qv = self.embed(parts)
         sims = qv @ vecs.T  # clauses × examples
@@ -784,18 +798,29 @@ class FactReader:
             idx = [i for i, e in cands if e[0] == fid]
             if not idx:
                 continue
-            best: dict[bool, tuple[float, int]] = {}
+            rows = told if told and self.k.facts[fid].examples.told_only else list(range(len(parts)))
+            best: dict[bool, tuple[float, int, int]] = {}
             for i in idx:
-                j = int(sims[:, i].argmax())
+                j = rows[int(sims[rows, i].argmax())]
                 s = float(sims[j, i])
                 side = self._examples[i][1]
                 if side not in best or s > best[side][0]:
-                    best[side] = (s, j)
+                    best[side] = (s, j, i)
             top_side = max(best, key=lambda s: best[s][0])
-            top, clause = best[top_side]
-            other = best.get(not top_side, (0.0, 0))[0]
-            if top >= EXAMPLE_MIN and top - other >= EXAMPLE_MARGIN:
+            top, clause, example = best[top_side]
+            other = best.get(not top_side, (0.0, 0, 0))[0]
+            spec = self.k.facts[fid].examples
+            least = EXAMPLE_MIN if spec.min_similarity is None else spec.min_similarity
+            margin = EXAMPLE_MARGIN if spec.min_margin is None else spec.min_margin
+            if top >= least and top - other >= margin:
                 facts.values[fid] = FactValue(top_side, parts[clause], "example")
+                area = self._examples[example][3]
+                # (which area is named only where no other area's uses come as close: "decides whether support is
+                # granted" is as near an insurer's payout as a welfare office's selection)
+                rival = max((float(sims[rows, i].max()) for i in idx if self._examples[i][3] not in (None, area)),
+                            default=0.0)
+                if area is not None and top - rival >= AREA_MARGIN:
+                    facts.area = area
 
     def _vectors(self) -> Any:
         with self._lock:

@@ -102,6 +102,14 @@ class Together(_Strict):
 class Examples(_Strict):
     true: list[str] = Field(default_factory=list)
     false: list[str] = Field(default_factory=list)
+    # How close a clause must come to an example, and how much closer than to the other side, for it to decide the
+    # fact (cosine of the embedding model); unset, the reader's defaults. A fact whose examples describe whole uses
+    # (not one plain statement) is compared more loosely, since no clause of a question repeats a use word for word.
+    min_similarity: float | None = Field(default=None, ge=0.5, le=1.0)
+    min_margin: float | None = Field(default=None, ge=0.0, le=0.5)
+    # Compared only with the sentences before the asking one, where there are any: a use is described in what the
+    # asker tells, and the asking sentence's words ("is it high-impact AI?") would come close to every example.
+    told_only: bool = False
 
 
 class States(_Strict):
@@ -291,6 +299,10 @@ class Area(_Strict):
     # them (an AI that approves rentals or selects dormitory residents): where the question names one, another area's
     # limit does not rule the use out of every listed area; whether it is in this one is left open.
     open_uses: list[str] = Field(default_factory=list)
+    # Described uses in the area (what the AI does there, in plain words, English and Korean): where no pattern of any
+    # area is found, a question whose use the embedding model finds close to one of them, and clearly closer than to
+    # the unlisted uses of the high_impact_area fact's `examples.false`, is read as in this area.
+    examples: list[str] = Field(default_factory=list)
 
     _check = field_validator("patterns", "limits", "borderline", "setting_only", "outside", "open_uses")(classmethod(lambda cls, v: _compile(v)))
 

@@ -577,6 +577,42 @@ def test_named_decree_comes_first(assistant):
     assert ans.sources[0].doc == "decree", ans.sources[:3]
 
 
+def test_an_area_s_described_uses_decide_with_the_real_model_on_phrasings_by_someone_else(assistant):
+    """Where no area's words are found, the real model's likeness to the areas' described uses and to the unlisted
+    ones reads the area: on the fact phrasings (written by someone who did not write the vocabulary) it decides some
+    of the open ones and gets none wrong."""
+    from pathlib import Path
+
+    r = assistant.facts
+    decided = 0
+    for path in sorted((Path(__file__).resolve().parent / "data").glob("fact_phrasings.*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            d = json.loads(line)
+            if "high_impact_area" not in d["facts"]:
+                continue
+            base = r.read(d["text"], use_examples=False)
+            if base.get("high_impact_area") is not None or base.area is not None:
+                continue
+            got = r.read_examples(d["text"], base, {"high_impact_area"})
+            value, want = got.get("high_impact_area"), d["facts"]["high_impact_area"]
+            if value is None:
+                continue
+            decided += 1
+            assert value == want and (got.area is None or got.area == d.get("area")), (d["id"], value, got.area)
+    assert decided >= 3
+
+
+@pytest.mark.parametrize("question, verdict", [
+    # a use close to an area's described uses, decided by the AI alone; one close to the unlisted uses
+    ("Our city's new system uses AI to retime the lights at 120 junctions every few minutes, with no engineer "
+     "approving the changes. Is it high-impact AI?", "yes"),
+    ("우리 제과 공장 생산라인에서 AI가 모양이 찌그러진 쿠키를 불량품으로 골라내요. 이것도 고영향 AI인가요?", "no"),
+])
+def test_a_use_no_area_names_is_classified_by_its_likeness_to_described_uses(assistant, question, verdict):
+    ans = assistant.ask(question)
+    assert not ans.abstained and ans.verdict == verdict, ans.answer[:300]
+
+
 def test_a_figure_the_map_decides_is_answered_beside_the_missing_counting_notice(assistant):
     # the notice on how compute is counted is not in the corpus; a stated figure far below 10^26 is still decided,
     # and the answer says what it rests on

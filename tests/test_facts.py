@@ -220,6 +220,17 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     ("Our global revenue was $2 billion.", "revenue_krw", (2.3e12, 3.4e12)),
     ("작년 AI 매출은 500만 달러였어요", "ai_revenue_krw", (5.75e9, 8.5e9)),
     ("AI revenue of EUR 20 million", "ai_revenue_krw", (2.2e10, 3.8e10)),
+    # animals' health care is in neither health area: the Medical Devices Act's devices are for people
+    ("동물병원 원장입니다. 엑스레이 판독 보조 AI 프로그램을 구독해서 씁니다.", "high_impact_area", False),
+    ("Our vet clinic uses an AI X-ray reading aid.", "high_impact_area", False),
+    ("병원 영상의학과에서 엑스레이 판독 AI를 씁니다.", "high_impact_area", True),
+    # a dollar of another country is not the US dollar; a place named after a figure is not its currency; revenue
+    # from the AI service is not the company's total
+    ("Our AI revenue was about 12 million Singapore dollars.", "ai_revenue_krw", (1.02e10, 1.56e10)),
+    ("Our revenue from the AI service was SGD 12 million.", "revenue_krw", None),
+    ("Our revenue was 50 million in Hong Kong last year.", "revenue_krw", 5e7),
+    ("매출은 RM 40 million이고요", "revenue_krw", (1e10, 1.5e10)),
+    ("Total revenue was THB 900 million.", "revenue_krw", (2.88e10, 4.32e10)),
     ("there's no visible mark on the images", "label_visible", False),
     # AI-service revenue is part of total revenue: bounded by it where only the whole is given
     ("작년 전체 매출이 원화로 환산하면 70억원 정도예요.", "ai_revenue_krw", (0.0, 7e9)),
@@ -660,6 +671,35 @@ def test_described_examples_decide_what_patterns_leave_open(reader):
                         {"internal_use_only"})
     assert f.get("internal_use_only") is True and f.values["internal_use_only"].how == "example"
     assert f.get("provides_to_others") is False  # what the fact implies follows
+
+
+def test_an_area_s_described_uses_read_the_area_the_patterns_left_open():
+    """A use close to an area's described uses is read in that area (which area, too); one close to the unlisted
+    uses is read outside every area; an area whose words the patterns found is not second-guessed."""
+    import numpy as np
+
+    k = knowledge()
+    water = set(next(a for a in k.areas if a.id == "drinking-water").examples)
+    unlisted = set(k.facts["high_impact_area"].examples.false)
+
+    def embed(texts):
+        # a toy model: the drinking-water uses and clauses about "dosing" point one way, the unlisted uses and
+        # clauses about "rosters" another, everything else a third
+        return np.array([[1.0, 0.0, 0.0] if t in water or "dosing" in t else
+                         [0.0, 1.0, 0.0] if t in unlisted or "rosters" in t else [0.0, 0.0, 1.0] for t in texts])
+
+    r = FactReader(k, embed=embed)
+
+    def read(text: str):  # noqa: ANN202 - Facts
+        return r.read_examples(text, r.read(text, use_examples=False), {"high_impact_area"})
+
+    f = read("Our bottling line's AI handles the dosing by itself.")
+    assert f.get("high_impact_area") is True and f.area == "drinking-water"
+    assert f.values["high_impact_area"].how == "example"
+    f = read("Our AI makes the weekly rosters.")
+    assert f.get("high_impact_area") is False and f.area is None
+    f = read("A solar farm's AI forecasts its output, and it also does the dosing.")  # the energy area's edge
+    assert f.get("high_impact_area") is None and f.area == "energy"
 
 
 @pytest.mark.parametrize("text, fact", [
