@@ -220,6 +220,16 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     ("Our global revenue was $2 billion.", "revenue_krw", (2.3e12, 3.4e12)),
     ("작년 AI 매출은 500만 달러였어요", "ai_revenue_krw", (5.75e9, 8.5e9)),
     ("AI revenue of EUR 20 million", "ai_revenue_krw", (2.2e10, 3.8e10)),
+    # MSIT's guideline tests borrowed into significant effect: a medical device's class (p. 46), a public body's check
+    # that leaves no discretion (p. 132); staff with "no discretion" over the AI's result is not that
+    ("식약처에서 3등급 디지털의료기기로 허가받았어요.", "medical_device_class_high", True),
+    ("The software is a class II medical device.", "medical_device_class_high", False),
+    ("It could end up as a Class 2 or Class 3 digital medical device.", "medical_device_class_high", None),
+    ("We use an AI tool that simply matches the applicant's ID against the resident register.", "simple_eligibility",
+     True),
+    ("신청자 정보를 행정 데이터와 대조해서 감면 대상인지만 알려줘요.", "simple_eligibility", True),
+    ("Our staff have no discretion to change what the AI decides.", "simple_eligibility", None),
+    ("담당자는 AI 결과를 확인만 해요.", "simple_eligibility", None),
     # animals' health care is in neither health area: the Medical Devices Act's devices are for people
     ("동물병원 원장입니다. 엑스레이 판독 보조 AI 프로그램을 구독해서 씁니다.", "high_impact_area", False),
     ("Our vet clinic uses an AI X-ray reading aid.", "high_impact_area", False),

@@ -137,6 +137,18 @@ def test_high_impact_in_a_listed_area_turns_on_who_makes_the_final_decision(r, h
     assert r.classify("high_impact_ai", f).status == expected
 
 
+@pytest.mark.parametrize("given, expected", [
+    # a class 3 medical device is high-impact whoever reviews its output; a class 2 one is not, even deciding alone
+    (dict(medical_device_class_high=True, human_final_decision=True, ai_aid_only=True), APPLIES),
+    (dict(medical_device_class_high=False, human_final_decision=False), NOT_APPLY),
+    # a public body's check of an objective fact with no discretion is not, though no one reviews it
+    (dict(simple_eligibility=True, human_final_decision=False), NOT_APPLY),
+])
+def test_the_guideline_s_own_tests_decide_significance_before_who_decides(r, given, expected):
+    f = facts(provides_to_others=True, high_impact_area=True, **given)
+    assert r.classify("high_impact_ai", f).status == expected
+
+
 def test_outside_the_listed_areas_nothing_is_high_impact(r):
     f = facts(provides_to_others=True, high_impact_area=False, human_final_decision=False)
     assert r.classify("high_impact_ai", f).status == NOT_APPLY
