@@ -313,8 +313,9 @@ class Composer(_FineSchedule):
                     else:
                         text = self._reason_text(because[0], lang) if because and because[0].text else ""
                 else:
-                    v = self.r.term(term, facts.with_value(fid, value))
-                    text = _t(self.k.terms[term].plain.true if v else self.k.terms[term].plain.false, lang)
+                    given = facts.with_value(fid, value)
+                    v = self.r.term(term, given)
+                    text = self.r.term_text(term, bool(v), given).get(lang, "")
                 if not text:
                     continue
                 lines.append(_branch_line(cond, TO_VERDICT[result], text, lang))
@@ -449,8 +450,7 @@ class Composer(_FineSchedule):
             value = status.status == APPLIES
             for sub in self.r.leaves_terms(status.id):  # the test that decided it ("a person makes the final call")
                 if self.r.term(sub, facts) is value and sub in self.k.terms and not self.r.defaulted(sub, facts):
-                    t = self.k.terms[sub]
-                    lines.append(f"- {_t(t.plain.true if value else t.plain.false, lang)}")
+                    lines.append(f"- {self.r.term_text(sub, value, facts).get(lang, '')}")
             if value:  # which kind of it ("an AI-using business operator": built on another's model)
                 kind = next((self.k.terms[x] for x in term.kinds if self.r.term(x, facts) is True), None)
                 lines += [f"- {_t(kind.plain.true, lang)}"] if kind is not None else []

@@ -167,10 +167,15 @@ class Reasoner:
         text = {}
         if value is not None:
             side = t.plain.true if value else t.plain.false
-            if value is False and facts is not None:
-                side = next((x.plain for x in t.false_when if self.holds(x.when, facts) is True), side)
+            if facts is not None:
+                side = next((x.plain for x in (t.true_when if value else t.false_when)
+                             if self.holds(x.when, facts) is True), side)
             text = {"en": side.en, "ko": side.ko}
         return Reason("term", tid, value, list(t.rests_on), text)
+
+    def term_text(self, tid: str, value: bool, facts: Facts) -> dict[str, str]:
+        """The plain sentence (lang -> text) that says the term's value, in the narrower words the facts call for."""
+        return self._term_reason(tid, value, facts).text
 
     def classify(self, tid: str, facts: Facts) -> Status:
         """A term asked about directly ("is our hiring tool high-impact AI?")."""

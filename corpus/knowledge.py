@@ -269,6 +269,8 @@ class Term(_Strict):
     # Said in place of `plain.false` where its condition holds: the reason the facts give, where it is narrower than
     # the plain one (a hobbyist carries on no business at all, not merely provides nothing to others).
     false_when: list[Said] = Field(default_factory=list)
+    # Said in place of `plain.true` where its condition holds (the guideline test that decided it, not the usual one).
+    true_when: list[Said] = Field(default_factory=list)
     # The narrower terms it divides into (an AI business operator is a developer or a using operator): where it holds,
     # the answer names the one the facts decide
     kinds: list[str] = Field(default_factory=list)
@@ -926,8 +928,8 @@ class Knowledge:
                     raise KnowledgeError(f"duties.toml: term {t.id} guidance names unknown duties {unknown}")
                 if g.area and g.area not in {a.id for a in self.areas}:
                     raise KnowledgeError(f"duties.toml: term {t.id} guidance names unknown area {g.area!r}")
-            for said in t.false_when:
-                self._parse(said.when, f"duties.toml term {t.id} false_when")
+            for said in t.false_when + t.true_when:
+                self._parse(said.when, f"duties.toml term {t.id} false_when/true_when")
             for other in t.assume:
                 if other not in self.facts:
                     raise KnowledgeError(f"duties.toml: term {t.id} assumes unknown fact {other!r}")

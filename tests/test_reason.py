@@ -147,6 +147,9 @@ def test_high_impact_in_a_listed_area_turns_on_who_makes_the_final_decision(r, h
 def test_the_guideline_s_own_tests_decide_significance_before_who_decides(r, given, expected):
     f = facts(provides_to_others=True, high_impact_area=True, **given)
     assert r.classify("high_impact_ai", f).status == expected
+    # the reason says which test decided it, not the usual one of who decides
+    said = r.term_text("significant_effect", expected == APPLIES, f)["en"]
+    assert ("class you describe" if "medical_device_class_high" in given else "no room for discretion") in said
 
 
 def test_outside_the_listed_areas_nothing_is_high_impact(r):
