@@ -181,6 +181,12 @@ eval: setup
 	$(BIN)/kaia eval --baseline --questions eval/heldout128.jsonl --out eval/report-heldout128
 	$(BIN)/kaia eval --baseline --questions eval/heldout129.jsonl --out eval/report-heldout129
 	$(BIN)/kaia eval --baseline --questions eval/heldout130.jsonl --out eval/report-heldout130
+	$(BIN)/kaia eval --baseline --questions eval/heldout131.jsonl --out eval/report-heldout131
+	$(BIN)/kaia eval --baseline --questions eval/heldout132.jsonl --out eval/report-heldout132
+	$(BIN)/kaia eval --baseline --questions eval/heldout133.jsonl --out eval/report-heldout133
+	$(BIN)/kaia eval --baseline --questions eval/heldout134.jsonl --out eval/report-heldout134
+	$(BIN)/kaia eval --baseline --questions eval/heldout135.jsonl --out eval/report-heldout135
+	$(BIN)/kaia eval --baseline --questions eval/heldout136.jsonl --out eval/report-heldout136
 	$(BIN)/python eval/readme_tables.py
 
 clean:
