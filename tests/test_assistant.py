@@ -604,8 +604,9 @@ def test_an_area_s_described_uses_decide_with_the_real_model_on_phrasings_by_som
 
 @pytest.mark.parametrize("question, verdict", [
     # a use close to an area's described uses, decided by the AI alone; one close to the unlisted uses
-    ("Our city's new system uses AI to retime the lights at 120 junctions every few minutes, with no engineer "
-     "approving the changes. Is it high-impact AI?", "yes"),
+    ("시청에서 도입한 AI가 시내 교차로의 신호 시간을 스스로 바꿉니다. 담당자 승인은 없어요. 고영향 AI인가요?", "yes"),
+    ("Our water plant's AI decides how much chlorine goes into the supply, and no operator confirms it. Is that "
+     "high-impact AI?", "yes"),
     ("우리 제과 공장 생산라인에서 AI가 모양이 찌그러진 쿠키를 불량품으로 골라내요. 이것도 고영향 AI인가요?", "no"),
 ])
 def test_a_use_no_area_names_is_classified_by_its_likeness_to_described_uses(assistant, question, verdict):
