@@ -798,18 +798,19 @@ class FactReader:
             idx = [i for i, e in cands if e[0] == fid]
             if not idx:
                 continue
-            rows = told if told and self.k.facts[fid].examples.told_only else list(range(len(parts)))
+            spec = self.k.facts[fid].examples
+            rows = told if told and spec.told_only else list(range(len(parts)))
+            near = sims[rows][:, idx]  # the compared clauses × this fact's examples
+            peak = {i: (float(near[:, n].max()), rows[int(near[:, n].argmax())]) for n, i in enumerate(idx)}
             best: dict[bool, tuple[float, int, int]] = {}
             for i in idx:
-                j = rows[int(sims[rows, i].argmax())]
-                s = float(sims[j, i])
+                s, j = peak[i]
                 side = self._examples[i][1]
                 if side not in best or s > best[side][0]:
                     best[side] = (s, j, i)
             top_side = max(best, key=lambda s: best[s][0])
             top, clause, example = best[top_side]
             other = best.get(not top_side, (0.0, 0, 0))[0]
-            spec = self.k.facts[fid].examples
             least = EXAMPLE_MIN if spec.min_similarity is None else spec.min_similarity
             margin = EXAMPLE_MARGIN if spec.min_margin is None else spec.min_margin
             if top >= least and top - other >= margin:
@@ -817,8 +818,7 @@ class FactReader:
                 area = self._examples[example][3]
                 # (which area is named only where no other area's uses come as close: "decides whether support is
                 # granted" is as near an insurer's payout as a welfare office's selection)
-                rival = max((float(sims[rows, i].max()) for i in idx if self._examples[i][3] not in (None, area)),
-                            default=0.0)
+                rival = max((peak[i][0] for i in idx if self._examples[i][3] not in (None, area)), default=0.0)
                 if area is not None and top - rival >= AREA_MARGIN:
                     facts.area = area
 
