@@ -208,7 +208,25 @@ class Assistant:
                     state["facts"] = facts = more
                     lead = self.composer.lead(asked, facts, a.lang, a.query.as_of)
         state["asked"], state["lead"] = asked, lead
+        if lead is not None and facts.area:
+            self._area_section(r, facts.area, lead)
         return state
+
+    def _area_section(self, r: Retrieval, area_id: str, lead: Lead) -> None:
+        """Beside an answer resting on a listed area's provision, the passage of the guideline's section on that area
+        closest to the question (the section's own tests and cases), unless it is already quoted."""
+        area = next((x for x in self.reasoner.k.areas if x.id == area_id), None)
+        marked = marked_ids(lead.lines)
+        if area is None or not area.sections or not any(
+                own == m or own.startswith(m + ":") for own in area.rests_on for m in marked):
+            return
+        shown = {c.cid for c, _ in r.guidance}
+        for doc in dict.fromkeys(s.doc for s in area.sections):
+            pages = [s.pages for s in area.sections if s.doc == doc]
+            found = self.retriever.section_passage(r.analysis, doc, pages, area.rests_on[0], shown)
+            if found is not None:
+                r.guidance.append(found)
+                shown.add(found[0].cid)
 
     def _quoted_by_lead(self, citations: list, lead: Lead) -> bool:  # noqa: ANN001 - corpus Citations
         """Whether every provision reference of the question is written in a provision the lead rests on."""

@@ -328,16 +328,18 @@ class Retriever:
                 scores[cid] = max(scores.get(cid, 0.0), v / best * top * weight)
                 via[cid].add("asked" if weight >= ASKED_DOCUMENT else "named")
 
-    def _doc_search(self, a: Analysis, doc: str
+    def _doc_search(self, a: Analysis, doc: str, within: frozenset[str] | None = None
                     ) -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
-        """Dense and lexical search within one document: (fused 0 … 1, dense, lexical) scores by provision, of
-        those in force; Korean terms only for a Korean text."""
+        """Dense and lexical search within one document (only the units `within`, if given): (fused 0 … 1, dense,
+        lexical) scores by provision, of those in force; Korean terms only for a Korean text."""
         d = self.store.docs[doc]
-        dense = {self.store.units[h.uid].cid: h.score for h in self.store.dense_within(a.vector, GUIDANCE_HITS, doc)}
+        dense = {self.store.units[h.uid].cid: h.score
+                 for h in self.store.dense_within(a.vector, GUIDANCE_HITS, doc, within)}
         # English words in a Korean guideline (High-impact, AI, EU) match English questions by accident.
         terms = [t for t in a.terms if HANGUL.search(t)] if d.files and d.files[0].lang == "ko" else a.terms
         lex = {self.store.units[h.uid].cid: h.score for h in
-               self.store.lexical(weigh_identifiers(terms), GUIDANCE_HITS, self._allowed_any((doc,)),
+               self.store.lexical(weigh_identifiers(terms), GUIDANCE_HITS,
+                                  within if within is not None else self._allowed_any((doc,)),
                                   extra=d.kind in ASKED_ONLY_KINDS)} if terms else {}
         fused = combsum(dense, lex)
         return {c: v for c, v in fused.items() if self._units(c, a.query.as_of)}, dense, lex
@@ -366,6 +368,29 @@ class Retriever:
                 out.append((Candidate(best, fused[best], units, ["guidance"], dense.get(best, 0.0),
                                       lex.get(best, 0.0)), law))
         return sorted(out, key=lambda g: -g[0].dense)[:MAX_GUIDANCE]
+
+    def section_passage(self, a: Analysis, doc: str, pages: list[tuple[int, int]], law: str,
+                        shown: set[str]) -> tuple[Candidate, str] | None:
+        """The passage of a guideline's pages on one subject (a listed area's section) closest to the question, to be
+        quoted beside `law`; None where the document is not indexed or its best passage is one already `shown`."""
+        if doc not in self.store.docs:
+            return None
+        within = self._pages(doc, tuple(pages))
+        if a.vector is None:
+            a.vector = self.store.embeddings.query_vector(a.dense_text)
+        fused, dense, lex = self._doc_search(a, doc, within)
+        if not fused:
+            return None
+        best = max(fused, key=lambda c: (fused[c], dense.get(c, 0.0)))
+        units = self._units(best, a.query.as_of)
+        if best in shown or not units:
+            return None
+        return Candidate(best, fused[best], units, ["section"], dense.get(best, 0.0), lex.get(best, 0.0)), law
+
+    @lru_cache(maxsize=64)
+    def _pages(self, doc: str, pages: tuple[tuple[int, int], ...]) -> frozenset[str]:
+        return frozenset(u.uid for u in self.store.units.values() if u.doc == doc and u.page is not None
+                         and any(lo <= u.page <= hi for lo, hi in pages))
 
     def _weigh_coverage(self, scores: dict[str, float], terms: list[str], as_of: str, kinds: tuple[str, ...]
                         ) -> None:

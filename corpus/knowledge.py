@@ -233,6 +233,20 @@ class Guidance(_Strict):
     duties: list[str] = Field(default_factory=list)  # shown only in answers about one of these duties (empty: any)
 
 
+class Section(_Strict):
+    """Pages of a guideline given to one subject (its section on a listed area), printed page numbers inclusive."""
+
+    doc: str
+    pages: tuple[int, int]
+
+    @field_validator("pages")
+    @classmethod
+    def _ordered(cls, v: tuple[int, int]) -> tuple[int, int]:
+        if not 0 < v[0] <= v[1]:
+            raise ValueError(f"pages {v}: a first and a last printed page, first not after last")
+        return v
+
+
 class TriState(_Strict):
     true: Bilingual
     false: Bilingual
@@ -305,6 +319,9 @@ class Area(_Strict):
     # area is found, a question whose use the embedding model finds close to one of them, and clearly closer than to
     # the unlisted uses of the high_impact_area fact's `examples.false`, is read as in this area.
     examples: list[str] = Field(default_factory=list)
+    # The guideline's own section on the area: where an answer rests on the area, the passage of it closest to the
+    # question is quoted beside the law (MSIT guidance, not law).
+    sections: list[Section] = Field(default_factory=list)
 
     _check = field_validator("patterns", "limits", "borderline", "setting_only", "outside", "open_uses")(classmethod(lambda cls, v: _compile(v)))
 

@@ -374,13 +374,13 @@ class IndexStore:
             cache[doc] = (uids, mat)
         return cache[doc]
 
-    def dense_within(self, vector: np.ndarray, k: int, doc: str) -> list[Hit]:
-        """Nearest units of one document by embedding (cosine), best first."""
+    def dense_within(self, vector: np.ndarray, k: int, doc: str, allowed: frozenset[str] | None = None) -> list[Hit]:
+        """Nearest units of one document by embedding (cosine), best first; only those in `allowed`, if given."""
         uids, mat = self.vectors_of(doc)
         if not uids:
             return []
         sims = mat @ np.asarray(vector, dtype=np.float32)
-        order = np.argsort(-sims, kind="stable")[:k]
+        order = [i for i in np.argsort(-sims, kind="stable") if allowed is None or uids[i] in allowed][:k]
         return sorted((Hit(uids[i], float(sims[i])) for i in order), key=lambda h: (-round(h.score, 6), h.uid))
 
     def dense(self, vector: np.ndarray, k: int, as_of: str | None = None, docs: list[str] | None = None) -> list[Hit]:

@@ -273,3 +273,32 @@ def test_a_guidance_note_quotes_the_guideline_sentence_that_says_it(assistant):
             said = re.search(re.escape(opens) + r"(.+)”\)$", note)
             assert said, note
             assert any(said.group(1) in u.text for u in _on_page(assistant.store, doc, int(page.group(1) or page.group(2))))
+
+
+def test_every_area_names_its_section_of_the_judgement_guideline(assistant):
+    # each listed area's section opens with its definitions ("2.6.1 용어의 정의"); its case annex page names the area
+    from corpus.knowledge import knowledge
+
+    for area in knowledge().areas:
+        assert area.sections, area.id
+        first = area.sections[0]
+        assert first.doc == "guideline/high-impact"
+        opening = " ".join(u.text for u in _on_page(assistant.store, first.doc, first.pages[0]))
+        assert re.search(r"2\.\d+\.1 용어의 (정의|개념)", opening), (area.id, first.pages)
+        for s in area.sections:
+            assert all(_on_page(assistant.store, s.doc, p) or p in (141, 142) for p in range(s.pages[0], s.pages[1] + 1))
+
+
+@pytest.mark.parametrize("question, pages", [
+    ("Our recruiting tool ranks job applicants with AI and no person reviews it. Is it high-impact AI?", (73, 86)),
+    ("저희 병원은 AI 의료기기로 흉부 엑스레이를 판독해요. 고영향 인공지능인가요?", (43, 52)),
+])
+def test_an_answer_resting_on_a_listed_area_quotes_the_guideline_s_section_on_it(assistant, question, pages):
+    ans = _ask(assistant, question)
+    section = [c for c in ans.citations if c.doc == "guideline/high-impact" and pages[0] <= c.page <= pages[1]]
+    assert section and all(c.interprets.startswith("act:2::4") for c in section), \
+        [(c.doc, c.page) for c in ans.citations]
+    # not beside an answer that does not rest on the area (a labelling question of a hiring chatbot)
+    other = _ask(assistant, "Our recruiting chatbot writes replies to job applicants with generative AI. Do we have to "
+                            "label its messages as AI-generated?")
+    assert not [c for c in other.citations if c.doc == "guideline/high-impact" and c.page and 73 <= c.page <= 86]
