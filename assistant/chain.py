@@ -28,7 +28,7 @@ from assistant.answer import Draft, Extractive, cite_marks
 from assistant.asked import OTHER, YESNO, QuestionReader, related
 from assistant.changes import wording_change
 from assistant.compose import Composer, Lead, marked_ids, strip_marks
-from assistant.facts import FactReader
+from assistant.facts import FactReader, Facts
 from assistant.guidance import GuidanceQuotes
 from assistant.query import analyze, question_date
 from assistant.reason import Reasoner
@@ -40,6 +40,7 @@ log = logging.getLogger("kaia.assistant")
 MIN_SOURCES = 10
 ADDED_DEPTH = 3  # the retrieved provisions whose wording history a dated question is compared with
 ADDENDA_DEPTH = 8  # the retrieved addenda whose named provisions it is compared with as well
+MAX_SECTIONS = 2  # guideline passages quoted from the sections on what an answer rests on
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")  # undecodable bytes smuggled in as lone surrogates
 
@@ -208,25 +209,40 @@ class Assistant:
                     state["facts"] = facts = more
                     lead = self.composer.lead(asked, facts, a.lang, a.query.as_of)
         state["asked"], state["lead"] = asked, lead
-        if lead is not None and facts.area:
-            self._area_section(r, facts.area, lead)
+        if lead is not None:
+            self._sections(r, facts, lead)
         return state
 
-    def _area_section(self, r: Retrieval, area_id: str, lead: Lead) -> None:
-        """Beside an answer resting on a listed area's provision, the passage of the guideline's section on that area
-        closest to the question (the section's own tests and cases), unless it is already quoted."""
-        area = next((x for x in self.reasoner.k.areas if x.id == area_id), None)
-        marked = marked_ids(lead.lines)
-        if area is None or not area.sections or not any(
-                own == m or own.startswith(m + ":") for own in area.rests_on for m in marked):
-            return
+    def _sections(self, r: Retrieval, facts: Facts, lead: Lead) -> None:
+        """Beside an answer, the passage closest to the question of each guideline section on what the answer rests
+        on: the listed area read and the duties whose provisions its lines cite, then the terms its verdict sentence
+        cites that the facts do not plainly satisfy (who is an operator, where the asker may not be one); at most
+        MAX_SECTIONS passages, none already quoted."""
+        k = self.reasoner.k
+
+        def rests(own: list[str], lines: list[str]) -> bool:
+            return any(o == m or o.startswith(m + ":") or m.startswith(o + ":") for o in own for m in marked_ids(lines))
+
+        subjects: list = [x for x in k.areas if x.id == facts.area and rests(x.rests_on, lead.lines)]
+        duties = [k.duties[d.id] for d in lead.duties if d.id in k.duties]
+        subjects += [d for d in duties if rests(d.rests_on, lead.lines)]
+        # a term only where the verdict's own sentence rests on it ("it depends on whether you offer the AI to others")
+        subjects += [t for t in k.terms.values() if t.sections and rests(t.rests_on, lead.lines[:1])
+                     and self.reasoner.term(t.id, facts) is not True]
         shown = {c.cid for c, _ in r.guidance}
-        for doc in dict.fromkeys(s.doc for s in area.sections):
-            pages = [s.pages for s in area.sections if s.doc == doc]
-            found = self.retriever.section_passage(r.analysis, doc, pages, area.rests_on[0], shown)
-            if found is not None:
-                r.guidance.append(found)
-                shown.add(found[0].cid)
+        added = 0
+        for subject in subjects:
+            if not subject.sections:
+                continue
+            for doc in dict.fromkeys(s.doc for s in subject.sections):
+                if added >= MAX_SECTIONS:
+                    return
+                pages = [s.pages for s in subject.sections if s.doc == doc]
+                found = self.retriever.section_passage(r.analysis, doc, pages, subject.rests_on[0], shown)
+                if found is not None:
+                    r.guidance.append(found)
+                    shown.add(found[0].cid)
+                    added += 1
 
     def _quoted_by_lead(self, citations: list, lead: Lead) -> bool:  # noqa: ANN001 - corpus Citations
         """Whether every provision reference of the question is written in a provision the lead rests on."""

@@ -268,6 +268,7 @@ class Term(_Strict):
     rests_on: list[str]
     plain: TriState
     guidance: list[Guidance] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)  # guideline pages on the notion (see Area.sections)
     # Facts taken as the usual case where the question says nothing of them (a business reaching Korea): the term
     # then holds by assumption, and the answer says so.
     assume: dict[str, bool] = Field(default_factory=dict)
@@ -319,8 +320,8 @@ class Area(_Strict):
     # area is found, a question whose use the embedding model finds close to one of them, and clearly closer than to
     # the unlisted uses of the high_impact_area fact's `examples.false`, is read as in this area.
     examples: list[str] = Field(default_factory=list)
-    # The guideline's own section on the area: where an answer rests on the area, the passage of it closest to the
-    # question is quoted beside the law (MSIT guidance, not law).
+    # The guideline's own section on the area: where an answer rests on the area's provision, the passage of it
+    # closest to the question is quoted beside the law (MSIT guidance, not law). Terms and duties have them too.
     sections: list[Section] = Field(default_factory=list)
 
     _check = field_validator("patterns", "limits", "borderline", "setting_only", "outside", "open_uses")(classmethod(lambda cls, v: _compile(v)))
@@ -424,6 +425,7 @@ class Duty(_Asked):
     # names (the product's kind) is not known to fail.
     favours: list[str] = Field(default_factory=list)
     favours_when: str = ""
+    sections: list[Section] = Field(default_factory=list)  # guideline pages on the duty (see Area.sections)
 
     _check_favours = field_validator("favours")(classmethod(lambda cls, v: _compile(v)))
 

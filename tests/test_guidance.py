@@ -275,7 +275,7 @@ def test_a_guidance_note_quotes_the_guideline_sentence_that_says_it(assistant):
             assert any(said.group(1) in u.text for u in _on_page(assistant.store, doc, int(page.group(1) or page.group(2))))
 
 
-def test_every_area_names_its_section_of_the_judgement_guideline(assistant):
+def test_every_area_names_its_section_of_the_judgement_guideline_and_every_section_is_indexed(assistant):
     # each listed area's section opens with its definitions ("2.6.1 용어의 정의"); its case annex page names the area
     from corpus.knowledge import knowledge
 
@@ -285,7 +285,9 @@ def test_every_area_names_its_section_of_the_judgement_guideline(assistant):
         assert first.doc == "guideline/high-impact"
         opening = " ".join(u.text for u in _on_page(assistant.store, first.doc, first.pages[0]))
         assert re.search(r"2\.\d+\.1 용어의 (정의|개념)", opening), (area.id, first.pages)
-        for s in area.sections:
+    k = knowledge()
+    for subject in [*k.areas, *k.terms.values(), *k.duties.values()]:
+        for s in subject.sections:  # every page of a section is indexed (the judgement guideline's 141-142 are blank)
             assert all(_on_page(assistant.store, s.doc, p) or p in (141, 142) for p in range(s.pages[0], s.pages[1] + 1))
 
 
@@ -302,3 +304,28 @@ def test_an_answer_resting_on_a_listed_area_quotes_the_guideline_s_section_on_it
     other = _ask(assistant, "Our recruiting chatbot writes replies to job applicants with generative AI. Do we have to "
                             "label its messages as AI-generated?")
     assert not [c for c in other.citations if c.doc == "guideline/high-impact" and c.page and 73 <= c.page <= 86]
+
+
+def test_an_answer_resting_on_who_is_an_operator_quotes_the_guidelines_on_it(assistant):
+    # the term's sections (transparency pp. 2-3, the judgement guideline's pp. 13-17 and 204-206) beside an answer
+    # whose verdict turns on whether the asker offers the AI to others, not beside one where the asker plainly does
+    operator_pages = {("guideline/transparency", 2), ("guideline/transparency", 3),
+                      *(("guideline/high-impact", p) for p in (*range(13, 18), 204, 205, 206))}
+    ans = _ask(assistant, "We make event posters with Midjourney and post them on Instagram. Do we have to label them "
+                          "as AI-generated?")
+    assert {(c.doc, c.page) for c in ans.citations if c.kind == "guideline"} & operator_pages, ans.answer
+    ans = _ask(assistant, "We run an AI image generator website. Do we have to watermark the images?")
+    assert ans.verdict == "yes" and not {(c.doc, c.page) for c in ans.citations} & operator_pages, ans.answer
+
+
+def test_a_section_passage_is_the_closest_on_its_pages_and_never_one_already_quoted(assistant):
+    from assistant.query import analyze
+    from assistant.records import Query
+
+    a = analyze(Query("Our voice assistant answers phone calls with a synthetic voice. Must callers be told it is AI?",
+                      "2026-12-01"))
+    r = assistant.retriever
+    found = r.section_passage(a, "guideline/transparency", [(11, 14)], "act:31:1", set())
+    assert found is not None and found[1] == "act:31:1" and found[0].units[0].page == 12  # the voice assistants' page
+    assert r.section_passage(a, "guideline/transparency", [(11, 14)], "act:31:1", {found[0].cid}) is None
+    assert r.section_passage(a, "guideline/no-such-guideline", [(1, 2)], "act:31:1", set()) is None
