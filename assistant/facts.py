@@ -542,10 +542,13 @@ class FactReader:
     def _by_patterns(self, fid: str, text: str, spans: list[tuple[int, int]],
                      unsure: list[tuple[int, int]]) -> FactValue | None:
         found: list[_Reading] = []
+        quoted = [m.span() for m in _QUOTED.finditer(text)] if self.k.facts[fid].unquoted else []
         for p, side, negative, opens in self._patterns[fid]:
             for m in p.finditer(text):
                 if inside(m.start(), unsure):
                     continue  # "… whether they check or just use it varies by school": not stated either way
+                if any(a <= m.start() and m.end() <= b for a, b in quoted):
+                    continue
                 # A reading the question negates counts for the other side, unless the pattern is itself a negative.
                 flip = not negative and self.neg.negated(text, spans, m.start(), m.end())
                 if flip and side and not self.k.facts[fid].true_negation_flips:

@@ -162,6 +162,9 @@ class FactSpec(_Strict):
     # A fact a duty's own words restate ("must we mark them as AI-generated?" is not content made with AI): not read
     # from what an obligation question asks to be done.
     restated_by_duty: bool = False
+    # Words in quotation marks are the wording of a label or notice ("'AI로 만든 이미지'라고 표시 안 하면"), not what the
+    # asker does: a reading inside them, negated or not, states nothing of this fact.
+    unquoted: bool = False
     # A fact of practice the asker may state and then doubt ("a credit officer signs off on each decision, but how
     # closely they look varies by branch"): a sentence saying it is unsure that reads or mentions it leaves the fact
     # open, whatever another sentence states.

@@ -1020,3 +1020,19 @@ def test_a_duty_restated_from_its_subject_on_states_no_fact(reader):
 def test_no_ai_sold_is_no_ai_service_revenue(reader, text):
     f = reader.read(text, use_examples=False)
     assert f.get("ai_revenue_krw") == 0.0 and f.get("revenue_krw") > 1e10
+
+
+@pytest.mark.parametrize("question, value", [
+    # content made with an outside tool and then published: only the outputs reach others
+    ("We're a community choir. We make our concert flyers with Midjourney and post them on Facebook. Must we label them?",
+     True),
+    ("We create a synthetic host voice with an online text-to-speech service, then publish the finished shows on our "
+     "channel. Do we have to label them?", True),
+    ("동네 도서관 소식지 원고를 챗GPT로 쓰고 사서가 손봐서 게시판에 붙여요. AI 생성 표시를 해야 하나요?", True),
+    # the words of a label in quotation marks say what the label would read, not how the asker works
+    ("저희 앱은 이용자가 고른 사진으로 AI가 새 그림을 그려 줘요. 'AI로 만든 이미지'라는 문구를 안 붙이면 문제가 되나요?",
+     False),
+])
+def test_content_made_with_an_outside_tool_and_a_label_s_quoted_words(reader, question, value):
+    got = reader.read(question).values.get("outputs_only")
+    assert (got.value if got is not None else None) is value, (question, got)
