@@ -814,7 +814,8 @@ def test_the_words_continuing_the_duty_name_up_to_its_verb_restate_it(reader):
 
     q = ("I run an AI recipe app on my own. Do the labelling rules for AI-generated content still apply to me?")
     naming = [re.compile(r"labell?ing", re.I)]
-    assert reader.read(q).get("outputs_only") is True
+    # ("for AI-generated content" names a kind of content, so it is not read even without the duty's name)
+    assert reader.read(q).get("outputs_only") is not True
     assert reader.read(q, naming=naming).get("outputs_only") is not True
     said = "I post AI-generated content on my blog. Do the labelling rules apply to me?"
     assert reader.read(said, naming=naming).get("outputs_only") is True
