@@ -187,6 +187,10 @@ eval: setup
 	$(BIN)/kaia eval --baseline --questions eval/heldout134.jsonl --out eval/report-heldout134
 	$(BIN)/kaia eval --baseline --questions eval/heldout135.jsonl --out eval/report-heldout135
 	$(BIN)/kaia eval --baseline --questions eval/heldout136.jsonl --out eval/report-heldout136
+	$(BIN)/kaia eval --baseline --questions eval/heldout137.jsonl --out eval/report-heldout137
+	$(BIN)/kaia eval --baseline --questions eval/heldout138.jsonl --out eval/report-heldout138
+	$(BIN)/kaia eval --baseline --questions eval/heldout139.jsonl --out eval/report-heldout139
+	$(BIN)/kaia eval --baseline --questions eval/heldout140.jsonl --out eval/report-heldout140
 	$(BIN)/python eval/readme_tables.py
 
 clean:
