@@ -380,7 +380,8 @@ class IndexStore:
         if not uids:
             return []
         sims = mat @ np.asarray(vector, dtype=np.float32)
-        order = [i for i in np.argsort(-sims, kind="stable") if allowed is None or uids[i] in allowed][:k]
+        order = np.argsort(-sims, kind="stable")
+        order = order[:k] if allowed is None else [i for i in order if uids[i] in allowed][:k]
         return sorted((Hit(uids[i], float(sims[i])) for i in order), key=lambda h: (-round(h.score, 6), h.uid))
 
     def dense(self, vector: np.ndarray, k: int, as_of: str | None = None, docs: list[str] | None = None) -> list[Hit]:
