@@ -219,15 +219,16 @@ class Assistant:
         cites that the facts do not plainly satisfy (who is an operator, where the asker may not be one); at most
         MAX_SECTIONS passages, none already quoted."""
         k = self.reasoner.k
+        cited, verdict_cited = marked_ids(lead.lines), marked_ids(lead.lines[:1])
 
-        def rests(own: list[str], lines: list[str]) -> bool:
-            return any(o == m or o.startswith(m + ":") or m.startswith(o + ":") for o in own for m in marked_ids(lines))
+        def rests(own: list[str], marks: list[str]) -> bool:
+            return any(related(m, o) for o in own for m in marks)
 
-        subjects: list = [x for x in k.areas if x.id == facts.area and rests(x.rests_on, lead.lines)]
+        subjects: list = [x for x in k.areas if x.id == facts.area and rests(x.rests_on, cited)]
         duties = [k.duties[d.id] for d in lead.duties if d.id in k.duties]
-        subjects += [d for d in duties if rests(d.rests_on, lead.lines)]
+        subjects += [d for d in duties if rests(d.rests_on, cited)]
         # a term only where the verdict's own sentence rests on it ("it depends on whether you offer the AI to others")
-        subjects += [t for t in k.terms.values() if t.sections and rests(t.rests_on, lead.lines[:1])
+        subjects += [t for t in k.terms.values() if t.sections and rests(t.rests_on, verdict_cited)
                      and self.reasoner.term(t.id, facts) is not True]
         shown = {c.cid for c, _ in r.guidance}
         added = 0
