@@ -376,6 +376,8 @@ class FactReader:
         self._likened = (compiled(one_of(sentence.likened_before), re.I) if sentence.likened_before else None,
                          compiled(one_of(sentence.likened_after), re.I) if sentence.likened_after else None)
         self._below_pats = {f.id: [compiled(p, re.I) for p in f.below] for f in knowledge.facts.values() if f.below}
+        self._bound_cues = {f.id: [compiled(p, re.I) for p in f.bound_cues] for f in knowledge.facts.values()
+                            if f.bound_cues}
         self._periods = {f.id: ([compiled(p, re.I) for p in f.other_period],
                                 [compiled(p, re.I) for p in f.counted_period])
                          for f in knowledge.facts.values() if f.other_period}
@@ -434,7 +436,8 @@ class FactReader:
         for fid in sorted(want & set(self._cues)):
             # said in words to be small, a figure is not read from a number beside another one's cue ("2조원인데 AI
             # 서비스 매출 비중은 작아요")
-            v = self._below(fid, text, spans, unsure) or self._number(fid, text, spans, unsure)
+            v = (self._below(fid, text, spans, unsure) or self._number(fid, text, spans, unsure)
+                 or self._bound(fid, text, spans, unsure))
             if v is not None:
                 facts.values[fid] = v
         facts.measures = {eid: tuple(self._stated(part, text, spans, unsure) for part in parts)
@@ -667,11 +670,25 @@ class FactReader:
         return bool((before is not None and before.search(text[max(0, start - LIKENED_NEAR):start]))
                     or (after is not None and after.match(text, end)))
 
+    def _bound(self, fid: str, text: str, spans: list[tuple[int, int]],
+               unsure: list[tuple[int, int]]) -> FactValue | None:
+        """A figure of a larger count than the fact's ("3,000 Korean customers used it last year" against a daily
+        average): the fact lies between nothing and it. Its noun follows it ("… of 2025 were": a year, not a count)."""
+        if not self._bound_cues.get(fid):
+            return None
+        v = self._number(fid, text, spans, unsure, cues=self._bound_cues[fid], noun_after=True)
+        if v is None:
+            return None
+        top = max(v.value) if isinstance(v.value, tuple) else v.value
+        return FactValue((0.0, top), v.evidence, "figure", v.currency)
+
     def _number(self, fid: str, text: str, spans: list[tuple[int, int]],
-                unsure: list[tuple[int, int]]) -> FactValue | None:
-        """A figure stated next to one of the fact's cue words, in the same clause ("매출 1조 2천억 원",
+                unsure: list[tuple[int, int]], cues: list[re.Pattern[str]] | None = None,
+                noun_after: bool = False) -> FactValue | None:
+        """A figure stated next to one of the fact's cue words (or of `cues`), in the same clause ("매출 1조 2천억 원",
         "1.2M daily users", "trained with 3 × 10^25 FLOPs")."""
-        cues, not_cues, counts = self._cues[fid]
+        own, not_cues, counts = self._cues[fid]
+        cues = own if cues is None else cues
         other, counted = self._periods.get(fid, ([], []))
         unit = self.k.facts[fid].unit
         qs = [q for q in quantities(text) if not inside(q[0], unsure)]
@@ -710,9 +727,8 @@ class FactReader:
                         continue  # "do we cross the KRW 1 trillion revenue line?": the law's figure, not the asker's
                     if unit in ("users", "KRW") and not cur and unit_follows(text, qb):
                         continue  # "10~12월", "4분기", "최근 3개월": a month or a quarter, not people or money
-                    if unit == "users" and (cur or not any(c.search(text[qb:qb + COUNT_WINDOW]) or
-                                                           c.search(text[max(a, qa - NUMBER_WINDOW):qa])
-                                                           for c in counts)):
+                    if unit == "users" and (cur or not any(c.search(text[qb:qb + COUNT_WINDOW]) or (
+                            not noun_after and c.search(text[max(a, qa - NUMBER_WINDOW):qa])) for c in counts)):
                         # a count needs its noun, after ("120만 명", "1.2m users") or before it ("users averaged
                         # roughly 1.3 million a day"); money is never a count
                         continue

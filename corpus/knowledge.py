@@ -152,6 +152,10 @@ class FactSpec(_Strict):
     # A number fact said in words to lie below every threshold the law sets for it ("revenue is tiny", "매출 기준은
     # 해당 없고요"): read as nothing, where no figure is given.
     below: list[str] = Field(default_factory=list)
+    # Words naming a figure that counts more than the fact does (everyone who used the service in a month or a year,
+    # against a day's average): where no figure stands by `cues`, one by these bounds the fact from above ("3,000
+    # Korean customers used it last year": a daily average of at most 3,000).
+    bound_cues: list[str] = Field(default_factory=list)
     # A figure told as of a period the law does not count ("this March we hit 1.2 million a day", "올해 들어 지금은"),
     # unless its clause also names the one it counts ("last year", "작년"): not read.
     other_period: list[str] = Field(default_factory=list)
@@ -186,8 +190,8 @@ class FactSpec(_Strict):
     # duty's, not the period's, which is read as written)
     true_negation_flips: bool = True
 
-    _check = field_validator("cues", "not_cues", "counts", "mentioned_by", "below", "other_period", "counted_period",
-                            "open_when", "false_unless_true")(
+    _check = field_validator("cues", "not_cues", "counts", "mentioned_by", "below", "bound_cues", "other_period",
+                            "counted_period", "open_when", "false_unless_true")(
         classmethod(lambda cls, v: _compile(v)))
 
     @model_validator(mode="after")
@@ -196,7 +200,7 @@ class FactSpec(_Strict):
             raise ValueError(f"fact {self.id}: a yes/no fact needs state.true and state.false")
         if self.type == "number" and not self.cues:
             raise ValueError(f"fact {self.id}: a number fact needs cues")
-        if self.below and self.type != "number":
+        if (self.below or self.bound_cues) and self.type != "number":
             raise ValueError(f"fact {self.id}: only a number fact is said to lie below its thresholds")
         return self
 

@@ -1037,3 +1037,33 @@ def test_no_ai_sold_is_no_ai_service_revenue(reader, text):
 def test_content_made_with_an_outside_tool_and_a_label_s_quoted_words(reader, question, value):
     got = reader.read(question).values.get("outputs_only")
     assert (got.value if got is not None else None) is value, (question, got)
+
+
+@pytest.mark.parametrize("text, fact, value", [
+    # (written from held-outs 137 to 140, after their first runs) everyone who used a service in a year or a month
+    # bounds its daily average from above; a year is not a count
+    ("About 2,500 Korean shoppers, I mean customers, used our chat assistant last year.", "daily_users_kr",
+     (0.0, 2500.0)),
+    ("작년 말 기준 한국 월간 활성 이용자가 80만 명 정도예요.", "daily_users_kr", (0.0, 8e5)),
+    ("Korean users of the assistant over the last three months of 2025 were about 1.3 million, says our dashboard.",
+     "daily_users_kr", None),
+    # a subsidiary in Korea is a company of its own, not its parent's office; an office closed is none
+    ("We're the Korean marketing subsidiary; the US parent has no branch or address of its own in Korea.",
+     "no_korean_office", True),
+    ("A Dutch app maker that shut down its Korean office in 2024 and now runs everything from Amsterdam.",
+     "no_korean_office", True),
+    ("We have a registered branch office in Busan.", "no_korean_office", False),
+    # what the AI does by itself, told at length before the words that say so
+    ("The barge's new system plans the berth approach, sets the thrusters and corrects for the current on its own.",
+     "human_final_decision", False),
+    ("It steers around floating debris with no crew input at all.", "human_final_decision", False),
+])
+def test_readings_written_from_held_outs_137_onward(reader, text, fact, value):
+    """Pattern readings (no described examples), each written in other words from a held-out's failure."""
+    assert reader.read(text, use_examples=False).get(fact) == value, text
+
+
+def test_a_sanction_the_asker_cannot_name_touches_the_fine_for_an_order(reader):
+    f = reader.read("No office in Korea, about 5,000 Korean users. Last spring the ministry sent us some penalty "
+                    "notice, I forget what for. Do we need a domestic agent?", use_examples=False)
+    assert f.get("fined_for_order") is None and "fined_for_order" in f.mentioned

@@ -2018,3 +2018,20 @@ def test_a_small_business_asking_what_fine_it_faces_hears_of_the_reduction(r):
         lead and lead.lines
     lead = lead_for(r, "Our company never told users our chatbot is AI. What fine could we get?")
     assert lead is not None and not any("1/2" in line for line in lead.lines), lead.lines
+
+
+@pytest.mark.parametrize("question, verdict", [
+    # (written from held-outs 137 to 140, after their first runs) a yearly count of users far below the daily
+    # threshold, with small revenue, meets none of the thresholds
+    ("Small Portuguese ceramics studio, no office or staff in Korea. Roughly 1,800 Korean customers chatted with our "
+     "AI gift finder last year and our total revenue was about EUR 900,000. Must we name a domestic agent?", "no"),
+    # the parent, not the asker's own company, is the operator; its subsidiary here is not its office
+    ("I'm in legal at the Korean subsidiary of a Swiss watchmaker. The Swiss parent runs an AI concierge app that "
+     "Korean buyers use; it has no office or address of its own in Korea, and its revenue is over KRW 3 trillion. "
+     "Does the parent have to designate a domestic agent?", "yes"),
+    # a system that acts on its own in a listed area
+    ("Our reservoir authority is installing an AI that reads the sensors of our drinking-water plant, predicts "
+     "contamination and sets the chlorine dosing by itself. Is that high-impact AI?", "yes"),
+])
+def test_questions_worded_from_held_outs_137_onward(r, question, verdict):
+    verdict_lead(r, question, verdict)
