@@ -554,13 +554,14 @@ class QuestionReader:
         if scored and scored[0][3] in ("duty", "classify"):
             # A duty whose words in the asking sentence continue the first one's ("영향평가를 거친 제품을 우선 고려"
             # begins with "영향평가"; "the high-impact AI obligations" begins with the term "high-impact AI") is the
-            # more specific: it is what is asked.
+            # more specific: it is what is asked, wherever else the sentence names the first ("업체 중에 영향평가를 한
+            # 곳도 있고 … 영향평가를 거친 제품을 우선 고려해야").
             def spans(key: str, kind: str = "duty") -> list[tuple[int, int]]:
                 pats = self._duty_pats[key] if kind == "duty" else self._term_pats[key]
                 return [m.span() for p in pats for m in p.finditer(sentence)]
 
             top = spans(scored[0][4], scored[0][3])
-            wider = next((x for x in scored[1:] if x[3] == "duty" and x[0] >= MIN_SCORE and top and all(
+            wider = next((x for x in scored[1:] if x[3] == "duty" and x[0] >= MIN_SCORE and top and any(
                 any((a == s and e < b) or (a < s and e == b) for a, b in spans(x[4])) for s, e in top)), None)
             if wider is not None:
                 scored = [wider] + [x for x in scored if x is not wider]

@@ -2032,6 +2032,14 @@ def test_a_small_business_asking_what_fine_it_faces_hears_of_the_reduction(r):
     # a system that acts on its own in a listed area
     ("Our reservoir authority is installing an AI that reads the sensors of our drinking-water plant, predicts "
      "contamination and sets the chlorine dosing by itself. Is that high-impact AI?", "yes"),
+    # a public body choosing between vendors, one of which assessed its product: the preference duty, not the
+    # assessment itself
+    ("시청 복지과인데 고영향 AI 심사 솔루션을 구매하려고 해요. 업체 중에 영향평가를 한 곳도 있고 안 한 곳도 있는데, 저희는 "
+     "영향평가를 거친 제품을 우선 고려해야 하나요?", "yes"),
+    ("군청 정보화팀이에요. 후보 제품들이 다 고영향 AI에 해당하는 민원 심사 솔루션이에요. 한 곳만 영향평가를 받았던데, 업체를 "
+     "선정할 때 이걸 따져야 하나요?", "yes"),
+    ("Our county water office is buying a high-impact AI system for chlorine dosing. Must we favour vendors whose "
+     "product went through an impact assessment?", "yes"),
 ])
 def test_questions_worded_from_held_outs_137_onward(r, question, verdict):
     verdict_lead(r, question, verdict)
