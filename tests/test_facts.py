@@ -1057,6 +1057,10 @@ def test_content_made_with_an_outside_tool_and_a_label_s_quoted_words(reader, qu
     ("The barge's new system plans the berth approach, sets the thrusters and corrects for the current on its own.",
      "human_final_decision", False),
     ("It steers around floating debris with no crew input at all.", "human_final_decision", False),
+    # customers meeting the AI: it books for them, speaks on their order screen, or shows them what it made of them
+    ("Our dental clinic's new AI phone assistant books appointments for callers.", "provides_to_others", True),
+    ("케이크 주문 화면에서 생성형 AI가 레터링 문구를 추천해 줘요.", "provides_to_others", True),
+    ("안경원인데 손님 얼굴 사진으로 새 안경을 쓴 모습을 AI가 만들어서 보여드려요.", "provides_to_others", True),
 ])
 def test_readings_written_from_held_outs_137_onward(reader, text, fact, value):
     """Pattern readings (no described examples), each written in other words from a held-out's failure."""
