@@ -1061,6 +1061,13 @@ def test_content_made_with_an_outside_tool_and_a_label_s_quoted_words(reader, qu
     ("Our dental clinic's new AI phone assistant books appointments for callers.", "provides_to_others", True),
     ("케이크 주문 화면에서 생성형 AI가 레터링 문구를 추천해 줘요.", "provides_to_others", True),
     ("안경원인데 손님 얼굴 사진으로 새 안경을 쓴 모습을 AI가 만들어서 보여드려요.", "provides_to_others", True),
+    # text said to pass for a person's writing is still text, not sound, images or video
+    ("AI가 쓴 보도자료 초안이 기자가 쓴 것과 구분이 안 될 정도예요.", "realistic_media", False),
+    ("고객이 대본을 넣으면 실제 성우 목소리랑 구분이 안 되는 음성을 만들어 줘요.", "realistic_media", True),
+    # the client's internal use is not the asker's; content written with an outside tool is only its output
+    ("고객사 관리자들만 쓰는 B2B 서비스라 사실상 고객사 내부용이에요.", "internal_use_only", False),
+    ("We write the bulletin's stories with ChatGPT and make the pictures with an image generator.",
+     "outputs_only", True),
 ])
 def test_readings_written_from_held_outs_137_onward(reader, text, fact, value):
     """Pattern readings (no described examples), each written in other words from a held-out's failure."""
