@@ -6,8 +6,10 @@ quote, the Korean original beside a translation, a label, the version and the li
 """
 from __future__ import annotations
 
+import functools
 import re
 import threading
+from collections import Counter
 from dataclasses import dataclass, field
 
 from corpus.labels import label
@@ -28,6 +30,8 @@ LIST_INTRO = re.compile(r"(:|다음 각 (호|목)[^.]*\.?)\s*$|following:?\s*$|�
 PROVISO = re.compile(r"(provided|however|but)\b|다만[,\s]", re.I)
 RELATIVE_MIN = 0.8  # a further provision is cited only if it scores at least this share of the best one
 MAX_QUOTE = 600
+RUNNING_PAGES = 3  # a short line standing whole on this many pages of a document is its running title, not a point
+RUNNING_MAX = 60
 NEIGHBOUR_RANK = 2  # a passage next to the best one is cited when it ranks among the first three
 # A provision cited only for scoring close to the best one must also say about as much of the question: its best
 # sentence at least this share of the best provision's (measured: citation precision 0.916 -> 0.926, key facts flat)
@@ -41,6 +45,13 @@ _TAG = re.compile(r"\s*(<[^<>]*\d{4}[^<>]*>|\[[^\[\]]*\d{4}[^\[\]]*\])")
 _MARK = re.compile(r"^(?:[①-⑳㉑-㉟]\s*|\(\d{1,2}\)\s+|\d{1,2}(?:의\d+|-\d+)?\.\s+|[가-하]\.\s+|[a-n]\.\s+)")
 _INLINE_LIST = re.compile(r":\s+-\s")
 _TABLE_RULE = re.compile(r"^\|\s*:?-{3,}")
+# A guideline page comes from a PDF: its lines wrap in mid-sentence, a list mark opens each point (a symbol font's
+# bullet often comes out as "Ÿ", "l" or "v"), and a full stop may glue two sentences ("…않습니다.예를 들어").
+_POINT = re.compile(r"^(?:[→☞※∙•ㆍ·･▪◦○□■◆◇▶⋮⚫Ÿ➊-➓①-⑳|(\[<「『-]|[lv](?= )|\d{1,2}[.)](?!\d)|\d+(?:-\d+)+|[가-하][.)]|"
+                    r"제\d+조|[A-Z]\d*[.:)] )")
+_POINT_MARK = re.compile(r"^(?:[→☞※∙•ㆍ·･▪◦⚫Ÿ➊-➓]|[lv](?= ))\s*")
+_LINE_END = re.compile(r"(?:[.?!:;)\]」』>□]|[다음함임됨요])$")
+_GLUED = re.compile(r"(?<=[다음함임됨요])\.(?=[^\s\d.)])")
 _HEADING = re.compile(r"^(?:제\d+조(?:의\d+)?\s*\([^)]*\)|Article\s+\d+(?:-\d+)?\s*\([^)]*\))\s*")
 
 
@@ -81,6 +92,25 @@ def sentences_of(text: str, lang: str) -> list[str]:
         start = m.end()
     parts.append(text[start:])
     return [p.strip() for p in parts if p.strip()]
+
+
+def page_lines(text: str, running: frozenset[str] = frozenset()) -> list[str]:
+    """The points of a guideline page as lines: wrapped lines joined, glued sentences apart, list marks off (each
+    line still verbatim in the page up to whitespace); the document's `running` lines (its title at the foot of
+    every page) left out."""
+    out: list[str] = []
+    apart = True  # (a running line left out parts the lines around it: joined, they would not be the page's words)
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if not line or line in running:
+            apart = True
+            continue
+        if not apart and not _LINE_END.search(out[-1]) and not _POINT.match(line) and not out[-1].startswith("|"):
+            out[-1] += " " + line
+        else:
+            out.append(line)
+        apart = False
+    return [_POINT_MARK.sub("", part) for line in out for part in _GLUED.sub(".\n", line).split("\n")]
 
 
 def clean(sentence: str) -> str:
@@ -142,6 +172,8 @@ class Extractive:
         """Quotable sentences of a unit, each owned by the most precise unit containing it (paragraph, item)."""
         out: list[Segment] = []
         lines = unit.text.split("\n")
+        if self.store.docs[unit.doc].kind == "guideline":
+            lines = page_lines(unit.text, self._running(unit.doc))
         if unit.level in ("addendum", "annex") and len(lines) > 1:
             lines = lines[1:]  # the header line ("부칙 <제21311호,…>", "[별표 2]") is not a statement
         para = unit.cid if unit.level == "paragraph" else None
@@ -170,6 +202,15 @@ class Extractive:
                 if len(q) >= 8 and not re.fullmatch(r"[\W\d]*", q) and "[ ]" not in q and "[  ]" not in q:
                     out.append(Segment(owner, q[:MAX_QUOTE], len(out)))
         return out
+
+    @functools.lru_cache(maxsize=16)  # noqa: B019 - one Extractive per store, few documents
+    def _running(self, doc: str) -> frozenset[str]:
+        """Lines that stand whole on several pages of a document: its running title or header, not a statement."""
+        seen: Counter[str] = Counter()
+        for u in self.store.units.values():
+            if u.doc == doc:
+                seen.update({x.strip() for x in u.text.split("\n") if 0 < len(x.strip()) <= RUNNING_MAX})
+        return frozenset(x for x, n in seen.items() if n >= RUNNING_PAGES)
 
     @staticmethod
     def _table_head(row: Segment, segs: list[Segment]) -> list[Segment]:

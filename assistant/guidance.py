@@ -20,10 +20,7 @@ from assistant.verify import quote_in_unit
 # page says the note in words of its own (the note then stands unquoted).
 MIN_OVERLAP = 0.35
 MAX_QUOTE = 300  # characters of a quoted guideline sentence
-# PDF extraction glues sentences ("…부담하지 않습니다.예를 들어, …"): a full stop after a Korean sentence ending and
-# before a non-space character ends a sentence too.
-_GLUED = re.compile(r"(?<=[다음함임됨요])\.(?=\S)")
-_BULLET = re.compile(r"^(?:[→☞※∙•ㆍŸ➊-➓①-⑳-]|l(?= \())\s*")  # a list mark the page puts before the sentence
+_DASH = re.compile(r"^-\s*")  # a passage's own list mark, kept on its segments (Extractive.pick reads it)
 
 
 def _pairs(text: str) -> set[str]:
@@ -63,10 +60,8 @@ class GuidanceQuotes:
         for unit in page_units(self.store, g.doc, g.page):
             if unit.lang != "ko":
                 continue
+            # (the segments are the page's sentences with wrapped lines joined and list marks off: answer.page_lines)
             for seg in self.extractive.segments(unit):
-                for part in (_BULLET.sub("", p).strip() for p in _GLUED.split(seg.text.strip())):
-                    # (with the full stop the split took, where the page has it)
-                    text = next((t for t in (part + ".", part) if 12 <= len(t) <= MAX_QUOTE
-                                 and quote_in_unit(self.store, unit.uid, t)), None)
-                    if text is not None:
-                        yield text
+                text = _DASH.sub("", seg.text).strip()
+                if 12 <= len(text) <= MAX_QUOTE and quote_in_unit(self.store, unit.uid, text):
+                    yield text
