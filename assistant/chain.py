@@ -411,7 +411,7 @@ class Assistant:
             draft = self._abstention(r, Decision(True, "unverified"), a.lang)
             text, cites, abstained, verdict = draft.answer, [], True, None
         if draft.notes and not abstained:
-            text = text + "\n\n" + "\n".join(f"({n})" for n in draft.notes)
+            text = text + "\n\n" + "\n".join(f"({n})" for n in _unrepeated(draft.notes, cites))
         for c in cites:
             u = self.store.units.get(c.uid)
             if u is not None:
@@ -480,3 +480,18 @@ class Assistant:
         cited = list(dict.fromkeys(c.doc for c in ans.citations))
         ans.versions = answer_versions(self.settings, self.store.docs, cited, q.as_of)
         return ans
+
+
+_NOTE_QUOTE = re.compile(r"( 원문: | In its words \(Korean only\): )“([^”]+)”$")
+
+
+def _unrepeated(notes: list[str], cites: list) -> list[str]:  # noqa: ANN001 - CitationOut
+    """The notes, without a guideline sentence a note would quote again where the answer already quotes it."""
+    quoted = [" ".join((c.quote or "").split()) for c in cites if c.kind == "guideline"]
+    out = []
+    for n in notes:
+        m = _NOTE_QUOTE.search(n)
+        if m and any(" ".join(m.group(2).split()) in q for q in quoted):
+            n = n[:m.start()]
+        out.append(n)
+    return out
