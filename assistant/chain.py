@@ -27,7 +27,7 @@ from assistant.added import added_words, later_part
 from assistant.answer import Draft, Extractive, cite_marks
 from assistant.asked import OTHER, YESNO, QuestionReader, related
 from assistant.changes import wording_change
-from assistant.compose import Composer, Lead, marked_ids, strip_marks
+from assistant.compose import Composer, Lead, marked_ids, strip_marks, unrepeated_notes
 from assistant.facts import FactReader, Facts
 from assistant.guidance import GuidanceQuotes
 from assistant.query import analyze, question_date
@@ -411,7 +411,8 @@ class Assistant:
             draft = self._abstention(r, Decision(True, "unverified"), a.lang)
             text, cites, abstained, verdict = draft.answer, [], True, None
         if draft.notes and not abstained:
-            text = text + "\n\n" + "\n".join(f"({n})" for n in _unrepeated(draft.notes, cites))
+            text = text + "\n\n" + "\n".join(f"({n})" for n in unrepeated_notes(
+                draft.notes, [c.quote for c in cites if c.kind == "guideline"]))
         for c in cites:
             u = self.store.units.get(c.uid)
             if u is not None:
@@ -481,17 +482,3 @@ class Assistant:
         ans.versions = answer_versions(self.settings, self.store.docs, cited, q.as_of)
         return ans
 
-
-_NOTE_QUOTE = re.compile(r"( 원문: | In its words \(Korean only\): )“([^”]+)”$")
-
-
-def _unrepeated(notes: list[str], cites: list) -> list[str]:  # noqa: ANN001 - CitationOut
-    """The notes, without a guideline sentence a note would quote again where the answer already quotes it."""
-    quoted = [" ".join((c.quote or "").split()) for c in cites if c.kind == "guideline"]
-    out = []
-    for n in notes:
-        m = _NOTE_QUOTE.search(n)
-        if m and any(" ".join(m.group(2).split()) in q for q in quoted):
-            n = n[:m.start()]
-        out.append(n)
-    return out

@@ -1176,3 +1176,19 @@ def marked_ids(lines: list[str]) -> list[str]:
 
 def verdict_of(lead: Lead | None) -> Any:
     return None if lead is None else lead.verdict
+
+
+# the guideline's own words a guidance note ends with (Composer._notes_of)
+_NOTE_QUOTE = re.compile(r"( 원문: | In its words \(Korean only\): )“([^”]+)”$")
+
+
+def unrepeated_notes(notes: list[str], quoted: list[str]) -> list[str]:
+    """The notes, without the guideline sentence a note would quote again where the answer already quotes it."""
+    flat = [" ".join(q.split()) for q in quoted]
+    out = []
+    for n in notes:
+        m = _NOTE_QUOTE.search(n)
+        if m and any(" ".join(m.group(2).split()) in q for q in flat):
+            n = n[:m.start()]
+        out.append(n)
+    return out

@@ -701,13 +701,10 @@ def test_a_not_yet_answer_quotes_the_addendum_that_starts_the_part_later(assista
 
 
 def test_a_note_does_not_quote_again_a_guideline_sentence_the_answer_quotes():
-    from assistant.chain import _unrepeated
+    from assistant.compose import unrepeated_notes
 
     said = "인공지능제품·서비스를 단순히 이용한 결과물을 자신의 서비스 등에 활용하는 자는 이용자에 해당"
-    cite = CitationOut(n=3, doc="guideline/high-impact", article=None, paragraph=None, item=None, label="p. 205",
-                       quote=f"아니요, {said}하며, 사업자 의무를 부담하지 않습니다.", quote_ko=None, lang="ko",
-                       version="", url="", verified=True, uid="u", kind="guideline")
     notes = [f"MSIT guidance, not law: p. 205: a user, not an operator. In its words (Korean only): “{said}”",
              "MSIT guidance, not law: p. 3: a YouTuber is a user. In its words (Korean only): “유튜버와 같이 …”"]
-    out = _unrepeated(notes, [cite])
+    out = unrepeated_notes(notes, [f"아니요, {said}하며, 사업자 의무를 부담하지 않습니다."])
     assert out[0] == "MSIT guidance, not law: p. 205: a user, not an operator." and out[1] == notes[1]
