@@ -191,6 +191,8 @@ eval: setup
 	$(BIN)/kaia eval --baseline --questions eval/heldout138.jsonl --out eval/report-heldout138
 	$(BIN)/kaia eval --baseline --questions eval/heldout139.jsonl --out eval/report-heldout139
 	$(BIN)/kaia eval --baseline --questions eval/heldout140.jsonl --out eval/report-heldout140
+	$(BIN)/kaia eval --baseline --questions eval/heldout141.jsonl --out eval/report-heldout141
+	$(BIN)/kaia eval --baseline --questions eval/heldout142.jsonl --out eval/report-heldout142
 	$(BIN)/python eval/readme_tables.py
 
 clean:
