@@ -18,6 +18,7 @@ from hypothesis.control import currently_in_test_context
 
 from assistant.chain import ABSTENTION, Assistant, BadQuestionError
 from assistant.records import MAX_QUESTION_CHARS
+from assistant.verify import quote_in_unit
 from assistant.verify import MARKER
 from conftest import ROOT, cli_env, in_parallel, make_settings, run_kaia
 from corpus.citations import find_citations
@@ -338,9 +339,10 @@ def check_hostile(assistant: Assistant, store, question: str):  # noqa: ANN201 -
         event("abstained" if ans.abstained else "answered")
     for c in ans.citations:
         assert c.verified and c.uid in store.units
-        assert c.quote in store.units[c.uid].text, (c.label, c.quote)
+        # verbatim up to whitespace, as the verifier reads quotes
+        assert quote_in_unit(store, c.uid, c.quote), (c.label, c.quote)
         if c.quote_ko:
-            assert c.quote_ko in store.units[c.uid_ko].text, (c.label_ko, c.quote_ko)
+            assert quote_in_unit(store, c.uid_ko, c.quote_ko), (c.label_ko, c.quote_ko)
     assert not leaked_figures(ans, question), (question[:200], ans.answer)
     assert ans.citations or ans.abstained
     return ans
@@ -432,9 +434,9 @@ def test_injection_in_user_document(fresh_settings, tmp_path, kaia_main):
     user_cited = 0
     for ans in answers:
         for c in ans.citations:
-            assert c.verified and c.quote in store.units[c.uid].text
+            assert c.verified and quote_in_unit(store, c.uid, c.quote)
             if c.quote_ko:
-                assert c.quote_ko in store.units[c.uid_ko].text
+                assert quote_in_unit(store, c.uid_ko, c.quote_ko)
             if c.kind == "user":
                 user_cited += 1
                 assert c.doc == mine[0].doc
