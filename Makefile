@@ -193,6 +193,8 @@ eval: setup
 	$(BIN)/kaia eval --baseline --questions eval/heldout140.jsonl --out eval/report-heldout140
 	$(BIN)/kaia eval --baseline --questions eval/heldout141.jsonl --out eval/report-heldout141
 	$(BIN)/kaia eval --baseline --questions eval/heldout142.jsonl --out eval/report-heldout142
+	$(BIN)/kaia eval --baseline --questions eval/heldout143.jsonl --out eval/report-heldout143
+	$(BIN)/kaia eval --baseline --questions eval/heldout144.jsonl --out eval/report-heldout144
 	$(BIN)/python eval/readme_tables.py
 
 clean:
