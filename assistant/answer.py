@@ -47,9 +47,10 @@ _INLINE_LIST = re.compile(r":\s+-\s")
 _TABLE_RULE = re.compile(r"^\|\s*:?-{3,}")
 # A guideline page comes from a PDF: its lines wrap in mid-sentence, a list mark opens each point (a symbol font's
 # bullet often comes out as "Ÿ", "l" or "v"), and a full stop may glue two sentences ("…않습니다.예를 들어").
-_POINT = re.compile(r"^(?:[→☞※∙•ㆍ·･▪◦○□■◆◇▶⋮⚫Ÿ➊-➓①-⑳|(\[<「『-]|[lv](?= )|\d{1,2}[.)](?!\d)|\d+(?:-\d+)+|[가-하][.)]|"
+_BULLETS = "→☞※∙•ㆍ·･▪◦⚫Ÿ➊-➓"  # list marks taken off a point (a regex class's contents)
+_POINT = re.compile(rf"^(?:[{_BULLETS}○□■◆◇▶⋮①-⑳|(\[<「『-]|[lv](?= )|\d{{1,2}}[.)](?!\d)|\d+(?:-\d+)+|[가-하][.)]|"
                     r"제\d+조|[A-Z]\d*[.:)] )")
-_POINT_MARK = re.compile(r"^(?:[→☞※∙•ㆍ·･▪◦⚫Ÿ➊-➓]|[lv](?= ))\s*")
+_POINT_MARK = re.compile(rf"^(?:[{_BULLETS}]|[lv](?= ))\s*")
 _LINE_END = re.compile(r"(?:[.?!:;)\]」』>□]|[다음함임됨요])$")
 _GLUED = re.compile(r"(?<=[다음함임됨요])\.(?=[^\s\d.)])")
 _HEADING = re.compile(r"^(?:제\d+조(?:의\d+)?\s*\([^)]*\)|Article\s+\d+(?:-\d+)?\s*\([^)]*\))\s*")

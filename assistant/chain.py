@@ -481,4 +481,3 @@ class Assistant:
         cited = list(dict.fromkeys(c.doc for c in ans.citations))
         ans.versions = answer_versions(self.settings, self.store.docs, cited, q.as_of)
         return ans
-

@@ -338,11 +338,10 @@ class Composer(_FineSchedule):
         for g in guidance:
             title = guideline_titles().get(g.doc, {}).get(lang, g.doc)
             words = self.quote(g) if self.quote is not None else None
+            said = f"{_SAID[lang == 'ko']}“{words}”" if words else ""
             if lang == "ko":
-                said = f" 원문: “{words}”" if words else ""
                 notes.append(f"과학기술정보통신부 가이드라인(법령 아님): {title} {g.page}면 — {_t(g.says, lang)}.{said}")
             else:
-                said = f" In its words (Korean only): “{words}”" if words else ""
                 notes.append(f"MSIT guidance, not law: {title}, p. {g.page}: {_t(g.says, lang)}.{said}")
         return notes
 
@@ -1178,8 +1177,9 @@ def verdict_of(lead: Lead | None) -> Any:
     return None if lead is None else lead.verdict
 
 
-# the guideline's own words a guidance note ends with (Composer._notes_of)
-_NOTE_QUOTE = re.compile(r"( 원문: | In its words \(Korean only\): )“([^”]+)”$")
+# how a guidance note introduces the guideline's own words it ends with (Composer._notes_of), English then Korean
+_SAID = (" In its words (Korean only): ", " 원문: ")
+_NOTE_QUOTE = re.compile(f"({'|'.join(map(re.escape, _SAID))})“([^”]+)”$")
 
 
 def unrepeated_notes(notes: list[str], quoted: list[str]) -> list[str]:
