@@ -9,6 +9,7 @@ import re
 import time
 import unicodedata
 from dataclasses import replace
+from itertools import combinations, product
 from datetime import date
 
 from langchain_core.runnables import Runnable, RunnableLambda
@@ -28,12 +29,13 @@ from assistant.answer import Draft, Extractive, cite_marks
 from assistant.asked import OTHER, YESNO, QuestionReader, related
 from assistant.changes import wording_change
 from assistant.compose import Composer, Lead, marked_ids, strip_marks, unrepeated_notes
-from assistant.facts import FactReader, Facts
+from assistant.facts import FactReader, Facts, FactValue
 from assistant.guidance import GuidanceQuotes
 from assistant.query import analyze, question_date
 from assistant.reason import Reasoner
 from assistant.records import MAX_QUESTION_CHARS, Answer, DutyOut, Query, Retrieval, SourceOut
 from assistant.retrieve import Retriever
+from assistant.situation import SituationReader
 from assistant.verify import MARKER, verify
 
 log = logging.getLogger("kaia.assistant")
@@ -41,6 +43,8 @@ MIN_SOURCES = 10
 ADDED_DEPTH = 3  # the retrieved provisions whose wording history a dated question is compared with
 ADDENDA_DEPTH = 8  # the retrieved addenda whose named provisions it is compared with as well
 MAX_SECTIONS = 2  # guideline passages quoted from the sections on what an answer rests on
+MAX_SETTLED = 2  # open facts the situation reader may settle together (each named in the answer)
+SETTLE_DEPTH = 5  # of the open deciding facts, the first ones it may settle
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")  # undecodable bytes smuggled in as lone surrogates
 
@@ -118,6 +122,7 @@ class Assistant:
         self.reasoner = Reasoner(k)
         self.guidance = GuidanceQuotes(self.store, self.extractive)
         self.composer = Composer(k, self.reasoner, revised=self._revised(k), quote=self.guidance.quote)
+        self.situations = SituationReader(self.settings.models_dir) if self.settings.situation_reader else None
         self.chain: Runnable = (
             RunnableLambda(self._analyze, name="analyze")
             | RunnableLambda(self._retrieve, name="retrieve")
@@ -208,6 +213,13 @@ class Assistant:
                 if more is not facts:
                     state["facts"] = facts = more
                     lead = self.composer.lead(asked, facts, a.lang, a.query.as_of)
+            # (only a described situation: the reader learned from situations, not from questions on the rules)
+            if lead is not None and lead.verdict == "depends" and self.situations is not None and \
+                    any(v.how != "implied" for v in facts.values.values()):
+                settled = self._settled(asked, facts, lead, a.query.question, a.lang, a.query.as_of)
+                if settled is not None:
+                    state["facts"] = facts = settled[0]
+                    lead = settled[1]
         state["asked"], state["lead"] = asked, lead
         if lead is not None:
             self._sections(r, facts, lead)
@@ -272,6 +284,33 @@ class Assistant:
         if top and self.store.docs.get(top[0].doc) is not None and self.store.docs[top[0].doc].kind == "commentary":
             return True
         return any(related(c.cid, own) for c in top for own in entry.rests_on)
+
+    def _settled(self, asked, facts: Facts, lead: Lead, question: str, lang: str,  # noqa: ANN001 - Asked
+                 as_of: str) -> tuple[Facts, Lead] | None:
+        """Where the patterns left the deciding facts open, the fewest of them (one, else two) set so that the map's
+        verdict is the one the situation reader gives the description as a whole; the lead then says it read the
+        description so. None where the reader is unsure or no branch of the map gives its verdict."""
+        wanted = self.situations.settles(question)
+        if wanted is None:
+            return None
+        specs = self.reasoner.k.facts
+        unknown = [u for d in lead.duties for u in self._deciding(d.id, facts, as_of)]
+        unknown = [u for u in dict.fromkeys(unknown) if u in specs and specs[u].type == "bool"
+                   and specs[u].state is not None and specs[u].learned][:SETTLE_DEPTH]
+        # a fact the question touches without the patterns deciding it is the likelier one it speaks to
+        unknown.sort(key=lambda u: u not in facts.mentioned)
+        for size in range(1, MAX_SETTLED + 1):
+            for chosen in combinations(unknown, size):
+                for values in product((True, False), repeat=size):
+                    read = facts.copy()
+                    for u, v in zip(chosen, values):
+                        read.values[u] = FactValue(v, "(the description as a whole)", "learned")
+                    settled = self.composer.lead(asked, read, lang, as_of)
+                    if settled is not None and settled.verdict == wanted:
+                        settled.lines += [self.composer.reading_line(u, v, settled, lang)
+                                          for u, v in zip(chosen, values)]
+                        return read, settled
+        return None
 
     def _deciding(self, did: str, facts, as_of: str) -> list[str]:  # noqa: ANN001 - Facts
         if did in self.reasoner.k.duties:

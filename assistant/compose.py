@@ -361,6 +361,16 @@ class Composer(_FineSchedule):
             ids += [n for n in self.r.leaves_terms(tid) if self.r.term(n, facts) == self.r.term(tid, facts)]
         return list(dict.fromkeys(ids))
 
+    def reading_line(self, fid: str, value: bool, lead: Lead, lang: str) -> str:
+        """The line saying how the answer read the description as a whole where the words alone left a fact open
+        (the situation reader): the asker can see the reading and that the answer turns on it."""
+        state = _t(self.k.facts[fid].state.true if value else self.k.facts[fid].state.false, lang).rstrip(".")
+        marks = _marks(marked_ids(lead.lines[:1]) or marked_ids(lead.lines))
+        if lang == "ko":
+            return f"- 이 답은 말씀하신 내용 전체를 이렇게 읽었습니다(그렇지 않다면 답이 달라질 수 있습니다): {state} {marks}."
+        return f"- This answer reads your description as a whole this way (if it is not so, the answer may differ): " \
+               f"{state} {marks}."
+
     def _assumption_notes(self, duty: Duty, facts: Facts, lang: str) -> list[str]:
         """What the answer took as the usual case because the question said nothing of it."""
         return [_t(self.k.terms[t].assumed_note, lang) for t in duty.applies_when

@@ -131,6 +131,11 @@ class FactSpec(_Strict):
     # Asked with the area read but left open at its edge ("{area}": the area's name), in place of `ask`.
     ask_in_area: Bilingual | None = None
     state: States | None = None
+    # Whether the situation reader (assistant/situation.py) may settle the fact where the patterns leave it open: only
+    # the judgements a description as a whole speaks to (is the AI offered to others or used in-house, is the use in a
+    # listed area, does a person decide), never a particular the asker either states or not (an office in Korea, a
+    # public body, revenue, compute). It needs `state` to say how it read the description.
+    learned: bool = False
     unit: str = ""
     patterns: Patterns = Field(default_factory=Patterns)
     together: list[Together] = Field(default_factory=list)
@@ -1112,3 +1117,21 @@ def load_knowledge(facts: Path = FACTS_FILE, duties: Path = DUTIES_FILE, phrasin
 def knowledge() -> Knowledge:
     """The project's knowledge, read once per process."""
     return load_knowledge()
+
+
+SITUATIONS_FILE = CORPUS_DIR / "situations.toml"
+
+
+class SituationSets(_Strict):
+    """The annotated question files the learned situation reader is trained on, and how sure it must be."""
+
+    files: tuple[str, ...] = Field(min_length=1)  # relative to the repository root
+    min_confidence: float = Field(ge=0.0, le=1.0)
+
+
+def load_situation_sets(path: Path = SITUATIONS_FILE) -> SituationSets:
+    """Read and validate situations.toml; KnowledgeError names what is wrong."""
+    try:
+        return SituationSets(**_read(path))
+    except ValidationError as exc:
+        raise KnowledgeError(f"{path.name}: {exc}") from None

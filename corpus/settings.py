@@ -29,6 +29,9 @@ class Settings(BaseSettings):
     # Shared, rebuildable caches; they may live outside data_dir so several data folders (tests) reuse them.
     model_dir: Path | None = None
     embedding_cache: Path | None = None
+    # The learned situation reader (assistant/situation.py) settles facts the patterns leave open; off, such answers
+    # stay "it depends on ...".
+    situation_reader: bool = True
     # The law.go.kr Open API (`kaia sources check/update` only; nothing else in kaia goes online). `lawgo_oc` is the
     # user's registered key (the ID part of the e-mail registered at open.law.go.kr); `lawgo_url` the DRF base.
     lawgo_oc: str = ""
