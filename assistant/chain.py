@@ -293,10 +293,16 @@ class Assistant:
         wanted = self.situations.settles(question)
         if wanted is None:
             return None
-        specs = self.reasoner.k.facts
+        k = self.reasoner.k
+        # the open deciding facts first, then the other open facts the duties' terms rest on (a significant effect
+        # left open is settled through whether a person decides)
         unknown = [u for d in lead.duties for u in self._deciding(d.id, facts, as_of)]
-        unknown = [u for u in dict.fromkeys(unknown) if u in specs and specs[u].type == "bool"
-                   and specs[u].state is not None and specs[u].learned][:SETTLE_DEPTH]
+        for d in lead.duties:
+            terms = k.duties[d.id].applies_when if d.id in k.duties else [d.id] if d.id in k.terms else []
+            leaves = {u for t in terms for u in self.reasoner.term_leaves(t)}
+            unknown += [u for u in k.facts if u in leaves and u not in facts.values]
+        unknown = [u for u in dict.fromkeys(unknown) if u in k.facts and k.facts[u].type == "bool"
+                   and k.facts[u].state is not None and k.facts[u].learned][:SETTLE_DEPTH]
         # a fact the question touches without the patterns deciding it is the likelier one it speaks to
         unknown.sort(key=lambda u: u not in facts.mentioned)
         for size in range(1, MAX_SETTLED + 1):
