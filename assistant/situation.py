@@ -5,7 +5,6 @@ a whole supports (Assistant._settled), and the answer says that it read the desc
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import pickle
 import tempfile
@@ -13,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from corpus.jsonl import JsonlError, jsonl_rows
 from corpus.knowledge import KnowledgeError, SituationSets, load_situation_sets
 from corpus.settings import REPO_ROOT
 
@@ -37,19 +37,12 @@ def _examples(sets: SituationSets, root: Path) -> tuple[list[str], list[str]]:
     texts: list[str] = []
     verdicts: list[str] = []
     for name in sets.files:
-        path = root / name
         try:
-            lines = path.read_text(encoding="utf-8").splitlines()
-        except OSError as exc:
-            raise KnowledgeError(f"situations.toml: cannot read {name}: {exc.strerror}") from None
-        for n, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            try:
-                q = json.loads(line)
-            except json.JSONDecodeError:
-                raise KnowledgeError(f"situations.toml: {name} line {n} is not JSON") from None
-            if q.get("verdict") in VERDICTS and isinstance(q.get("question"), str):
+            rows = jsonl_rows(root / name)
+        except JsonlError as exc:
+            raise KnowledgeError(f"situations.toml: {exc}") from None
+        for _, q in rows:
+            if isinstance(q, dict) and q.get("verdict") in VERDICTS and isinstance(q.get("question"), str):
                 texts.append(q["question"])
                 verdicts.append(q["verdict"])
     if len(set(verdicts)) < 2:

@@ -1,13 +1,14 @@
 """Deterministic evaluation metrics (no LLM judge): retrieval, citations, key facts, grounding, abstention, latency."""
 from __future__ import annotations
 
-import json
 import random
 import re
 import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from corpus.jsonl import JsonlError, jsonl_rows
 
 VALID_LANGS = {"en", "ko"}
 VALID_PERSONAS = {"sme", "lawyer", "compliance"}
@@ -40,16 +41,10 @@ def load_questions(path: Path) -> list[Question]:
     out: list[Question] = []
     seen: set[str] = set()
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise QuestionFileError(f"{path}: {exc.strerror}") from exc
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            d = json.loads(line)
-        except ValueError as exc:
-            raise QuestionFileError(f"{path.name} line {n}: not JSON ({exc})") from exc
+        rows = jsonl_rows(path)
+    except JsonlError as exc:
+        raise QuestionFileError(str(exc)) from exc
+    for n, d in rows:
         missing = {"id", "question", "lang", "persona", "category", "answerable", "gold", "key_facts"} - set(d)
         if missing:
             raise QuestionFileError(f"{path.name} line {n}: missing {sorted(missing)}")
