@@ -195,6 +195,8 @@ eval: setup
 	$(BIN)/kaia eval --baseline --questions eval/heldout142.jsonl --out eval/report-heldout142
 	$(BIN)/kaia eval --baseline --questions eval/heldout143.jsonl --out eval/report-heldout143
 	$(BIN)/kaia eval --baseline --questions eval/heldout144.jsonl --out eval/report-heldout144
+	$(BIN)/kaia eval --baseline --questions eval/heldout145.jsonl --out eval/report-heldout145
+	$(BIN)/kaia eval --baseline --questions eval/heldout146.jsonl --out eval/report-heldout146
 	$(BIN)/python eval/readme_tables.py
 
 clean:
