@@ -9,8 +9,8 @@ import re
 import time
 import unicodedata
 from dataclasses import replace
-from itertools import combinations, product
 from datetime import date
+from itertools import combinations, product
 
 from langchain_core.runnables import Runnable, RunnableLambda
 
@@ -44,7 +44,7 @@ ADDED_DEPTH = 3  # the retrieved provisions whose wording history a dated questi
 ADDENDA_DEPTH = 8  # the retrieved addenda whose named provisions it is compared with as well
 MAX_SECTIONS = 2  # guideline passages quoted from the sections on what an answer rests on
 MAX_SETTLED = 2  # open facts the situation reader may settle together (each named in the answer)
-SETTLE_DEPTH = 5  # of the open deciding facts, the first ones it may settle
+SETTLE_DEPTH = 5  # of the open facts the situation reader may settle, the first ones it tries
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")  # undecodable bytes smuggled in as lone surrogates
 

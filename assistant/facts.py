@@ -53,7 +53,7 @@ class _Reading(NamedTuple):
 class FactValue:
     value: Any  # True, False, a number, or a band of numbers (low, high) for a figure converted at unknown rates
     evidence: str  # the words of the question that decided it
-    how: str  # "pattern", "example", "figure", "implied" or "area"
+    how: str  # "pattern", "example", "figure", "implied", "area", or "learned" (the situation reader's)
     currency: str = ""  # a figure stated in a foreign currency: its id (the value is then a band of won)
     # read only through a Korean negation words away ("AI 생성 표시 안 하고"), which may be another word's: a fact
     # another stated fact implies prevails over it
