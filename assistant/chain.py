@@ -9,6 +9,7 @@ import re
 import time
 import unicodedata
 from dataclasses import replace
+from functools import cached_property
 from datetime import date
 from itertools import combinations, product
 
@@ -122,7 +123,6 @@ class Assistant:
         self.reasoner = Reasoner(k)
         self.guidance = GuidanceQuotes(self.store, self.extractive)
         self.composer = Composer(k, self.reasoner, revised=self._revised(k), quote=self.guidance.quote)
-        self.situations = SituationReader(self.settings.models_dir) if self.settings.situation_reader else None
         self.chain: Runnable = (
             RunnableLambda(self._analyze, name="analyze")
             | RunnableLambda(self._retrieve, name="retrieve")
@@ -130,6 +130,12 @@ class Assistant:
             | RunnableLambda(self._answer, name="answer")
             | RunnableLambda(self._verify, name="verify")
         )
+
+    @cached_property
+    def situations(self) -> SituationReader | None:
+        """The learned situation reader, loaded at its first use (scikit-learn and the model add about a second to a
+        cold start, which a question the map decides need not pay); None where the settings turn it off."""
+        return SituationReader(self.settings.models_dir) if self.settings.situation_reader else None
 
     def _embed_clauses(self, texts: list[str]):  # noqa: ANN202 - an array of unit vectors
         import numpy as np
@@ -214,8 +220,8 @@ class Assistant:
                     state["facts"] = facts = more
                     lead = self.composer.lead(asked, facts, a.lang, a.query.as_of)
             # (only a described situation: the reader learned from situations, not from questions on the rules)
-            if lead is not None and lead.verdict == "depends" and self.situations is not None and \
-                    any(v.how != "implied" for v in facts.values.values()):
+            if lead is not None and lead.verdict == "depends" and \
+                    any(v.how != "implied" for v in facts.values.values()) and self.situations is not None:
                 settled = self._settled(asked, facts, lead, a.query.question, a.lang, a.query.as_of)
                 if settled is not None:
                     state["facts"] = facts = settled[0]

@@ -126,3 +126,14 @@ def test_only_judgements_with_a_stated_reading_are_learned() -> None:
     for fid in learned:
         spec = knowledge().facts[fid]
         assert spec.type == "bool" and spec.state is not None, fid
+
+
+def test_the_reader_is_loaded_only_when_an_answer_would_depend(built_settings, store) -> None:
+    """A cold `kaia ask` whose question the map decides does not pay for scikit-learn and the model."""
+    from assistant.chain import Assistant
+
+    a = Assistant(built_settings, store)
+    a.ask("What does Art. 31(1) require?")
+    assert "situations" not in a.__dict__
+    a.ask(HEAT)
+    assert a.__dict__.get("situations") is not None
