@@ -9,8 +9,8 @@ import re
 import time
 import unicodedata
 from dataclasses import replace
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 from itertools import combinations, product
 
 from langchain_core.runnables import Runnable, RunnableLambda
@@ -307,8 +307,7 @@ class Assistant:
             terms = k.duties[d.id].applies_when if d.id in k.duties else [d.id] if d.id in k.terms else []
             leaves = {u for t in terms for u in self.reasoner.term_leaves(t)}
             unknown += [u for u in k.facts if u in leaves and u not in facts.values]
-        unknown = [u for u in dict.fromkeys(unknown) if u in k.facts and k.facts[u].type == "bool"
-                   and k.facts[u].state is not None and k.facts[u].learned][:SETTLE_DEPTH]
+        unknown = [u for u in dict.fromkeys(unknown) if u in k.facts and k.facts[u].learned][:SETTLE_DEPTH]
         # a fact the question touches without the patterns deciding it is the likelier one it speaks to
         unknown.sort(key=lambda u: u not in facts.mentioned)
         for size in range(1, MAX_SETTLED + 1):

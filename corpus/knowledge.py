@@ -134,7 +134,7 @@ class FactSpec(_Strict):
     # Whether the situation reader (assistant/situation.py) may settle the fact where the patterns leave it open: only
     # the judgements a description as a whole speaks to (is the AI offered to others or used in-house, is the use in a
     # listed area, does a person decide), never a particular the asker either states or not (an office in Korea, a
-    # public body, revenue, compute). It needs `state` to say how it read the description.
+    # public body, revenue, compute). A yes/no fact: its `state` says how the answer read the description.
     learned: bool = False
     unit: str = ""
     patterns: Patterns = Field(default_factory=Patterns)
@@ -207,6 +207,8 @@ class FactSpec(_Strict):
             raise ValueError(f"fact {self.id}: a number fact needs cues")
         if (self.below or self.bound_cues) and self.type != "number":
             raise ValueError(f"fact {self.id}: only a number fact is said to lie below its thresholds")
+        if self.learned and self.type != "bool":
+            raise ValueError(f"fact {self.id}: only a yes/no fact is settled by the situation reader")
         return self
 
 

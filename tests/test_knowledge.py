@@ -121,6 +121,15 @@ def test_a_fact_pattern_that_does_not_compile_is_refused(tmp_path):
         load_knowledge(bad, DUTIES_FILE, PHRASING_FILE)
 
 
+def test_only_a_yes_no_fact_may_be_settled_by_the_situation_reader(tmp_path):
+    bad = tmp_path / "facts.toml"
+    bad.write_text(FACTS_FILE.read_text(encoding="utf-8").replace(
+        'id = "revenue_krw"\ntype = "number"\n', 'id = "revenue_krw"\ntype = "number"\nlearned = true\n', 1),
+        encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="only a yes/no fact is settled"):
+        load_knowledge(bad, DUTIES_FILE, PHRASING_FILE)
+
+
 def test_a_finding_template_naming_other_fields_in_korean_is_refused(tmp_path):
     bad = tmp_path / "phrasing.toml"
     bad.write_text(PHRASING_FILE.read_text(encoding="utf-8").replace("가장 가까운 조항: {nearest}", "가장 가까운 조항: {near}"),
