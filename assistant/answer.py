@@ -10,6 +10,7 @@ import functools
 import re
 import threading
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from corpus.labels import label
@@ -130,6 +131,10 @@ class Extractive:
         # The as-of date of the question being answered; per thread, because the chat page answers several
         # users at once with one Extractive (a shared attribute mixed dates between users under load).
         self._local = threading.local()
+        # Where set (the learned sentence reader, assistant/pages.py), what each guideline sentence's likelihood of
+        # carrying what is asked adds to the question's words it shares: an English question shares few words with a
+        # Korean guideline.
+        self.salience: Callable[[list[str]], list[float]] | None = None
 
     @property
     def _as_of(self) -> str | None:
@@ -414,20 +419,25 @@ class Extractive:
         return out
 
     def guidance_segments(self, r: Retrieval) -> list[Segment]:
-        """The sentences of the guidance found beside the law that carry most of the question's words."""
+        """The sentences of the guidance found beside the law that carry most of the question's words (and, where the
+        sentence reader is on, are likeliest to state what is asked)."""
         terms = set(r.analysis.terms)
         out: list[Segment] = []
         self._guided = {}
         for cand, law in r.guidance:
             unit = cand.units[0]
-            # The passage's own heading ("2.6.1 용어의 정의") says nothing quoted alone.
-            segs = [x for x in self.segments(unit) if x.text.strip() != (unit.title or "").strip() and len(x.text) >= 12]
-            for seg in segs:
-                seg.score = self._score(seg, terms)
+            segs = self.guidance_sentences(unit)
+            likely = self.salience([x.text for x in segs]) if self.salience is not None and segs else [0.0] * len(segs)
+            for seg, p in zip(segs, likely):
+                seg.score = self._score(seg, terms) + p
             best = sorted(segs, key=lambda x: (-x.score, x.order))[:GUIDANCE_SENTENCES]
             out.extend(sorted(best, key=lambda x: x.order))
             self._guided[unit.uid] = law
         return out
+
+    def guidance_sentences(self, unit: Unit) -> list[Segment]:
+        """The quotable sentences of a guideline passage (its own heading, "2.6.1 용어의 정의", says nothing alone)."""
+        return [x for x in self.segments(unit) if x.text.strip() != (unit.title or "").strip() and len(x.text) >= 12]
 
     def _interpreted_mark(self, c: CitationOut, cites: list[CitationOut], lang: str) -> str:
         """" on [n]" (Korean "[n] 관련 "): the answer's citation of the provision a guidance passage interprets, or ""

@@ -8,6 +8,7 @@ import logging
 import re
 import time
 import unicodedata
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from functools import cached_property
@@ -16,8 +17,10 @@ from itertools import combinations, product
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from corpus.citations import fitted
+from corpus.keyfacts import fact_found
 from corpus.labels import ko_article, label
 from corpus.manifest import load_missing
+from corpus.model import Unit
 from corpus.settings import Settings
 from ingest.store import IndexStore
 from ingest.sync import answer_versions
@@ -32,6 +35,8 @@ from assistant.changes import wording_change
 from assistant.compose import Composer, Lead, marked_ids, strip_marks, unrepeated_notes
 from assistant.facts import FactReader, Facts, FactValue
 from assistant.guidance import GuidanceQuotes
+from assistant.lookup import page_units
+from assistant.pages import PageReader, SentenceReader
 from assistant.query import analyze, question_date
 from assistant.reason import Reasoner
 from assistant.records import MAX_QUESTION_CHARS, Answer, DutyOut, Query, Retrieval, SourceOut
@@ -121,6 +126,8 @@ class Assistant:
         self.facts = FactReader(k, embed=self._embed_clauses, embed_examples=self._embed_examples)
         self.questions = QuestionReader(k)
         self.reasoner = Reasoner(k)
+        if self.settings.guidance_reader:
+            self.extractive.salience = lambda texts: self.sentences.weighed(texts)
         self.guidance = GuidanceQuotes(self.store, self.extractive)
         self.composer = Composer(k, self.reasoner, revised=self._revised(k), quote=self.guidance.quote)
         self.chain: Runnable = (
@@ -136,6 +143,30 @@ class Assistant:
         """The learned situation reader, loaded at its first use (scikit-learn and the model add about a second to a
         cold start, which a question the map decides need not pay); None where the settings turn it off."""
         return SituationReader(self.settings.models_dir) if self.settings.situation_reader else None
+
+    @cached_property
+    def pages(self) -> PageReader | None:
+        """The learned page reader (which page of a guideline section to quote), loaded at its first use; None where
+        the settings turn the guidance readers off."""
+        return PageReader(self.settings.models_dir) if self.settings.guidance_reader else None
+
+    @cached_property
+    def sentences(self) -> SentenceReader | None:
+        """The learned sentence reader (which sentences of a guideline passage to quote), loaded at its first use."""
+        if not self.settings.guidance_reader:
+            return None
+        return SentenceReader(self.settings.models_dir, self._cited_sentences, fact_found, self.store.generation)
+
+    def _cited_sentences(self, gold: dict) -> list[str]:
+        """The quotable sentences of a guideline page (or unpaged passage) a question file cites."""
+        doc, page, article = gold.get("doc"), gold.get("page"), gold.get("article")
+        units = page_units(self.store, doc, page) if page is not None else self.store.find(f"{doc}:{article}")
+        return [s.text for u in units for s in self.extractive.guidance_sentences(u)]
+
+    def _preferred_page(self, question: str) -> Callable[[dict[str, Unit]], set[str]] | None:
+        """The page reader's choice among a section's passages for this question (None where it is off)."""
+        reader = self.pages
+        return None if reader is None else (lambda units: reader.preferred(question, units))
 
     def _embed_clauses(self, texts: list[str]):  # noqa: ANN202 - an array of unit vectors
         import numpy as np
@@ -257,7 +288,8 @@ class Assistant:
                 if added >= MAX_SECTIONS:
                     return
                 pages = [s.pages for s in subject.sections if s.doc == doc]
-                found = self.retriever.section_passage(r.analysis, doc, pages, subject.rests_on[0], shown)
+                found = self.retriever.section_passage(r.analysis, doc, pages, subject.rests_on[0], shown,
+                                                       prefer=self._preferred_page(r.analysis.query.question))
                 if found is not None:
                     r.guidance.append(found)
                     shown.add(found[0].cid)

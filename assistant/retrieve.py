@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from functools import lru_cache
 
 from corpus.labels import ko_article
-from corpus.model import ASKED_ONLY_KINDS, LAW_KINDS, split_cid
+from corpus.model import ASKED_ONLY_KINDS, LAW_KINDS, Unit, split_cid
 from corpus.numbers import date_spans
 from corpus.script import HANGUL, has_korean
 from ingest.store import IndexStore
@@ -369,10 +370,11 @@ class Retriever:
                                       lex.get(best, 0.0)), law))
         return sorted(out, key=lambda g: -g[0].dense)[:MAX_GUIDANCE]
 
-    def section_passage(self, a: Analysis, doc: str, pages: list[tuple[int, int]], law: str,
-                        shown: set[str]) -> tuple[Candidate, str] | None:
+    def section_passage(self, a: Analysis, doc: str, pages: list[tuple[int, int]], law: str, shown: set[str],
+                        prefer: Callable[[dict[str, Unit]], set[str]] | None = None) -> tuple[Candidate, str] | None:
         """The passage of a guideline's pages on one subject (a listed area's section) closest to the question, to be
-        quoted beside `law`; None where the document is not indexed or its best passage is one already `shown`."""
+        quoted beside `law`; None where the document is not indexed or its best passage is one already `shown`.
+        `prefer` (the page reader) may narrow the passages found (cid → unit) to those on the page it rates first."""
         if doc not in self.store.docs:
             return None
         within = self._pages(doc, tuple(pages))
@@ -381,7 +383,8 @@ class Retriever:
         fused, dense, lex = self._doc_search(a, doc, within)
         if not fused:
             return None
-        best = max(fused, key=lambda c: (fused[c], dense.get(c, 0.0)))
+        chosen = prefer({c: self._units(c, a.query.as_of)[0] for c in fused}) if prefer is not None else set()
+        best = max(chosen or fused, key=lambda c: (fused[c], dense.get(c, 0.0)))
         units = self._units(best, a.query.as_of)
         if best in shown or not units:
             return None

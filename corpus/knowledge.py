@@ -1125,10 +1125,12 @@ SITUATIONS_FILE = CORPUS_DIR / "situations.toml"
 
 
 class SituationSets(_Strict):
-    """The annotated question files the learned situation reader is trained on, and how sure it must be."""
+    """The annotated question files kaia's learned readers are trained on, and how far each is trusted."""
 
     files: tuple[str, ...] = Field(min_length=1)  # relative to the repository root
-    min_confidence: float = Field(ge=0.0, le=1.0)
+    min_confidence: float = Field(ge=0.0, le=1.0)  # the situation reader's, to settle an open fact
+    page_min_confidence: float = Field(ge=0.0, le=1.0)  # the page reader's, to choose a section's page
+    sentence_weight: float = Field(ge=0.0)  # the sentence reader's weight beside the question's words
 
 
 def load_situation_sets(path: Path = SITUATIONS_FILE) -> SituationSets:

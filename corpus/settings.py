@@ -32,6 +32,9 @@ class Settings(BaseSettings):
     # The learned situation reader (assistant/situation.py) settles facts the patterns leave open; off, such answers
     # stay "it depends on ...".
     situation_reader: bool = True
+    # The learned guidance readers (assistant/pages.py) choose which page of a guideline section and which sentences
+    # of a guideline passage to quote; off, retrieval's closest passage and the question's words choose.
+    guidance_reader: bool = True
     # The law.go.kr Open API (`kaia sources check/update` only; nothing else in kaia goes online). `lawgo_oc` is the
     # user's registered key (the ID part of the e-mail registered at open.law.go.kr); `lawgo_url` the DRF base.
     lawgo_oc: str = ""

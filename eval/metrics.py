@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from corpus.jsonl import JsonlError, jsonl_rows
+from corpus.keyfacts import fact_found
 
 VALID_LANGS = {"en", "ko"}
 VALID_PERSONAS = {"sme", "lawyer", "compliance"}
@@ -62,17 +63,6 @@ def load_questions(path: Path) -> list[Question]:
 
 
 # ----------------------------------------------------------------------------------------------- matching
-
-
-def _norm(s: str) -> str:
-    s = s.lower().replace(",", "").replace("’", "'").replace("“", '"').replace("”", '"')
-    return re.sub(r"\s+", " ", s).strip()
-
-
-def fact_found(fact: str, text: str) -> bool:
-    """A key fact (alternatives separated by |) appears in the text (case, spacing and digit commas ignored)."""
-    hay = _norm(text)
-    return any(_norm(alt) and _norm(alt) in hay for alt in fact.split("|"))
 
 
 def _article(s: dict[str, Any]) -> str:

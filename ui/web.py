@@ -158,7 +158,8 @@ class Service:
             assistant = Assistant(settings)
             assistant.warm_up()
             assistant.ask("What does Art. 31(1) require?")  # loads the analysers too: the first user waits no longer
-            _ = assistant.situations  # and the situation reader, which only an "it depends" would load
+            # and the learned readers, which only an "it depends" or a guideline section would load
+            _ = assistant.situations, assistant.pages, assistant.sentences
         self.assistant = assistant
         self.feedback = FeedbackStore(feedback_path(settings.data_dir))
         self._ingest = threading.Lock()
