@@ -36,10 +36,10 @@ from assistant.compose import Composer, Lead, marked_ids, strip_marks, unrepeate
 from assistant.facts import FactReader, Facts, FactValue
 from assistant.guidance import GuidanceQuotes
 from assistant.lookup import page_units
-from assistant.pages import PageReader, SentenceReader
+from assistant.pages import PageReader, SentenceReader, key_parts
 from assistant.query import analyze, question_date
 from assistant.reason import Reasoner
-from assistant.records import MAX_QUESTION_CHARS, Answer, DutyOut, Query, Retrieval, SourceOut
+from assistant.records import MAX_QUESTION_CHARS, Answer, Candidate, DutyOut, Query, Retrieval, SourceOut
 from assistant.retrieve import Retriever
 from assistant.situation import SituationReader
 from assistant.verify import MARKER, verify
@@ -260,7 +260,25 @@ class Assistant:
         state["asked"], state["lead"] = asked, lead
         if lead is not None:
             self._sections(r, facts, lead)
+            self._cited_page(r, lead)
         return state
+
+    def _cited_page(self, r: Retrieval, lead: Lead) -> None:
+        """Beside a verdict, the (first) passage of the guideline page the page reader is sure careful readers cite
+        for such a question, where it is not quoted yet and the guideline interprets a provision the verdict cites:
+        retrieval finds a guideline's examples as readily as the page stating its test, and the sections searched
+        follow the facts read, which may miss the point asked."""
+        key = self.pages.cited(r.analysis.query.question) if self.pages is not None else None
+        if key is None:
+            return
+        doc, page, passage = key_parts(key)
+        if doc not in self.store.docs:
+            return
+        law = next((m for m in marked_ids(lead.lines) for own in self.store.docs[doc].interprets if related(m, own)), "")
+        units = page_units(self.store, doc, page) if page is not None else self.store.find(f"{doc}:{passage}")
+        units = [x for u in units[:1] for x in self.store.find(u.cid, as_of=r.analysis.query.as_of)]
+        if law and units and all(c.cid != units[0].cid for c, _ in r.guidance):
+            r.guidance.append((Candidate(units[0].cid, 0.0, units, ["page-reader"]), law))
 
     def _sections(self, r: Retrieval, facts: Facts, lead: Lead) -> None:
         """Beside an answer, the passage closest to the question of each guideline section on what the answer rests

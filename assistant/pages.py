@@ -33,6 +33,12 @@ def unit_key(unit: Unit) -> str:
     return page_key(unit.doc, unit.page, unit.article)
 
 
+def key_parts(key: str) -> tuple[str, int | None, str | None]:
+    """(document, printed page or None, passage or None) of a page key."""
+    doc, where = key.rsplit("|", 1)
+    return (doc, int(where), None) if where.isdigit() else (doc, None, where)
+
+
 def _cited(q: dict[str, Any]) -> list[dict[str, Any]]:
     return [g for g in q.get("gold") or [] if isinstance(g, dict) and str(g.get("doc", "")).startswith("guideline/")]
 
@@ -63,11 +69,13 @@ def _page_model(cache_file: Path, sets: SituationSets, root: Path):  # noqa: ANN
 
 
 class PageReader:
-    """The guideline page careful readers cite for a question, among the pages retrieval found."""
+    """The guideline page careful readers cite for a question: among the pages retrieval found in a guideline
+    section, or on its own where the reader is sure of it."""
 
     def __init__(self, cache_dir: Path, sets: SituationSets | None = None, root: Path = REPO_ROOT) -> None:
         self.sets = sets or load_situation_sets()
         self.min_confidence = self.sets.page_min_confidence
+        self.quote_confidence = self.sets.page_quote_confidence
         key = cache_key("page-reader", f"{MODEL_VERSION} {PAGE_ALPHA} {PAGE_EPOCHS}", self.sets, root)
         self._model = _page_model(cache_dir / f"page-reader-{key}.pkl", self.sets, root)
         self._index = {str(c): i for i, c in enumerate(self._model.classes_)}
@@ -76,6 +84,13 @@ class PageReader:
         """Each learned page's probability of being the one cited for the question."""
         probs = self._model.predict_proba([question])[0]
         return {c: float(probs[i]) for c, i in self._index.items()}
+
+    def cited(self, question: str) -> str | None:
+        """The page careful readers would cite for the question, where the reader rates it at least
+        `quote_confidence` likely; else None."""
+        probs = self.probabilities(question)
+        best = max(probs, key=lambda k: (probs[k], k), default=None)
+        return best if best is not None and probs[best] >= self.quote_confidence else None
 
     def preferred(self, question: str, units: dict[str, Unit]) -> set[str]:
         """Of the passages found (cid → its first unit), those on the page the reader rates highest, if it rates it

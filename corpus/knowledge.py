@@ -1130,6 +1130,7 @@ class SituationSets(_Strict):
     files: tuple[str, ...] = Field(min_length=1)  # relative to the repository root
     min_confidence: float = Field(ge=0.0, le=1.0)  # the situation reader's, to settle an open fact
     page_min_confidence: float = Field(ge=0.0, le=1.0)  # the page reader's, to choose a section's page
+    page_quote_confidence: float = Field(ge=0.0, le=1.0)  # the page reader's, to quote a page of its own choosing
     sentence_weight: float = Field(ge=0.0)  # the sentence reader's weight beside the question's words
 
 

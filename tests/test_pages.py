@@ -12,7 +12,7 @@ from corpus.knowledge import KnowledgeError, SituationSets
 from corpus.model import Unit
 
 import assistant.pages as pages
-from assistant.pages import PageReader, SentenceReader, page_key, unit_key
+from assistant.pages import PageReader, SentenceReader, key_parts, page_key, unit_key
 
 SCHOOL = ("We run a middle school. Teachers use an AI tool that drafts the achievement comments in the school record; "
           "teachers review and edit them. High-impact?")
@@ -23,7 +23,7 @@ def _sets(tmp_path: Path, rows: list[dict], page_min: float = 0.05, weight: floa
     f.parent.mkdir(parents=True, exist_ok=True)
     f.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
     return SituationSets(files=("eval/heldout1.jsonl",), min_confidence=0.5, page_min_confidence=page_min,
-                         sentence_weight=weight)
+                         page_quote_confidence=page_min, sentence_weight=weight)
 
 
 def _gold(page: int) -> dict:
@@ -66,10 +66,19 @@ def test_the_page_reader_prefers_the_page_cited_for_such_questions_and_caches_it
     assert PageReader(tmp_path / "models", sets, root=tmp_path).preferred("exams at school", found)
 
 
-def test_an_unsure_page_reader_leaves_retrieval_s_order(tmp_path) -> None:
+def test_an_unsure_page_reader_leaves_retrieval_s_order_and_cites_no_page(tmp_path) -> None:
+    pages._page_model.cache_clear()
+    sure = PageReader(tmp_path / "models", _sets(tmp_path, SCHOOL_ROWS + HIRING_ROWS), root=tmp_path)
+    assert sure.cited("the AI grades exams at our school") == "guideline/high-impact|139"
     pages._page_model.cache_clear()
     reader = PageReader(tmp_path / "models", _sets(tmp_path, SCHOOL_ROWS + HIRING_ROWS, page_min=1.0), root=tmp_path)
     assert reader.preferred("the AI grades exams", {"c:passage-1": _unit(139, "c:passage-1")}) == set()
+    assert reader.cited("the AI grades exams at our school") is None
+
+
+def test_page_keys_parse_back() -> None:
+    assert key_parts("guideline/high-impact|139") == ("guideline/high-impact", 139, None)
+    assert key_parts("guideline/operator-duties|passage-25") == ("guideline/operator-duties", None, "passage-25")
 
 
 def test_a_page_reader_needs_two_cited_pages(tmp_path) -> None:

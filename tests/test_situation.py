@@ -35,7 +35,7 @@ def _sets(tmp_path: Path, rows: list[tuple[str, str | None]], confidence: float 
     f.write_text("\n".join(json.dumps({"question": q, "verdict": v}, ensure_ascii=False) for q, v in rows) + "\n",
                  encoding="utf-8")
     return SituationSets(files=("eval/heldout1.jsonl",), min_confidence=confidence, page_min_confidence=0.05,
-                         sentence_weight=10.0)
+                         page_quote_confidence=0.3, sentence_weight=10.0)
 
 
 TOY = [("the staff decide every case themselves after reading the report", "no"),
@@ -97,7 +97,8 @@ def test_missing_or_uniform_training_files_are_named(tmp_path) -> None:
     situation._model.cache_clear()
     with pytest.raises(KnowledgeError, match="heldout9.jsonl"):
         SituationReader(tmp_path / "models", SituationSets(files=("eval/heldout9.jsonl",), min_confidence=0.5,
-                                                                    page_min_confidence=0.05, sentence_weight=10.0),
+                                                                    page_min_confidence=0.05, page_quote_confidence=0.3,
+                                                                    sentence_weight=10.0),
                         root=tmp_path)
     situation._model.cache_clear()
     with pytest.raises(KnowledgeError, match="fewer than two kinds"):
