@@ -79,8 +79,10 @@ class PageReader:
         key = cache_key("page-reader", f"{MODEL_VERSION} {PAGE_ALPHA} {PAGE_EPOCHS}", self.sets, root)
         self._model = _page_model(cache_dir / f"page-reader-{key}.pkl", self.sets, root)
         self._index = {str(c): i for i, c in enumerate(self._model.classes_)}
+        # (asked once per section searched and once more for the page to quote: the same question each time)
+        self.probabilities = lru_cache(maxsize=64)(self._probabilities)
 
-    def probabilities(self, question: str) -> dict[str, float]:
+    def _probabilities(self, question: str) -> dict[str, float]:
         """Each learned page's probability of being the one cited for the question."""
         probs = self._model.predict_proba([question])[0]
         return {c: float(probs[i]) for c, i in self._index.items()}
