@@ -159,9 +159,12 @@ class Assistant:
 
     def _cited_sentences(self, gold: dict) -> list[str]:
         """The quotable sentences of a guideline page (or unpaged passage) a question file cites."""
-        doc, page, article = gold.get("doc"), gold.get("page"), gold.get("article")
-        units = page_units(self.store, doc, page) if page is not None else self.store.find(f"{doc}:{article}")
+        units = self._guideline_units(gold.get("doc"), gold.get("page"), gold.get("article"))
         return [s.text for u in units for s in self.extractive.guidance_sentences(u)]
+
+    def _guideline_units(self, doc: str, page: int | None, passage: str | None) -> list[Unit]:
+        """The passages of a guideline's printed page, or its unpaged passage (a page key's parts)."""
+        return page_units(self.store, doc, page) if page is not None else self.store.find(f"{doc}:{passage}")
 
     def _preferred_page(self, question: str) -> Callable[[dict[str, Unit]], set[str]] | None:
         """The page reader's choice among a section's passages for this question (None where it is off)."""
@@ -275,8 +278,8 @@ class Assistant:
         if doc not in self.store.docs:
             return
         law = next((m for m in marked_ids(lead.lines) for own in self.store.docs[doc].interprets if related(m, own)), "")
-        units = page_units(self.store, doc, page) if page is not None else self.store.find(f"{doc}:{passage}")
-        units = [x for u in units[:1] for x in self.store.find(u.cid, as_of=r.analysis.query.as_of)]
+        units = [x for u in self._guideline_units(doc, page, passage)[:1]
+                 for x in self.store.find(u.cid, as_of=r.analysis.query.as_of)]
         if law and units and all(c.cid != units[0].cid for c, _ in r.guidance):
             r.guidance.append((Candidate(units[0].cid, 0.0, units, ["page-reader"]), law))
 
