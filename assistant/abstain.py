@@ -39,15 +39,18 @@ QUANTITY = re.compile(r"\d[\d,.]*\s*(?:천|백|십)?\s*(원|만원|억|조원|wo
                       r"members?|시간|hours?|times|회|분의|건|/\d)|10\^|\bKRW\b|(백|천)만원|승 ", re.I)
 
 # Questions about how the law has been applied: fines actually imposed, cases, rulings, precedents. The law's own
-# text cannot record its enforcement; a commentary passage or a user's document might.
+# text cannot record its enforcement; a commentary passage or a user's document might. Case law asked about, not
+# case law a product searches ("저희는 … 판례 검색(RAG)만 만들었어요").
 ENFORCEMENT_RECORD = re.compile(
     r"\b(first|any|past|recent|previous|real|actual) (enforcement )?(cases?|precedents?|rulings?|court decisions?)\b|"
-    r"\bcase law\b|\bprecedents?\b|\b(ha[sv]e?|did) (msit|the (ministry|government|minister|regulator)|anyone|any "
+    r"\b(any|is there|are there|what|existing) ([\w-]+ ){0,2}case law\b|\bcase law (on|about|under|regarding|for)\b|"
+    r"\bprecedents?\b|\b(ha[sv]e?|did) (msit|the (ministry|government|minister|regulator)|anyone|any "
     r"(company|companies|firm|business)) (ever |already |actually |yet )*(been )?(fined|sanctioned|penali[sz]ed|"
     r"investigated|punished)|\b(been|was|were) (fined|sanctioned|penali[sz]ed|punished) (so far|yet|to date|already)|"
     r"\bhow many (companies|firms|businesses) (have|has) been|\b(any|which) (compan(y|ies)|firms?|business(es)?) "
     r"(ha(s|ve) )?(been )?(fined|sanctioned|penali[sz]ed|punished)|"
-    r"판례|(처분|제재|부과|적발|처벌)\s*사례|실제로 .{0,20}(부과|처분|제재|적발)(받|된|한|했)|지금까지 .{0,20}(부과|처분|제재|적발)",
+    r"판례(가|는|도|나|이|상)?\s*(있|나와|나왔|존재|없)|관련\s*판례|판례상|(처분|제재|부과|적발|처벌)\s*사례|"
+    r"실제로 .{0,20}(부과|처분|제재|적발)(받|된|한|했)|지금까지 .{0,20}(부과|처분|제재|적발)",
     re.I)
 
 

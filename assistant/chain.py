@@ -20,7 +20,7 @@ from corpus.citations import fitted
 from corpus.keyfacts import fact_found
 from corpus.labels import ko_article, label
 from corpus.manifest import load_missing
-from corpus.model import Unit
+from corpus.model import LAW_KINDS, Unit
 from corpus.settings import Settings
 from ingest.store import IndexStore
 from ingest.sync import answer_versions
@@ -51,6 +51,7 @@ ADDENDA_DEPTH = 8  # the retrieved addenda whose named provisions it is compared
 MAX_SECTIONS = 2  # guideline passages quoted from the sections on what an answer rests on
 MAX_SETTLED = 2  # open facts the situation reader may settle together (each named in the answer)
 SETTLE_DEPTH = 5  # of the open facts the situation reader may settle, the first ones it tries
+PAGE_LAW_DEPTH = 3  # without a verdict, the retrieved provisions the page reader's page may be quoted beside
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")  # undecodable bytes smuggled in as lone surrogates
 
@@ -263,21 +264,24 @@ class Assistant:
         state["asked"], state["lead"] = asked, lead
         if lead is not None:
             self._sections(r, facts, lead)
-            self._cited_page(r, lead)
+            self._cited_page(r, marked_ids(lead.lines))
+        else:
+            self._cited_page(r, [c.cid for c in r.candidates[:PAGE_LAW_DEPTH]
+                                 if c.doc in self.store.docs and self.store.docs[c.doc].kind in LAW_KINDS])
         return state
 
-    def _cited_page(self, r: Retrieval, lead: Lead) -> None:
-        """Beside a verdict, the (first) passage of the guideline page the page reader is sure careful readers cite
-        for such a question, where it is not quoted yet and the guideline interprets a provision the verdict cites:
-        retrieval finds a guideline's examples as readily as the page stating its test, and the sections searched
-        follow the facts read, which may miss the point asked."""
+    def _cited_page(self, r: Retrieval, cited: list[str]) -> None:
+        """The (first) passage of the guideline page the page reader is sure careful readers cite for such a question,
+        where it is not quoted yet and the guideline interprets a provision the answer rests on (`cited`: a verdict's
+        marked ids, else the best provisions found): retrieval finds a guideline's examples as readily as the page
+        stating its test, and the sections searched follow the facts read, which may miss the point asked."""
         key = self.pages.cited(r.analysis.query.question) if self.pages is not None else None
         if key is None:
             return
         doc, page, passage = key_parts(key)
         if doc not in self.store.docs:
             return
-        law = next((m for m in marked_ids(lead.lines) for own in self.store.docs[doc].interprets if related(m, own)), "")
+        law = next((m for m in cited for own in self.store.docs[doc].interprets if related(m, own)), "")
         units = [x for u in self._guideline_units(doc, page, passage)[:1]
                  for x in self.store.find(u.cid, as_of=r.analysis.query.as_of)]
         if law and units and all(c.cid != units[0].cid for c, _ in r.guidance):

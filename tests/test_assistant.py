@@ -342,7 +342,10 @@ def test_enforcement_record_questions_are_told_apart():
                   "Is there case law on high-impact AI?", "과태료를 실제로 부과받은 기업이 있나요?", "관련 판례가 있나요?"):
         assert ENFORCEMENT_RECORD.search(asked), asked
     for law in ("How much can a company be fined under Article 43?", "Is Article 31 in force yet?",
-                "Can MSIT investigate us?", "과태료는 얼마까지 부과되나요?", "사실조사는 어떤 경우에 하나요?"):
+                "Can MSIT investigate us?", "과태료는 얼마까지 부과되나요?", "사실조사는 어떤 경우에 하나요?",
+                # case law a product searches is not case law asked about
+                "리걸테크예요. 저희는 프롬프트랑 판례 검색(RAG), 화면만 만들었어요. AI 개발사업자인가요?",
+                "Our legal-research app runs a case law search on top of a licensed LLM. Are we a developer?"):
         assert not ENFORCEMENT_RECORD.search(law), law
 
 
