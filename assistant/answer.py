@@ -45,6 +45,9 @@ FIGURE_BONUS = 2.0  # measured flat from 0.75 to 3 (key facts 0.839 -> 0.846 aga
 _TAG = re.compile(r"\s*(<[^<>]*\d{4}[^<>]*>|\[[^\[\]]*\d{4}[^\[\]]*\])")
 _MARK = re.compile(r"^(?:[①-⑳㉑-㉟]\s*|\(\d{1,2}\)\s+|\d{1,2}(?:의\d+|-\d+)?\.\s+|[가-하]\.\s+|[a-n]\.\s+)")
 _INLINE_LIST = re.compile(r":\s+-\s")
+# A guideline's footnote citing its sources ("2) 손한빈. (2023). 생성형 인공지능의 서예 콘텐츠 초탐. 동양예술, …"): a
+# reference, not guidance.
+_FOOTNOTE = re.compile(r"^\d{1,2}\)\s.{0,80}\(\d{4}\)")
 _TABLE_RULE = re.compile(r"^\|\s*:?-{3,}")
 # A guideline page comes from a PDF: its lines wrap in mid-sentence, a list mark opens each point (a symbol font's
 # bullet often comes out as "Ÿ", "l" or "v"), and a full stop may glue two sentences ("…않습니다.예를 들어").
@@ -436,8 +439,10 @@ class Extractive:
         return out
 
     def guidance_sentences(self, unit: Unit) -> list[Segment]:
-        """The quotable sentences of a guideline passage (its own heading, "2.6.1 용어의 정의", says nothing alone)."""
-        return [x for x in self.segments(unit) if x.text.strip() != (unit.title or "").strip() and len(x.text) >= 12]
+        """The quotable sentences of a guideline passage (its own heading, "2.6.1 용어의 정의", says nothing alone, nor
+        does a footnote naming a source)."""
+        return [x for x in self.segments(unit) if x.text.strip() != (unit.title or "").strip() and len(x.text) >= 12
+                and not _FOOTNOTE.match(x.text)]
 
     def _interpreted_mark(self, c: CitationOut, cites: list[CitationOut], lang: str) -> str:
         """" on [n]" (Korean "[n] 관련 "): the answer's citation of the provision a guidance passage interprets, or ""

@@ -554,6 +554,8 @@ class FactReader:
                     continue
                 # A reading the question negates counts for the other side, unless the pattern is itself a negative.
                 flip = not negative and self.neg.negated(text, spans, m.start(), m.end())
+                if flip and side and self.k.facts[fid].negated_true_drops:
+                    continue
                 if flip and side and not self.k.facts[fid].true_negation_flips:
                     flip = False  # "7개월째 안 하고 있었어요": the negation is the verb's, the period stands
                 if flip and not side and not self.k.facts[fid].false_negation_flips:

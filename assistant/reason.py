@@ -294,8 +294,9 @@ class Reasoner:
         out, which the map does not decide)."""
         leaves = set().union(*(self.leaves(w.when) for w in duty.ways)) if duty.ways else set()
         # The question must say how it is done: a way's own fact stated as so, not only a side condition the ways
-        # share with the rest of the map (an artistic work) or a way denied.
-        if not any(facts.get(f) is True for f in leaves - self._side_facts()):
+        # share with the rest of the map (an artistic work), a circumstance of the use (downloads) or a way denied.
+        described = {f for f in leaves - self._side_facts() if not self.k.facts[f].circumstance}
+        if not any(facts.get(f) is True for f in described):
             return None
         status = self._way_verdict(duty, facts)
         if status is None or status.verdict != "depends":

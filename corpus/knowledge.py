@@ -151,6 +151,9 @@ class FactSpec(_Strict):
     # False for a fact that only restates a conclusion ("our high-impact AI"): read where stated, it is never the
     # fact an answer says it depends on.
     decides: bool = True
+    # A circumstance of the use ("users can download the outputs"), not a description of how a duty is done: stated
+    # alone, it does not make a question one about whether the way it is done is enough.
+    circumstance: bool = False
     # A number fact that is part of another (AI-service revenue is part of total revenue): where the question gives
     # only the whole, this one is read as lying between zero and it.
     part_of: str = ""
@@ -194,6 +197,9 @@ class FactSpec(_Strict):
     # Whether a negation turns a reading of the true side round (false: "7개월째 안 하고 있었어요" — the negation is the
     # duty's, not the period's, which is read as written)
     true_negation_flips: bool = True
+    # Whether a negated reading of the true side is no reading at all ("화면에는 아무 문구도 안 띄워요": no label in the
+    # service, which says nothing of where else one is), rather than a reading of the false side.
+    negated_true_drops: bool = False
 
     _check = field_validator("cues", "not_cues", "counts", "mentioned_by", "below", "bound_cues", "other_period",
                             "counted_period", "open_when", "false_unless_true")(

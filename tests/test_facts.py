@@ -13,7 +13,10 @@ from corpus.knowledge import knowledge
 DATA = Path(__file__).resolve().parent / "data"
 # Accuracy over every fact the phrasings state (or leave open): measured on the test file, which was read once
 # before any pattern was written for it (0.654 at the first run; see eval/findings.md), and kept as a floor here.
-FLOOR = {"fact_phrasings.dev.jsonl": 0.9, "fact_phrasings.dev2.jsonl": 0.8, "fact_phrasings.test.jsonl": 0.7}
+# fact_phrasings.ways.jsonl (where a label is shown, whether outputs leave the service): written blind for the two facts
+# of session 36, 0.45 at its first run (patterns only, written before it), 0.95 after it was studied.
+FLOOR = {"fact_phrasings.dev.jsonl": 0.9, "fact_phrasings.dev2.jsonl": 0.8, "fact_phrasings.test.jsonl": 0.7,
+         "fact_phrasings.ways.jsonl": 0.9}
 
 
 @pytest.fixture(scope="module")

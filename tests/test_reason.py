@@ -509,6 +509,13 @@ def way(r, duty: str, f: Facts):
                                      notice_on_screen=False, disclosure_credits=False), "no"),
     ("realistic-output-notice", dict(artistic_work=True, disclosure_credits=True), "yes"),
     ("realistic-output-notice", dict(label_visible=True, disclosure_hidden=False), "yes"),
+    # a label in the service's screens: enough while the outputs stay there, not once users can take them out
+    # (MSIT's transparency guideline pp. 7-8); where the question does not say, it depends on that
+    ("output-labelling", dict(label_in_service=True, outputs_exported=True), "no"),
+    ("output-labelling", dict(label_in_service=True, outputs_exported=False), "yes"),
+    ("output-labelling", dict(label_in_service=True), "depends"),
+    # a download alone says nothing of how the outputs are labelled
+    ("output-labelling", dict(outputs_exported=True), None),
 ])
 def test_whether_a_way_of_notifying_or_labelling_is_enough(r, duty, values, expected):
     assert way(r, duty, facts(**values)) == expected
@@ -517,6 +524,9 @@ def test_whether_a_way_of_notifying_or_labelling_is_enough(r, duty, values, expe
 def test_a_way_that_depends_names_the_facts_that_decide_it(r):
     ws = r.way(r.k.duties["output-labelling"], facts(label_machine_readable=True))
     assert ws.verdict == "depends" and "output_notice" in ws.unknown
+    # (a label read as in the service is read as not on the output: the fact implies it)
+    ws = r.way(r.k.duties["output-labelling"], facts(label_in_service=True, label_visible=False))
+    assert ws.verdict == "depends" and ws.unknown == ["outputs_exported"]
 
 
 WAY_CASES = [
@@ -532,6 +542,11 @@ WAY_CASES = [
      "privacy policy. Is that enough?", "no", "act:31:3"),
     ("We make a short film with AI-generated actors who look real. Can we put the AI disclosure in the end credits "
      "instead of on every scene?", "yes", "act:31:3"),
+    # written from held-outs 147 and 150 (studied after their first runs)
+    ("Our AI tarot app shows the LLM-written reading inside the app with an 'AI-generated' badge. Users can also tap "
+     "'save as image' to download a PNG card and share it. Is the in-app badge enough?", "no", "act:31:2"),
+    ("운세 챗봇 앱이에요. 결과는 앱 안에서만 보여주고 다운로드나 공유 기능은 없어요. 결과 화면 상단에 'AI가 작성한 풀이입니다' "
+     "문구를 항상 띄워요. 이 정도면 표시 의무는 지킨 건가요?", "yes", "decree:23:2:1"),
 ]
 
 
