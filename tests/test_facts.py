@@ -981,6 +981,9 @@ def test_a_new_use_spoken_of_touches_whether_the_change_is_material(reader):
      "provides_to_others", True),
     # people outside the company uploading to the service
     ("입주민이 민원 사진을 올리면 AI가 답변 초안을 써 줘요.", "provides_to_others", True),
+    # (written from held-out 151, after its first run) a game publisher's game is its product, not content made with AI
+    ("We're a mobile game publisher; our new RPG has NPCs whose dialogue an LLM generates live.", "outputs_only", False),
+    ("We're a small publisher and made the cover art with an image generator.", "outputs_only", True),
 ])
 def test_readings_written_from_held_outs_95_onward(reader, text, fact, value):
     """Pattern readings (no described examples), each written in other words from a held-out's failure."""
