@@ -243,6 +243,9 @@ def test_a_last_question_asked_the_other_way_round_turns_the_question(reader):
     q = "직원들끼리만 써요. 미리 고지해야 하나요? 우리끼리만 쓰는 거라 안 해도 되는 거 맞죠?"
     assert reader.read(q, []).inverted
     assert not reader.read("직원들끼리만 써요. 미리 고지해야 하나요?", []).inverted
+    # (held-out 151) the duty denied with the topic particle, as with the subject particle
+    for q in ("지자체가 하는 거니까 사전고지 의무는 없는 거죠?", "지자체가 하는 거니까 사전고지 의무가 없는 거죠?"):
+        assert reader.read(q, []).inverted, q
 
 
 @pytest.mark.parametrize("question, inverted", [
