@@ -49,6 +49,8 @@ def test_the_sentence_that_asks(reader, question, sentence):
     ("Does Art. 34 apply to our hiring tool?", YESNO),
     ("What must the notice say?", OTHER),
     ("Which duties apply to us?", LIST),
+    ("What does the AI Basic Act require of us for that model?", LIST),  # (held-out 151, after its first run)
+    ("What does the law require us to do?", LIST),
     ("고객에게 AI라는 사실을 알려야 하나요?", YESNO),
     ("왜 그런 결과가 나왔는지 설명을 받을 수 있나요?", YESNO),  # a question word inside an embedded question
     ("과태료는 얼마인가요?", OTHER),
