@@ -390,6 +390,8 @@ class FactReader:
         self._mentions = {f.id: [compiled(p, re.I) for p in f.mentioned_by] for f in knowledge.facts.values()
                           if f.mentioned_by}
         self._parts_of = {f.id: f.part_of for f in knowledge.facts.values() if f.part_of}
+        self._all_of = {f.id: [compiled(p, re.I) for p in f.all_of_whole] for f in knowledge.facts.values()
+                        if f.all_of_whole}
         self._dated = {f.id: f.dates_within for f in knowledge.facts.values() if f.dates_within is not None}
         self._currencies = [(c.id, c.krw_per_unit, [compiled(p, re.I) for p in c.words])
                             for c in knowledge.currencies]
@@ -458,6 +460,9 @@ class FactReader:
         for fid, whole in self._parts_of.items():
             if fid in want and fid not in facts.values and whole in facts.values:
                 v = facts.values[whole].value
+                if any(p.search(written) for p in self._all_of.get(fid, ())):
+                    facts.values[fid] = FactValue(v, f"all of {whole}", "figure", facts.values[whole].currency)
+                    continue
                 facts.values[fid] = FactValue((0.0, max(v) if isinstance(v, tuple) else v),
                                               f"part of {whole}", "figure", facts.values[whole].currency)
         # a date in a sentence the asker is unsure of ("MSIT hasn't told us the exact date yet") is not counted from

@@ -157,6 +157,9 @@ class FactSpec(_Strict):
     # A number fact that is part of another (AI-service revenue is part of total revenue): where the question gives
     # only the whole, this one is read as lying between zero and it.
     part_of: str = ""
+    # Words saying the whole is all of it ("all of it from the AI chat subscription", "매출 전부가 AI 서비스에서"): the part
+    # is then read as the whole, not as lying between zero and it.
+    all_of_whole: list[str] = Field(default_factory=list)
     # A number fact said in words to lie below every threshold the law sets for it ("revenue is tiny", "매출 기준은
     # 해당 없고요"): read as nothing, where no figure is given.
     below: list[str] = Field(default_factory=list)
@@ -202,7 +205,7 @@ class FactSpec(_Strict):
     negated_true_drops: bool = False
 
     _check = field_validator("cues", "not_cues", "counts", "mentioned_by", "below", "bound_cues", "other_period",
-                            "counted_period", "open_when", "false_unless_true")(
+                            "counted_period", "open_when", "false_unless_true", "all_of_whole")(
         classmethod(lambda cls, v: _compile(v)))
 
     @model_validator(mode="after")

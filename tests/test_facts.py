@@ -614,6 +614,10 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     ("직원 9명인 소상공인인데요, 과태료 나올 수도 있다고 들었어요.", "sme", True),
     ("업체가 안에 어떤 AI를 쓰는지는 저도 잘 몰라요. 증상을 입력하면 챗봇이 답을 해줘요.", "generative", None),
     ("수급 여부는 담당 공무원이 서류 보고 직접 결정합니다.", "ai_aid_only", True),
+    # (written from held-outs 151 and 154, after their first runs) AI revenue said to be all or none of the revenue
+    ("Last year our revenue was about KRW 55 billion, all of it from the AI chat subscription.", "ai_revenue_krw",
+     5.5e10),
+    ("작년 매출은 850억원 정도이고 AI 서비스로 번 매출은 따로 없어요.", "ai_revenue_krw", 0.0),
 ])
 def test_readings(reader, text, fact, value):
     got = reader.read(text).get(fact)
