@@ -226,8 +226,11 @@ class Negations:
         direct = direct or (len(words) >= 3 and words[-1].lower() in ("or", "nor") and self._denies(words[-3]))
         if self._before_phrase is not None and self._before_phrase.search(text[max(a, start - 3 * NEG_WINDOW_EN):start]):
             direct = True  # "nothing to do with hiring, loans, health"
-        # "no business office": a word that denies a noun phrase, up to two words before the match
-        direct = direct or any(w.lower() in self._phrase for w in words[-NEG_PHRASE_WORDS - 1:-1])
+        # "no business office": a word that denies a noun phrase, up to two words before the match — not a verb the
+        # phrase is followed by ("with no Korean office offering an AI tutoring app")
+        first = text[start:end].split()[:1]
+        verb = bool(first) and first[0].lower().endswith("ing") and bool(words) and words[-1].lower() not in self._phrase
+        direct = direct or (not verb and any(w.lower() in self._phrase for w in words[-NEG_PHRASE_WORDS - 1:-1]))
         aside = text.find("(", end, b)  # "AI 회사입니다(한국 사무소 없음)": an aside's negation is its own
         words_after = [w for w in text[end:b if aside < 0 else aside].split(" ") if w not in self._filler]
         n = NEG_WORDS_KO

@@ -618,6 +618,9 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     ("Last year our revenue was about KRW 55 billion, all of it from the AI chat subscription.", "ai_revenue_krw",
      5.5e10),
     ("작년 매출은 850억원 정도이고 AI 서비스로 번 매출은 따로 없어요.", "ai_revenue_krw", 0.0),
+    # "no" denies the office, not the offering that follows it (held-out 154)
+    ("We're a Singapore company with no Korean office offering an AI tutoring app.", "provides_to_others", True),
+    ("We're a Singapore company with no Korean office offering an AI tutoring app.", "no_korean_office", True),
 ])
 def test_readings(reader, text, fact, value):
     got = reader.read(text).get(fact)
