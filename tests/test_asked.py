@@ -246,8 +246,11 @@ def test_a_last_question_asked_the_other_way_round_turns_the_question(reader):
     assert reader.read(q, []).inverted
     assert not reader.read("직원들끼리만 써요. 미리 고지해야 하나요?", []).inverted
     # (held-out 151) the duty denied with the topic particle, as with the subject particle
-    for q in ("지자체가 하는 거니까 사전고지 의무는 없는 거죠?", "지자체가 하는 거니까 사전고지 의무가 없는 거죠?"):
+    for q in ("지자체가 하는 거니까 사전고지 의무는 없는 거죠?", "지자체가 하는 거니까 사전고지 의무가 없는 거죠?",
+              # (held-out 156) "해당 없죠?": the duty said not to reach the asker
+              "투명성 의무는 SaaS 업체가 지는 거고 저희 가게는 해당 없죠?", "관공서라서 사업자 의무는 해당이 없는 거죠?"):
         assert reader.read(q, []).inverted, q
+    assert not reader.read("저희도 해당이 되나요?", []).inverted
 
 
 @pytest.mark.parametrize("question, inverted", [
