@@ -15,8 +15,10 @@ DATA = Path(__file__).resolve().parent / "data"
 # before any pattern was written for it (0.654 at the first run; see eval/findings.md), and kept as a floor here.
 # fact_phrasings.ways.jsonl (where a label is shown, whether outputs leave the service): written blind for the two facts
 # of session 36, 0.45 at its first run (patterns only, written before it), 0.95 after it was studied.
+# fact_phrasings.edits.jsonl (whether the outputs asked about come only from plain editing): written blind for the
+# fact of session 37, 0.50 at its first run (patterns only, written before it), 0.975 after it was studied.
 FLOOR = {"fact_phrasings.dev.jsonl": 0.9, "fact_phrasings.dev2.jsonl": 0.8, "fact_phrasings.test.jsonl": 0.7,
-         "fact_phrasings.ways.jsonl": 0.9}
+         "fact_phrasings.ways.jsonl": 0.9, "fact_phrasings.edits.jsonl": 0.9}
 
 
 @pytest.fixture(scope="module")

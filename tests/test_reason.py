@@ -2058,3 +2058,28 @@ def test_a_small_business_asking_what_fine_it_faces_hears_of_the_reduction(r):
 ])
 def test_questions_worded_from_held_outs_137_onward(r, question, verdict):
     verdict_lead(r, question, verdict)
+
+
+@pytest.mark.parametrize("edit_only, generative, mentioned, expected, exception", [
+    # MSIT's transparency guideline p. 7: outputs of plain editing, with no generative function used, are not labelled
+    (True, True, False, NOT_APPLY, "edit-only"),
+    # a service with no generative function at all is not generative AI: the term says so, not the exception
+    (True, False, False, NOT_APPLY, None),
+    (False, True, False, APPLIES, None),
+    (None, True, False, APPLIES, None),  # editing never spoken of: the usual case
+    # a generative feature and plain edits both offered, the output at issue unsaid: it depends on which made it
+    (None, True, True, DEPENDS, None),
+])
+def test_outputs_of_plain_editing_need_no_generative_ai_label(r, edit_only, generative, mentioned, expected,
+                                                               exception):
+    f = facts(provides_to_others=True, serves_korea=True, generative=generative, edit_only=edit_only)
+    if mentioned:
+        f.mentioned.add("edit_only")
+    s = r.duty(r.k.duties["output-labelling"], f, TODAY)
+    assert s.status == expected
+    if exception is not None:
+        assert s.because[0].kind == "exception" and s.because[0].id == exception
+    elif expected == NOT_APPLY:
+        assert s.because[0].id == "generative_ai"
+    if expected == DEPENDS:
+        assert s.unknown == ["edit_only"]
