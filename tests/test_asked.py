@@ -297,3 +297,19 @@ def test_a_duty_named_as_the_time_of_doing_it_is_not_asked_whether(reader):
     assert asked.subject != "prior-notice"
     asked = reader.read("우리 쇼핑몰 상담봇이 AI라는 걸 손님께 알릴 필요가 있을까요?", [])
     assert asked.subject == "prior-notice"
+
+
+def test_no_longer_needing_a_duty_asks_the_other_way_round(reader):
+    # held-out 158 (studied after its first run): an office registered since, "no longer" owes the agent
+    q = ("We've now registered a branch office in Seoul with two employees. So we no longer need a separate "
+         "domestic agent under the AI Basic Act, right?")
+    assert reader.read(q, []).inverted
+    assert not reader.read("Do we still need a separate domestic agent under the AI Basic Act?", []).inverted
+
+
+def test_carrying_out_a_task_is_not_carrying_a_duty(reader):
+    # "carry out the impact assessment" names what is done, not an obligation borne (held-out 158)
+    q = "If our AI turns out to be high-impact, can we hire an outside consultancy to carry out the impact assessment?"
+    asked = reader.read(q, [])
+    assert (asked.kind, asked.obligation) == ("allowance", False)
+    assert reader.read("Does the operator carry the duty to assess the impact?", []).obligation

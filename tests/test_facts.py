@@ -1032,6 +1032,10 @@ def test_a_duty_restated_from_its_subject_on_states_no_fact(reader):
     # revenue told with its currency first stays the total's
     "Our online bookshop's total revenue was about KRW 80 billion, and we don't charge for the AI reading assistant.",
     "전체 매출은 2천억 원이고 AI 기능으로 따로 돈을 받지는 않아요.",
+    # (held-out 157, after its first run) the AI free and earning nothing of its own
+    "Last fiscal year our total sales were about KRW 75 billion, the AI shopping assistant is free and earns nothing "
+    "on its own.",
+    "작년 전체 매출은 500억 원이고, AI 상담 기능은 무료라서 매출은 따로 없어요.",
 ])
 def test_no_ai_sold_is_no_ai_service_revenue(reader, text):
     f = reader.read(text, use_examples=False)
