@@ -313,3 +313,19 @@ def test_carrying_out_a_task_is_not_carrying_a_duty(reader):
     asked = reader.read(q, [])
     assert (asked.kind, asked.obligation) == ("allowance", False)
     assert reader.read("Does the operator carry the duty to assess the impact?", []).obligation
+
+
+def test_a_statement_of_being_just_a_user_confirmed_asks_the_other_way_round(reader):
+    q = ("Our city's parking office bought an AI ticketing system from a vendor and simply uses it. We're just a user "
+         "here, not an AI business operator — correct?")
+    asked = reader.read(q, [])
+    assert (asked.kind, asked.subject, asked.inverted) == ("classify", "business_operator", True)
+
+
+@pytest.mark.parametrize("question", [
+    "Do we also have to repeat that disclosure before each of the bot's answers during the call?",
+    "Must the notice be given again with every one of the chatbot's replies?",
+])
+def test_repeating_the_notice_at_each_answer_is_the_way_asked_about(reader, question):
+    asked = reader.read(question, [])
+    assert (asked.kind, asked.subject, asked.must) == ("duty", "prior-notice", "each-answer")

@@ -1097,3 +1097,17 @@ def test_a_sanction_the_asker_cannot_name_touches_the_fine_for_an_order(reader):
     f = reader.read("No office in Korea, about 5,000 Korean users. Last spring the ministry sent us some penalty "
                     "notice, I forget what for. Do we need a domestic agent?", use_examples=False)
     assert f.get("fined_for_order") is None and "fined_for_order" in f.mentioned
+
+
+def test_a_supplier_whose_client_serves_the_end_users_supplies_upstream(reader):
+    # held-out 158 (after its first run): the duty falls on the telecom that provides the call service to callers
+    f = reader.read("저희는 통신사에 AI 콜센터 보이스봇을 납품하는 업체입니다. 통신사 고객센터로 전화한 고객이 저희 봇과 통화해요.",
+                    use_examples=False)
+    assert f.get("upstream_only") is True
+
+
+def test_clients_uploading_to_a_tool_that_returns_ai_notes_are_offered_an_ai_service(reader):
+    # held-out 158: what clients upload and get back is the service itself, not AI-made content the firm publishes
+    f = reader.read("Our firm is launching a paid contract-review tool for outside clients: clients upload contracts and "
+                    "get AI-generated risk notes.", use_examples=False)
+    assert f.get("outputs_only") is not True
