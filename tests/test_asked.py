@@ -329,3 +329,10 @@ def test_a_statement_of_being_just_a_user_confirmed_asks_the_other_way_round(rea
 def test_repeating_the_notice_at_each_answer_is_the_way_asked_about(reader, question):
     asked = reader.read(question, [])
     assert (asked.kind, asked.subject, asked.must) == ("duty", "prior-notice", "each-answer")
+
+
+def test_a_claim_of_not_being_covered_then_questioned_asks_the_other_way_round(reader):
+    q = ("A startup we're looking at says its model was trained with about 4×10^25 FLOPs, so it isn't covered by the "
+         "Act's safety duties for very large models. Is that right?")
+    asked = reader.read(q, [])
+    assert (asked.subject, asked.inverted) == ("safety-measures", True)

@@ -1111,3 +1111,10 @@ def test_clients_uploading_to_a_tool_that_returns_ai_notes_are_offered_an_ai_ser
     f = reader.read("Our firm is launching a paid contract-review tool for outside clients: clients upload contracts and "
                     "get AI-generated risk notes.", use_examples=False)
     assert f.get("outputs_only") is not True
+
+
+def test_an_academy_introducing_itself_is_outside_school_student_evaluation(reader):
+    # held-out 158 (after its first run): "코딩 학원입니다" settles it whatever grading is described
+    f = reader.read("초등학생 대상 코딩 학원입니다. 월말 코딩 테스트를 AI가 채점하고, 그 점수로 다음 달 반 배정을 자동으로 해요.",
+                    use_examples=False)
+    assert f.get("high_impact_area") is not True
