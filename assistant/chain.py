@@ -4,6 +4,7 @@
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 import time
@@ -25,7 +26,7 @@ from corpus.settings import Settings
 from ingest.store import IndexStore
 from ingest.sync import answer_versions
 
-from corpus.knowledge import CID_MARK, knowledge
+from corpus.knowledge import CID_MARK, PHRASING_FILE, knowledge
 
 from assistant.abstain import Decision, decide, foreign_names, names_korea
 from assistant.added import added_words, later_part
@@ -143,7 +144,14 @@ class Assistant:
     def situations(self) -> SituationReader | None:
         """The learned situation reader, loaded at its first use (scikit-learn and the model add about a second to a
         cold start, which a question the map decides need not pay); None where the settings turn it off."""
-        return SituationReader(self.settings.models_dir) if self.settings.situation_reader else None
+        if not self.settings.situation_reader:
+            return None
+        # (the reader learns verdicts as if asked the plain way: it needs this reader's sense of "the other way
+        # round", and is trained again when the phrasing rules behind it change)
+        today = date.today().isoformat()
+        rules = hashlib.sha256(PHRASING_FILE.read_bytes()).hexdigest()[:16]
+        return SituationReader(self.settings.models_dir, turned=lambda q: self.questions.read(q, [], today).inverted,
+                               turned_by=f"turned by phrasing {rules}")
 
     @cached_property
     def pages(self) -> PageReader | None:

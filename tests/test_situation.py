@@ -140,3 +140,26 @@ def test_the_reader_is_loaded_only_when_an_answer_would_depend(built_settings, s
     assert "situations" not in a.__dict__
     a.ask(HEAT)
     assert a.__dict__.get("situations") is not None
+
+
+def test_a_question_asked_the_other_way_round_is_learned_and_guessed_the_plain_way(tmp_path) -> None:
+    # "…, right?" marks a question asked the other way round in this toy: its verdict is learned swapped, and the
+    # guess for such a question is swapped back
+    rows = [("the AI decides on its own with no person checking", "yes"),
+            ("it decides on its own and nobody checks the result", "yes"),
+            ("the AI decides automatically on its own", "yes"),
+            ("on its own the AI decides, nobody checks, so we are exempt, right", "no"),
+            ("the AI decides on its own and no person looks, so we are exempt, right", "no"),
+            ("the staff decide every case themselves after reading the report", "no"),
+            ("our staff decide every case themselves, the AI only suggests", "no"),
+            ("staff decide every case themselves, so we are exempt, right", "yes"),
+            ("a person reviews and decides every case themselves, so we are exempt, right", "yes")]
+    turned = lambda q: q.endswith("right")  # noqa: E731
+    reader = SituationReader(tmp_path / "models", _sets(tmp_path, rows), root=tmp_path, turned=turned,
+                             turned_by="toy")
+    assert reader.guess("the AI decides on its own, nobody checks").verdict == "yes"
+    assert reader.guess("the AI decides on its own, nobody checks, so we are exempt, right").verdict == "no"
+    assert reader.guess("staff decide every case themselves, so we are exempt, right").verdict == "yes"
+    # the rules that turn a question round are part of the cached model's name
+    SituationReader(tmp_path / "models", _sets(tmp_path, rows), root=tmp_path, turned=turned, turned_by="toy 2")
+    assert len(list((tmp_path / "models").glob("situation-reader-*.pkl"))) == 2
