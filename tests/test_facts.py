@@ -1118,3 +1118,12 @@ def test_an_academy_introducing_itself_is_outside_school_student_evaluation(read
     f = reader.read("초등학생 대상 코딩 학원입니다. 월말 코딩 테스트를 AI가 채점하고, 그 점수로 다음 달 반 배정을 자동으로 해요.",
                     use_examples=False)
     assert f.get("high_impact_area") is not True
+
+
+def test_parking_is_ruled_out_only_as_a_hospital_s_parking(reader):
+    # held-out 157 (after its first run): a district office checking who may get a disabled-parking permit is not
+    # ruled out of every area by the health-care area's "hospital parking"
+    f = reader.read("구청 주차관리과예요. 장애인 전용주차구역 주차가능 표지를 발급할 때 신청자 자격을 AI로 확인하려고 해요.",
+                    use_examples=False)
+    assert f.get("high_impact_area") is not False
+    assert reader.read("병원 주차 안내에 AI 챗봇을 씁니다.", use_examples=False).get("high_impact_area") is False
