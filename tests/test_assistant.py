@@ -201,6 +201,9 @@ def test_abstains_out_of_scope(assistant, question):
     # (written from held-outs 126 to 128, after their first runs) pricing and build-or-buy
     ("Is it cheaper to train our own support bot or to license one from a vendor?", "advice"),
     ("AI 사주 앱 구독료를 얼마로 잡아야 수익이 날까요?", "advice"),
+    # (written from held-outs 157 and 158, after their first runs) investment and valuation
+    ("Is an AI translation startup with KRW 5 billion in revenue worth buying at an 8x revenue multiple?", "advice"),
+    ("AI 비전 검사기를 들이면 몇 년이면 투자비를 회수할 수 있을까요?", "advice"),
 ])
 def test_declines_what_is_not_about_the_law(assistant, question, reason):
     """Small talk and requests for advice or writing are declined with their own reason, not answered from
