@@ -1127,3 +1127,11 @@ def test_parking_is_ruled_out_only_as_a_hospital_s_parking(reader):
                     use_examples=False)
     assert f.get("high_impact_area") is not False
     assert reader.read("병원 주차 안내에 AI 챗봇을 씁니다.", use_examples=False).get("high_impact_area") is False
+
+
+def test_creating_no_new_images_says_the_ai_is_not_generative(reader):
+    # held-out 155 (studied): "doesn't create any new images, voices or text" beside a label the question names
+    f = reader.read("The only AI in it is a model that switches between our three cameras and cleans up background "
+                    "noise - it doesn't create any new images, voices or text. Do we still have to put an "
+                    "'AI-generated' label on the streams?", use_examples=False)
+    assert f.get("generative") is False
