@@ -1135,3 +1135,11 @@ def test_creating_no_new_images_says_the_ai_is_not_generative(reader):
                     "noise - it doesn't create any new images, voices or text. Do we still have to put an "
                     "'AI-generated' label on the streams?", use_examples=False)
     assert f.get("generative") is False
+
+
+def test_an_only_criterion_checked_against_a_register_is_simple_eligibility(reader):
+    # held-out 156 (studied): MSIT guideline p. 132, an objective and simple check leaves no room for discretion
+    f = reader.read("Our public library is piloting an AI tool that decides which residents may borrow free e-book "
+                    "readers. The only criterion is whether the applicant's registered address is in our city, checked "
+                    "against the resident registry.", use_examples=False)
+    assert f.get("simple_eligibility") is True
