@@ -24,7 +24,8 @@ from assistant.verify import split_sentences
 # In order of seriousness: a reference with several faults reports the first, and names the others in its detail.
 STATUSES = ("not-found", "not-in-force", "title-mismatch", "quote-differs", "figure-mismatch", "ok")
 # Curly quotation marks may run over several lines (a quoted paragraph with its items); straight ones may not.
-_QUOTE = re.compile(r"“(?P<a>[^”]{8,4000})”|\"(?P<b>[^\"\n]{8,2000})\"|‘(?P<c>[^’\n]{8,2000})’|『(?P<d>[^』]{8,4000})』")
+# A curly quotation may hold one of its own ("(이하 “법”) 제35조에 따라 …"): the inner pair does not end the outer one.
+_QUOTE = re.compile(r"“(?P<a>(?:[^“”]|“[^“”]{0,200}”){8,4000})”|\"(?P<b>[^\"\n]{8,2000})\"|‘(?P<c>[^’\n]{8,2000})’|『(?P<d>[^』]{8,4000})』")
 _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…|\[\s*(?:\.\.\.|…)\s*\]|\(\s*(?:\.\.\.|…)\s*\)|\(중략\)|중략)\s*")
 _WORD = re.compile(r"[0-9A-Za-z가-힣]+")
 _WORDS = knowledge().phrasing.document

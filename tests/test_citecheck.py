@@ -149,6 +149,15 @@ def test_relative_references_resolve_and_quotes_on_their_own_line(checker):
     assert [(f.cid, f.status) for f in report.findings] == [("act:31:1", "quote-differs"), ("act:31:2", "ok")]
 
 
+def test_a_reference_inside_a_quotation_holding_its_own_quotation_is_the_quoted_texts(checker):
+    """A guideline quoted with its own inner quotation ("(이하 “법”) 제35조에 따라"): the article it names is part of
+    the quoted words, not the provision they are attributed to."""
+    text = ("과기정통부 인공지능 영향평가 가이드라인: “｢인공지능 발전과 신뢰 기반 조성 등에 관한 기본법｣(이하 “법”) 제35조에 따라, "
+            "고영향 인공지능 제품 또는 서비스를 제공하는 인공지능사업자는 해당 제품ㆍ서비스에 대한 영향평가 수행에 노력할 것을 권장”")
+    report = checker.check(text, as_of="2026-09-01")
+    assert all(f.status != "quote-differs" for f in report.findings)
+
+
 # ----------------------------------------------------------------------------- files and the command
 
 
