@@ -1149,3 +1149,13 @@ def test_an_only_criterion_checked_against_a_register_is_simple_eligibility(read
 def test_fire_and_police_headquarters_are_public_bodies(reader, text):
     # held-out 156 (studied): a provincial fire headquarters is a State body
     assert reader.read(text, use_examples=False).get("public_body") is True
+
+
+@pytest.mark.parametrize("text", [
+    # held-outs 152 and 154 (studied): a model licensed to customers, or its weights released for anyone to use
+    "We trained our own wafer-defect classification model, and now two fab customers pay us a licence fee to run it.",
+    "We trained a Korean-language LLM and plan to release the weights free of charge on a public repository for anyone "
+    "to use.",
+])
+def test_a_model_licensed_or_released_is_offered_to_others(reader, text):
+    assert reader.read(text, use_examples=False).get("provides_to_others") is True
