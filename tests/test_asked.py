@@ -336,3 +336,9 @@ def test_a_claim_of_not_being_covered_then_questioned_asks_the_other_way_round(r
          "Act's safety duties for very large models. Is that right?")
     asked = reader.read(q, [])
     assert (asked.subject, asked.inverted) == ("safety-measures", True)
+
+
+def test_not_so_may_we_take_it_asks_the_other_way_round(reader):
+    # held-out 159 (after its first run)
+    q = "결절 후보 위치만 표시해 주며 최종 판독은 전문의가 합니다. 이 소프트웨어는 고영향 인공지능이 아니라고 봐도 되나요?"
+    assert reader.read(q, []).inverted

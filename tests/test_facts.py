@@ -1159,3 +1159,17 @@ def test_fire_and_police_headquarters_are_public_bodies(reader, text):
 ])
 def test_a_model_licensed_or_released_is_offered_to_others(reader, text):
     assert reader.read(text, use_examples=False).get("provides_to_others") is True
+
+
+def test_robots_inside_clients_warehouses_are_outside_transport(reader):
+    # held-out 159 (after its first run)
+    f = reader.read("We make autonomous mobile robots that carry shelving racks to pickers inside our clients' "
+                    "warehouses. They never leave the building or touch public roads.", use_examples=False)
+    assert f.get("high_impact_area") is not True
+
+
+def test_startups_building_their_own_services_on_our_api_is_upstream(reader):
+    # held-out 160 (after its first run)
+    f = reader.read("저희는 미국 파운데이션 모델 회사로, 한국 스타트업들이 저희 API로 자기 챗봇·이미지 서비스를 만들어 한국 이용자에게 "
+                    "제공합니다.", use_examples=False)
+    assert f.get("upstream_only") is True
