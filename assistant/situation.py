@@ -61,9 +61,8 @@ def _key(sets: SituationSets, root: Path, turned_by: str = "") -> str:
 
 
 @lru_cache(maxsize=4)
-def _model(cache_file: Path, sets: SituationSets, root: Path,  # noqa: ANN202 - a fitted sklearn Pipeline
-           turned: Callable[[str], bool] | None = None):
-    return cached_model(cache_file, lambda: _train(*_examples(sets, root, turned)))
+def _model(cache_file: Path, sets: SituationSets, root: Path):  # noqa: ANN202 - a fitted sklearn Pipeline
+    return cached_model(cache_file, lambda: _train(*_examples(sets, root)))
 
 
 class SituationReader:
@@ -79,7 +78,11 @@ class SituationReader:
         self.min_confidence = self.sets.min_confidence
         self._turned = turned
         key = _key(self.sets, root, turned_by if turned is not None else "")
-        self._model = _model(cache_dir / f"situation-reader-{key}.pkl", self.sets, root, turned)
+        cache_file = cache_dir / f"situation-reader-{key}.pkl"
+        # (read from its file per reader, as the sentence reader is: a memo keyed by the callable would keep the
+        # object it belongs to alive and never be shared)
+        self._model = _model(cache_file, self.sets, root) if turned is None else \
+            cached_model(cache_file, lambda: _train(*_examples(self.sets, root, turned)))
 
     def guess(self, question: str) -> Guess:
         """The most likely verdict for the question as a whole (as asked), and its probability."""
