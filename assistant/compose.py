@@ -812,7 +812,14 @@ class Composer(_FineSchedule):
         if asked.kind == "keep":
             return self.keep_lead(asked, lang)
         if asked.kind == "commencement":
-            return Lead(None, [_t(next(x for x in self.k.commencements if x.id == asked.subject).plain, lang)])
+            act = next(x for x in self.k.commencements if x.id == asked.subject)
+            # "is the Act already in force (on 1 March)?": decided by the day asked about, unless only its month is
+            # named and the Act starts within that month
+            if asked.form == YESNO and asked.in_force and act.applies_from and not (
+                    asked.month_only and as_of[:7] == act.applies_from[:7]):
+                verdict = "yes" if as_of >= act.applies_from else "no"
+                return Lead(verdict, [_after_dash(VERDICT_WORD[verdict][lang], _t(act.plain, lang), lang)])
+            return Lead(None, [_t(act.plain, lang)])
         if asked.kind == "allowance":
             return self.allowance_lead(asked, facts, lang, as_of)
         if asked.form == LIST:

@@ -580,6 +580,8 @@ class Commencement(_Asked):
     id: str
     rests_on: list[str]
     plain: Bilingual
+    # the day it took effect, for "is the Act already in force (on …)?"
+    applies_from: str | None = None
 
 
 class Keep(_Asked):

@@ -210,7 +210,9 @@ _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _SCALE_EN = {"trillion": 1e12, "tn": 1e12, "t": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6, "m": 1e6,
              "thousand": 1e3, "k": 1e3}
 _WON = re.compile(r"^\s*(원|won\b|krw\b)|(krw|₩|won)\s*$", re.I)
-_FOREIGN_MONEY = re.compile(r"^\s*(달러|dollars?\b|usd\b|euros?\b|eur\b|엔|yen\b|위안)|(\$|€|£|¥|usd|eur)\s*$", re.I)
+_FOREIGN_MONEY = re.compile(r"^\s*(달러|dollars?\b|usd\b|euros?\b|eur\b|엔|yen\b|위안|크로네|크로나|프랑|파운드|루피|바트|페소|링깃|"
+                            r"(kroner|krone|kronor|krona|francs?|pounds?|rupees?|baht|pesos?|ringgit|yuan|rmb|nok|sek|dkk|chf|gbp|"
+                            r"inr|thb|myr|sgd|aud|cad|hkd|twd|cny|jpy)\b)|(\$|€|£|¥|usd|eur)\s*$", re.I)
 
 
 def _f(s: str) -> float:
@@ -282,7 +284,7 @@ _UPPER_BEFORE = re.compile(r"\b(under|below|less than|fewer than|at most|up to|n
                            r"just under|short of)\s*(about |around |roughly |approximately |some )?"
                            r"(krw|usd|eur|us\$|\$|€|£|₩)?\s*$", re.I)
 _UPPER_AFTER = re.compile(r"^\s*(원|명|달러|won|krw|usd|dollars?|users?|people)?\s*(미만|이하|(이|가|도|은|는)?\s*(채\s*)?안\s*(되|돼|됩|된)|"
-                          r"에\s*(한참|훨씬|많이|크게|아직|조금|살짝)?\s*(못|안)\s*미(치|쳐|칩|친|쳤)|에\s*미달)", re.I)
+                          r"(에|은|는|엔|에는)\s*(한참|훨씬|많이|크게|아직|조금|살짝)?\s*(못|안)\s*미(치|쳐|칩|친|쳤)|에\s*미달)", re.I)
 # the ceiling words that let the figure itself be reached
 _INCLUSIVE = re.compile(r"\b(at most|up to|no more than)\b|이하", re.I)
 # A figure named as the law's line, not the asker's own ("Do we cross the KRW 1 trillion revenue line?", "100만 명

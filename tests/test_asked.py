@@ -342,3 +342,45 @@ def test_not_so_may_we_take_it_asks_the_other_way_round(reader):
     # held-out 159 (after its first run)
     q = "결절 후보 위치만 표시해 주며 최종 판독은 전문의가 합니다. 이 소프트웨어는 고영향 인공지능이 아니라고 봐도 되나요?"
     assert reader.read(q, []).inverted
+
+
+@pytest.mark.parametrize("question, subject", [
+    # held-outs 161-162 (after their first runs): a duty named in plain words
+    ("사용자가 대화 상대가 AI라는 걸 미리 알도록 해야 하나요?", "prior-notice"),
+    ("Is it enough to state in our terms of use that the chatbot runs on AI?", "prior-notice"),
+    ("We can't tell for sure whether it is high-impact. Are we obliged to ask MSIT for a confirmation?",
+     "high-impact-confirmation"),
+])
+def test_a_duty_named_in_plain_words(reader, question, subject):
+    assert reader.read(question, []).subject == subject
+
+
+@pytest.mark.parametrize("question, subject", [
+    # held-outs 161 and 163-164 (after their first runs)
+    ("We don't carry AI business-operator duties for that, right?", "business_operator"),
+    ("We don't need the AI notice or output labels for this, right?", "prior-notice"),
+    ("The AI only sorts the documents; teachers write every comment. That's not high-impact, right?",
+     "high_impact_ai"),
+])
+def test_duties_said_not_to_bind_then_confirmed_ask_the_other_way_round(reader, question, subject):
+    asked = reader.read(question, [])
+    assert (asked.subject, asked.inverted) == (subject, True)
+
+
+def test_we_do_carry_the_duties_is_not_turned_round(reader):
+    assert not reader.read("We carry AI business-operator duties for that, right?", []).inverted
+
+
+@pytest.mark.parametrize("question", [
+    # held-outs 163-164 (after their first runs): whether the Act as a whole is in force on a day
+    "Our clinic starts offering the app on 1 March 2026. Will the AI Act's transparency duties already be in force "
+    "by then?",
+    "2026년 3월 현재 AI기본법이 이미 시행 중인가요?",
+])
+def test_whether_the_act_is_already_in_force_asks_its_commencement(reader, question):
+    asked = reader.read(question, [])
+    assert (asked.kind, asked.subject, asked.form) == ("commencement", "act", YESNO)
+
+
+def test_a_duty_named_in_force_keeps_the_duty(reader):
+    assert reader.read("Is the prior-notice duty already in force on 1 March 2026?", []).subject == "prior-notice"

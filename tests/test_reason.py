@@ -2083,3 +2083,18 @@ def test_outputs_of_plain_editing_need_no_generative_ai_label(r, edit_only, gene
         assert s.because[0].id == "generative_ai"
     if expected == DEPENDS:
         assert s.unknown == ["edit_only"]
+
+
+@pytest.mark.parametrize("question, as_of, verdict", [
+    # held-outs 163-164 (after their first runs): whether the Act is in force on the day asked about
+    ("Will the AI Basic Act's duties already be in force on 1 March 2026?", "2026-03-01", "yes"),
+    ("Is the AI Basic Act already in force?", "2025-12-01", "no"),
+    ("2026년 3월 현재 AI기본법이 이미 시행 중인가요?", "2026-03-15", "yes"),
+])
+def test_whether_the_act_is_in_force_is_decided_by_the_day_asked(r, question, as_of, verdict):
+    lead = lead_for(r, question, as_of)
+    assert lead.verdict == verdict and "2026" in lead.lines[0]
+
+
+def test_the_act_asked_of_in_its_first_month_without_a_day_is_left_open(r):
+    assert lead_for(r, "Is the AI Basic Act in force in January 2026?", "2026-01-01").verdict is None
