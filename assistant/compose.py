@@ -850,7 +850,11 @@ class Composer(_FineSchedule):
             # bind, but the labelling duty the question also names does; skipping is answered by the one that binds.
             binding = next((d for d in asked.others if self.k.duties[d].type == "duty"
                             and self.r.duty(self.k.duties[d], facts, as_of).status == APPLIES), None)
-            if binding is not None:
+            if binding is not None and asked.classification:
+                # ("the deepfake rule doesn't apply to our subtitles, right?": whether that rule applies is asked;
+                # the one that still binds is said beside it)
+                lead.lines.append(f"- {_t(self.k.duties[binding].plain.rule, lang)}")
+            elif binding is not None:
                 other = self._yesno_lead(replace(asked, subject=binding, others=[]), facts, lang, as_of)
                 lead = other if other is not None and other.verdict == "yes" else lead
         if lead is not None and (asked.always or asked.result_within) and asked.kind == "duty" and lead.verdict == "yes" \

@@ -384,3 +384,12 @@ def test_whether_the_act_is_already_in_force_asks_its_commencement(reader, quest
 
 def test_a_duty_named_in_force_keeps_the_duty(reader):
     assert reader.read("Is the prior-notice duty already in force on 1 March 2026?", []).subject == "prior-notice"
+
+
+@pytest.mark.parametrize("question", [
+    # held-outs 161 and 164 (after their first runs): one means named as all that is done
+    "다운로드 파일에는 눈에 안 보이는 메타데이터 워터마크만 넣으면 되는 거죠?",
+    "For the voice files clients download, can we rely only on an inaudible audio watermark in the file metadata?",
+])
+def test_one_means_named_as_all_that_is_done_asks_whether_it_is_enough(reader, question):
+    assert reader.read(question, []).sufficiency

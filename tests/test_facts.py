@@ -1213,3 +1213,32 @@ def test_finished_work_delivered_is_only_outputs(reader, text):
 
 def test_a_drama_is_not_llama(reader):
     assert reader.read("완성된 드라마를 방송사에 납품해요.", use_examples=False).get("third_party_ai") is not True
+
+
+def test_an_employee_of_the_headquarters_abroad_is_an_agent_abroad(reader):
+    # held-out 164 (after its first run)
+    f = reader.read("Can we name an employee of our Singapore headquarters, working from Singapore, as our Korean "
+                    "domestic agent?", use_examples=False)
+    assert f.get("agent_abroad") is True
+
+
+@pytest.mark.parametrize("text, value", [
+    # held-out 163 (after its first run): said in passing, as a given of the question
+    ("CCTV 분석 솔루션을 팔아요. 생성형도 아니고 고영향 영역도 아닌데, 사전고지해야 하나요?", False),
+    ("It's neither generative nor high-impact, but must we notify users?", False),
+    ("이게 고영향 인공지능이 아닌가요?", None),  # asked, not said
+])
+def test_not_high_impact_said_in_passing_is_a_given(reader, text, value):
+    assert reader.read(text, use_examples=False).get("stated_high_impact") is value
+
+
+def test_medication_doses_are_health_care(reader):
+    # held-out 163 (after its first run)
+    f = reader.read("입소 어르신 투약량 조정 추천을 AI가 하고, 간호 인력이 추천값을 그대로 적용합니다.", use_examples=False)
+    assert f.get("high_impact_area") is True
+
+
+def test_hires_decided_on_the_score_alone_leave_no_human_decision(reader):
+    # held-out 163 (after its first run)
+    f = reader.read("지원자 영상을 분석해 점수를 내고, 그 점수만으로 합격자를 정해요.", use_examples=False)
+    assert f.get("human_final_decision") is False

@@ -2098,3 +2098,19 @@ def test_whether_the_act_is_in_force_is_decided_by_the_day_asked(r, question, as
 
 def test_the_act_asked_of_in_its_first_month_without_a_day_is_left_open(r):
     assert lead_for(r, "Is the AI Basic Act in force in January 2026?", "2026-01-01").verdict is None
+
+
+def test_whether_the_realistic_output_rule_applies_is_answered_of_that_rule(r):
+    # held-out 162 (after its first run): the deepfake rule does not reach text subtitles; the labelling rule that
+    # still binds is said beside it, not put in its place
+    from assistant.asked import QuestionReader
+    from assistant.compose import Composer
+    from assistant.facts import FactReader
+
+    k = knowledge()
+    q = "저희가 OTT에 납품하는 건 음성인식·번역 AI로 만든 자막 텍스트뿐이에요. 자막은 텍스트니까 딥페이크 표시 규정은 해당 없는 거 맞죠?"
+    questions = QuestionReader(k)
+    asked = questions.read(q, [], TODAY)
+    lead = Composer(k, r).lead(asked, FactReader(k).read(q, naming=questions.naming(asked)), "ko", TODAY)
+    assert lead.verdict == "yes"
+    assert any("[act:31:2]" in line for line in lead.lines[1:])
