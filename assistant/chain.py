@@ -372,7 +372,9 @@ class Assistant:
             terms = k.duties[d.id].applies_when if d.id in k.duties else [d.id] if d.id in k.terms else []
             leaves = {u for t in terms for u in self.reasoner.term_leaves(t)}
             unknown += [u for u in k.facts if u in leaves and u not in facts.values]
-        unknown = [u for u in dict.fromkeys(unknown) if u in k.facts and k.facts[u].learned][:SETTLE_DEPTH]
+        # (not one the asker says it does not know: "생성형인지 규칙 기반인지 저희도 정확히 모릅니다" leaves it open)
+        unknown = [u for u in dict.fromkeys(unknown) if u in k.facts and k.facts[u].learned
+                   and u not in facts.questioned][:SETTLE_DEPTH]
         # a fact the question touches without the patterns deciding it is the likelier one it speaks to
         unknown.sort(key=lambda u: u not in facts.mentioned)
         for size in range(1, MAX_SETTLED + 1):

@@ -163,3 +163,16 @@ def test_a_question_asked_the_other_way_round_is_learned_and_guessed_the_plain_w
     # the rules that turn a question round are part of the cached model's name
     SituationReader(tmp_path / "models", _sets(tmp_path, rows), root=tmp_path, turned=turned, turned_by="toy 2")
     assert len(list((tmp_path / "models").glob("situation-reader-*.pkl"))) == 2
+
+
+def test_a_fact_the_asker_says_it_does_not_know_is_left_open(built_settings, store) -> None:
+    """The reader settles what the description leaves unsaid, never what the asker says it does not know (written
+    after the studied held-outs 38 and 43): "depends", naming that fact."""
+    from assistant.chain import Assistant
+
+    q = ("지역 신협 고객센터 챗봇을 외주 업체가 만들어 줬는데, 생성형 AI가 들어간 건지 정해진 답변만 내보내는 건지 저희도 잘 "
+         "몰라요. 고영향 영역은 아니고요. 고객한테 AI 기반이라고 사전 고지를 해야 하나요?")
+    answer = Assistant(built_settings, store).ask(q)
+    assert answer.verdict == "depends"
+    assert "생성하는지" in answer.answer.split("\n")[0]
+    assert "이렇게 읽었습니다" not in answer.answer
