@@ -604,13 +604,13 @@ class QuestionReader:
                 asked.left = [eid for eid, pats in self._leaves[asked.subject]
                               if whole or any(p.search(sentence) for p in pats)]
                 asked.favoured = any(p.search(sentence) for p in self._favours.get(asked.subject, []))
-        # ("Will the Act's transparency duties already be in force by then?", "AI기본법이 이미 시행 중인가요?": of the Act
-        # as a whole, where no duty is named in the asking sentence)
-        if (asked.form == OTHER and asked.since_when or asked.form == YESNO and asked.in_force and not asked.sanction
-                and asked.kind in ("", "commencement") and not asked.cited) \
-                and not (asked.kind == "duty" and asked.cue_in_sentence):
-            # "인공지능기본법 의무는 언제부터 지켜야 했나요?" after a story about a chatbot: the Act as a whole, not a
-            # duty the story names
+        # "인공지능기본법 의무는 언제부터 지켜야 했나요?" after a story about a chatbot: the Act as a whole, not a duty the
+        # story names
+        since = asked.form == OTHER and asked.since_when and not (asked.kind == "duty" and asked.cue_in_sentence)
+        # "Will the Act's transparency duties already be in force by then?", "AI기본법이 이미 시행 중인가요?": of the Act
+        # as a whole, where nothing else was read as asked and no article is cited
+        in_force = asked.form == YESNO and asked.in_force and not asked.sanction and not asked.kind and not asked.cited
+        if since or in_force:
             act = next((x for x, pats in self._commencements if any(p.search(sentence) for p in pats)), None)
             if act is not None:
                 asked.kind, asked.subject = "commencement", act
