@@ -261,7 +261,10 @@ class Negations:
         taken = text[start:end].split()
         inner = len(taken) > 1 and taken[-2] in self._adverbs_ko and not (
             self._denies_nothing_ko is not None and self._denies_nothing_ko.search(" ".join(taken[-4:])))
-        return direct or inner or bool(self._before.search(text[start:end])) or bool(self._after.search(after))
+        # (a negation inside an aside the match runs into is the aside's own: "users only read it inside the app (no
+        # download button)")
+        own = text[start:end].split("(")[0]
+        return direct or inner or bool(self._before.search(own)) or bool(self._after.search(after))
 
 
 # Where one sentence ends and the next begins (also how the question reader finds the asking sentence).

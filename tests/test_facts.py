@@ -623,6 +623,9 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     # "no" denies the office, not the offering that follows it (held-out 154)
     ("We're a Singapore company with no Korean office offering an AI tutoring app.", "provides_to_others", True),
     ("We're a Singapore company with no Korean office offering an AI tutoring app.", "no_korean_office", True),
+    # a negation inside an aside the match runs into is the aside's (held-out 168)
+    ("Our travel app writes AI itineraries that users only read inside the app (no download or share button).",
+     "provides_to_others", True),
 ])
 def test_readings(reader, text, fact, value):
     got = reader.read(text).get(fact)
