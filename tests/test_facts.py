@@ -626,6 +626,12 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     # a negation inside an aside the match runs into is the aside's (held-out 168)
     ("Our travel app writes AI itineraries that users only read inside the app (no download or share button).",
      "provides_to_others", True),
+    # an app whose users make things is the AI offered, whoever runs it (held-outs 167, 168)
+    ("Our music label is launching a fan app: fans type lyrics and get a song in our artist's AI voice.",
+     "outputs_only", False),
+    ("프리랜서 일러스트레이터인데, 이미지 생성 앱을 만들어서 월 구독으로 다른 사람들한테 팔려고 해요.", "individual_creator", False),
+    ("프리랜서 일러스트레이터인데, 이미지 생성 앱을 만들어서 월 구독으로 다른 사람들한테 팔려고 해요.",
+     "human_final_decision", None),
 ])
 def test_readings(reader, text, fact, value):
     got = reader.read(text).get(fact)
