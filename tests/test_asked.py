@@ -393,3 +393,14 @@ def test_a_duty_named_in_force_keeps_the_duty(reader):
 ])
 def test_one_means_named_as_all_that_is_done_asks_whether_it_is_enough(reader, question):
     assert reader.read(question, []).sufficiency
+
+
+@pytest.mark.parametrize("question, inverted", [
+    # held-out 168: "not in force yet, right?" is asked the other way round
+    ("We launch in October 2026. The high-impact AI duties aren't in force yet, right?", True),
+    ("AI기본법은 아직 시행 전이죠?", True),
+    ("Are the high-impact AI duties in force in October 2026?", False),
+    ("Is the Act not in force until January 2026?", False),
+])
+def test_not_in_force_yet_asks_the_other_way_round(reader, question, inverted):
+    assert reader.read(question, []).inverted is inverted
