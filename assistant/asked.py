@@ -102,7 +102,10 @@ class QuestionReader:
         self.k = knowledge
         f = knowledge.phrasing.form
         self._forms = {name: [compiled(p, re.I) for p in getattr(f, name)] for name in type(f).model_fields}
-        self._duties = [(d.id, [compiled(p, re.I) for p in d.asked], _own(d)) for d in knowledge.duties.values()]
+        self._duties = [(d.id, [compiled(p, re.I) for p in d.asked + d.asked_as_group], _own(d))
+                        for d in knowledge.duties.values()]
+        # how many of a duty's patterns (the first ones) name it on its own rather than as one of a group
+        self._own_words = {d.id: len(d.asked) for d in knowledge.duties.values()}
         self._duty_pats = {did: pats for did, pats, _ in self._duties}
         self._musts = {d.id: [(m.id, [compiled(p, re.I) for p in m.asked]) for m in d.musts]
                        for d in knowledge.duties.values() if d.musts}
@@ -482,12 +485,15 @@ class QuestionReader:
         # what the asking sentence asks to be done ("…그래도 AI가 만든 거라는 표시를 해야 돼요?") names the duty, before
         # one its other clause names ("딥페이크도 아니고")
         todo = self._to_be_done.span(text, self._neg.clauses(text)) if asked.obligation else None
+        by_group: set[str] = set()  # duties named only as one of a group ("the transparency duties")
         for i, (did, pats, own) in enumerate(self._duties):
             found = [list(p.finditer(text)) for p in pats]  # each pattern's matches, read once
             # (a duty the story says was kept is not the one asked about)
             cues = sum(1 for ms in found if any(not self._kept_after(text, m.end()) for m in ms))
             if not cues:
                 continue  # a duty is asked about in words; retrieval only chooses between the ones named
+            if not any(found[:self._own_words[did]]):
+                by_group.add(did)
             matches = [m for ms in found for m in ms]
             # On a tie, the duty named by more distinct words: "clones voices so they sound real" names the realistic-
             # output duty twice, "disclosure" the notice duty once.
@@ -503,6 +509,11 @@ class QuestionReader:
             scored.append((CUE_WEIGHT * min(cues, 2) + support(own) + (0.5 if asked.obligation else 0.0) + in_sentence
                            + cited_weight(own) + done,
                            (words, span), -i, "duty", did))
+        if asked.sufficiency or any(x[3] == "duty" and x[4] not in by_group for x in scored):
+            # A duty named on its own is what is asked, not the group it is named in ("투명성 의무 중 표시 의무는…");
+            # whether one way of doing them is enough for the whole group ("is a line in our terms all we need under
+            # the transparency rules?") is not answered by one duty of it.
+            scored = [x for x in scored if x[4] not in by_group]
         for i, (tid, pats, own) in enumerate(self._classify):
             cues = sum(1 for p in pats if p.search(text))
             if not cues:

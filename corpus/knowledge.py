@@ -449,8 +449,12 @@ class Duty(_Asked):
     favours: list[str] = Field(default_factory=list)
     favours_when: str = ""
     sections: list[Section] = Field(default_factory=list)  # guideline pages on the duty (see Area.sections)
+    # Words naming a group of duties this one answers for ("the transparency duties"): asked about through them only
+    # where the question names no duty of the group on its own ("투명성 의무 중 표시 의무는…" asks the labelling).
+    asked_as_group: list[str] = Field(default_factory=list)
 
     _check_favours = field_validator("favours")(classmethod(lambda cls, v: _compile(v)))
+    _check_group = field_validator("asked_as_group")(classmethod(lambda cls, v: _compile(v)))
 
 
 class Classify(_Asked):

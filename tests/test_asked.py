@@ -373,8 +373,7 @@ def test_we_do_carry_the_duties_is_not_turned_round(reader):
 
 @pytest.mark.parametrize("question", [
     # held-outs 163-164 (after their first runs): whether the Act as a whole is in force on a day
-    "Our clinic starts offering the app on 1 March 2026. Will the AI Act's transparency duties already be in force "
-    "by then?",
+    "Our clinic starts offering the app on 1 March 2026. Will the AI Act already be in force by then?",
     "2026년 3월 현재 AI기본법이 이미 시행 중인가요?",
 ])
 def test_whether_the_act_is_already_in_force_asks_its_commencement(reader, question):
@@ -384,6 +383,9 @@ def test_whether_the_act_is_already_in_force_asks_its_commencement(reader, quest
 
 def test_a_duty_named_in_force_keeps_the_duty(reader):
     assert reader.read("Is the prior-notice duty already in force on 1 March 2026?", []).subject == "prior-notice"
+    # (the transparency duties named as a whole, by the prior notice's date)
+    assert reader.read("Will the AI Act's transparency duties already be in force by 1 March 2026?", []).subject \
+        == "prior-notice"
 
 
 @pytest.mark.parametrize("question", [
@@ -404,3 +406,24 @@ def test_one_means_named_as_all_that_is_done_asks_whether_it_is_enough(reader, q
 ])
 def test_not_in_force_yet_asks_the_other_way_round(reader, question, inverted):
     assert reader.read(question, []).inverted is inverted
+
+
+@pytest.mark.parametrize("question, subject, inverted", [
+    # held-outs 167 and 168: the transparency duties named as a whole are asked of the prior notice …
+    ("펫보험 앱 챗봇은 해외 LLM API를 그대로 씁니다. 투명성 의무는 API 제공사가 지는 거니까 저희는 안 해도 되는 거 맞죠?",
+     "prior-notice", True),
+    ("투명성 의무는 API를 준 해외 개발사 몫이지 저희 몫은 아닌 거죠?", "prior-notice", True),
+    ("Our chatbot runs on a foreign LLM API. Do the transparency obligations apply to us?", "prior-notice", False),
+    # … unless a duty of the group is named on its own
+    ("투명성 의무 중 표시 의무는 저희한테 적용되나요?", "output-labelling", False),
+    ("한국에 사무소가 없어도 국내대리인은 안 지정해도 되는 거 맞죠?", "domestic-agent", True),
+])
+def test_a_group_of_duties_named_as_a_whole(reader, question, subject, inverted):
+    asked = reader.read(question, [])
+    assert (asked.kind, asked.subject, asked.inverted) == ("duty", subject, inverted)
+
+
+def test_whether_one_way_is_enough_for_a_group_of_duties_is_not_asked_of_one_of_them(reader):
+    asked = reader.read("Students use our AI tutor chatbot at home. If we put a sentence in our terms of service saying "
+                        "the tutor is AI, is that all we need to do under the transparency rules?", [])
+    assert asked.sufficiency and asked.subject != "prior-notice"

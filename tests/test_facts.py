@@ -632,6 +632,11 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     ("프리랜서 일러스트레이터인데, 이미지 생성 앱을 만들어서 월 구독으로 다른 사람들한테 팔려고 해요.", "individual_creator", False),
     ("프리랜서 일러스트레이터인데, 이미지 생성 앱을 만들어서 월 구독으로 다른 사람들한테 팔려고 해요.",
      "human_final_decision", None),
+    # 공사 inside another word is no public corporation; "Korean" before a noun is not Koreans using it
+    ("펫보험 앱 챗봇은 해외 빅테크 LLM API를 그대로 가져다 씁니다. API 제공사가 책임지나요?", "public_body", None),
+    ("저희 항공사는 예약 챗봇을 운영합니다.", "public_body", None),
+    ("서울교통공사 IT팀입니다.", "public_body", True),
+    ("Its app has no Korean entity, but anyone can download it from the global app stores.", "provides_to_others", True),
 ])
 def test_readings(reader, text, fact, value):
     got = reader.read(text).get(fact)
