@@ -427,3 +427,10 @@ def test_whether_one_way_is_enough_for_a_group_of_duties_is_not_asked_of_one_of_
     asked = reader.read("Students use our AI tutor chatbot at home. If we put a sentence in our terms of service saying "
                         "the tutor is AI, is that all we need to do under the transparency rules?", [])
     assert asked.sufficiency and asked.subject != "prior-notice"
+
+
+def test_can_an_area_cover_us_asks_whether_the_term_could_hold(reader):
+    # held-out 167: "can … still cover us?" asks whether the term could hold, not what may be done
+    asked = reader.read("Our AI pre-screens buyers for loans and the bank rubber-stamps it. Can the loan-screening "
+                        "high-impact area still cover us?", [])
+    assert (asked.kind, asked.subject, asked.possibility) == ("classify", "high_impact_ai", True)

@@ -637,6 +637,11 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     ("저희 항공사는 예약 챗봇을 운영합니다.", "public_body", None),
     ("서울교통공사 IT팀입니다.", "public_body", True),
     ("Its app has no Korean entity, but anyone can download it from the global app stores.", "provides_to_others", True),
+    # (held-out 167) sold in Korea, or "there" of Korea named before; only the interface changed
+    ("We're a German carmaker with no branch or office in Korea; an independent importer sells our cars there.",
+     "serves_korea", True),
+    ("Our cars are sold in Korea through an importer.", "serves_korea", True),
+    ("We license the model from a vendor and only changed the interface.", "significant_change", False),
 ])
 def test_readings(reader, text, fact, value):
     got = reader.read(text).get(fact)
