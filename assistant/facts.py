@@ -123,6 +123,7 @@ class Negations:
         self._filler = set(spec.filler)
         self._joiners = {w.lower() for w in spec.list_joiners}
         self._phrase = {w.lower() for w in spec.phrase}
+        self._making = {w.lower() for w in spec.making}
         self._list_ko = tuple(spec.list_endings_ko)
         self._clause_ko = tuple(spec.clause_endings_ko)
         self._topic_ko, self._topic_not_ko = tuple(spec.topic_ko), tuple(spec.topic_not_ko)
@@ -224,6 +225,8 @@ class Negations:
         direct = direct or (listed and seps[-1:] == [","] and any(self._denies(w) for w in words[-3:]))
         # ("we didn't build or sell any AI tool": the second of two verbs one negation opens)
         direct = direct or (len(words) >= 3 and words[-1].lower() in ("or", "nor") and self._denies(words[-3]))
+        # ("it cannot produce photorealistic people": what a negated verb of making makes)
+        direct = direct or (len(words) >= 2 and words[-1].lower() in self._making and self._denies(words[-2]))
         if self._before_phrase is not None and self._before_phrase.search(text[max(a, start - 3 * NEG_WINDOW_EN):start]):
             direct = True  # "nothing to do with hiring, loans, health"
         # "no business office": a word that denies a noun phrase, up to two words before the match — not a verb the

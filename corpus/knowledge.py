@@ -783,6 +783,9 @@ class Negation(_Strict):
     after_phrase_ko: list[str] = Field(default_factory=list)  # a Korean phrase denying a list before it ("…랑은 상관없")
     # Words that deny a whole noun phrase, a few words before its noun ("no business office in Korea").
     phrase: list[str] = Field(default_factory=list)
+    # Verbs of making: negated, they deny what they make, the match right after them ("it cannot produce photorealistic
+    # people"), where a negated verb of another kind does not ("we don't label photorealistic images").
+    making: list[str] = Field(default_factory=list)
     list_endings_ko: list[str] = Field(default_factory=list)  # Korean endings joining items a negation closes
     # A word carrying a topic of its own after one of `clause_endings_ko` ("채점하고 교사는 따로 보지 않아요"): the negation
     # after it is that clause's, not the list's (its endings, less those of a verb: "제공하지는", "제공하는")

@@ -642,6 +642,9 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
      "serves_korea", True),
     ("Our cars are sold in Korea through an importer.", "serves_korea", True),
     ("We license the model from a vendor and only changed the interface.", "significant_change", False),
+    # (held-out 168) a negated verb of making denies what it makes; a negated verb of another kind does not
+    ("Readers make cartoon characters in our style. It cannot produce photorealistic people.", "realistic_media", False),
+    ("We don't label the photorealistic images.", "realistic_media", True),
 ])
 def test_readings(reader, text, fact, value):
     got = reader.read(text).get(fact)
