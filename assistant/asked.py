@@ -37,6 +37,9 @@ class Asked:
     subject: str = ""  # the duty id, term id or not_covered id
     sanction: bool = False  # asks about the fine for not doing it
     obligation: bool = False  # asks whether something must be done
+    # the asking sentence itself speaks of having to ("don't we have to…, right?"), not only of a thing turned round
+    # ("does that rule us out of…?")
+    have_to: bool = False
     classification: bool = False  # asks whether something is so
     permission: bool = False  # asks whether something may be done ("can we…"): no verdict from the map
     sufficiency: bool = False  # asks whether a way of doing it is enough: no verdict from the map
@@ -390,7 +393,7 @@ class QuestionReader:
         sanction = self._any("sanction", sentence) or (self._any("sanction_detail", sentence)
                                                         and self._any("sanction", told))
         asked = Asked(self.form(question), sanction=sanction,
-                      obligation=self._any("obligation", sentence),
+                      obligation=self._any("obligation", sentence), have_to=self._any("obligation", sentence),
                       classification=self._any("classification", sentence),
                       permission=self._any("permission", sentence), sufficiency=self._any("sufficiency", sentence),
                       possibility=self._any("possibility", sentence),

@@ -1117,8 +1117,10 @@ class Composer(_FineSchedule):
         if duty.type == "option" and asked.before_step:
             return None  # "do we need X before we apply?": a step before the option, which the map does not list
         if duty.type in ("endeavour", "option") and asked.obligation and not asked.sanction and not (
-                right and asked.inverted):
+                right and asked.inverted and not (duty.type == "option" and asked.have_to)):
             # "Must we assess the impact?": the Act asks operators of high-impact AI to endeavour to, not to.
+            # ("We don't have to ask MSIT to confirm, right?": an option is not owed, however asked; the verdict is
+            # turned over below)
             status = self.r.duty(duty, facts, as_of)
             lines = [_after_dash(VERDICT_WORD["no"][lang], _t(duty.plain.rule, lang), lang)]
             return Lead("no", lines, [DutyLine(duty.id, status.status, self._duty_because(duty, status, lang))])

@@ -666,6 +666,11 @@ def test_a_group_the_question_denies_is_not_who_the_support_is_for(r):
      "meet our Article 34 obligations?", "yes"),
     # Art. 28(1): a private ethics committee may be set up; it is not required.
     ("AI 스타트업인데 투자사가 윤리위원회를 꼭 만들어야 한다고 하네요. AI 기본법상 민간 AI 윤리위원회 설치가 의무인가요?", "no"),
+    # (held-out 168) an option is not owed however the question is turned; ruled out of it asks whether it is open
+    ("과기정통부에 고영향 해당 여부 확인 요청을 반드시 해야 하나요? 안 해도 되는 거죠?", "yes"),
+    ("We don't have to ask MSIT to confirm whether our AI is high-impact, right?", "yes"),
+    ("Our features call a US provider's model API. Does that disqualify us from getting the AI product/service "
+     "confirmation for public procurement?", "no"),
 ])
 def test_what_the_law_lets_be_done_without_requiring_it(r, question, verdict):
     verdict_lead(r, question, verdict)
