@@ -645,6 +645,9 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     # (held-out 168) a negated verb of making denies what it makes; a negated verb of another kind does not
     ("Readers make cartoon characters in our style. It cannot produce photorealistic people.", "realistic_media", False),
     ("We don't label the photorealistic images.", "realistic_media", True),
+    # (held-outs 165, 167) "an in-app feature" is no verb of publishing; an "AI-generated label" is no AI-made content
+    ("Our webtoon studio is launching an in-app feature: readers type a prompt and get an AI-generated panel.",
+     "outputs_only", False),
 ])
 def test_readings(reader, text, fact, value):
     got = reader.read(text).get(fact)
@@ -654,6 +657,12 @@ def test_readings(reader, text, fact, value):
         assert isinstance(got, tuple) and all(abs(g - v) <= 1e-6 * v for g, v in zip(got, value))
     else:
         assert got == value
+
+
+def test_an_ai_generated_label_is_no_ai_made_content(reader):
+    # (held-out 167) the label asked about says nothing of content made with AI being all that reaches others
+    assert reader.read("Sellers can crop pictures in the editor. Does every photo edited there need an AI-generated "
+                       "label?").get("outputs_only") is not True
 
 
 def test_a_quoted_area_is_the_question_not_the_use(reader):
