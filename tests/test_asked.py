@@ -434,3 +434,11 @@ def test_can_an_area_cover_us_asks_whether_the_term_could_hold(reader):
     asked = reader.read("Our AI pre-screens buyers for loans and the bank rubber-stamps it. Can the loan-screening "
                         "high-impact area still cover us?", [])
     assert (asked.kind, asked.subject, asked.possibility) == ("classify", "high_impact_ai", True)
+
+
+def test_a_prosecutors_office_is_no_prosecution(reader):
+    # held-out 166: who runs the AI, not a criminal penalty asked about
+    q = ("Our prosecutors' office runs an AI that traces terrorism-financing networks. Since this is national-security "
+         "work, the AI Basic Act simply doesn't apply to it, does it?")
+    assert reader.read(q, []).kind != "not_covered"
+    assert reader.read("Could we be prosecuted for skipping the label?", []).subject == "criminal-penalty"
