@@ -648,6 +648,9 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     # (held-outs 165, 167) "an in-app feature" is no verb of publishing; an "AI-generated label" is no AI-made content
     ("Our webtoon studio is launching an in-app feature: readers type a prompt and get an AI-generated panel.",
      "outputs_only", False),
+    # (held-out 166) a prosecution service is a State agency
+    ("Our prosecutors' office is procuring a face-matching system.", "public_body", True),
+    ("서울중앙지방검찰청 IT팀입니다.", "public_body", True),
 ])
 def test_readings(reader, text, fact, value):
     got = reader.read(text).get(fact)
