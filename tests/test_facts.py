@@ -651,6 +651,12 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     # (held-out 166) a prosecution service is a State agency
     ("Our prosecutors' office is procuring a face-matching system.", "public_body", True),
     ("서울중앙지방검찰청 IT팀입니다.", "public_body", True),
+    # (held-outs 169, 170) an app where fans chat is the AI offered; a publisher (출판사) is no judge (판사) deciding;
+    # a finished manuscript delivered to a publisher is only outputs
+    ("Our agency is launching a fan app (about 60,000 fans) where people chat with our AI influencer.",
+     "outputs_only", False),
+    ("상용 번역 AI로 번역ㆍ식자를 하고 완성 원고만 출판사에 납품해요.", "human_final_decision", None),
+    ("상용 번역 AI로 번역ㆍ식자를 하고 완성 원고만 출판사에 납품해요.", "outputs_only", True),
 ])
 def test_readings(reader, text, fact, value):
     got = reader.read(text).get(fact)
