@@ -392,8 +392,8 @@ class QuestionReader:
         told = self._without("sanction_record", text)  # (not "we've never been fined")
         sanction = self._any("sanction", sentence) or (self._any("sanction_detail", sentence)
                                                         and self._any("sanction", told))
-        asked = Asked(self.form(question), sanction=sanction,
-                      obligation=self._any("obligation", sentence), have_to=self._any("obligation", sentence),
+        owed = self._any("obligation", sentence)
+        asked = Asked(self.form(question), sanction=sanction, obligation=owed, have_to=owed,
                       classification=self._any("classification", sentence),
                       permission=self._any("permission", sentence), sufficiency=self._any("sufficiency", sentence),
                       possibility=self._any("possibility", sentence),
