@@ -124,6 +124,7 @@ class Negations:
         self._joiners = {w.lower() for w in spec.list_joiners}
         self._phrase = {w.lower() for w in spec.phrase}
         self._making = {w.lower() for w in spec.making}
+        self._made_nothing = {w.lower() for w in spec.made_nothing}
         self._list_ko = tuple(spec.list_endings_ko)
         self._clause_ko = tuple(spec.clause_endings_ko)
         self._topic_ko, self._topic_not_ko = tuple(spec.topic_ko), tuple(spec.topic_not_ko)
@@ -227,6 +228,11 @@ class Negations:
         direct = direct or (len(words) >= 3 and words[-1].lower() in ("or", "nor") and self._denies(words[-3]))
         # ("it cannot produce photorealistic people": what a negated verb of making makes)
         direct = direct or (len(words) >= 2 and words[-1].lower() in self._making and self._denies(words[-2]))
+        # ("it generates nothing": a verb of making matched, its object denied)
+        made = text[start:end].split()[-1:]
+        following = text[end:b].split()[:1]
+        direct = direct or (bool(made) and made[0].lower() in self._making and bool(following)
+                            and following[0].lower().strip(".,;:!?") in self._made_nothing)
         if self._before_phrase is not None and self._before_phrase.search(text[max(a, start - 3 * NEG_WINDOW_EN):start]):
             direct = True  # "nothing to do with hiring, loans, health"
         # "no business office": a word that denies a noun phrase, up to two words before the match — not a verb the

@@ -786,6 +786,8 @@ class Negation(_Strict):
     # Verbs of making: negated, they deny what they make, the match right after them ("it cannot produce photorealistic
     # people"), where a negated verb of another kind does not ("we don't label photorealistic images").
     making: list[str] = Field(default_factory=list)
+    # Words that deny the object of a verb of making right after it ("it generates nothing", "produces no images").
+    made_nothing: list[str] = Field(default_factory=list)
     list_endings_ko: list[str] = Field(default_factory=list)  # Korean endings joining items a negation closes
     # A word carrying a topic of its own after one of `clause_endings_ko` ("채점하고 교사는 따로 보지 않아요"): the negation
     # after it is that clause's, not the list's (its endings, less those of a verb: "제공하지는", "제공하는")
@@ -1147,6 +1149,8 @@ class SituationSets(_Strict):
 
     files: tuple[str, ...] = Field(min_length=1)  # relative to the repository root
     min_confidence: float = Field(ge=0.0, le=1.0)  # the situation reader's, to settle an open fact
+    # the situation reader's, to read again a fact the patterns read, where the map's verdict differs from its own
+    reread_confidence: float = Field(default=1.0, ge=0.0, le=1.0)
     page_min_confidence: float = Field(ge=0.0, le=1.0)  # the page reader's, to choose a section's page
     page_quote_confidence: float = Field(ge=0.0, le=1.0)  # the page reader's, to quote a page of its own choosing
     sentence_weight: float = Field(ge=0.0)  # the sentence reader's weight beside the question's words
