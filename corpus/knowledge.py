@@ -1149,8 +1149,6 @@ class SituationSets(_Strict):
 
     files: tuple[str, ...] = Field(min_length=1)  # relative to the repository root
     min_confidence: float = Field(ge=0.0, le=1.0)  # the situation reader's, to settle an open fact
-    # the situation reader's, to read again a fact the patterns read, where the map's verdict differs from its own
-    reread_confidence: float = Field(default=1.0, ge=0.0, le=1.0)
     page_min_confidence: float = Field(ge=0.0, le=1.0)  # the page reader's, to choose a section's page
     page_quote_confidence: float = Field(ge=0.0, le=1.0)  # the page reader's, to quote a page of its own choosing
     sentence_weight: float = Field(ge=0.0)  # the sentence reader's weight beside the question's words
