@@ -660,6 +660,11 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
     # a verb of making whose object is denied (held-out 172, after its first run)
     ("Our model only ranks which listings each visitor sees first; it generates nothing.", "generative", False),
     ("The chatbot generates no answers of its own; it only picks from a fixed FAQ.", "generative", False),
+    # an outside tool used to make the work, which is then sold or distributed (held-out 171, after its first run)
+    ("We're a small cookbook publisher; we used an image-generation tool to create the food photos for our new book.",
+     "outputs_only", True),
+    ("We're a small independent comic-strip publisher and sell printed collections.", "outputs_only", True),
+    ("웹툰 스튜디오인데 외부 채색 서비스로 컬러를 입혀서 완성 원고를 만들어 연재해요.", "outputs_only", True),
 ])
 def test_readings(reader, text, fact, value):
     got = reader.read(text).get(fact)

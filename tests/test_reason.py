@@ -827,6 +827,9 @@ def test_questions_worded_from_held_outs_41_and_42(r, question, verdict, as_of):
     ("국방부장관이 지정한 업무용 AI인데, 같은 모델을 민수 버전으로 물류회사에도 팔 거예요. 그래도 법 적용이 제외되나요?", "no"),
     # written from held-out 49 (studied after its first run)
     ("박물관 관람객에게 AI가 전시 동선을 추천해 줍니다. 이건 고영향 인공지능은 아닌 거 맞죠?", "yes"),
+    # a duty in the singular said not to be one's own (held-out 131's wording, met again in 171)
+    ("At our bakery we use a vendor's tool to write the menu boards we print, so we don't have an AI Basic Act labelling "
+     "duty for them ourselves, right?", "yes"),
     # a negative confirmed without "맞죠" (held-out 171, studied after its first run)
     ("물류센터 재고 수량만 예측해서 대시보드에 띄워 주고, 발주는 담당자가 직접 정해요. 이건 고영향 인공지능이 아닌 거죠?", "yes"),
     ("국내대리인 미지정 과태료를 가중해서 개별기준 2,000만원을 2분의 1 늘리면 3천만원인데, 법 제43조 상한을 넘지 않으니 3천만원 부과가 "
