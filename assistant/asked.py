@@ -184,7 +184,8 @@ class QuestionReader:
         return text
 
     def _without_conditions(self, sentence: str) -> str:
-        """The sentence without the conditions it supposes ("… if we skip it")."""
+        """The sentence without the conditions it supposes ("… if we skip it") and what it says the asker is not ("not
+        a developer but …")."""
         return self._without("conditional", sentence)
 
     def _deemed(self, asked: Asked, text: str, sentence: str) -> bool:
@@ -529,7 +530,9 @@ class QuestionReader:
             in_sentence = SENTENCE_WEIGHT if any(p.search(sentence) for p in pats) else 0.0
             # Of two named alike, the one the asking sentence names first ("an 'AI developer' rather than just an
             # 'AI-using business operator'?").
-            first = min((m.start() for p in pats for m in [p.search(sentence)] if m), default=len(sentence))
+            # (not one the sentence says the asker is not: "개발사업자가 아니라 이용사업자 맞죠?" asks the second)
+            supposed = self._without_conditions(sentence)
+            first = min((m.start() for p in pats for m in [p.search(supposed)] if m), default=len(sentence))
             scored.append((CUE_WEIGHT * min(cues, 2) + support(own) + bonus + in_sentence, (-first, 0), -i - 100,
                            "classify", tid))
         scored.sort(reverse=True)

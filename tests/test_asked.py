@@ -165,6 +165,16 @@ def test_a_belief_told_before_the_question_does_not_turn_it_round(reader):
     assert not asked.inverted
 
 
+@pytest.mark.parametrize("question", [
+    # (written from held-out 172, after its first run) what the asker says it is not is set against what it asks
+    "학원 AI 튜터는 외부 API를 붙인 거예요. 저희는 개발사업자가 아니라 이용사업자 맞죠?",
+    "We only plug a vendor's model into our app, so we're not a developer but an AI-using business operator, right?",
+])
+def test_the_term_set_against_a_denied_one_is_asked_plainly(reader, question):
+    asked = reader.read(question, [])
+    assert (asked.kind, asked.subject, asked.inverted) == ("classify", "using_operator", False)
+
+
 def test_fundamental_rights_is_no_funding(reader):
     asked = reader.read("We're a 15-person fintech with a high-impact credit model. Our advisor says we must finish "
                         "a fundamental-rights impact assessment before go-live. Is that a hard legal requirement?", [])
