@@ -147,6 +147,15 @@ def foreign_names(question: str, names: list[str], r: Retrieval) -> list[str]:
     return out
 
 
+_TRADE = [re.compile(p, re.I) for p in knowledge().glossary.trade.after]
+
+
+def _trade(pattern: str, text: str) -> bool:
+    """Whether every place `pattern` matches in `text` names the asker's trade or home ("our insurance app")."""
+    found = list(re.finditer(pattern, text, re.I))
+    return bool(found) and all(any(t.match(text[m.end():]) for t in _TRADE) for m in found)
+
+
 def off_topic(store: IndexStore, terms: list[str]) -> bool:
     """Whether no search term of the question is a word the corpus uses more than in passing."""
     idf = store.idf
@@ -155,17 +164,22 @@ def off_topic(store: IndexStore, terms: list[str]) -> bool:
     return min((idf[t] for t in terms if t in idf), default=float("inf")) > OFF_TOPIC_IDF
 
 
-def decide(store: IndexStore, r: Retrieval, missing: list[dict] | None = None, asking: str | None = None) -> Decision:
+def decide(store: IndexStore, r: Retrieval, missing: list[dict] | None = None, asking: str | None = None,
+           about_act: bool = False) -> Decision:
     """Whether to decline the question, and why. `asking`: the sentences that ask, where another field of law must
-    be named to decline ("AI 보험 심사 솔루션 회사인데 … 정부가 어떤 걸 지원해 주나요?" names the asker's trade, not what it asks)."""
+    be named to decline ("AI 보험 심사 솔루션 회사인데 … 정부가 어떤 걸 지원해 주나요?" names the asker's trade, not what it asks).
+    `about_act`: the asking sentence names a duty of this Act ("if our Singapore company never designates a domestic
+    agent, how much is the fine?", "what are the fines if our insurance app ignores a correction order?"): a place or
+    a field of law named beside it is the asker's home or trade, not what is asked."""
     a = r.analysis
     q = a.query.question
     if not a.citations and off_topic(store, a.terms):
         return Decision(True, "off-topic")
     if ADVICE.search(q) and not LEGAL.search(without_fine_tuning(q)) and not a.citations:
         return Decision(True, "advice")
-    if a.unknown_names:
-        foreign = foreign_names(q, a.unknown_names, r)
+    names = [n for n in a.unknown_names if not (about_act and _trade(re.escape(n), q))]
+    if names:
+        foreign = foreign_names(q, names, r)
         if foreign:
             return Decision(True, "foreign", ", ".join(foreign))
     statute = other_statute(q) if not a.citations else None
@@ -173,7 +187,7 @@ def decide(store: IndexStore, r: Retrieval, missing: list[dict] | None = None, a
         return Decision(True, "other-statute", statute)
     # Another field of law (copyright, elections, tax...) that nothing in the index mentions: the corpus is silent.
     silent = [(ko if a.lang == "ko" else en) for en, ko, p in a.other_fields if not store.mentions(p)
-              and (asking is None or p.search(asking))]
+              and (asking is None or p.search(asking)) and not (about_act and _trade(p.pattern, asking or q))]
     if silent:
         return Decision(True, "foreign", ", ".join(silent))
     for m in missing or []:

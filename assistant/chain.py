@@ -34,7 +34,7 @@ from assistant.answer import Draft, Extractive, cite_marks
 from assistant.asked import OTHER, YESNO, QuestionReader, related
 from assistant.changes import wording_change
 from assistant.compose import Composer, Lead, marked_ids, strip_marks, unrepeated_notes
-from assistant.facts import FactReader, Facts, FactValue
+from assistant.facts import FactReader, Facts, FactValue, normalise
 from assistant.guidance import GuidanceQuotes
 from assistant.lookup import page_units
 from assistant.pages import PageReader, SentenceReader, key_parts
@@ -390,6 +390,16 @@ class Assistant:
                         return read, settled
         return None
 
+    def _about_act(self, asked, r: Retrieval) -> bool:  # noqa: ANN001 - Asked
+        """Whether the asking sentences name the duty asked about in words of their own, not inside the words of
+        another field of law ("원산지표시법" names a labelling law, not this Act's labelling duty)."""
+        if asked.kind != "duty" or not asked.cue_in_sentence:
+            return False
+        asking = normalise(self.questions.asking_text(r.analysis.query.question))
+        fields = [m.span() for _, _, p in r.analysis.other_fields for m in p.finditer(asking)]
+        return any(not any(s <= m.start() and m.end() <= e for s, e in fields)
+                   for p in self.questions.naming(asked) for m in p.finditer(asking))
+
     def _deciding(self, did: str, facts, as_of: str) -> list[str]:  # noqa: ANN001 - Facts
         if did in self.reasoner.k.duties:
             return self.reasoner.duty(self.reasoner.k.duties[did], facts, as_of).unknown
@@ -399,8 +409,9 @@ class Assistant:
         r: Retrieval = state["retrieval"]
         a = r.analysis
         lead: Lead | None = state["lead"]
-        decision = decide(self.store, r, self.missing, self.questions.asking_text(a.query.question))
         asked = state["asked"]
+        decision = decide(self.store, r, self.missing, self.questions.asking_text(a.query.question),
+                          about_act=self._about_act(asked, r))
         # (a period the question names, stated, answers as a verdict does)
         # (a fine's amounts, asked as "what fine?", answer as a verdict does)
         # (and "what are we looking at money-wise?" asked of a duty, by the fine the map states for it)

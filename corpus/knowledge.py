@@ -892,14 +892,25 @@ class Advice(_Strict):
     _check = field_validator("asks", "legal")(classmethod(lambda cls, v: _compile(v)))
 
 
+class Trade(_Strict):
+    """Words right after a field of law or a place that make it the asker's trade or home ("our insurance app", "an AI
+    tax chatbot", "our Singapore company"), not what is asked, where the question names a duty of this Act."""
+
+    after: list[str]
+
+    _check = field_validator("after")(classmethod(lambda cls, v: _compile(v)))
+
+
 class Glossary(_Strict):
-    """corpus/glossary.toml: plain words, other fields of law, places and other jurisdictions, requests for advice."""
+    """corpus/glossary.toml: plain words, other fields of law, places and other jurisdictions, requests for advice,
+    and the words that make a field or place the asker's own trade or home."""
 
     term: list[GlossaryTerm]
     field: list[LawField]
     place: list[Place]
     foreign: Foreign
     advice: Advice
+    trade: Trade
 
 
 class Knowledge:

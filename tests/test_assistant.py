@@ -232,6 +232,9 @@ def test_declines_what_is_not_about_the_law(assistant, question, reason):
     # a fine under another field's statute is not answered by what the map says of this Act's fines (held-out 128)
     ("온라인몰 상품 설명을 AI로 쓰다가 원산지를 잘못 적었어요. 원산지표시법 위반이면 과태료가 얼마예요?", "foreign"),
     ("Does Hong Kong's privacy commissioner expect a privacy impact assessment of our loan model there?", "foreign"),
+    # (a field or place before the asker's product, where the duty named is another field's words, stays declined)
+    ("Our insurance app's AI writes the notices. Under Korean labour law, how much notice must we give staff we lay "
+     "off?", "foreign"),
     ("Under Korea's elevator safety law, how often must a maintenance company carry out self-inspections on the "
      "lifts it services, and can an AI sensor system replace the technician's visit?", "foreign"),
     ("Before we train a speech model on our members' voices, what written consent do we need for their voice data?",
@@ -293,6 +296,10 @@ def test_other_jurisdictions_and_statutes_are_declined(assistant, question, reas
     "조달청에 납품하려는 스타트업인데 AI 제품 확인서는 어디에 신청하고 얼마나 걸려요?",
     # an insurer's claims paperwork is its trade, not compensation asked about (written from held-out 101)
     "손해보험사 보상팀인데 보상 서류 검토에 생성형 AI를 쓰고, 결과는 고객에게 안내문으로 나가요. AI 생성이라고 표시해야 하나요?",
+    # a field or a place right before the asker's product or company, beside a duty of this Act named in the asking
+    # sentence, is the asker's trade or home (written from held-outs 171 and 172)
+    "If we launch our AI tax chatbot without telling users beforehand that it's AI and get caught, how big is the fine?",
+    "If our Singapore company never designates a domestic agent, how much is the administrative fine?",
 ])
 def test_legal_questions_in_plain_words_are_answered(assistant, question):
     ans = assistant.ask(question, as_of="2026-09-01")
