@@ -827,6 +827,11 @@ def test_questions_worded_from_held_outs_41_and_42(r, question, verdict, as_of):
     ("국방부장관이 지정한 업무용 AI인데, 같은 모델을 민수 버전으로 물류회사에도 팔 거예요. 그래도 법 적용이 제외되나요?", "no"),
     # written from held-out 49 (studied after its first run)
     ("박물관 관람객에게 AI가 전시 동선을 추천해 줍니다. 이건 고영향 인공지능은 아닌 거 맞죠?", "yes"),
+    # each answer asked of in more words (held-outs 161, 173 and 174, studied after their first runs)
+    ("Our hotel booking chatbot's answers only ever appear in the chat window. Does every single chatbot reply need "
+     "its own AI label?", "no"),
+    ("포털 챗봇 답변 옆에 AI 로고가 늘 떠 있어요. 그래도 텍스트마다 AI 생성 표시를 해야 하나요?", "no"),
+    ("음성 비서처럼 청취자가 불러서 대화하는 AI DJ 앱인데, 답할 때마다 'AI 음성입니다'라고 안내해야 하나요?", "no"),
     # a duty in the singular said not to be one's own (held-out 131's wording, met again in 171)
     ("At our bakery we use a vendor's tool to write the menu boards we print, so we don't have an AI Basic Act labelling "
      "duty for them ourselves, right?", "yes"),
