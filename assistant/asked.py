@@ -518,6 +518,9 @@ class QuestionReader:
             # whether one way of doing them is enough for the whole group ("is a line in our terms all we need under
             # the transparency rules?") is not answered by one duty of it.
             scored = [x for x in scored if x[4] not in by_group]
+        # (a term the sentence says the asker is not is named after the others: "개발사업자가 아니라 이용사업자 맞죠?" asks
+        # the second)
+        supposed = self._without_conditions(sentence)
         for i, (tid, pats, own) in enumerate(self._classify):
             cues = sum(1 for p in pats if p.search(text))
             if not cues:
@@ -530,8 +533,6 @@ class QuestionReader:
             in_sentence = SENTENCE_WEIGHT if any(p.search(sentence) for p in pats) else 0.0
             # Of two named alike, the one the asking sentence names first ("an 'AI developer' rather than just an
             # 'AI-using business operator'?").
-            # (not one the sentence says the asker is not: "개발사업자가 아니라 이용사업자 맞죠?" asks the second)
-            supposed = self._without_conditions(sentence)
             first = min((m.start() for p in pats for m in [p.search(supposed)] if m), default=len(sentence))
             scored.append((CUE_WEIGHT * min(cues, 2) + support(own) + bonus + in_sentence, (-first, 0), -i - 100,
                            "classify", tid))

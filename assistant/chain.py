@@ -390,12 +390,12 @@ class Assistant:
                         return read, settled
         return None
 
-    def _about_act(self, asked, r: Retrieval) -> bool:  # noqa: ANN001 - Asked
-        """Whether the asking sentences name the duty asked about in words of their own, not inside the words of
-        another field of law ("원산지표시법" names a labelling law, not this Act's labelling duty)."""
+    def _about_act(self, asked, r: Retrieval, asking: str) -> bool:  # noqa: ANN001 - Asked
+        """Whether the asking sentences (`asking`) name the duty asked about in words of their own, not inside the
+        words of another field of law ("원산지표시법" names a labelling law, not this Act's labelling duty)."""
         if asked.kind != "duty" or not asked.cue_in_sentence:
             return False
-        asking = normalise(self.questions.asking_text(r.analysis.query.question))
+        asking = normalise(asking)
         fields = [m.span() for _, _, p in r.analysis.other_fields for m in p.finditer(asking)]
         return any(not any(s <= m.start() and m.end() <= e for s, e in fields)
                    for p in self.questions.naming(asked) for m in p.finditer(asking))
@@ -410,8 +410,8 @@ class Assistant:
         a = r.analysis
         lead: Lead | None = state["lead"]
         asked = state["asked"]
-        decision = decide(self.store, r, self.missing, self.questions.asking_text(a.query.question),
-                          about_act=self._about_act(asked, r))
+        asking = self.questions.asking_text(a.query.question)
+        decision = decide(self.store, r, self.missing, asking, about_act=self._about_act(asked, r, asking))
         # (a period the question names, stated, answers as a verdict does)
         # (a fine's amounts, asked as "what fine?", answer as a verdict does)
         # (and "what are we looking at money-wise?" asked of a duty, by the fine the map states for it)
