@@ -119,12 +119,22 @@ def names_korea(question: str) -> bool:
     return bool(_KOREA.search(question))
 
 
-def foreign_names(question: str, names: list[str], r: Retrieval) -> list[str]:
+_TRADE = [re.compile(p, re.I) for p in knowledge().glossary.trade.after]
+
+
+def _trade(pattern: str, text: str) -> bool:
+    """Whether every place `pattern` matches in `text` names the asker's trade or home ("our insurance app")."""
+    found = list(re.finditer(pattern, text, re.I))
+    return bool(found) and all(any(t.match(text[m.end():]) for t in _TRADE) for m in found)
+
+
+def foreign_names(question: str, names: list[str], r: Retrieval, about_act: bool = False) -> list[str]:
     """The places a question names that put it outside the corpus.
 
     A jurisdiction asked about (its law, or compared with Korea) is in scope where the law among the best matches
     names it, or where a commentary passage among them does; a place named as a company's home is in scope where
-    the question asks about Korea."""
+    the question asks about Korea, or, with `about_act` (the asking sentence names a duty of this Act), where every
+    mention of it is followed by the asker's product or company ("our Singapore company")."""
     top = r.candidates[:5]
     law = " ".join(u.text for c in top if c.doc in ("act", "decree") or c.doc.startswith("notice")
                    for u in c.units).lower()
@@ -134,6 +144,8 @@ def foreign_names(question: str, names: list[str], r: Retrieval) -> list[str]:
     korea = names_korea(question) or r.analysis.lang == "ko"
     out = []
     for n in names:
+        if about_act and _trade(re.escape(n), question):
+            continue
         # (a comparison near the place: "첫 번째보다 훨씬 올라가나요?" compares fines, not the US with Korea)
         versus = any(_VERSUS.search(question[max(0, m.start() - VERSUS_NEAR):m.end() + VERSUS_NEAR])
                      for m in re.finditer(re.escape(n), question, re.I)) or \
@@ -145,15 +157,6 @@ def foreign_names(question: str, names: list[str], r: Retrieval) -> list[str]:
             continue
         out.append(n)
     return out
-
-
-_TRADE = [re.compile(p, re.I) for p in knowledge().glossary.trade.after]
-
-
-def _trade(pattern: str, text: str) -> bool:
-    """Whether every place `pattern` matches in `text` names the asker's trade or home ("our insurance app")."""
-    found = list(re.finditer(pattern, text, re.I))
-    return bool(found) and all(any(t.match(text[m.end():]) for t in _TRADE) for m in found)
 
 
 def off_topic(store: IndexStore, terms: list[str]) -> bool:
@@ -177,9 +180,8 @@ def decide(store: IndexStore, r: Retrieval, missing: list[dict] | None = None, a
         return Decision(True, "off-topic")
     if ADVICE.search(q) and not LEGAL.search(without_fine_tuning(q)) and not a.citations:
         return Decision(True, "advice")
-    names = [n for n in a.unknown_names if not (about_act and _trade(re.escape(n), q))]
-    if names:
-        foreign = foreign_names(q, names, r)
+    if a.unknown_names:
+        foreign = foreign_names(q, a.unknown_names, r, about_act)
         if foreign:
             return Decision(True, "foreign", ", ".join(foreign))
     statute = other_statute(q) if not a.citations else None
