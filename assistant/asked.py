@@ -534,8 +534,10 @@ class QuestionReader:
             # Of two named alike, the one the asking sentence names first ("an 'AI developer' rather than just an
             # 'AI-using business operator'?").
             first = min((m.start() for p in pats for m in [p.search(supposed)] if m), default=len(sentence))
-            scored.append((CUE_WEIGHT * min(cues, 2) + support(own) + bonus + in_sentence, (-first, 0), -i - 100,
-                           "classify", tid))
+            # (retrieval supports a term the asking sentence names: the provisions a story's figure finds — "10^26
+            # FLOPs" finds the safety tier's — do not make it what "does that make it high-impact?" asks)
+            scored.append((CUE_WEIGHT * min(cues, 2) + (support(own) if in_sentence else 0.0) + bonus + in_sentence,
+                           (-first, 0), -i - 100, "classify", tid))
         scored.sort(reverse=True)
         if asked.sanction:
             # "(the notice is done) — is the missing label alone fined?": the violation a fine is asked about is

@@ -1067,6 +1067,11 @@ class Knowledge:
         for t in self.terms.values():
             add(f"term {t.id} true", t.plain.true)
             add(f"term {t.id} false", t.plain.false)
+            add(f"term {t.id} ruled_out", t.ruled_out)
+            for i, said in enumerate(t.false_when):
+                add(f"term {t.id} false_when {i}", said.plain)
+            for i, said in enumerate(t.true_when):
+                add(f"term {t.id} true_when {i}", said.plain)
         for d in self.duties.values():
             for part in ("rule", "how", "fine", "deemed"):
                 add(f"duty {d.id} {part}", getattr(d.plain, part))
@@ -1076,6 +1081,8 @@ class Knowledge:
                 add(f"duty {d.id} note {i}", n.plain)
             for w in d.ways:
                 add(f"duty {d.id} way {w.id}", w.plain)
+            for m in d.musts:
+                add(f"duty {d.id} must {m.id}", m.plain)
         for n in self.not_covered:
             add(f"not_covered {n.id}", n.plain)
         add("sanctions not_fined", self.not_fined)

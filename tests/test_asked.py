@@ -452,3 +452,30 @@ def test_a_prosecutors_office_is_no_prosecution(reader):
          "work, the AI Basic Act simply doesn't apply to it, does it?")
     assert reader.read(q, []).kind != "not_covered"
     assert reader.read("Could we be prosecuted for skipping the label?", []).subject == "criminal-penalty"
+
+
+@pytest.mark.parametrize("question, inverted", [
+    # (written from held-out 175, after its first run) a negative stated and confirmed, in verbs of its own
+    ("저희는 병원이 아니니까 그 영역에는 안 들어가는 거 맞죠?", True),
+    ("이 정도면 과태료는 안 받는 거 맞나요?", True),
+    ("그 영역에 들어가는 거 맞죠?", False),
+])
+def test_a_negative_confirmed_in_any_verb_asks_the_other_way_round(reader, question, inverted):
+    assert reader.read(question, []).inverted is inverted
+
+
+@pytest.mark.parametrize("question, follows", [
+    # (written from held-out 175) whether a status follows, asked with "automatically" after it
+    ("Our model will use 3×10^26 FLOPs. Does that make it high-impact AI automatically?", True),
+    ("Does using biometric data make our app high-impact on its own?", True),
+    ("Does our app make decisions automatically?", False),
+])
+def test_whether_a_status_follows_from_one_fact(reader, question, follows):
+    assert reader.read(question, []).follows is follows
+
+
+def test_a_term_the_story_touches_is_not_asked_for_retrieval_alone(reader):
+    # (held-out 175) the compute figure finds the safety tier's provisions; the asking sentence names high-impact AI
+    q = "Our model will be trained with more than 10^26 FLOPs. Does that make it high-impact AI automatically?"
+    asked = reader.read(q, ["decree:24:1", "decree:24:1:1", "decree:24:2", "act:32:1"])
+    assert (asked.kind, asked.subject) == ("classify", "high_impact_ai")

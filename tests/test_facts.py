@@ -665,6 +665,8 @@ def test_fact_reading_on_other_authors_phrasings(reader, name):
      "outputs_only", True),
     ("We're a small independent comic-strip publisher and sell printed collections.", "outputs_only", True),
     ("웹툰 스튜디오인데 외부 채색 서비스로 컬러를 입혀서 완성 원고를 만들어 연재해요.", "outputs_only", True),
+    # (written from held-out 175, after its first run) revenue an AI subscription brought in
+    ("Our AI transcription subscriptions brought in about KRW 12 billion last year.", "ai_revenue_krw", 12e9),
 ])
 def test_readings(reader, text, fact, value):
     got = reader.read(text).get(fact)
@@ -1041,6 +1043,18 @@ def test_a_new_use_spoken_of_touches_whether_the_change_is_material(reader):
     # (written from held-out 151, after its first run) a game publisher's game is its product, not content made with AI
     ("We're a mobile game publisher; our new RPG has NPCs whose dialogue an LLM generates live.", "outputs_only", False),
     ("We're a small publisher and made the cover art with an image generator.", "outputs_only", True),
+    # (written from held-outs 175–176, after their first runs)
+    ("교육용 앱에서 캐릭터가 생성형 AI로 실시간 답변을 만들어 아이들과 이야기해요.", "outputs_only", False),
+    ("The narration was voiced with an AI tool in the studio; there's no AI running in the app itself.",
+     "outputs_only", True),
+    ("내부용으로 돌리던 재고 예측 AI를 이제 거래처 업체들에 유료로 판매하려고 합니다.", "internal_use_only", False),
+    ("거래처 업체들에 유료로 판매하고 있어요.", "provides_to_others", True),
+    ("노래 파일에는 귀에 안 들리는 워터마크만 넣어요.", "label_machine_readable", True),
+    ("Every track carries an inaudible watermark.", "label_machine_readable", True),
+    ("Our county is rolling out a chatbot for residents. Our county uses it too.", "public_body", True),
+    ("We are the largest bakery in our city and use AI for ordering.", "public_body", None),
+    ("I'm a freelance photographer now opening a paid service where clients upload portraits for AI retouching.",
+     "individual_creator", False),
 ])
 def test_readings_written_from_held_outs_95_onward(reader, text, fact, value):
     """Pattern readings (no described examples), each written in other words from a held-out's failure."""
