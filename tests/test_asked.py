@@ -459,6 +459,8 @@ def test_a_prosecutors_office_is_no_prosecution(reader):
     ("저희는 병원이 아니니까 그 영역에는 안 들어가는 거 맞죠?", True),
     ("이 정도면 과태료는 안 받는 거 맞나요?", True),
     ("그 영역에 들어가는 거 맞죠?", False),
+    # (held-out 178) a duty in the singular said not to apply
+    ("We're a county office, so the labelling obligation doesn't apply to us, does it?", True),
 ])
 def test_a_negative_confirmed_in_any_verb_asks_the_other_way_round(reader, question, inverted):
     assert reader.read(question, []).inverted is inverted
@@ -479,3 +481,11 @@ def test_a_term_the_story_touches_is_not_asked_for_retrieval_alone(reader):
     q = "Our model will be trained with more than 10^26 FLOPs. Does that make it high-impact AI automatically?"
     asked = reader.read(q, ["decree:24:1", "decree:24:1:1", "decree:24:2", "act:32:1"])
     assert (asked.kind, asked.subject) == ("classify", "high_impact_ai")
+
+
+def test_an_access_gate_is_no_entry_by_officials(reader):
+    # (held-out 178) "출입 시스템" is the asker's gate, not the Ministry entering the premises (Act Art. 40)
+    asked = reader.read("헬스장 얼굴인식 출입 시스템인데, 회원들에게 AI 사용 사실을 사전 고지할 의무가 있나요?", [])
+    assert (asked.kind, asked.subject) == ("duty", "prior-notice")
+    asked = reader.read("과기부가 저희 사무실에 출입해서 자료를 볼 수 있나요?", [])
+    assert asked.subject == "fact-finding"

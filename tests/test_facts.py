@@ -1051,6 +1051,11 @@ def test_a_new_use_spoken_of_touches_whether_the_change_is_material(reader):
     ("거래처 업체들에 유료로 판매하고 있어요.", "provides_to_others", True),
     ("노래 파일에는 귀에 안 들리는 워터마크만 넣어요.", "label_machine_readable", True),
     ("Every track carries an inaudible watermark.", "label_machine_readable", True),
+    # (written from held-outs 177–178, after their first runs)
+    ("Some 300 dental clinics subscribe to our company's booking service.", "provides_to_others", True),
+    ("We built a coding assistant for our developers.", "generative", True),
+    ("사내 코드 어시스턴트를 씁니다.", "generative", True),
+    ("저희 직원 교대 근무표 짜는 데만 씁니다.", "internal_use_only", True),
     ("Our county is rolling out a chatbot for residents. Our county uses it too.", "public_body", True),
     ("We are the largest bakery in our city and use AI for ordering.", "public_body", None),
     ("I'm a freelance photographer now opening a paid service where clients upload portraits for AI retouching.",
