@@ -459,6 +459,7 @@ def test_a_prosecutors_office_is_no_prosecution(reader):
     ("저희는 병원이 아니니까 그 영역에는 안 들어가는 거 맞죠?", True),
     ("이 정도면 과태료는 안 받는 거 맞나요?", True),
     ("그 영역에 들어가는 거 맞죠?", False),
+    ("웹툰풍이니까 그 규정까지 적용받지는 않는 거죠?", True),
     # (held-out 178) a duty in the singular said not to apply
     ("We're a county office, so the labelling obligation doesn't apply to us, does it?", True),
 ])

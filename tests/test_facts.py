@@ -1056,6 +1056,11 @@ def test_a_new_use_spoken_of_touches_whether_the_change_is_material(reader):
     ("We built a coding assistant for our developers.", "generative", True),
     ("사내 코드 어시스턴트를 씁니다.", "generative", True),
     ("저희 직원 교대 근무표 짜는 데만 씁니다.", "internal_use_only", True),
+    # (written from held-outs 179–180, after their first runs)
+    ("저희 배경 그림은 수채화풍이라 실물처럼 보일 가능성은 전혀 없어요.", "realistic_media", False),
+    ("These pastel doodles could never pass for a real photo.", "realistic_media", False),
+    ("고객이 셀카를 올리면 가상 메이크업을 입혀 보여줍니다.", "generative", True),
+    ("반려동물 사진을 올리면 AI가 유화 초상화를 그려 줍니다.", "provides_to_others", True),
     ("Our county is rolling out a chatbot for residents. Our county uses it too.", "public_body", True),
     ("We are the largest bakery in our city and use AI for ordering.", "public_body", None),
     ("I'm a freelance photographer now opening a paid service where clients upload portraits for AI retouching.",
