@@ -28,7 +28,9 @@ MAX_POINTS = 5  # measured: 4 -> 5 raises key facts 0.846 -> 0.858 (held-out 0.7
 TOP_SENTENCES = 3
 MAX_ITEMS = 6
 LIST_INTRO = re.compile(r"(:|다음 각 (호|목)[^.]*\.?)\s*$|following:?\s*$|다음 각 (호|목)|\bthe following\b")
-PROVISO = re.compile(r"(provided|however|but)\b|다만[,\s]", re.I)
+# A proviso ("provided …", "다만 …") or a second sentence that qualifies the first ("In this case, …", "이 경우 …": the
+# latter part of a Korean paragraph, its 후단, e.g. Act Art. 31(3)'s easing for artistic works).
+PROVISO = re.compile(r"(provided|however|but)\b|다만[,\s]|in (this|such) cases?\b|이 경우\s", re.I)
 RELATIVE_MIN = 0.8  # a further provision is cited only if it scores at least this share of the best one
 MAX_QUOTE = 600
 RUNNING_PAGES = 3  # a short line standing whole on this many pages of a document is its running title, not a point
@@ -314,6 +316,7 @@ class Extractive:
         wants_figure = bool(WANTS_FIGURE.search(r.analysis.query.question) or QUANTITY_QUESTION.search(
             r.analysis.query.question))
         chosen: list[Segment] = []
+        attached: set[tuple[str, int]] = set()  # provisos quoted with their main clause
         seen_units: set[str] = set()
         top_best = 0.0
         bound = self._bound(r)
@@ -343,9 +346,11 @@ class Extractive:
                 picked += [i for i in (self._intro_of(p, segs) for p in picked) if i is not None and i not in picked]
             picked += [h for p in picked if p.role == "row" for h in self._table_head(p, segs) if h not in picked]
             # A main clause quoted without its proviso overstates the rule ("shall not be liable" … "provided, this
-            # shall not apply if …"): the proviso always comes with it.
+            # shall not apply if …"): the proviso, or the sentence that qualifies it, always comes with it.
             orders = {p.order for p in picked}
-            picked += [x for x in segs if x.order - 1 in orders and x.order not in orders and PROVISO.match(x.text)]
+            provisos = [x for x in segs if x.order - 1 in orders and x.order not in orders and PROVISO.match(x.text)]
+            picked += provisos
+            attached.update((x.unit.uid, x.order) for x in provisos)
             for s in sorted(picked, key=lambda s: s.order):
                 if all(s.text != c.text for c in chosen):
                     chosen.append(s)
@@ -365,8 +370,11 @@ class Extractive:
                         items = [x for x in items if x in keep]
                     chosen.extend(x for x in items if all(x.text != c.text for c in chosen))
             seen_units.add(unit.uid)
-            if sum(1 for c in chosen if c.unit.level not in ("item", "subitem") and not c.role) >= MAX_POINTS:
-                break  # a list's items (a table's rows) belong to its introduction: they do not count as points
+            if sum(1 for c in chosen if c.unit.level not in ("item", "subitem") and not c.role
+                   and (c.unit.uid, c.order) not in attached) >= MAX_POINTS:
+                # a list's items (a table's rows) belong to its introduction, a proviso to its main clause: they do
+                # not count as points
+                break
         return self._with_intros(chosen)[:MAX_POINTS + MAX_ITEMS]
 
     @staticmethod

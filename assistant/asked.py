@@ -24,7 +24,7 @@ RANK_WEIGHT = (1.0, 0.6, 0.4)
 CUE_WEIGHT = 2.0
 SENTENCE_WEIGHT = 1.0
 TODO_WEIGHT = 0.5  # a duty named in what the asking sentence asks to be done
-CITED_WEIGHT = 1.0  # a duty resting on a provision the asking sentence cites by number
+CITED_WEIGHT = 1.0  # a duty or term resting on a provision the asking sentence cites by number
 MIN_SCORE = 1.0  # below this no entry is the subject: the answer stands on the provisions alone
 COMPARED_WITHIN = 40  # characters before a duty's name read for words setting it beside another as a comparison
 WITHOUT_NEAR = 20  # characters around "without" / "없이" in which the duty done without is named
@@ -86,6 +86,7 @@ class Asked:
     reduced: bool = False  # asks whether a fine will be reduced ("절반으로 줄어드나요?"), not whether it may be
     same: bool = False  # asks whether a fine stays the same ("simply the same as the first fine?")
     follows: bool = False  # asks whether one fact by itself brings a status or duty ("automatically high-impact?")
+    endeavour_named: bool = False  # names a duty to endeavour as such ("does the effort duty apply to us?")
     favoured: bool = False  # kind "duty": asks whether the duty, binding someone else, works in the asker's favour
     result_within: bool = False  # asks whether a result comes within a time ("within two weeks?")
 
@@ -210,8 +211,9 @@ class QuestionReader:
         asked.kind, asked.subject = "deemed", "high-impact-measures"
         asked.regimes, asked.items = regimes, items or sorted(self.k.measure_items)
         asked.partly, asked.whole = self._any("deemed_partly", sentence), self._any("deemed_whole", sentence)
-        # ("따로 하지 않아도 이행한 것으로 인정되나요?" asks whether it counts, not the other way round)
-        asked.inverted = remains or (asked.inverted and not counts)
+        # ("따로 하지 않아도 이행한 것으로 인정되나요?" asks whether it counts, not the other way round; "we don't need to
+        # write a separate plan, right?" asks whether it remains, turned round once more)
+        asked.inverted = (remains != asked.inverted) if remains else (asked.inverted and not counts)
         return True
 
     def elapsed(self, text: str, year: int) -> int | None:
@@ -403,6 +405,7 @@ class QuestionReader:
                       sanction_detail=self._any("sanction_detail", sentence), counts=self._any("deemed", sentence),
                       in_force=self._any("in_force", sentence), month_only=month_only(question, as_of),
                       always=self._any("always", sentence), follows=self._any("follows", sentence),
+                      endeavour_named=self._any("endeavour_named", sentence),
                       reduced=self._any("reduced", sentence),
                       result_within=self._any("result_within", sentence),
                       how_done=self._any("how_done", sentence),
@@ -480,6 +483,7 @@ class QuestionReader:
 
         # The provision the asking sentence cites by number ("outside the Article 32 safety-assurance tier, right?")
         cited = asked.cited = [c.cid for c in find_citations(sentence)]
+        cited_in_text = [c.cid for c in find_citations(text)]
 
         def cited_weight(own: tuple[str, ...]) -> float:
             return CITED_WEIGHT if any(related(c, o) for c in cited for o in own) else 0.0
@@ -536,8 +540,10 @@ class QuestionReader:
             first = min((m.start() for p in pats for m in [p.search(supposed)] if m), default=len(sentence))
             # (retrieval supports a term the asking sentence names: the provisions a story's figure finds — "10^26
             # FLOPs" finds the safety tier's — do not make it what "does that make it high-impact?" asks)
-            scored.append((CUE_WEIGHT * min(cues, 2) + (support(own) if in_sentence else 0.0) + bonus + in_sentence,
-                           (-first, 0), -i - 100, "classify", tid))
+            # (and the term whose provision the asking sentence cites by number: "'high-impact AI' under Article 2
+            # simply because of its training compute?")
+            scored.append((CUE_WEIGHT * min(cues, 2) + (support(own) if in_sentence else 0.0) + bonus + in_sentence
+                           + cited_weight(own), (-first, 0), -i - 100, "classify", tid))
         scored.sort(reverse=True)
         if asked.sanction:
             # "(the notice is done) — is the missing label alone fined?": the violation a fine is asked about is
@@ -601,6 +607,13 @@ class QuestionReader:
                 if power and power != asked.subject and not asked.sanction:
                     asked.others = [asked.subject, *[d for d in asked.others if d != power]]
                     asked.subject = power
+                if self.k.duties[asked.subject].type == "power" and not any(
+                        self.k.duties[d].type != "power" for d in asked.named):
+                    # "32조 이행 결과를 제출 안 한 게 의심되면 과기부가 … 조사할 수 있나요?": the violation a power is
+                    # asked of may be named by the number of the provision that states the duty
+                    by_number = [did for did, d in self.k.duties.items() if d.type != "power" and any(
+                        related(c, o) for c in cited_in_text for o in d.rests_on)]
+                    asked.named += [d for d in by_number if d not in asked.named]
                 asked.cue_in_sentence = any(p.search(sentence) for p in self._duty_pats[asked.subject])
                 if asked.form == LIST and self.k.duties[asked.subject].type == "option":
                     # "what do we prepare to apply for the AI product confirmation?" asks the steps of a procedure

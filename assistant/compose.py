@@ -1117,8 +1117,10 @@ class Composer(_FineSchedule):
         if duty.type == "option" and asked.before_step:
             return None  # "do we need X before we apply?": a step before the option, which the map does not list
         if duty.type in ("endeavour", "option") and asked.obligation and not asked.sanction and not (
-                right and asked.inverted and not (duty.type == "option" and asked.have_to)):
+                right and asked.inverted and not (duty.type == "option" and asked.have_to)) and not (
+                duty.type == "endeavour" and asked.endeavour_named):
             # "Must we assess the impact?": the Act asks operators of high-impact AI to endeavour to, not to.
+            # ("Does the impact-assessment effort duty apply to us?" asks whether it binds, answered below)
             # ("We don't have to ask MSIT to confirm, right?": an option is not owed, however asked; the verdict is
             # turned over below)
             status = self.r.duty(duty, facts, as_of)

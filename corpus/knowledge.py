@@ -660,6 +660,9 @@ class Forms(_Strict):
     always: list[str] = Field(default_factory=list)
     reduced: list[str] = Field(default_factory=list)  # asks whether a fine will be reduced, not whether it may
     follows: list[str] = Field(default_factory=list)
+    # names a duty to endeavour as such ("영향평가 노력의무가 저희한테도 있나요?"): asks whether it binds, not whether the
+    # act is obligatory
+    endeavour_named: list[str] = Field(default_factory=list)
     result_within: list[str] = Field(default_factory=list)
     # asks whether one is among those a scheme is for ("65세 넘으신 분들도 지원 대상이 되나요?"), not whether it is owed
     eligible: list[str] = Field(default_factory=list)

@@ -1065,6 +1065,25 @@ def test_a_new_use_spoken_of_touches_whether_the_change_is_material(reader):
     ("We are the largest bakery in our city and use AI for ordering.", "public_body", None),
     ("I'm a freelance photographer now opening a paid service where clients upload portraits for AI retouching.",
      "individual_creator", False),
+    # (written from held-outs 181-182, after their first runs)
+    ("홍보팀이 'AI로 만든 이미지'라는 문구를 붙일지 고민 중입니다.", "develops_ai", None),
+    ("AI기본법상 'AI로 만들었다'는 안내가 필요한지 궁금합니다.", "develops_ai", None),
+    ("저희가 추천 모델을 직접 만들었어요.", "develops_ai", True),
+    ("Our GPT-written newsletters are checked by an editor and emailed to subscribers.", "outputs_only", True),
+    ("We compose jingles with a licensed music-generation service and release the finished songs on our label.",
+     "outputs_only", True),
+    ("On the side of my vlog, I sell a voice-changer plug-in built on my own model to other streamers.",
+     "individual_creator", False),
+    ("We license our scheduling AI to hospitals in Korea from our office in Osaka.", "serves_korea", True),
+    ("Our Korean office handles sales; we have customers only in Japan.", "serves_korea", False),
+    ("도쿄 본사에서 근무하는 한국인 직원을 국내대리인으로 두려고 합니다.", "agent_abroad", True),
+    ("AI가 카드 이용 실적을 보고 한도를 정합니다.", "human_final_decision", False),
+    ("AI가 점수를 계산하면 심사역이 한도를 정합니다.", "human_final_decision", True),
+    ("We will put up signs in every branch telling visitors about the AI.", "notice_posted", True),
+    ("Our robotaxi holds the safety certification under the Autonomous Vehicles Act.", "other_law_measures", True),
+    ("I just built the booking bot for a hotel and don't operate it; the hotel runs it for its guests.",
+     "upstream_only", True),
+    ("앱 개발만 해 주고 운영은 발주처가 직접 합니다.", "upstream_only", True),
 ])
 def test_readings_written_from_held_outs_95_onward(reader, text, fact, value):
     """Pattern readings (no described examples), each written in other words from a held-out's failure."""
