@@ -1084,6 +1084,9 @@ def test_a_new_use_spoken_of_touches_whether_the_change_is_material(reader):
     ("I just built the booking bot for a hotel and don't operate it; the hotel runs it for its guests.",
      "upstream_only", True),
     ("앱 개발만 해 주고 운영은 발주처가 직접 합니다.", "upstream_only", True),
+    # (written from held-outs 183-184, after their first runs)
+    ("처음엔 사내용으로 만들었는데 이제 협력사에도 팔아요.", "internal_use_only", False),
+    ("구독형 외부 AI 배경 툴로 배경을 그리고 작가가 다듬어서 플랫폼에 연재합니다.", "outputs_only", True),
 ])
 def test_readings_written_from_held_outs_95_onward(reader, text, fact, value):
     """Pattern readings (no described examples), each written in other words from a held-out's failure."""

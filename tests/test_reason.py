@@ -2173,3 +2173,10 @@ def test_an_approval_still_under_review_is_not_yet_had(r):
     # (held-out 45, studied) "운항 승인은 아직 심사 중": Annex 1 counts the measures only once both are had
     lead = verdict_lead(r, "자율운항선박법 안전성 평가는 통과했고 운항 승인은 아직 심사 중이에요. 34조 조치를 따로 안 해도 되나요?", "no")
     assert any("갖추지 못했" in line for line in lead.lines)
+
+
+def test_a_service_for_guidance_does_not_name_the_notice_duty(r):
+    # (held-out 183, in other words) "민원 안내용 챗봇": a chatbot that guides residents, not the prior notice; asked
+    # whether it is high-impact, it is answered as such
+    lead = verdict_lead(r, "시청 홈페이지 민원 안내용 챗봇도 고영향 인공지능에 해당하나요?", "no")
+    assert "[act:2::4]" in lead.lines[0]
