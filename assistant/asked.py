@@ -609,8 +609,8 @@ class QuestionReader:
                     asked.subject = power
                 if self.k.duties[asked.subject].type == "power" and not any(
                         self.k.duties[d].type != "power" for d in asked.named):
-                    # "32조 이행 결과를 제출 안 한 게 의심되면 과기부가 … 조사할 수 있나요?": the violation a power is
-                    # asked of may be named by the number of the provision that states the duty
+                    # "MSIT seems to suspect that we ignored Article 32. Can it demand our documents?": the violation a
+                    # power is asked of may be named by the number of the provision that states the duty
                     by_number = [did for did, d in self.k.duties.items() if d.type != "power" and any(
                         related(c, o) for c in cited_in_text for o in d.rests_on)]
                     asked.named += [d for d in by_number if d not in asked.named]

@@ -2180,3 +2180,10 @@ def test_a_service_for_guidance_does_not_name_the_notice_duty(r):
     # whether it is high-impact, it is answered as such
     lead = verdict_lead(r, "시청 홈페이지 민원 안내용 챗봇도 고영향 인공지능에 해당하나요?", "no")
     assert "[act:2::4]" in lead.lines[0]
+
+
+def test_a_duty_to_endeavour_named_as_such_is_asked_whether_it_binds(r):
+    # (held-out 5, studied) "노력의무가 저희한테도 있나요?" asks whether the duty to endeavour binds the asker, not whether
+    # the assessment is obligatory: not "no — it is only an endeavour"
+    lead = lead_for(r, "저희 채용 AI는 고영향 인공지능이고 고객사들에 판매합니다. 영향평가 노력의무가 저희한테도 있나요?")
+    assert lead is not None and lead.verdict in ("yes", "depends"), lead and lead.lines
