@@ -2070,6 +2070,30 @@ def test_a_small_business_asking_what_fine_it_faces_hears_of_the_reduction(r):
      "선정할 때 이걸 따져야 하나요?", "yes"),
     ("Our county water office is buying a high-impact AI system for chlorine dosing. Must we favour vendors whose "
      "product went through an impact assessment?", "yes"),
+    # held-outs 181-182 (after their first runs), in other words
+    # possible only once it is done: whether it is required ("…받아야 … 가능한가요?"), of an option
+    ("저희 추천 AI가 고영향인지 헷갈리는데, 과기정통부 확인을 꼭 받아야 판매가 가능한가요?", "no"),
+    # "꼭 해야 하는 건 아니죠?": that it must be done, denied and confirmed
+    ("저희 채용 AI가 고영향이라고 해도 영향평가는 꼭 해야 하는 건 아니죠?", "yes"),
+    # a duty said to be the asker's or not ("의무가 저희한테 있나요?")
+    ("디자인 스튜디오인데 유료 이미지 생성 툴로 만든 포스터를 고객사에 납품합니다. 생성물 표시 의무가 저희한테 있나요?", "no"),
+    # asked whether a certification under another Act leaves a measure owed, turned round
+    ("Our robotaxis hold performance and change certification under the Autonomous Vehicles Act. We don't have to "
+     "draft our own risk management plan under Article 34 as well, right?", "yes"),
+    # the term whose provision the asking sentence cites by number, not the tier its figure touches
+    ("Does a 2×10^26 FLOP training run alone make our model 'high-impact AI' under Article 2?", "no"),
+    # the violation a power reaches, named by the number of its Article
+    ("MSIT seems to suspect that we ignored Article 32 for our newest system. Can it demand our documents or "
+     "inspect our office?", "yes"),
+    # a city council said possibly to be an operator
+    ("We are a city council, not a business. Could we still be an AI business operator when we run a chatbot for "
+     "residents?", "yes"),
+    # a sign in each place where the service is given
+    ("Our high-impact AI triage system has no screen for patients. Can we give the advance notice by putting up "
+     "a notice at each clinic's entrance?", "yes"),
+    # an artistic work's disclosure that does not spoil the clip
+    ("For the AI-generated dance clip in our fan app, may we disclose the AI generation in a way that doesn't spoil "
+     "the clip?", "yes"),
 ])
 def test_questions_worded_from_held_outs_137_onward(r, question, verdict):
     verdict_lead(r, question, verdict)
@@ -2129,36 +2153,6 @@ def test_whether_the_realistic_output_rule_applies_is_answered_of_that_rule(r):
     lead = Composer(k, r).lead(asked, FactReader(k).read(q, naming=questions.naming(asked)), "ko", TODAY)
     assert lead.verdict == "yes"
     assert any("[act:31:2]" in line for line in lead.lines[1:])
-
-
-@pytest.mark.parametrize("question, verdict", [
-    # held-outs 181-182 (after their first runs), in other words
-    # possible only once it is done: whether it is required ("…받아야 … 가능한가요?"), of an option
-    ("저희 추천 AI가 고영향인지 헷갈리는데, 과기정통부 확인을 꼭 받아야 판매가 가능한가요?", "no"),
-    # "꼭 해야 하는 건 아니죠?": that it must be done, denied and confirmed
-    ("저희 채용 AI가 고영향이라고 해도 영향평가는 꼭 해야 하는 건 아니죠?", "yes"),
-    # a duty said to be the asker's or not ("의무가 저희한테 있나요?")
-    ("디자인 스튜디오인데 유료 이미지 생성 툴로 만든 포스터를 고객사에 납품합니다. 생성물 표시 의무가 저희한테 있나요?", "no"),
-    # asked whether a certification under another Act leaves a measure owed, turned round
-    ("Our robotaxis hold performance and change certification under the Autonomous Vehicles Act. We don't have to "
-     "draft our own risk management plan under Article 34 as well, right?", "yes"),
-    # the term whose provision the asking sentence cites by number, not the tier its figure touches
-    ("Does a 2×10^26 FLOP training run alone make our model 'high-impact AI' under Article 2?", "no"),
-    # the violation a power reaches, named by the number of its Article
-    ("MSIT seems to suspect that we ignored Article 32 for our newest system. Can it demand our documents or "
-     "inspect our office?", "yes"),
-    # a city council said possibly to be an operator
-    ("We are a city council, not a business. Could we still be an AI business operator when we run a chatbot for "
-     "residents?", "yes"),
-    # a sign in each place where the service is given
-    ("Our high-impact AI triage system has no screen for patients. Can we give the advance notice by putting up "
-     "a notice at each clinic's entrance?", "yes"),
-    # an artistic work's disclosure that does not spoil the clip
-    ("For the AI-generated dance clip in our fan app, may we disclose the AI generation in a way that doesn't spoil "
-     "the clip?", "yes"),
-])
-def test_verdicts_on_wordings_first_met_in_held_outs_181_to_182(r, question, verdict):
-    verdict_lead(r, question, verdict)
 
 
 def test_a_fine_for_a_missing_notice_does_not_reach_one_who_only_built_the_bot(r):
