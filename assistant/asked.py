@@ -483,7 +483,6 @@ class QuestionReader:
 
         # The provision the asking sentence cites by number ("outside the Article 32 safety-assurance tier, right?")
         cited = asked.cited = [c.cid for c in find_citations(sentence)]
-        cited_in_text = [c.cid for c in find_citations(text)]
 
         def cited_weight(own: tuple[str, ...]) -> float:
             return CITED_WEIGHT if any(related(c, o) for c in cited for o in own) else 0.0
@@ -611,8 +610,9 @@ class QuestionReader:
                         self.k.duties[d].type != "power" for d in asked.named):
                     # "MSIT seems to suspect that we ignored Article 32. Can it demand our documents?": the violation a
                     # power is asked of may be named by the number of the provision that states the duty
+                    in_text = [c.cid for c in find_citations(text)]
                     by_number = [did for did, d in self.k.duties.items() if d.type != "power" and any(
-                        related(c, o) for c in cited_in_text for o in d.rests_on)]
+                        related(c, o) for c in in_text for o in d.rests_on)]
                     asked.named += [d for d in by_number if d not in asked.named]
                 asked.cue_in_sentence = any(p.search(sentence) for p in self._duty_pats[asked.subject])
                 if asked.form == LIST and self.k.duties[asked.subject].type == "option":
