@@ -845,9 +845,12 @@ class Composer(_FineSchedule):
             # "표시 의무는 빅테크 쪽에 있나요, 저희한테 있나요?": whose duty it is in the chain, beside the verdict
             lead.lines.append(f"- {_t(who.plain, lang)}")
             lead.notes += self._notes_of(who.guidance, lang)
-        if lead is not None and asked.inverted and asked.kind == "duty" and lead.verdict == "no" and asked.others:
+        if lead is not None and asked.inverted and asked.kind == "duty" and lead.verdict == "no" and asked.others \
+                and not asked.must:
             # "Since they're clearly not realistic, can we skip marking them?": the realistic-output duty does not
             # bind, but the labelling duty the question also names does; skipping is answered by the one that binds.
+            # (A manner the law does not require — "작품이라 끝까지 AI 표시를 띄울 필요는 없죠?" — is answered by the
+            # manner: that another duty binds does not make the manner required. The manner belongs to the duty asked.)
             binding = next((d for d in asked.others if self.k.duties[d].type == "duty"
                             and self.r.duty(self.k.duties[d], facts, as_of).status == APPLIES), None)
             if binding is not None and asked.classification:
