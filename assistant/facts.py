@@ -114,6 +114,7 @@ class Negations:
         self._in_pattern = compiled(one_of(spec.in_pattern))
         self._clause = compiled(one_of(spec.clause_break))
         self._doubt_clause = compiled(one_of(spec.doubt_clause_break))
+        self._figure_clause = compiled(one_of(spec.figure_clause_end)) if spec.figure_clause_end else None
         self._unsure = compiled(one_of(spec.unsure), re.I)
         self._unsure_not = compiled(one_of(spec.unsure_not), re.I) if spec.unsure_not else None
         self._claimed = compiled(one_of(spec.claimed), re.I) if spec.claimed else None
@@ -159,6 +160,10 @@ class Negations:
     def doubt_clause_start(self, text: str, start: int, at: int) -> int:
         """Where the clause holding the words of doubt at `at` starts, in a sentence from `start`."""
         return max([start] + [m.end() for m in self._doubt_clause.finditer(text, start, at)])
+
+    def figure_clause_ends(self, text: str, start: int, end: int) -> bool:
+        """Whether the clause of a figure ending at `start` ends before `end` ("150만명인데 …")."""
+        return self._figure_clause is not None and self._figure_clause.search(text, start, end) is not None
 
     def quotes_law(self, text: str, end: int) -> bool:
         """Whether the quotation ending at `end` is named as the law's own words ("the '…' category")."""
@@ -627,7 +632,8 @@ class FactReader:
         spans = self.neg.clauses(text)
         limited = None
         undecided = False
-        for aid, pats, limits, decides in self._areas:
+        found: list[tuple[int, int, str, list[re.Match[str]], bool]] = []
+        for i, (aid, pats, limits, decides) in enumerate(self._areas):
             lims = [m for p in limits for m in p.finditer(text)]
             beyond = [m for p in self._outside[aid] for m in p.finditer(text)
                       if not inside(m.start(), unsure) and not self.neg.negated(text, spans, m.start(), m.end())]
@@ -646,15 +652,11 @@ class FactReader:
                 # (a listed use only in a sentence saying it is not settled leaves the area open: "단순히 출입 관리만
                 # 할 수도 있고, 경찰 쪽에서 수배자 찾는 데 같이 쓰자는 얘기도 있어요")
                 undecided, live = True, []
-            if live and any(not self.neg.negated(text, spans, m.start(), m.end())
-                            for p in self._borderline[aid] for m in p.finditer(text)):
-                facts.area = aid  # at the area's edge: which area is known, whether the use is in it is not
-                facts.values.pop("high_impact_area", None)
-                return
             if live:
-                facts.area = aid
-                facts.values["high_impact_area"] = FactValue(True, live[0].group(0).strip(), "area")
-                return
+                edge = any(not self.neg.negated(text, spans, m.start(), m.end())
+                           for p in self._borderline[aid] for m in p.finditer(text))
+                found.append((len({m.group(0).strip() for m in live}), -i, aid, live, edge))
+                continue
             # (a limited use in a sentence saying it is not settled — "고등학교에 들어갈지, 성인 대상 자격증 학원에
             # 들어갈지는 정해진 게 없어요" — leaves the area open rather than ruling it out)
             undecided = undecided or any(inside(m.start(), unsure) for m in lims)
@@ -665,6 +667,16 @@ class FactReader:
                                                    if not self.neg.negated(text, spans, m.start(), m.end())]
                 if lims or hits or outside:
                     limited = (aid, (lims or hits or outside)[0].group(0).strip())
+        if found:
+            # (of several areas whose words the question uses, the one it names with the most distinct words: "a
+            # staffing agency scores nurse applicants' CVs … sent to the hospital" is hiring, not health care)
+            _, _, aid, live, edge = max(found, key=lambda f: f[:2])
+            facts.area = aid
+            if edge:  # at the area's edge: which area is known, whether the use is in it is not
+                facts.values.pop("high_impact_area", None)
+            else:
+                facts.values["high_impact_area"] = FactValue(True, live[0].group(0).strip(), "area")
+            return
         own = facts.values.get("high_impact_area")
         if own is not None and own.value is True:
             return
@@ -736,6 +748,8 @@ class FactReader:
                     gap = len(_ASIDE.sub("", between))
                     if gap > NUMBER_WINDOW:
                         continue
+                    if qb <= m.start() and self.neg.figure_clause_ends(text, qb, m.start()):
+                        continue  # "가입자는 150만명인데 … 하루 평균 이용자는 20만명": the figure closes a clause of its own
                     if qb <= m.start() and self._claimed(fid, text, a, qa):
                         continue  # "revenue about KRW 600 billion, of which AI revenue is …": the other figure's
                     currency = ""

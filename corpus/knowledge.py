@@ -771,6 +771,7 @@ class Negation(_Strict):
     clause_break: list[str]
     # where the clause of a sentence that holds words of doubt starts: a comma or a Korean clause ending ("…인데")
     doubt_clause_break: list[str]
+    figure_clause_end: list[str] = Field(default_factory=list)  # a Korean clause ending that closes a figure's clause
     unsure: list[str]  # a sentence saying the asker does not know, or that it varies: what it states is not a fact
     # words like `unsure` that speak of what may befall the asker, not of its facts ("과태료 나올 수도 있다고 들었어요")
     unsure_not: list[str] = Field(default_factory=list)
@@ -807,7 +808,7 @@ class Negation(_Strict):
     # is as sure as one read as written
     word_ko: list[str] = Field(default_factory=list)
 
-    _check = field_validator("before", "after", "in_pattern", "clause_break", "doubt_clause_break",
+    _check = field_validator("before", "after", "in_pattern", "clause_break", "doubt_clause_break", "figure_clause_end",
                              "unsure", "unsure_not", "before_phrase",
                              "after_phrase_ko")(
         classmethod(lambda cls, v: _compile(v)))

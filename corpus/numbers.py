@@ -278,10 +278,11 @@ _BARE = re.compile(r"\d+(?:\.\d+)?")
 _MONEY_WORD = r"(?:\b(?:krw|won|usd|eur|jpy|cny|gbp)\b|[₩$€£¥])"
 _RANGE_JOIN = re.compile(rf"\s*(?:{_MONEY_WORD}\s*)?(~|-|–|—|to|and|or|에서|부터|내지|~에서)\s*(?:{_MONEY_WORD}\s*)?", re.I)
 _BETWEEN = re.compile(rf"between\s*(about |around |roughly )?(?:{_MONEY_WORD}\s*)?$", re.I)
-# A figure given as a ceiling ("under USD 20 million", "100만 명 미만", "2조 원이 안 되는"): it says only that the true
+# A figure given as a ceiling ("under USD 20 million", "100만 명 미만", "2조 원이 안 되는", "a tiny fraction of 10^26"): it says only that the true
 # figure lies between nothing and it.
 _UPPER_BEFORE = re.compile(r"\b(under|below|less than|fewer than|at most|up to|no more than|not even|not quite|"
-                           r"just under|short of)\s*(about |around |roughly |approximately |some )?"
+                           r"just under|short of|(an?\s+)?(tiny\s+|small\s+|mere\s+)?fraction\s+of)\s*"
+                           r"(about |around |roughly |approximately |some )?"
                            r"(krw|usd|eur|us\$|\$|€|£|₩)?\s*$", re.I)
 _UPPER_AFTER = re.compile(r"^\s*(원|명|달러|won|krw|usd|dollars?|users?|people)?\s*(미만|이하|(이|가|도|은|는)?\s*(채\s*)?안\s*(되|돼|됩|된)|"
                           r"(에|은|는|엔|에는)\s*(한참|훨씬|많이|크게|아직|조금|살짝)?\s*(못|안)\s*미(치|쳐|칩|친|쳤)|에\s*미달)", re.I)

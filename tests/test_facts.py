@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import pytest
@@ -726,6 +727,19 @@ def test_another_area_s_limit_still_rules_out_a_use_no_area_reaches(reader):
     assert f.get("high_impact_area") is False
 
 
+@pytest.mark.parametrize("text, area", [
+    # hiring named by two words, health care by one: a staffing agency's screening of nurses
+    ("We're a staffing agency placing nurses in hospitals. Our AI scores applicants' CVs and sends the top ten to "
+     "the hospital.", "rights-judgement"),
+    # a State body deciding eligibility for an allowance, not a private judgement of applicants
+    ("Our county's new model decides whether applicants qualify for a housing allowance and approves or denies them.",
+     "public-decision"),
+])
+def test_of_several_areas_the_one_named_by_more_words_is_the_use(reader, text, area):
+    f = reader.read(text)
+    assert f.get("high_impact_area") is True and f.area == area, (f.get("high_impact_area"), f.area)
+
+
 def test_described_examples_decide_what_patterns_leave_open(reader):
     """With an embedding model, a clause close to a described example decides a fact the patterns left open."""
     import numpy as np
@@ -1181,6 +1195,27 @@ def test_content_made_with_an_outside_tool_and_a_label_s_quoted_words(reader, qu
     ("고객사 관리자들만 쓰는 B2B 서비스라 사실상 고객사 내부용이에요.", "internal_use_only", False),
     ("We write the bulletin's stories with ChatGPT and make the pictures with an image generator.",
      "outputs_only", True),
+    # held-outs 185-188 (after their first runs), in other words
+    # a figure that closes a clause of its own is not the figure of a cue after it
+    ("한국 가입자는 80만명인데 작년 4분기 하루 평균 국내 이용자는 5만명 정도였어요.", "daily_users_kr", 5e4),
+    # a fraction of a figure lies below it
+    ("Our summariser was trained with a tiny fraction of 10^26 FLOPs.", "training_compute_flops",
+     (0.0, math.nextafter(1e26, 0.0))),
+    # Koreans counted by their accounts
+    ("About 900,000 Koreans have accounts on our booking app.", "serves_korea", True),
+    # an app put out for others to use is no one's hobby
+    ("I'm a painter launching a web app where visitors upload a photo and get an AI portrait in my style.",
+     "individual_creator", False),
+    # the asker's customers build and run their own products
+    ("We license our speech model; our customers build and run their own voice assistants on it.",
+     "upstream_only", True),
+    # AI used for parts of one's own works; an AI editing program's results handed to customers
+    ("Our animation studio uses generative AI for the skies in our own series.", "outputs_only", True),
+    ("영상 제작소인데 AI 편집 프로그램으로 색감을 손봐서 고객에게 영상을 드려요.", "outputs_only", True),
+    # in-house use told in the past, before opening the system to others
+    ("사내에서만 쓰던 요약 챗봇을 이번에 협력사 포털에도 붙이려고 합니다.", "internal_use_only", False),
+    # "실제" meaning the actual plan, not a likeness of the real
+    ("AI는 수요만 예측하고, 실제 운행 계획은 배차팀 회의에서 사람이 정합니다.", "realistic_media", None),
 ])
 def test_readings_written_from_held_outs_137_onward(reader, text, fact, value):
     """Pattern readings (no described examples), each written in other words from a held-out's failure."""

@@ -2094,6 +2094,24 @@ def test_a_small_business_asking_what_fine_it_faces_hears_of_the_reduction(r):
     # an artistic work's disclosure that does not spoil the clip
     ("For the AI-generated dance clip in our fan app, may we disclose the AI generation in a way that doesn't spoil "
      "the clip?", "yes"),
+    # held-outs 185-187 (185-186 studied; 187's first run crashed on a question of this shape), in other words
+    # a manner the law does not require, asked the other way round, beside a second duty the question names
+    ("저희 웹툰 앱에서 AI로 그린 애니메이션 단편을 보여 주는데, 작품이라서 'AI 생성' 워터마크를 끝까지 계속 띄울 필요는 "
+     "없는 거 맞죠?", "yes"),
+    # a duty denied to be one, and denied to apply by words between the duty and "don't"
+    ("A client asked whether we must run an impact assessment on our hiring AI. It's not a strict legal obligation "
+     "for us, correct?", "yes"),
+    # a figure said to be a fraction of the threshold
+    ("Our translation model used a small fraction of 10^26 FLOPs in training. The safety obligations for frontier "
+     "compute don't apply to us, right?", "yes"),
+    # an area's limit, asked the other way round ("doesn't fall under")
+    ("Our university's AI helps grade graduate entrance essays. The high-impact 'student evaluation' category covers "
+     "only schools below university, so our tool doesn't fall under it, right?", "yes"),
+    # a statement put as a question after "So"
+    ("We only license our model through an API; our customers build their own chatbots on it. So the labelling duty "
+     "for what their users see sits with them, not with us?", "yes"),
+    # the label named by the words it would carry
+    ("저희 쇼핑몰 상담 챗봇은 생성형 AI예요. 답변마다 'AI가 작성한 답변입니다' 문구를 매번 달아야 하나요?", "no"),
 ])
 def test_questions_worded_from_held_outs_137_onward(r, question, verdict):
     verdict_lead(r, question, verdict)
