@@ -490,3 +490,16 @@ def test_an_access_gate_is_no_entry_by_officials(reader):
     assert (asked.kind, asked.subject) == ("duty", "prior-notice")
     asked = reader.read("과기부가 저희 사무실에 출입해서 자료를 볼 수 있나요?", [])
     assert asked.subject == "fact-finding"
+
+
+def test_retrieval_does_not_make_a_power_only_the_story_names_what_is_asked(reader):
+    # "inspection" in the story finds MSIT's inspection power first; the asking sentence names the notice
+    question = ("Our AI visual inspection system flags dented cans on our own line, and only our QC staff see its "
+                "results. We don't have to put up any AI notice, right?")
+    asked = reader.read(question, ["act:40:1", "act:40:3", "act:40:2"])
+    assert asked.subject == "prior-notice", asked
+    # with no duty named in the asking sentence, retrieval still chooses between the ones the story names
+    asked = reader.read("Our AI visual inspection system flags dented cans and we put an AI notice on the line. "
+                        "Is that all?", ["act:40:1", "act:40:3", "act:40:2"])
+    assert asked.subject == "fact-finding", asked
+
