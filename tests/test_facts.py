@@ -1216,6 +1216,17 @@ def test_content_made_with_an_outside_tool_and_a_label_s_quoted_words(reader, qu
     ("사내에서만 쓰던 요약 챗봇을 이번에 협력사 포털에도 붙이려고 합니다.", "internal_use_only", False),
     # "실제" meaning the actual plan, not a likeness of the real
     ("AI는 수요만 예측하고, 실제 운행 계획은 배차팀 회의에서 사람이 정합니다.", "realistic_media", None),
+    # internal use told as an internal LLM, a line of one's own, or a trade's staff
+    ("Our internal LLM summarises board minutes for the legal team.", "internal_use_only", True),
+    ("The defect model runs only on our own assembly line.", "internal_use_only", True),
+    ("Only our 12 underwriters use the scoring tool.", "internal_use_only", True),
+    # the one proposed as domestic agent lives abroad
+    ("Could our sales director, who lives and works in Ho Chi Minh City, be our domestic agent?", "agent_abroad", True),
+    ("자카르타 본사 직원을 국내대리인으로 올리려는데, 그 담당자는 한국에 주소가 없어요.", "agent_abroad", True),
+    # AI revenue told as the AI product's share, or as nothing charged for the AI
+    ("Revenue was KRW 90 billion last year, of which AI-coach subscriptions brought in KRW 2 billion.", "ai_revenue_krw",
+     2e9),
+    ("We don't charge separately for our AI search feature.", "ai_revenue_krw", 0.0),
 ])
 def test_readings_written_from_held_outs_137_onward(reader, text, fact, value):
     """Pattern readings (no described examples), each written in other words from a held-out's failure."""
