@@ -493,7 +493,7 @@ class QuestionReader:
         # one its other clause names ("딥페이크도 아니고")
         todo = self._to_be_done.span(text, self._neg.clauses(text)) if asked.obligation else None
         by_group: set[str] = set()  # duties named only as one of a group ("the transparency duties")
-        story_only: list[tuple[str, float]] = []  # powers named only outside the asking sentence, with their support
+        story_only: dict[str, float] = {}  # powers named only outside the asking sentence: their retrieval support
         named_in_sentence: set[str] = set()
         for i, (did, pats, own) in enumerate(self._duties):
             found = [list(p.finditer(text)) for p in pats]  # each pattern's matches, read once
@@ -519,7 +519,7 @@ class QuestionReader:
                            + cited_weight(own) + done,
                            (words, span), -i, "duty", did))
             if not in_sentence and self.k.duties[did].type == "power":
-                story_only.append((did, support(own)))
+                story_only[did] = support(own)
             if in_sentence:
                 named_in_sentence.add(did)
         if story_only and named_in_sentence:
@@ -527,8 +527,8 @@ class QuestionReader:
             # question names ("Our AI visual inspection system flags … We don't have to put up any AI notice,
             # right?": the provisions "inspection" finds are not what is asked). (A duty the story names can be: the
             # safety tier a story of 10^26 FLOPs describes, the realistic-output duty narrowing a label asked about.)
-            lifted = dict(story_only)
-            scored = [(x[0] - lifted[x[4]], *x[1:]) if x[3] == "duty" and x[4] in lifted else x for x in scored]
+            scored = [(x[0] - story_only[x[4]], *x[1:]) if x[3] == "duty" and x[4] in story_only else x
+                      for x in scored]
         if asked.sufficiency or any(x[3] == "duty" and x[4] not in by_group for x in scored):
             # A duty named on its own is what is asked, not the group it is named in ("투명성 의무 중 표시 의무는…");
             # whether one way of doing them is enough for the whole group ("is a line in our terms all we need under
