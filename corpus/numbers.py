@@ -278,8 +278,8 @@ _BARE = re.compile(r"\d+(?:\.\d+)?")
 _MONEY_WORD = r"(?:\b(?:krw|won|usd|eur|jpy|cny|gbp)\b|[₩$€£¥])"
 _RANGE_JOIN = re.compile(rf"\s*(?:{_MONEY_WORD}\s*)?(~|-|–|—|to|and|or|에서|부터|내지|~에서)\s*(?:{_MONEY_WORD}\s*)?", re.I)
 _BETWEEN = re.compile(rf"between\s*(about |around |roughly )?(?:{_MONEY_WORD}\s*)?$", re.I)
-# A figure given as a ceiling ("under USD 20 million", "100만 명 미만", "2조 원이 안 되는", "a tiny fraction of 10^26"): it says only that the true
-# figure lies between nothing and it.
+# A figure given as a ceiling ("under USD 20 million", "100만 명 미만", "2조 원이 안 되는", "a tiny fraction of 10^26"): it
+# says only that the true figure lies between nothing and it.
 _UPPER_BEFORE = re.compile(r"\b(under|below|less than|fewer than|at most|up to|no more than|not even|not quite|"
                            r"just under|short of|(an?\s+)?(tiny\s+|small\s+|mere\s+)?fraction\s+of)\s*"
                            r"(about |around |roughly |approximately |some )?"

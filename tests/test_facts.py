@@ -1224,8 +1224,8 @@ def test_content_made_with_an_outside_tool_and_a_label_s_quoted_words(reader, qu
     ("Could our sales director, who lives and works in Ho Chi Minh City, be our domestic agent?", "agent_abroad", True),
     ("자카르타 본사 직원을 국내대리인으로 올리려는데, 그 담당자는 한국에 주소가 없어요.", "agent_abroad", True),
     # AI revenue told as the AI product's share, or as nothing charged for the AI
-    ("Revenue was KRW 90 billion last year, of which AI-coach subscriptions brought in KRW 2 billion.", "ai_revenue_krw",
-     2e9),
+    ("Revenue was KRW 90 billion last year, of which AI-coach subscriptions brought in KRW 2 billion.",
+     "ai_revenue_krw", 2e9),
     ("We don't charge separately for our AI search feature.", "ai_revenue_krw", 0.0),
 ])
 def test_readings_written_from_held_outs_137_onward(reader, text, fact, value):
