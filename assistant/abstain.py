@@ -150,7 +150,10 @@ def foreign_names(question: str, names: list[str], r: Retrieval, about_act: bool
         versus = any(_VERSUS.search(question[max(0, m.start() - VERSUS_NEAR):m.end() + VERSUS_NEAR])
                      for m in re.finditer(re.escape(n), question, re.I)) or \
             re.search(_OR_PLACE.format(place=re.escape(n)), question, re.I)
-        asked = bool(re.search(re.escape(n) + f"(?:{_LAW_WORD})", question, re.I)) or (korea and bool(versus))
+        # (the law named after the place is Korea's where Korea stands between: "본사가 베트남이라 한국 법은 상관없을
+        # 줄 알았는데" names the company's home, then Korea's law)
+        asked = any(not _KOREA.search(m.group(0)[len(n):]) for m in
+                    re.finditer(re.escape(n) + f"(?:{_LAW_WORD})", question, re.I)) or (korea and bool(versus))
         under = bool(re.search(_UNDER_PLACE.format(place=re.escape(n)), question, re.I)) and \
             not _KOREAN_ACT.search(question)
         if not under and (names_place(n, law) or names_place(n, comment) or (korea and not asked)):
