@@ -16,6 +16,7 @@ from corpus.knowledge import Knowledge, compiled, one_of
 from corpus.numbers import days_between, month_only, quantities
 from corpus.script import has_korean
 
+from assistant.query import launched_before
 from assistant.facts import SENTENCE_BREAK, Negations, ToBeDone, normalise, stop_after
 
 YESNO, LIST, OTHER = "yesno", "list", "other"
@@ -63,6 +64,7 @@ class Asked:
     counts: bool = False  # asks whether something done counts as doing it ("are we treated as having…?")
     in_force: bool = False  # asks whether a duty is already in force
     month_only: bool = False  # the date asked about is a month named without a day ("in January 2026")
+    launched_before: bool = False  # asks whether launching before the Act spares the service now
     left: list[str] = field(default_factory=list)  # the subject duty's exceptions that leave the part asked about
     fine_rows: list[str] = field(default_factory=list)  # the fine schedule's violations the question names
     ignored: bool = False  # says an order (or a duty) was not complied with
@@ -404,6 +406,7 @@ class QuestionReader:
                       or self.confirmed_the_other_way(question, sentence),
                       sanction_detail=self._any("sanction_detail", sentence), counts=self._any("deemed", sentence),
                       in_force=self._any("in_force", sentence), month_only=month_only(question, as_of),
+                      launched_before=launched_before(question),
                       always=self._any("always", sentence), follows=self._any("follows", sentence),
                       endeavour_named=self._any("endeavour_named", sentence),
                       reduced=self._any("reduced", sentence),

@@ -840,6 +840,11 @@ class Composer(_FineSchedule):
                 self._yesno_lead(asked, facts, lang, as_of))
         if lead is not None and lead.verdict in ("yes", "no"):
             lead.lines += self._converted(facts, lang)
+        if lead is not None and asked.launched_before and asked.kind == "duty" and lead.verdict in ("yes", "no") \
+                and not any(_marks(self.k.duties[asked.subject].dated_by) in line for line in lead.lines):
+            # "we went live before the Act took effect — are we grandfathered?": the duty's date, with no exception for
+            # what was on the market before it
+            lead.lines.append(f"- {_launched_line(self.k.duties[asked.subject], lang)}")
         who = self._who(asked)
         if lead is not None and who is not None and lead.verdict == "yes":
             # "표시 의무는 빅테크 쪽에 있나요, 저희한테 있나요?": whose duty it is in the chain, beside the verdict
@@ -1019,7 +1024,8 @@ class Composer(_FineSchedule):
                 # "어디에 신청하고 얼마나 걸려요?": a procedure the asker chooses — where it is filed, then how it runs
                 return Lead(None, [_t(duty.plain.rule, lang), f"- {_t(duty.plain.how, lang)}"])
             how = duty.plain.how
-            return Lead(None, [_t(how, lang)]) if how is not None else None
+            # (then what the duty asks of whom: "그 이행 결과는 어디에 내야 하나요?" is answered by the rule's "to MSIT")
+            return Lead(None, [_t(how, lang), f"- {_t(duty.plain.rule, lang)}"]) if how is not None else None
         who = self._who(asked)
         if asked.form == OTHER and who is not None:
             # "Who has to tell them — us or the model company?": the duty binds the one that provides the product to
@@ -1035,6 +1041,14 @@ class Composer(_FineSchedule):
             # chooses to follow is answered by its rule, where and how one applies (not "what must the agency do
             # if…?"; how long it takes is the deadline's to say)
             return Lead(None, [_t(self.k.duties[asked.subject].plain.rule, lang)])
+        if asked.form == OTHER and asked.kind == "duty" and asked.obligation and asked.own \
+                and not (asked.sanction or asked.cited or asked.since_when) \
+                and self.k.duties[asked.subject].type in ("duty", "endeavour"):
+            # "What measures does the Act require us to put in place?", "결과는 누구한테 제출해야 하나요?": what the
+            # duty asks of the one it binds, then how it is done (not a verdict: whether it binds is not asked)
+            duty = self.k.duties[asked.subject]
+            how = [f"- {_t(duty.plain.how, lang)}"] if duty.plain.how is not None else []
+            return Lead(None, [_t(duty.plain.rule, lang)] + how)
         if asked.form != YESNO or not asked.kind:
             return None
         # A right, or an option the asker may take ("can we apply for the confirmation now?"), is asked about as
@@ -1169,6 +1183,16 @@ def _applies_from(duty: Duty, lang: str) -> str:
     en, ko = _this(duty)
     return (f"{en} applies from {when} {_marks(duty.dated_by)}." if lang == "en" else
             f"{ko} {when}부터 적용됩니다 {_marks(duty.dated_by)}.")
+
+
+def _launched_line(duty: Duty, lang: str) -> str:
+    """From when a duty applies, and that the addenda spare nothing launched before then."""
+    when = _date_words(duty.applies_from, lang)
+    en, ko = _this(duty)
+    if lang == "ko":
+        return f"{ko} {when}부터 적용되며, 부칙은 그 전에 이미 제공하던 제품ㆍ서비스를 예외로 두지 않습니다 {_marks(duty.dated_by)}."
+    return (f"{en[:1].upper() + en[1:]} applies from {when}, and the addenda make no exception for products or services "
+            f"already provided before then {_marks(duty.dated_by)}.")
 
 
 def _not_yet(lang: str, text: tuple[str, str], note: tuple[str, str], cids: list[str]) -> Lead:

@@ -57,6 +57,15 @@ _LATIN = re.compile(r"[A-Za-z]")
 # Words that make a date in the question the date the question is about (not, say, a promulgation date).
 _AS_OF_CUE = re.compile(one_of(knowledge().phrasing.sentence.as_of_cue), re.I)
 _THEN = re.compile(one_of(knowledge().phrasing.sentence.relative_year_then), re.I)
+_LAUNCHED_BEFORE = re.compile(one_of(knowledge().phrasing.sentence.launched_before), re.I)
+_LAUNCH_WORD = re.compile(one_of(knowledge().phrasing.sentence.launch_word), re.I)
+LAUNCH_BEFORE, LAUNCH_AFTER = 16, 12  # characters around a date within which a launch word names it the launch's
+
+
+def launched_before(text: str) -> bool:
+    """Whether a question asks if launching before the Act spares its service now ("we went live in November 2025,
+    before the Act took effect; are we grandfathered?")."""
+    return bool(_LAUNCHED_BEFORE.search(text))
 
 
 def question_date(text: str, today: date | None = None) -> str | None:
@@ -67,6 +76,8 @@ def question_date(text: str, today: date | None = None) -> str | None:
         years = knowledge().phrasing.sentence.relative_year
         spans += [s for s in relative_date_spans(text, today or date.today(), years)
                   if not any(a < s[1] and s[0] < b for a, b, _ in spans)]
+    if launched_before(text):
+        spans = [s for s in spans if not _LAUNCH_WORD.search(text[max(0, s[0] - LAUNCH_BEFORE): s[1] + LAUNCH_AFTER])]
     for start, end, iso in sorted(spans):
         if _AS_OF_CUE.search(text[max(0, start - 12): end + 8]):
             return iso

@@ -756,9 +756,14 @@ class Sentences(_Strict):
     # Words naming a year by its distance from today's ("작년" -1, "next" +1), for a month named by them.
     relative_year: dict[str, int] = Field(default_factory=dict)
     relative_year_then: list[str] = Field(default_factory=list)  # words turning back to such a month (its date asked)
+    # a question asking whether launching before the Act spares the service now, and the words naming a date as the
+    # launch's: that date is not the date asked about
+    launched_before: list[str] = Field(default_factory=list)
+    launch_word: list[str] = Field(default_factory=list)
 
     _check = field_validator("asks", "embedded_question", "general_subject", "confirmation", "other_subject", "compared",
                              "as_of_cue", "kept", "period_put", "named_tail", "relative_year_then", "likened_before",
+                             "launched_before", "launch_word",
                              "likened_after")(
         classmethod(lambda cls, v: _compile(v)))
 

