@@ -70,8 +70,9 @@ class Decision:
 OTHER_STATUTE = re.compile(
     r"\b(?:[Uu]nder|[Aa]ccording to|[Pp]er|[Bb]y) (?:the )?((?:[A-Z][\w'-]*\s){1,7}(?:Act|Law|Code))\b|"
     r"「?((?:[가-힣]+\s?){1,5}법)」?\s*(?:상|에 따르면|에 따라|에서는|에 의하면)(?![가-힣])")
+# (and this Act's own term: "did the digital-medical-device limb of the high-impact definition already apply?")
 THIS_ACT = re.compile(r"basic act|framework act|\bai act\b|ai law|기본법|인공지능법|\bai\b|artificial intelligence|인공지능|"
-                      r"에이아이|시행령|enforcement decree|고시", re.I)
+                      r"에이아이|시행령|enforcement decree|고시|high[- ]impact|고영향", re.I)
 
 
 def other_statute(question: str) -> str | None:

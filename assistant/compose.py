@@ -226,16 +226,18 @@ class _FineSchedule:
                                                                a2=f"{row.amounts[1]:,}", a3=f"{row.amounts[2]:,}")
         return text.replace("[decree:annex-2:2]", _marks(row.rests_on))
 
-    def fine_statement(self, asked: Asked, lang: str) -> Lead | None:
+    def fine_statement(self, asked: Asked, lang: str, facts: Facts | None = None) -> Lead | None:
         """A wh-question about a fine ("how much is it?", "what happens if we keep ignoring the order?"): what the
-        schedule says of the failure it names, without a verdict; else what the duty named says of its fine."""
+        schedule says of the failure it names, without a verdict; else what the duty named says of its fine. The
+        reduction is said beside the amounts where the asker is small (said in the asking sentence or in `facts`)."""
         row = self._row(asked)
         if row is not None:
             p = self.k.schedule.plain
             part = asked.fine or ("ignored" if asked.ignored and row.id == "order" else "")
             first = {"reduce": p.reduce, "increase": p.increase, "cap": p.increase, "ignored": p.ignored,
                      "repeat": p.same if len(set(row.amounts)) == 1 else p.rises}.get(part)
-            small = [f"- {_t(p.reduce, lang)}"] if asked.small and first is None else []
+            sme = facts is not None and "sme" in facts.values and facts.values["sme"].value is True
+            small = [f"- {_t(p.reduce, lang)}"] if (asked.small or sme) and first is None else []
             return Lead(None, ([_t(first, lang)] if first is not None else []) + [self._amounts(row, lang)] + small)
         duty = self.k.duties.get(asked.subject) if asked.kind == "duty" else None
         if duty is not None and duty.plain.fine is not None:
@@ -1016,7 +1018,7 @@ class Composer(_FineSchedule):
                 return fine
             # "Can they fine us for that, and what is the amount?": whether the duty is fined answers the yes/no
         if asked.form == OTHER and asked.sanction:
-            return self.fine_statement(asked, lang)
+            return self.fine_statement(asked, lang, facts)
         if asked.form == OTHER and asked.how_done and asked.kind == "duty" and not asked.sanction:
             # "What are the ways we can give the advance notice?": how the duty's provisions say it is done
             duty = self.k.duties[asked.subject]

@@ -100,6 +100,10 @@ def test_a_step_before_an_option_is_not_the_option(reader):
     ("쌀 선별기에 AI를 넣었는데 고영향이라서 뭐 따로 해야 되나요?", YESNO),
     ("몇 시에 몇 대 보낼지 AI가 배차표를 짜 주는데, 이것도 고영향 AI인가요?", YESNO),
     ("Who has to tell the students it's AI — us or the model company?", OTHER),
+    # (written from held-out 191) the question word after the condition it is asked under
+    ("If we ask the ministry whether our triage model is high-impact, how long does the reply take?", OTHER),
+    ("Assuming our model crosses the compute threshold, what must we report?", OTHER),
+    ("If we ask the ministry, do we have to pay a fee?", YESNO),
 ])
 def test_question_forms_with_a_question_word_that_does_not_ask(reader, question, form):
     assert reader.form(question) == form

@@ -302,6 +302,8 @@ def test_other_jurisdictions_and_statutes_are_declined(assistant, question, reas
     "If our Singapore company never designates a domestic agent, how much is the administrative fine?",
     # the company's home, then Korea's law named after it (written from held-out 187)
     "본사가 싱가포르라 한국 법은 상관없을 줄 알았는데, 앱에 생성형 AI 도우미가 있고 한국 이용자가 많아요. 저희한테도 적용되나요?",
+    # another statute named beside this Act's own term, not the AI (written from held-out 191)
+    "Our ECG software is licensed under the Digital Medical Products Act. Is it covered by the high-impact definition?",
 ])
 def test_legal_questions_in_plain_words_are_answered(assistant, question):
     ans = assistant.ask(question, as_of="2026-09-01")

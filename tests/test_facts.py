@@ -1227,6 +1227,17 @@ def test_content_made_with_an_outside_tool_and_a_label_s_quoted_words(reader, qu
     ("Revenue was KRW 90 billion last year, of which AI-coach subscriptions brought in KRW 2 billion.",
      "ai_revenue_krw", 2e9),
     ("We don't charge separately for our AI search feature.", "ai_revenue_krw", 0.0),
+    # held-outs 187-192 (after their first runs), in other words: the people outside never touching it
+    ("Our summariser drafts memos for our analysts; clients never see or use it.", "internal_use_only", True),
+    ("Only our night-shift dispatchers ever see the model's routes.", "internal_use_only", True),
+    ("Our chatbot answers shoppers on our website. Customers never see it make mistakes.", "internal_use_only", None),
+    # people outside (in Korea) using it
+    ("The quiz bot is run from Jakarta, but Korean students use it daily.", "provides_to_others", True),
+    ("The quiz bot is run from Jakarta, but Korean students use it daily.", "serves_korea", True),
+    # a received model changed in substance
+    ("We retrained the licensed model heavily on our claims data before offering it to brokers.", "significant_change",
+     True),
+    ("We changed what the vendor's model is used for: it now sets prices.", "significant_change", True),
 ])
 def test_readings_written_from_held_outs_137_onward(reader, text, fact, value):
     """Pattern readings (no described examples), each written in other words from a held-out's failure."""

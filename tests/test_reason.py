@@ -439,6 +439,18 @@ def test_a_launch_month_is_the_date_asked_about_unless_the_question_turns_to_now
                          "notice rules apply now?") == "2026-03-01"
 
 
+def test_a_fine_asked_by_a_small_company_says_the_reduction(r):
+    # written from held-outs 187-188 (after their first runs): the asker's size told outside the asking sentence
+    for q in ("We forgot the AI notice on our generative chatbot and got caught for the first time. How much is the "
+              "fine? We're a 20-person startup.",
+              "저희는 직원 15명인 중소기업입니다. 생성형 AI 챗봇에 사전고지를 안 해서 처음 적발되면 과태료가 얼마인가요?"):
+        lead = lead_for(r, q)
+        assert lead is not None and any("[decree:annex-2:1]" in x for x in lead.lines[1:]), lead and lead.lines
+    lead = lead_for(r, "We forgot the AI notice on our generative chatbot and got caught for the first time. How much "
+                       "is the fine?")
+    assert lead is not None and not any("[decree:annex-2:1]" in x for x in lead.lines), lead.lines
+
+
 def test_a_procedure_the_asker_chooses_is_answered_by_how_it_runs(r):
     # "where do we apply, what do we prepare": the option's rule and how it runs, not every duty of the Act
     lead = lead_for(r, "공공기관 우선구매를 받으려면 'AI 제품 확인'을 어디에 신청하고, 미리 뭘 준비해야 하나요?")
