@@ -244,7 +244,12 @@ class Negations:
         # phrase is followed by ("with no Korean office offering an AI tutoring app")
         first = text[start:end].split()[:1]
         verb = bool(first) and first[0].lower().endswith("ing") and bool(words) and words[-1].lower() not in self._phrase
-        direct = direct or (not verb and any(w.lower() in self._phrase for w in words[-NEG_PHRASE_WORDS - 1:-1]))
+        near = words[-NEG_PHRASE_WORDS - 1:-1]
+        at = next((i for i, w in enumerate(near) if w.lower() in self._phrase), None)
+        # ("without marking the AI-generated images": the word denies the gerund after it, not the match)
+        gerund = at is not None and any(w.lower().endswith("ing") and len(w) > 4 and w.lower() not in self._phrase
+                                        for w in near[at + 1:] + words[-1:])
+        direct = direct or (not verb and at is not None and not gerund)
         aside = text.find("(", end, b)  # "AI 회사입니다(한국 사무소 없음)": an aside's negation is its own
         words_after = [w for w in text[end:b if aside < 0 else aside].split(" ") if w not in self._filler]
         n = NEG_WORDS_KO

@@ -1238,6 +1238,8 @@ def test_content_made_with_an_outside_tool_and_a_label_s_quoted_words(reader, qu
     ("We retrained the licensed model heavily on our claims data before offering it to brokers.", "significant_change",
      True),
     ("We changed what the vendor's model is used for: it now sets prices.", "significant_change", True),
+    # a negation of the gerund before the match, not of the match ("without marking the AI-generated images")
+    ("If our staging tool ships without marking the AI-generated room photos, what happens?", "generative", True),
 ])
 def test_readings_written_from_held_outs_137_onward(reader, text, fact, value):
     """Pattern readings (no described examples), each written in other words from a held-out's failure."""

@@ -2160,6 +2160,8 @@ def test_a_small_business_asking_what_fine_it_faces_hears_of_the_reduction(r):
      "for what their users see sits with them, not with us?", "yes"),
     # the label named by the words it would carry
     ("저희 쇼핑몰 상담 챗봇은 생성형 AI예요. 답변마다 'AI가 작성한 답변입니다' 문구를 매번 달아야 하나요?", "no"),
+    # held-outs 187-192 (after their first runs), in other words: "can't we designate…?" asks whether one may
+    ("국내대리인을 도쿄 본사에서 근무하는 직원으로 지정하면 안 되나요? 그 직원은 한국에 주소가 없습니다.", "no"),
 ])
 def test_questions_worded_from_held_outs_137_onward(r, question, verdict):
     verdict_lead(r, question, verdict)
