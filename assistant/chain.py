@@ -415,12 +415,15 @@ class Assistant:
         # (a period the question names, stated, answers as a verdict does)
         # (a fine's amounts, asked as "what fine?", answer as a verdict does)
         # (and "what are we looking at money-wise?" asked of a duty, by the fine the map states for it)
+        # (and whose duty it is in a chain of providers, by the duty's exception that says so)
         answers = lead is not None and (lead.verdict is not None or asked.kind in ("deadline", "keep")
+                                        or self.composer.who_exception(asked) is not None
                                         or ((asked.sanction_detail or (asked.sanction and asked.form == OTHER))
                                             and bool(lead.lines)))
         if decision.abstain and answers and (
                 decision.reason in ("weak-match", "no-candidates", "advice", "off-topic")
-                or (decision.reason == "foreign" and a.other_fields and lead.verdict is not None
+                or (decision.reason == "foreign" and a.other_fields
+                    and (lead.verdict is not None or self.composer.who_exception(asked) is not None)
                     and not foreign_names(a.query.question, a.unknown_names, r))
                 or (decision.reason == "foreign" and asked.kind == "not_covered"
                     and names_korea(a.query.question))):
@@ -428,6 +431,7 @@ class Assistant:
             # field of law said as context, a weak match of the provisions' wording, or a plain-word story read as
             # a request for advice, does not decline it; nor does another country's law the question compares with
             # what Korea's Act does ("does Korea's Act, like the EU's, ban any practices?"), where the map says it.
+            # (nor does whose duty it is in a chain: "who has to give policyholders the notice, us or the insurers?")
             # (a place named as a company's home is no foreign law: "일본 펫보험 회사인데 서울에 지점이 있어요")
             # (but only a verdict keeps a field asked about: "원산지표시법 위반이면 과태료가 얼마나?" is not answered by
             # what the map says of fines under this Act)

@@ -847,7 +847,7 @@ class Composer(_FineSchedule):
             # "we went live before the Act took effect — are we grandfathered?": the duty's date, with no exception for
             # what was on the market before it
             lead.lines.append(f"- {_launched_line(self.k.duties[asked.subject], lang)}")
-        who = self._who(asked)
+        who = self.who_exception(asked)
         if lead is not None and who is not None and lead.verdict == "yes":
             # "표시 의무는 빅테크 쪽에 있나요, 저희한테 있나요?": whose duty it is in the chain, beside the verdict
             lead.lines.append(f"- {_t(who.plain, lang)}")
@@ -897,7 +897,7 @@ class Composer(_FineSchedule):
             lead.lines[0] = f"{word} — {first[1]}" if len(first) == 2 else lead.lines[0]
         return lead
 
-    def _who(self, asked: Asked) -> Exception_ | None:
+    def who_exception(self, asked: Asked) -> Exception_ | None:
         """For a question which party in a chain of providers owes the duty asked about, the duty's exception that
         says so."""
         if not (asked.who_bears and asked.kind == "duty") or asked.sanction:
@@ -1028,7 +1028,7 @@ class Composer(_FineSchedule):
             how = duty.plain.how
             # (then what the duty asks of whom: "그 이행 결과는 어디에 내야 하나요?" is answered by the rule's "to MSIT")
             return Lead(None, [_t(how, lang), f"- {_t(duty.plain.rule, lang)}"]) if how is not None else None
-        who = self._who(asked)
+        who = self.who_exception(asked)
         if asked.form == OTHER and who is not None:
             # "Who has to tell them — us or the model company?": the duty binds the one that provides the product to
             # its users, as the exception for those further up the chain says

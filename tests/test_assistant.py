@@ -304,6 +304,9 @@ def test_other_jurisdictions_and_statutes_are_declined(assistant, question, reas
     "본사가 싱가포르라 한국 법은 상관없을 줄 알았는데, 앱에 생성형 AI 도우미가 있고 한국 이용자가 많아요. 저희한테도 적용되나요?",
     # another statute named beside this Act's own term, not the AI (written from held-out 191)
     "Our ECG software is licensed under the Digital Medical Products Act. Is it covered by the high-impact definition?",
+    # another field's word beside whose duty it is in a chain of providers (written from held-out 190)
+    "We license our generative chatbot to three insurers that run it under their own brands. Who must tell "
+    "policyholders it's AI, us or the insurers?",
 ])
 def test_legal_questions_in_plain_words_are_answered(assistant, question):
     ans = assistant.ask(question, as_of="2026-09-01")
@@ -716,6 +719,15 @@ def test_a_not_yet_answer_quotes_the_addendum_that_starts_the_part_later(assista
     quotes = " ".join(c.quote for c in ans.citations)
     assert "제35조제1항 후단" in quotes and "6개월" in quotes
     assert "제35조제1항은(는) 2026-03-15 현재 시행 전" not in ans.answer
+
+
+def test_a_lead_citing_a_list_s_opening_quotes_its_items(assistant, store):
+    """"과태료는 고지 불이행, 국내대리인 미지정, 명령 불이행에 부과됩니다 [n]": Art. 43(1)'s opening line alone fines nobody."""
+    ans = assistant.ask("생성형 AI 이미지에 AI 표시를 빠뜨렸는데, 그것만으로 바로 과태료가 나오나요?", as_of="2026-09-01")
+    assert ans.verdict == "no", ans.answer[:300]
+    quote = next(c.quote for c in ans.citations if c.article == "43" and c.paragraph == "1")
+    assert "제31조제1항" in quote and "제40조제3항" in quote, quote
+    all_verified(ans, store)
 
 
 def test_a_note_does_not_quote_again_a_guideline_sentence_the_answer_quotes():
