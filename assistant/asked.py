@@ -65,6 +65,7 @@ class Asked:
     in_force: bool = False  # asks whether a duty is already in force
     month_only: bool = False  # the date asked about is a month named without a day ("in January 2026")
     launched_before: bool = False  # asks whether launching before the Act spares the service now
+    sentence: str = ""  # the asking sentence, as read
     left: list[str] = field(default_factory=list)  # the subject duty's exceptions that leave the part asked about
     fine_rows: list[str] = field(default_factory=list)  # the fine schedule's violations the question names
     ignored: bool = False  # says an order (or a duty) was not complied with
@@ -406,7 +407,7 @@ class QuestionReader:
                       or self.confirmed_the_other_way(question, sentence),
                       sanction_detail=self._any("sanction_detail", sentence), counts=self._any("deemed", sentence),
                       in_force=self._any("in_force", sentence), month_only=month_only(question, as_of),
-                      launched_before=launched_before(question),
+                      launched_before=launched_before(question), sentence=sentence,
                       always=self._any("always", sentence), follows=self._any("follows", sentence),
                       endeavour_named=self._any("endeavour_named", sentence),
                       reduced=self._any("reduced", sentence),

@@ -840,6 +840,17 @@ class Composer(_FineSchedule):
             return None  # "does our hiring tool fall within Art. 2(4)(i)?": the lead speaks of the areas as a whole
         lead = (self.deemed_lead(asked, facts, lang, as_of) if asked.kind == "deemed" else
                 self._yesno_lead(asked, facts, lang, as_of))
+        eased = self._eased_only(asked, facts) if lead is None and asked.form == YESNO and asked.permission \
+            and not (asked.inverted or asked.sanction) else None
+        # (the fact is told, not asked: "can we treat the videos as artistic works?" asks whether they are)
+        if eased is not None and not any(f in facts.values and facts.values[f].evidence
+                                         and facts.values[f].evidence.lower() in asked.sentence.lower()
+                                         for f in self.r.leaves(eased[1].when)):
+            # "음악 작품이라 … 표시를 좀 덜 거슬리게 해도 되나요?": the reason offered eases how the duty is done — yes, in
+            # the way the note says, the duty still standing
+            duty, note = eased
+            return Lead("yes", [_after_dash(VERDICT_WORD["yes"][lang], _t(note.plain, lang), lang),
+                                f"- {_t(duty.plain.rule, lang)}"])
         if lead is not None and lead.verdict in ("yes", "no"):
             lead.lines += self._converted(facts, lang)
         if lead is not None and asked.launched_before and asked.kind == "duty" and lead.verdict in ("yes", "no") \
@@ -877,7 +888,8 @@ class Composer(_FineSchedule):
             # from the one stated; the lines say on what it turns.
             lead.verdict = "no"
             lead.lines[0] = _led_by(lead.lines[0], lang, "No, not by that alone", "아니요, 그것만으로 정해지지는 않습니다")
-        eased = self._eased_only(asked, facts) if lead is not None and lead.verdict == "depends" else None
+        eased = self._eased_only(asked, facts) if lead is not None and lead.verdict == "depends" \
+            and asked.inverted else None
         if eased is not None:
             # "예술 작품이니까 고지나 표시는 아예 안 해도 되는 거죠?": the reason offered eases how the duty is done and
             # does not lift it, whatever else the question leaves open
@@ -912,9 +924,9 @@ class Composer(_FineSchedule):
         return APPLIES if bound is True else DEPENDS if bound is None else NOT_APPLY
 
     def _eased_only(self, asked: Asked, facts: Facts) -> tuple[Duty, Note] | None:
-        """For a question whether the duty may be skipped, a note of the duty asked about (or of one narrowing it)
-        that eases how it is done without lifting it, where the question states its fact."""
-        if not (asked.inverted and asked.kind == "duty"):
+        """For a question whether the duty may be skipped (or done in an easier way), a note of the duty asked about
+        (or of one narrowing it) that eases how it is done without lifting it, where the question states its fact."""
+        if not ((asked.inverted or asked.permission) and asked.kind == "duty"):
             return None
         asked_of = [asked.subject, *asked.others]
         duties = [d for d in self.k.duties.values() if d.id in asked_of or set(d.tightens) & set(asked_of)]

@@ -439,6 +439,12 @@ def test_a_launch_month_is_the_date_asked_about_unless_the_question_turns_to_now
                          "notice rules apply now?") == "2026-03-01"
 
 
+def test_a_fact_asked_about_is_not_taken_as_told(r):
+    # written from held-out 189 (after its first run): whether the videos are artistic works is what is asked
+    lead = lead_for(r, "Can we treat our AI memorial videos as artistic works, so that a softer AI label is enough?")
+    assert lead is None or lead.verdict != "yes", lead.lines
+
+
 def test_a_fine_asked_by_a_small_company_says_the_reduction(r):
     # written from held-outs 187-188 (after their first runs): the asker's size told outside the asking sentence
     for q in ("We forgot the AI notice on our generative chatbot and got caught for the first time. How much is the "
@@ -2162,6 +2168,8 @@ def test_a_small_business_asking_what_fine_it_faces_hears_of_the_reduction(r):
     ("저희 쇼핑몰 상담 챗봇은 생성형 AI예요. 답변마다 'AI가 작성한 답변입니다' 문구를 매번 달아야 하나요?", "no"),
     # held-outs 187-192 (after their first runs), in other words: "can't we designate…?" asks whether one may
     ("국내대리인을 도쿄 본사에서 근무하는 직원으로 지정하면 안 되나요? 그 직원은 한국에 주소가 없습니다.", "no"),
+    # a gentler way of doing a duty, asked of an artistic work the story tells of
+    ("저희 앱에서 만드는 AI 뮤직비디오는 예술 작품이라 큰 경고 문구가 감상을 방해해요. 표시를 눈에 덜 띄게 해도 되나요?", "yes"),
 ])
 def test_questions_worded_from_held_outs_137_onward(r, question, verdict):
     verdict_lead(r, question, verdict)
