@@ -498,6 +498,7 @@ class QuestionReader:
         todo = self._to_be_done.span(text, self._neg.clauses(text)) if asked.obligation else None
         by_group: set[str] = set()  # duties named only as one of a group ("the transparency duties")
         story_only: dict[str, float] = {}  # powers named only outside the asking sentence: their retrieval support
+        story_duties: dict[str, float] = {}  # any duty named only outside the asking sentence: its retrieval support
         named_in_sentence: set[str] = set()
         for i, (did, pats, own) in enumerate(self._duties):
             found = [list(p.finditer(text)) for p in pats]  # each pattern's matches, read once
@@ -524,6 +525,8 @@ class QuestionReader:
                            (words, span), -i, "duty", did))
             if not in_sentence and self.k.duties[did].type == "power":
                 story_only[did] = support(own)
+            if not in_sentence:
+                story_duties[did] = support(own)
             if in_sentence:
                 named_in_sentence.add(did)
         if story_only and named_in_sentence:
@@ -560,6 +563,13 @@ class QuestionReader:
             # simply because of its training compute?")
             scored.append((CUE_WEIGHT * min(cues, 2) + (support(own) if in_sentence else 0.0) + bonus + in_sentence
                            + cited_weight(own), (-first, 0), -i - 100, "classify", tid))
+            if in_sentence and not named_in_sentence:
+                # Nor does retrieval make a duty only the story names what is asked, over a term the asking sentence
+                # names and no duty does ("… 약관이랑 서류 안내만 합니다. 이건 고영향 인공지능은 아니죠?": the provisions
+                # "안내" finds are not what is asked).
+                scored = [(x[0] - story_duties[x[4]], *x[1:]) if x[3] == "duty" and x[4] in story_duties else x
+                          for x in scored]
+                story_duties = {}
         scored.sort(reverse=True)
         if asked.sanction:
             # "(the notice is done) — is the missing label alone fined?": the violation a fine is asked about is

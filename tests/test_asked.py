@@ -488,6 +488,13 @@ def test_a_term_the_story_touches_is_not_asked_for_retrieval_alone(reader):
     assert (asked.kind, asked.subject) == ("classify", "high_impact_ai")
 
 
+def test_retrieval_does_not_make_a_duty_only_the_story_names_asked_over_a_term_the_sentence_names(reader):
+    # (held-out 190) "안내" in the story finds the notice provisions; the asking sentence names high-impact AI only
+    q = "저희 상담 챗봇은 보험금 지급을 판단하지 않고 서류 안내만 합니다. 이건 고영향 인공지능은 아니죠?"
+    asked = reader.read(q, ["act:31:1", "decree:23:1", "act:31:2", "decree:23:4"])
+    assert (asked.kind, asked.subject) == ("classify", "high_impact_ai"), asked
+
+
 def test_an_access_gate_is_no_entry_by_officials(reader):
     # (held-out 178) "출입 시스템" is the asker's gate, not the Ministry entering the premises (Act Art. 40)
     asked = reader.read("헬스장 얼굴인식 출입 시스템인데, 회원들에게 AI 사용 사실을 사전 고지할 의무가 있나요?", [])
