@@ -16,8 +16,8 @@ from corpus.knowledge import Knowledge, compiled, one_of
 from corpus.numbers import days_between, month_only, quantities
 from corpus.script import has_korean
 
-from assistant.query import launched_before
 from assistant.facts import SENTENCE_BREAK, Negations, ToBeDone, normalise, stop_after
+from assistant.query import launched_before
 
 YESNO, LIST, OTHER = "yesno", "list", "other"
 # Retrieval's support for an entry: its provisions at rank 1, 2, 3 among the candidates.

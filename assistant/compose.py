@@ -1205,8 +1205,8 @@ def _launched_line(duty: Duty, lang: str) -> str:
     en, ko = _this(duty)
     if lang == "ko":
         return f"{ko} {when}부터 적용되며, 부칙은 그 전에 이미 제공하던 제품ㆍ서비스를 예외로 두지 않습니다 {_marks(duty.dated_by)}."
-    return (f"{en[:1].upper() + en[1:]} applies from {when}, and the addenda make no exception for products or services "
-            f"already provided before then {_marks(duty.dated_by)}.")
+    return (f"{en[:1].upper() + en[1:]} applies from {when}, and the addenda make no exception for products or "
+            f"services already provided before then {_marks(duty.dated_by)}.")
 
 
 def _not_yet(lang: str, text: tuple[str, str], note: tuple[str, str], cids: list[str]) -> Lead:
