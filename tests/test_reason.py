@@ -2170,6 +2170,10 @@ def test_a_small_business_asking_what_fine_it_faces_hears_of_the_reduction(r):
     ("국내대리인을 도쿄 본사에서 근무하는 직원으로 지정하면 안 되나요? 그 직원은 한국에 주소가 없습니다.", "no"),
     # a gentler way of doing a duty, asked of an artistic work the story tells of
     ("저희 앱에서 만드는 AI 뮤직비디오는 예술 작품이라 큰 경고 문구가 감상을 방해해요. 표시를 눈에 덜 띄게 해도 되나요?", "yes"),
+    # held-out 194 (after its first run), in other words: "can MSIT…?" after the provision it is asked under
+    ("Under Article 40 of the Act, can MSIT investigate our client only because it may have skipped the prior notice "
+     "under Article 31(1)?", "no"),
+    ("Under Article 40 of the Act, can MSIT investigate our client because its AI images may lack the label?", "yes"),
 ])
 def test_questions_worded_from_held_outs_137_onward(r, question, verdict):
     verdict_lead(r, question, verdict)
