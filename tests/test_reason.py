@@ -2174,6 +2174,9 @@ def test_a_small_business_asking_what_fine_it_faces_hears_of_the_reduction(r):
     ("Under Article 40 of the Act, can MSIT investigate our client only because it may have skipped the prior notice "
      "under Article 31(1)?", "no"),
     ("Under Article 40 of the Act, can MSIT investigate our client because its AI images may lack the label?", "yes"),
+    # the duty put on the model's maker, far from "not ours"
+    ("Our tutoring app runs on another company's language model, so it's that company's job to tell the students "
+     "they're talking to an AI, not ours, right?", "no"),
 ])
 def test_questions_worded_from_held_outs_137_onward(r, question, verdict):
     verdict_lead(r, question, verdict)
