@@ -66,6 +66,7 @@ class Asked:
     month_only: bool = False  # the date asked about is a month named without a day ("in January 2026")
     launched_before: bool = False  # asks whether launching before the Act spares the service now
     sentence: str = ""  # the asking sentence, as read
+    unbounded: bool = False  # asks whether a period may be put off again and again
     left: list[str] = field(default_factory=list)  # the subject duty's exceptions that leave the part asked about
     fine_rows: list[str] = field(default_factory=list)  # the fine schedule's violations the question names
     ignored: bool = False  # says an order (or a duty) was not complied with
@@ -246,6 +247,11 @@ class QuestionReader:
                 return True
         if asked.form != YESNO:
             return False
+        deadline = _best(self._deadlines, text) if asked.unbounded else None
+        if deadline and next(d for d in self.k.deadlines if d.id == deadline).whose == "authority":
+            # "Can they keep pushing the deadline back?": how often the authority's period may be extended
+            asked.kind, asked.subject = "deadline", deadline
+            return True
         late, within = self._any("late", sentence), self._any("within", sentence)
         # "Can we still ask for reconfirmation?" is about the asker's own period, "are they late?" about the
         # authority's: among the deadlines the question names, those of the side it asks about come first.
@@ -411,7 +417,7 @@ class QuestionReader:
                       always=self._any("always", sentence), follows=self._any("follows", sentence),
                       endeavour_named=self._any("endeavour_named", sentence),
                       reduced=self._any("reduced", sentence),
-                      result_within=self._any("result_within", sentence),
+                      result_within=self._any("result_within", sentence), unbounded=self._any("unbounded", sentence),
                       how_done=self._any("how_done", sentence),
                       since_when=self._any("since_when", sentence),
                       who_bears=self._any("who_bears", sentence),

@@ -677,6 +677,9 @@ class Composer(_FineSchedule):
         if asked.period is not None:  # "within 30 days, right?": the period put to be confirmed
             verdict = "yes" if asked.period == d.days else "no"
             return Lead(verdict, [_after_dash(VERDICT_WORD[verdict][lang], _t(d.plain, lang), lang)])
+        if asked.unbounded and d.whose == "authority":
+            # "Can they keep pushing it back as long as they like?": the period and its one extension, if any
+            return Lead("no", [_after_dash(VERDICT_WORD["no"][lang], _t(d.plain, lang), lang)])
         extended = facts.get("extension_notified")
         read = (f"질문에 적힌 대로 {asked.days}일이 지난 것으로 보고 답했습니다." if lang == "ko" else
                 f"Read as {asked.days} days having passed, as the question says.")

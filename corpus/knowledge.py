@@ -664,6 +664,9 @@ class Forms(_Strict):
     # act is obligatory
     endeavour_named: list[str] = Field(default_factory=list)
     result_within: list[str] = Field(default_factory=list)
+    # asks whether a period may be put off again and again ("can they keep pushing the deadline back as long as they
+    # like?", "계속 연장할 수 있나요?"): an extension the law allows once, or not at all, answers no
+    unbounded: list[str] = Field(default_factory=list)
     # asks whether one is among those a scheme is for ("65세 넘으신 분들도 지원 대상이 되나요?"), not whether it is owed
     eligible: list[str] = Field(default_factory=list)
     # Words saying something was not done ("the labels were missing", "표시가 빠져 있었어요"): of a fine asked about

@@ -2177,6 +2177,10 @@ def test_a_small_business_asking_what_fine_it_faces_hears_of_the_reduction(r):
     # the duty put on the model's maker, far from "not ours"
     ("Our tutoring app runs on another company's language model, so it's that company's job to tell the students "
      "they're talking to an AI, not ours, right?", "no"),
+    # (held-out 193) an authority's period put off again and again: extended once at most
+    ("MSIT says it needs more time on our high-impact confirmation request. Can it keep extending the reply deadline "
+     "indefinitely?", "no"),
+    ("고영향 인공지능 확인 요청을 냈는데, 과기정통부가 회신 기한을 몇 번이고 연장할 수 있나요?", "no"),
 ])
 def test_questions_worded_from_held_outs_137_onward(r, question, verdict):
     verdict_lead(r, question, verdict)
