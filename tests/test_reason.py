@@ -2181,6 +2181,8 @@ def test_a_small_business_asking_what_fine_it_faces_hears_of_the_reduction(r):
     ("MSIT says it needs more time on our high-impact confirmation request. Can it keep extending the reply deadline "
      "indefinitely?", "no"),
     ("고영향 인공지능 확인 요청을 냈는데, 과기정통부가 회신 기한을 몇 번이고 연장할 수 있나요?", "no"),
+    # (held-out 194) the AI-vulnerable named by the Decree's own categories (Decree Art. 1-2)
+    ("채용 AI 영향평가를 할 때 한부모가족 지원대상자나 북한이탈주민 같은 분들 특성도 반영해야 하나요?", "yes"),
 ])
 def test_questions_worded_from_held_outs_137_onward(r, question, verdict):
     verdict_lead(r, question, verdict)
