@@ -503,8 +503,7 @@ class QuestionReader:
         # one its other clause names ("딥페이크도 아니고")
         todo = self._to_be_done.span(text, self._neg.clauses(text)) if asked.obligation else None
         by_group: set[str] = set()  # duties named only as one of a group ("the transparency duties")
-        story_only: dict[str, float] = {}  # powers named only outside the asking sentence: their retrieval support
-        story_duties: dict[str, float] = {}  # any duty named only outside the asking sentence: its retrieval support
+        story_duties: dict[str, float] = {}  # duties named only outside the asking sentence: their retrieval support
         named_in_sentence: set[str] = set()
         for i, (did, pats, own) in enumerate(self._duties):
             found = [list(p.finditer(text)) for p in pats]  # each pattern's matches, read once
@@ -529,12 +528,11 @@ class QuestionReader:
             scored.append((CUE_WEIGHT * min(cues, 2) + support(own) + (0.5 if asked.obligation else 0.0) + in_sentence
                            + cited_weight(own) + done,
                            (words, span), -i, "duty", did))
-            if not in_sentence and self.k.duties[did].type == "power":
-                story_only[did] = support(own)
             if not in_sentence:
                 story_duties[did] = support(own)
-            if in_sentence:
+            else:
                 named_in_sentence.add(did)
+        story_only = {d: v for d, v in story_duties.items() if self.k.duties[d].type == "power"}
         if story_only and named_in_sentence:
             # Retrieval does not make a power of MSIT's that only the story names what is asked, over a duty the
             # question names ("Our AI visual inspection system flags … We don't have to put up any AI notice,
