@@ -593,16 +593,20 @@ class QuestionReader:
             named = sorted((x for x in scored if x[3] == "duty" and x[0] >= MIN_SCORE
                             and self.k.duties[x[4]].type != "power" and distance(x[4]) <= len(sentence)),
                            key=lambda x: distance(x[4]))
+            gaps = [m.start() for p in self._forms["missing"] for m in p.finditer(text)]
+
+            def unmet(did: str) -> int:  # how near the duty's words come to a word saying it was not done
+                return min((abs(m.start() - g) for p in self._duty_pats[did] for m in p.finditer(text)
+                            if not self._compared_at(text, m.start())
+                            for g in gaps), default=len(text) + 1)
+
+            if len(named) > 1 and any(unmet(x[4]) <= MISSING_NEAR for x in named):
+                # Several named in the asking sentence, one said not done ("forgets the label (we do show the
+                # notice), can MSIT fine us?"): that one is the violation.
+                named = sorted(named, key=lambda x: (unmet(x[4]) > MISSING_NEAR, unmet(x[4])))
             if not named:
                 # None named in the asking sentence ("이것만으로 바로 과태료가 나오나요?"): the duty the story says was
                 # not done, rather than one it says was done.
-                gaps = [m.start() for p in self._forms["missing"] for m in p.finditer(text)]
-
-                def unmet(did: str) -> int:  # how near the duty's words come to a word saying it was not done
-                    return min((abs(m.start() - g) for p in self._duty_pats[did] for m in p.finditer(text)
-                                if not self._compared_at(text, m.start())
-                                for g in gaps), default=len(text) + 1)
-
                 named = sorted((x for x in scored if x[3] == "duty" and x[0] >= MIN_SCORE
                                 and self.k.duties[x[4]].type != "power" and unmet(x[4]) <= MISSING_NEAR),
                                key=lambda x: unmet(x[4]))[:1]

@@ -2183,6 +2183,25 @@ def test_a_small_business_asking_what_fine_it_faces_hears_of_the_reduction(r):
     ("고영향 인공지능 확인 요청을 냈는데, 과기정통부가 회신 기한을 몇 번이고 연장할 수 있나요?", "no"),
     # (held-out 194) the AI-vulnerable named by the Decree's own categories (Decree Art. 1-2)
     ("채용 AI 영향평가를 할 때 한부모가족 지원대상자나 북한이탈주민 같은 분들 특성도 반영해야 하나요?", "yes"),
+    # (held-outs 195-196, after their first runs) a domestic agent's breach is the operator's (Act Art. 36(3)),
+    # asked plainly or the other way round
+    ("If the Korean agent we appointed fumbles a filing it makes for us, is that on us?", "yes"),
+    ("Our domestic agent botched a filing for us. That's the agent's problem and not ours, correct?", "no"),
+    ("국내대리인이 고영향 확인 요청을 잘못 처리해 법을 어기면 책임은 대리인한테만 있는 거죠?", "no"),
+    ("Our domestic agent, a small firm in Busan, messed up our paperwork. Can MSIT hold us responsible for it?", "yes"),
+    # text drafted with someone else's chatbot and sent by the asker is the asker's own use of its outputs
+    ("We draft newsletters with an off-the-shelf chatbot and then send the finished text to subscribers "
+     "ourselves. Are we an AI business operator that must label them?", "no"),
+    # the violation is the duty said not done, not the one said done beside it
+    ("If our photo app forgets the 'AI-generated' label on the pictures it generates (we do show the notice up "
+     "front), can MSIT fine us right away?", "no"),
+    ("Our vendor drew up the risk management plan, the explanation plan and the user-protection measures, and we "
+     "use the system unchanged. Can we count the vendor's work as our own compliance?", "yes"),
+    # a hagwon's product used in middle schools is used there
+    ("Our hagwon licenses its essay-grading AI to middle schools, where teachers hand its midterm scores to "
+     "students unchecked. Is it high-impact AI there?", "yes"),
+    ("과기정통부가 생성물 표시 의무 위반 신고가 들어왔다며 자료를 내라고 합니다. 응해야 하는 요구인가요?", "yes"),
+    ("저희는 싱가포르 법인입니다. 한국 인공지능기본법은 저희랑 상관없는 거죠?", "depends"),
 ])
 def test_questions_worded_from_held_outs_137_onward(r, question, verdict):
     verdict_lead(r, question, verdict)
