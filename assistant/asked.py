@@ -87,6 +87,8 @@ class Asked:
     without: bool = False  # asks about doing without something ("can we launch without a licence?")
     must: str = ""  # kind "duty": the way it must be done that the asking sentence names (a duty's `musts`)
     always: bool = False  # asks whether what the law allows happens in every case ("automatically halved?")
+    occasion: bool = False  # asks whether a power is used at will, or only on a complaint ("whenever it likes?")
+    reported: bool = False  # the question tells of a complaint, a report or a suspicion (an occasion of a power)
     reduced: bool = False  # asks whether a fine will be reduced ("절반으로 줄어드나요?"), not whether it may be
     same: bool = False  # asks whether a fine stays the same ("simply the same as the first fine?")
     follows: bool = False  # asks whether one fact by itself brings a status or duty ("automatically high-impact?")
@@ -415,6 +417,7 @@ class QuestionReader:
                       in_force=self._any("in_force", sentence), month_only=month_only(question, as_of),
                       launched_before=launched_before(question), sentence=sentence,
                       always=self._any("always", sentence), follows=self._any("follows", sentence),
+                      occasion=self._any("occasion", sentence), reported=self._any("reported", text),
                       endeavour_named=self._any("endeavour_named", sentence),
                       reduced=self._any("reduced", sentence),
                       result_within=self._any("result_within", sentence), unbounded=self._any("unbounded", sentence),

@@ -722,8 +722,16 @@ class Composer(_FineSchedule):
         """Whether an authority's power reaches what the question names ("can MSIT investigate a complaint about our
         labels?"): yes for a duty it enforces, no where only duties it does not reach are named, else None."""
         named = [self.k.duties[d] for d in asked.named if self.k.duties[d].type != "power"]
+        if asked.occasion:
+            # "whenever it likes?" or "only on a complaint?": the rule's occasions (found, suspected or reported)
+            return Lead("no", [_after_dash(VERDICT_WORD["no"][lang], _t(power.plain.rule, lang), lang)])
         if not named:
-            return None
+            # "A customer complained; can MSIT officials come to our office and go through our books?", no
+            # violation named: the power is there where the question tells of one of its occasions
+            if not (asked.permission or asked.possibility) or not asked.reported or not power.plain.how:
+                return None
+            return Lead("yes", [_after_dash(VERDICT_WORD["yes"][lang], _t(power.plain.rule, lang), lang),
+                                f"- {_t(power.plain.how, lang)}"])
         # The violation is the duty the question names first ("사전고지만 누락한 사안입니다(결과물 표시나 … 문제는
         # 없음)": the notice, not the labels mentioned after it).
         named = named[:1]
@@ -1088,7 +1096,7 @@ class Composer(_FineSchedule):
             if lead is not None:
                 return lead
         if asked.kind == "duty" and self.k.duties[asked.subject].type == "power" and not asked.sanction and (
-                asked.permission or not asked.obligation):
+                asked.permission or asked.occasion or not asked.obligation):
             return self.power_lead(self.k.duties[asked.subject], asked, lang)  # "can MSIT investigate …?"
         if asked.kind == "duty" and asked.counts and not asked.sanction and (asked.permission or not asked.obligation):
             # "The developer did the plans — are we treated as having done them?", asked as "is that enough" or "can

@@ -658,6 +658,8 @@ class Forms(_Strict):
     inverted: list[str]
     conditional: list[str] = Field(default_factory=list)
     always: list[str] = Field(default_factory=list)
+    occasion: list[str] = Field(default_factory=list)
+    reported: list[str] = Field(default_factory=list)
     reduced: list[str] = Field(default_factory=list)  # asks whether a fine will be reduced, not whether it may
     follows: list[str] = Field(default_factory=list)
     # names a duty to endeavour as such ("영향평가 노력의무가 저희한테도 있나요?"): asks whether it binds, not whether the

@@ -775,8 +775,10 @@ def test_whether_msit_may_investigate_turns_on_the_duty_named(r, question, verdi
     assert "[act:40:1]" in lead.lines[0]
 
 
-def test_an_investigation_question_naming_no_duty_gets_no_verdict_from_the_power(r):
-    lead = lead_for(r, "Can MSIT investigate us?")
+@pytest.mark.parametrize("question", ["Can MSIT investigate us?",
+                                      "Can MSIT officials come to our office and go through our books?"])
+def test_an_investigation_question_naming_no_duty_nor_occasion_gets_no_verdict_from_the_power(r, question):
+    lead = lead_for(r, question)
     assert lead is None or lead.verdict is None
 
 
@@ -2202,6 +2204,12 @@ def test_a_small_business_asking_what_fine_it_faces_hears_of_the_reduction(r):
      "students unchecked. Is it high-impact AI there?", "yes"),
     ("과기정통부가 생성물 표시 의무 위반 신고가 들어왔다며 자료를 내라고 합니다. 응해야 하는 요구인가요?", "yes"),
     ("저희는 싱가포르 법인입니다. 한국 인공지능기본법은 저희랑 상관없는 거죠?", "depends"),
+    # MSIT's fact-finding power asked of itself: there on its occasions, not at will nor only on a complaint
+    ("A customer filed a complaint. Can MSIT officials come to our office and go through our books?", "yes"),
+    ("제보가 들어갔다는데, 과기정통부 공무원이 우리 사무실에 와서 장부를 볼 수도 있나요?", "yes"),
+    ("MSIT can only investigate us if someone files a complaint, right?", "no"),
+    ("과기부는 신고가 들어와야만 조사할 수 있는 거죠?", "no"),
+    ("Can MSIT officials just walk into our office whenever they like?", "no"),
 ])
 def test_questions_worded_from_held_outs_137_onward(r, question, verdict):
     verdict_lead(r, question, verdict)
