@@ -2210,6 +2210,12 @@ def test_a_small_business_asking_what_fine_it_faces_hears_of_the_reduction(r):
     ("MSIT can only investigate us if someone files a complaint, right?", "no"),
     ("과기부는 신고가 들어와야만 조사할 수 있는 거죠?", "no"),
     ("Can MSIT officials just walk into our office whenever they like?", "no"),
+    # (held-outs 197-198, after their first runs)
+    ("Our overseas client's domestic agent botched the confirmation request. Is the breach attributed to the client?",
+     "yes"),
+    ("저희는 런던 본사 외에 부산에도 사무소가 있어요. 국내대리인은 안 둬도 되는 거 맞죠?", "yes"),
+    ("Can we get an outside consulting firm to run the impact assessment of our hiring AI?", "yes"),
+    ("게임 캐릭터 목소리가 진짜 성우랑 구분이 안 돼요. 게임 내내 화면에 'AI 생성' 표시를 크게 띄워야 하는 거 맞죠?", "no"),
 ])
 def test_questions_worded_from_held_outs_137_onward(r, question, verdict):
     verdict_lead(r, question, verdict)
