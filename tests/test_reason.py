@@ -2216,6 +2216,10 @@ def test_a_small_business_asking_what_fine_it_faces_hears_of_the_reduction(r):
     ("저희는 런던 본사 외에 부산에도 사무소가 있어요. 국내대리인은 안 둬도 되는 거 맞죠?", "yes"),
     ("Can we get an outside consulting firm to run the impact assessment of our hiring AI?", "yes"),
     ("게임 캐릭터 목소리가 진짜 성우랑 구분이 안 돼요. 게임 내내 화면에 'AI 생성' 표시를 크게 띄워야 하는 거 맞죠?", "no"),
+    ("외부 모델을 받아서 저희 데이터로 재학습시켰고 용도와 기능을 통째로 바꿨어요. 이걸 병원들에 팔 건데 저희도 개발사업자인가요?",
+     "yes"),
+    ("Our gym door opens by face recognition for members. Face data is biometric, so I assume this makes us a "
+     "high-impact AI provider?", "no"),
 ])
 def test_questions_worded_from_held_outs_137_onward(r, question, verdict):
     verdict_lead(r, question, verdict)
