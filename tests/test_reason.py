@@ -2220,6 +2220,11 @@ def test_a_small_business_asking_what_fine_it_faces_hears_of_the_reduction(r):
      "yes"),
     ("Our gym door opens by face recognition for members. Face data is biometric, so I assume this makes us a "
      "high-impact AI provider?", "no"),
+    # (held-out 199, after its first run) the Decree's third criterion told of the risk's degree (위험도)
+    ("학습 연산량이 10의 26승 이상이고 최첨단 기술을 썼으며 위험도도 광범위하다고 평가된 모델을 한국에 제공합니다. 안전성 확보 "
+     "의무 대상인가요?", "yes"),
+    ("학습 연산량이 10의 26승 이상이고 최첨단 기술을 썼는데, 위험도가 광범위하고 중대한지는 아직 모릅니다. 안전성 확보 의무 "
+     "대상인가요?", "depends"),
 ])
 def test_questions_worded_from_held_outs_137_onward(r, question, verdict):
     verdict_lead(r, question, verdict)
